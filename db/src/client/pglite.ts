@@ -1,0 +1,71 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+
+import * as schema from '../schema/index.js';
+
+import { copyChunks, copyStatement } from './csv.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { migrationsFolder } from './migrations.js';
+import type { Db, DbHandle } from './types.js';
+
+export interface PgliteOptions {
+  /** A directory, or `memory://` for a throwaway in-memory database. */
+  readonly dataDir: string;
+  /** A tarball from `dumpDataDir()` to start from (tests use a migrated template). */
+  readonly loadDataDir?: Blob;
+  /** Apply pending migrations before returning. Default true. */
+  readonly migrate?: boolean;
+  /** Recorded in the lock file so a second process can say who holds the directory. */
+  readonly purpose?: string;
+}
+
+/**
+ * Opens embedded PGlite. A directory is locked for this process (PGlite is single-process);
+ * opening one that a live process holds throws `DataDirLockedError` before touching it.
+ */
+export async function createPgliteDb(options: PgliteOptions): Promise<DbHandle & { pglite: PGlite }> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  const release = inMemory ? () => undefined : lockDataDir(options.dataDir, options.purpose);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : options.dataDir, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    if (options.migrate !== false) {
+      // One process holds the directory, so no other migrator can run concurrently.
+      await migrate(drizzle(client), { migrationsFolder });
+    }
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    pglite: client,
+    kind: 'pglite',
+    location: options.dataDir,
+    async rows(query, executor = db) {
+      const result = (await executor.execute(query)) as unknown as { rows: unknown[] };
+      return result.rows as never;
+    },
+    async copyInto(table, columns, rows) {
+      const parts: string[] = [];
+      let count = 0;
+      for (const chunk of copyChunks(rows)) parts.push(chunk);
+      for (const part of parts) count += part.split('\n').length - 1;
+      await client.query(copyStatement(table, columns, `'/dev/blob'`), [], {
+        blob: new Blob(parts),
+      });
+      return count;
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

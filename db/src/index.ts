@@ -1,0 +1,3 @@
+export * from './schema/index.js';
+export * from './client/index.js';
+export { migrationsFolder } from './client/migrations.js';

@@ -1,0 +1,31 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+/** Deployment environment tag of a Virtual Account. */
+export const environment = pgEnum('environment', ['PRODUCTION', 'NON_PRODUCTION', 'LAB']);
+/** How a license is counted. */
+export const licenseUnit = pgEnum('license_unit', ['DEVICE', 'USER', 'COUNT']);
+/** BASE licenses stand alone; ADD_ON licenses need a base on the same device. */
+export const licenseKind = pgEnum('license_kind', ['BASE', 'ADD_ON']);
+export const licenseType = pgEnum('license_type', ['TERM', 'PERPETUAL']);
+export const entitlementSource = pgEnum('entitlement_source', ['SMART', 'CLASSIC_PAK']);
+export const connectionMode = pgEnum('connection_mode', ['DIRECT_CLOUD', 'ON_PREM', 'SLR', 'PLR']);
+export const instanceStatus = pgEnum('instance_status', ['ACTIVE', 'DECOMMISSIONED']);
+/** Where a usage figure came from. */
+export const usageSource = pgEnum('usage_source', [
+  'CSSM_EXPORT',
+  'SMART_LICENSING_API',
+  'RUM_REPORT',
+  'ON_PREM_SYNC',
+  'DEMO',
+]);
+export const reservationType = pgEnum('reservation_type', ['SLR', 'PLR']);
+export const reservationEventType = pgEnum('reservation_event_type', [
+  'RESERVE',
+  'UPDATE',
+  'TRANSFER_IN',
+  'TRANSFER_OUT',
+  'RETURN',
+]);
+export const scenarioStatus = pgEnum('scenario_status', ['DRAFT', 'APPLIED', 'DISCARDED']);
+export const tokenRole = pgEnum('token_role', ['VIEWER', 'ANALYST', 'ADMIN']);
+export const importStatus = pgEnum('import_status', ['RUNNING', 'COMMITTED', 'FAILED']);

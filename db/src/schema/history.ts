@@ -1,0 +1,127 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+import { smartAccounts, virtualAccounts } from './accounts.js';
+import { entitlementLots } from './entitlements.js';
+import { licenseType, scenarioStatus } from './enums.js';
+import { licenses } from './licenses.js';
+
+/** The position frozen at a moment (a quarterly reconciliation run), for drift and history. */
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    asOf: date('as_of').notNull(),
+    includeClassic: boolean('include_classic').notNull().default(true),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('snapshots_sa_name_uq').on(t.smartAccountId, t.name)],
+);
+
+export const snapshotLines = pgTable(
+  'snapshot_lines',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    snapshotId: integer('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    virtualAccountId: integer('virtual_account_id')
+      .notNull()
+      .references(() => virtualAccounts.id, { onDelete: 'cascade' }),
+    licenseId: integer('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
+    owned: integer('owned').notNull(),
+    consumed: integer('consumed').notNull(),
+    reserved: integer('reserved').notNull(),
+  },
+  (t) => [index('snapshot_lines_snapshot_idx').on(t.smartAccountId, t.snapshotId)],
+);
+
+/** A named set of moves, evaluated without changing data and applied only on request. */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    status: scenarioStatus('status').notNull().default('DRAFT'),
+    asOf: date('as_of').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('scenarios_sa_name_uq').on(t.smartAccountId, t.name)],
+);
+
+export const scenarioMoves = pgTable(
+  'scenario_moves',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    scenarioId: integer('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    licenseId: integer('license_id')
+      .notNull()
+      .references(() => licenses.id),
+    licenseType: licenseType('license_type'),
+    quantity: integer('quantity').notNull(),
+    fromVirtualAccountId: integer('from_virtual_account_id')
+      .notNull()
+      .references(() => virtualAccounts.id),
+    toVirtualAccountId: integer('to_virtual_account_id')
+      .notNull()
+      .references(() => virtualAccounts.id),
+  },
+  (t) => [index('scenario_moves_scenario_idx').on(t.smartAccountId, t.scenarioId, t.position)],
+);
+
+/** An applied movement of entitlement between Virtual Accounts (splits a lot). */
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    scenarioId: integer('scenario_id').references(() => scenarios.id),
+    licenseId: integer('license_id')
+      .notNull()
+      .references(() => licenses.id),
+    licenseType: licenseType('license_type').notNull(),
+    quantity: integer('quantity').notNull(),
+    fromVirtualAccountId: integer('from_virtual_account_id')
+      .notNull()
+      .references(() => virtualAccounts.id),
+    toVirtualAccountId: integer('to_virtual_account_id')
+      .notNull()
+      .references(() => virtualAccounts.id),
+    sourceLotId: bigint('source_lot_id', { mode: 'number' }).references(() => entitlementLots.id),
+    targetLotId: bigint('target_lot_id', { mode: 'number' }).references(() => entitlementLots.id),
+    actor: text('actor'),
+    transferredAt: timestamp('transferred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('transfers_sa_idx').on(t.smartAccountId, t.transferredAt)],
+);

@@ -1,0 +1,69 @@
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+import { smartAccounts, virtualAccounts } from './accounts.js';
+import { reservationEventType, reservationType } from './enums.js';
+import { productInstances } from './instances.js';
+import { licenses } from './licenses.js';
+
+/**
+ * An SLR/PLR reservation of one license on one device. Its quantity at a date is the sum of
+ * its events' `quantityDelta` up to that date: the event trail is the truth, append-only.
+ */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    virtualAccountId: integer('virtual_account_id')
+      .notNull()
+      .references(() => virtualAccounts.id, { onDelete: 'cascade' }),
+    productInstanceId: bigint('product_instance_id', { mode: 'number' })
+      .notNull()
+      .references(() => productInstances.id, { onDelete: 'cascade' }),
+    licenseId: integer('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
+    reservationType: reservationType('reservation_type').notNull(),
+    authorizationCode: text('authorization_code'),
+  },
+  (t) => [
+    uniqueIndex('reservations_instance_license_uq').on(
+      t.smartAccountId,
+      t.productInstanceId,
+      t.licenseId,
+    ),
+    index('reservations_va_idx').on(t.smartAccountId, t.virtualAccountId, t.licenseId),
+  ],
+);
+
+/** Append-only trail of reserve / update / transfer / return events. Never updated or deleted. */
+export const reservationEvents = pgTable(
+  'reservation_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    reservationId: bigint('reservation_id', { mode: 'number' })
+      .notNull()
+      .references(() => reservations.id, { onDelete: 'cascade' }),
+    eventType: reservationEventType('event_type').notNull(),
+    quantityDelta: integer('quantity_delta').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    actor: text('actor'),
+    note: text('note'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('reservation_events_reservation_idx').on(t.smartAccountId, t.reservationId, t.occurredOn)],
+);

@@ -1,0 +1,30 @@
+/** Every code a domain rule can raise; programs match on these, people read the message. */
+export type DomainErrorCode =
+  | 'INVALID_DATE'
+  | 'INVALID_QUANTITY'
+  | 'INVALID_CURSOR'
+  | 'INVALID_PAGE_SIZE'
+  | 'UNKNOWN_SMART_ACCOUNT'
+  | 'UNKNOWN_VIRTUAL_ACCOUNT';
+
+/** A broken invariant or an impossible request, with a code for programs and details for logs. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Throws a `DomainError` unless `condition` holds (dinero.js-style guard). */
+export function assert(
+  condition: unknown,
+  code: DomainErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): asserts condition {
+  if (!condition) throw new DomainError(code, message, details);
+}

@@ -1,0 +1,3 @@
+export * from './lot.js';
+export * from './position.js';
+export * from './license-position.js';

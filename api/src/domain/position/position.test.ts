@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+
+import { DomainError } from '../errors.js';
+
+import { licensePositions } from './license-position.js';
+import { deviceConsumption, isLotActive, reservedAt, virtualAccountConsumption } from './lot.js';
+import { positionLine } from './position.js';
+
+const sums = { virtualAccountId: 1, licenseId: 7, ownedSmart: 10, ownedClassic: 4, consumed: 12, reserved: 2 };
+
+describe('positionLine', () => {
+  it('reports a shortfall when consumption exceeds the smart-only entitlement', () => {
+    const line = positionLine(sums, { includeClassic: false });
+    expect(line).toMatchObject({ owned: 10, ownedClassic: 0, balance: -2, shortfall: 2, surplus: 0 });
+  });
+
+  it('counts classic PAK lots as owned in the unified position', () => {
+    const line = positionLine(sums, { includeClassic: true });
+    expect(line).toMatchObject({ owned: 14, ownedClassic: 4, balance: 2, shortfall: 0, surplus: 2 });
+  });
+
+  it('keeps reserved as a breakdown of consumed, never added to it', () => {
+    expect(positionLine(sums, { includeClassic: true }).consumed).toBe(12);
+  });
+
+  it('rejects fractional or negative quantities with a domain error', () => {
+    expect(() => positionLine({ ...sums, consumed: 1.5 }, { includeClassic: true })).toThrow(DomainError);
+    expect(() => positionLine({ ...sums, ownedSmart: -1 }, { includeClassic: true })).toThrow(/ownedSmart/);
+  });
+});
+
+describe('isLotActive', () => {
+  const term = { licenseType: 'TERM' as const, startDate: '2026-01-01', endDate: '2026-12-31' };
+  it('counts a term lot from its start to its end date, both inclusive', () => {
+    expect(isLotActive(term, '2025-12-31')).toBe(false);
+    expect(isLotActive(term, '2026-01-01')).toBe(true);
+    expect(isLotActive(term, '2026-12-31')).toBe(true);
+    expect(isLotActive(term, '2027-01-01')).toBe(false);
+  });
+  it('counts a perpetual lot forever once started', () => {
+    expect(isLotActive({ licenseType: 'PERPETUAL', startDate: '2020-05-01', endDate: '2021-01-01' }, '2030-01-01')).toBe(true);
+    expect(isLotActive({ licenseType: 'PERPETUAL', startDate: '2020-05-01', endDate: null }, '2020-04-30')).toBe(false);
+  });
+});
+
+describe('reservation and consumption rules', () => {
+  it('sums reservation events up to the as-of date', () => {
+    const events = [
+      { quantityDelta: 5, occurredOn: '2026-01-10' },
+      { quantityDelta: 2, occurredOn: '2026-03-01' },
+      { quantityDelta: -7, occurredOn: '2026-06-01' },
+    ];
+    expect(reservedAt(events, '2026-01-09')).toBe(0);
+    expect(reservedAt(events, '2026-03-01')).toBe(7);
+    expect(reservedAt(events, '2026-06-01')).toBe(0);
+  });
+  it('takes the larger of reported use and reservation on a device', () => {
+    expect(deviceConsumption(3, 5)).toBe(5);
+    expect(deviceConsumption(8, 5)).toBe(8);
+  });
+  it('prefers the ledger over the device sum when one exists', () => {
+    expect(virtualAccountConsumption(40, 38)).toBe(40);
+    expect(virtualAccountConsumption(null, 38)).toBe(38);
+  });
+});
+
+describe('licensePositions', () => {
+  it('separates what reallocation cures from what needs a purchase', () => {
+    const lines = [
+      positionLine({ ...sums, virtualAccountId: 1, ownedSmart: 10, ownedClassic: 0, consumed: 15 }, { includeClassic: true }),
+      positionLine({ ...sums, virtualAccountId: 2, ownedSmart: 10, ownedClassic: 0, consumed: 7 }, { includeClassic: true }),
+    ];
+    const [position] = licensePositions(lines);
+    expect(position).toMatchObject({
+      owned: 20,
+      consumed: 22,
+      grossShortfall: 5,
+      netShortfall: 2,
+      curableByReallocation: 3,
+      grossSurplus: 3,
+      surplus: 0,
+      virtualAccountCount: 2,
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+/** Codes the HTTP layer itself can answer with (GraphQL errors come from `graphql/errors.ts`). */
+export type HttpErrorCode = 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR';
+
+/** Shape of a body-parser / http-errors error; everything else is unexpected. */
+interface HttpishError {
+  status?: unknown;
+  type?: unknown;
+}
+
+const MESSAGES: Record<HttpErrorCode, string> = {
+  BAD_REQUEST: 'The request body could not be read. Send valid JSON.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body encoding is not supported.',
+  INTERNAL_SERVER_ERROR: 'Internal server error.',
+};
+
+function classify(err: unknown): { status: number; code: HttpErrorCode } {
+  const { status, type } = (typeof err === 'object' && err !== null ? err : {}) as HttpishError;
+  if (type === 'entity.too.large' || status === 413) return { status: 413, code: 'PAYLOAD_TOO_LARGE' };
+  if (status === 415) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status: 400, code: 'BAD_REQUEST' };
+  }
+  return { status: 500, code: 'INTERNAL_SERVER_ERROR' };
+}
+
+/**
+ * Last Express error handler: answers in the GraphQL-over-HTTP error shape
+ * (`{ errors: [{ message, extensions: { code } }] }`) with a fixed message, so a malformed
+ * body gets a 400 and nothing (stack, parser message, input excerpt) leaks to the client.
+ * Express's default handler would print the stack whenever NODE_ENV is not `production`.
+ */
+export function createErrorHandler(logger?: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      // Too late to answer; Express's default handler aborts the connection.
+      next(err);
+      return;
+    }
+    const { status, code } = classify(err);
+    if (status >= 500) logger?.error({ err, method: req.method, url: req.originalUrl }, 'unhandled HTTP error');
+    else logger?.debug({ err, url: req.originalUrl }, 'rejected HTTP request');
+    res.status(status).json({ errors: [{ message: MESSAGES[code], extensions: { code } }] });
+  };
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import express from 'express';
+
+/** Where the explorer's static files are served from (same origin as the page). */
+export const EXPLORER_ASSET_PREFIX = '/explorer/assets';
+
+/** Options for {@link createExplorerRouter}. */
+export interface ExplorerOptions {
+  /** Same-origin path of the GraphQL endpoint, e.g. `/graphql`. */
+  endpoint: string;
+  /** Query preloaded in the editor (GraphiQL `defaultQuery`). */
+  sampleQuery: string;
+}
+
+interface Asset {
+  readonly urlPath: string;
+  readonly contentType: string;
+  /** File on disk (installed package) or generated text. */
+  readonly source: { file: string } | { text: string };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Resolves `<pkg>/<file>` via the package's package.json, which works even when `exports` hides `umd/`. */
+function packageFile(pkg: string, file: string): { path: string; version: string } {
+  const manifestPath = require.resolve(`${pkg}/package.json`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+  return { path: join(dirname(manifestPath), file), version: manifest.version };
+}
+
+function fileAsset(pkg: string, file: string, ext: 'js' | 'css'): Asset {
+  const { path, version } = packageFile(pkg, file);
+  return {
+    // The version in the name makes the long `immutable` cache safe across upgrades.
+    urlPath: `${EXPLORER_ASSET_PREFIX}/${pkg}-${version}.min.${ext}`,
+    contentType: ext === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+    source: { file: path },
+  };
+}
+
+/** Mounts GraphiQL; reads its config from the JSON block so the page needs no inline script. */
+const BOOTSTRAP_JS = `(function () {
+  var config = JSON.parse(document.getElementById('explorer-config').textContent);
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
+    defaultQuery: config.defaultQuery,
+  }));
+})();
+`;
+
+function textAsset(name: string, text: string): Asset {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return {
+    urlPath: `${EXPLORER_ASSET_PREFIX}/${name}-${hash}.js`,
+    contentType: 'text/javascript; charset=utf-8',
+    source: { text },
+  };
+}
+
+/** JSON that is safe inside a `<script>` element: no `<` means no `</script>` or `<!--`. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Same-origin only; inline styles are needed by GraphiQL's components and the inlined fonts. */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function renderPage(options: ExplorerOptions, css: Asset, scripts: readonly Asset[]): string {
+  const config = jsonForScript({ endpoint: options.endpoint, defaultQuery: options.sampleQuery });
+  const scriptTags = scripts.map((s) => `    <script src="${s.urlPath}"></script>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Trueup GraphQL explorer</title>
+    <link rel="stylesheet" href="${css.urlPath}" />
+    <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  </head>
+  <body>
+    <div id="graphiql">Loading the explorer…</div>
+    <script type="application/json" id="explorer-config">${config}</script>
+${scriptTags}
+  </body>
+</html>
+`;
+}
+
+/** True for a browser navigation (HTML preferred over JSON) that is not itself a GraphQL GET. */
+function wantsExplorer(req: express.Request): boolean {
+  const params = new URL(req.originalUrl, 'http://placeholder').searchParams;
+  if (params.has('query') || params.has('extensions')) return false;
+  return req.accepts(['application/json', 'text/html']) === 'text/html';
+}
+
+/**
+ * An offline GraphQL explorer: GraphiQL 3 + React 18 UMD bundles served from the installed
+ * packages (no CDN), with the sample query preloaded. Serves the page at `GET /` and at
+ * `GET <endpoint>` when the request prefers HTML; other requests fall through.
+ * Throws at creation if a bundle cannot be resolved, so a broken install fails at startup.
+ */
+export function createExplorerRouter(options: ExplorerOptions): express.Router {
+  const css = fileAsset('graphiql', 'graphiql.min.css', 'css');
+  const scripts = [
+    fileAsset('react', 'umd/react.production.min.js', 'js'),
+    fileAsset('react-dom', 'umd/react-dom.production.min.js', 'js'),
+    fileAsset('graphiql', 'graphiql.min.js', 'js'),
+    textAsset('explorer', BOOTSTRAP_JS),
+  ];
+  for (const asset of [css, ...scripts]) {
+    // Fail fast (ENOENT) rather than serving a page whose scripts 404.
+    if ('file' in asset.source) accessSync(asset.source.file, constants.R_OK);
+  }
+  const page = renderPage(options, css, scripts);
+  const router = express.Router();
+
+  for (const asset of [css, ...scripts]) {
+    router.get(asset.urlPath, (_req, res, next) => {
+      res.set({
+        'Content-Type': asset.contentType,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if ('text' in asset.source) {
+        res.send(asset.source.text);
+        return;
+      }
+      res.sendFile(asset.source.file, (err) => {
+        if (err && !res.headersSent) next(err);
+      });
+    });
+  }
+
+  router.get(['/', options.endpoint], (req, res, next) => {
+    res.vary('Accept');
+    if (!wantsExplorer(req)) {
+      next();
+      return;
+    }
+    res.set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.send(page);
+  });
+  return router;
+}

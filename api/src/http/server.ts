@@ -1,0 +1,161 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ApolloServer } from '@apollo/server';
+import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+
+import { selectionLimitPlugin } from './complexity.js';
+import { createErrorHandler } from './errors.js';
+import { createExplorerRouter } from './explorer.js';
+
+const GRAPHQL_PATH = '/graphql';
+const HEALTH_TIMEOUT_MS = 5_000;
+
+/** Everything the HTTP layer needs; built by the composition root from `Config` + services. */
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  /** Builds the per-request context (DataLoaders etc.); receives the express request. */
+  context: (req: express.Request) => Promise<object> | object;
+  /** Interface to bind, e.g. `127.0.0.1`. */
+  host: string;
+  /** Port to bind; `0` picks an ephemeral port (tests). */
+  port: number;
+  /** Folder served at /addin (the Excel add-in's built assets), optional. */
+  addinDir?: string;
+  /** Extra CORS origins for /graphql (the add-in dev origin); same-origin always works. */
+  allowedOrigins?: readonly string[];
+  /** Query preloaded in the explorer. */
+  sampleQuery: string;
+  /** Readiness probe for /healthz (e.g. `select 1`); rejecting (or taking > 5 s) means unavailable. */
+  health: () => Promise<void>;
+  logger?: Logger;
+  /**
+   * Rejects operations with more than this many selections after fragment expansion (HTTP 400,
+   * `QUERY_TOO_COMPLEX`). Lists are not weighted. The explorer's introspection query needs ~240.
+   */
+  maxComplexity?: number;
+  /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
+  formatError?: ApolloServerOptions<BaseContext>['formatError'];
+}
+
+/** A listening server. */
+export interface RunningHttpServer {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  /** `${url}/graphql`. */
+  graphqlUrl: string;
+  /** Stops accepting requests, drains in-flight ones (10 s grace), resolves once the port is free. Idempotent. */
+  close(): Promise<void>;
+}
+
+function withTimeout(probe: () => Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`health probe timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([probe(), timeout]).finally(() => clearTimeout(timer));
+}
+
+function healthHandler(options: HttpServerOptions): express.RequestHandler {
+  return async (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      await withTimeout(options.health, HEALTH_TIMEOUT_MS);
+      res.json({ status: 'ok' });
+    } catch (err) {
+      options.logger?.warn({ err }, 'health probe failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  };
+}
+
+function baseUrl(host: string, port: number): string {
+  // A wildcard bind is reachable on loopback; report an address a client can dial.
+  const dialHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${dialHost.includes(':') ? `[${dialHost}]` : dialHost}:${port}`;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts one Express 5 app serving the GraphQL API (Apollo Server 5) at `/graphql`, the offline
+ * explorer at `/` (and at `/graphql` for browsers), `/healthz`, and the add-in's files at
+ * `/addin`. Apollo's CSRF prevention stays on; stack traces never reach clients. The caller owns
+ * process signals: call `close()` on SIGINT/SIGTERM.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const plugins: ApolloServerPlugin<BaseContext>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginLandingPageDisabled(),
+  ];
+  if (options.maxComplexity !== undefined) plugins.push(selectionLimitPlugin(options.maxComplexity));
+  const apollo = new ApolloServer<BaseContext>({
+    schema: options.schema,
+    plugins,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    // The explorer needs introspection, whatever NODE_ENV says.
+    introspection: true,
+    // Signals belong to the caller (it also has a database to close).
+    stopOnTerminationSignals: false,
+    ...(logger ? { logger } : {}),
+    ...(options.formatError ? { formatError: options.formatError } : {}),
+  });
+  await apollo.start();
+
+  app.get('/healthz', healthHandler(options));
+  app.use(createExplorerRouter({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
+  if (options.addinDir !== undefined) app.use('/addin', express.static(options.addinDir));
+  app.use(
+    GRAPHQL_PATH,
+    cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
+  app.use(createErrorHandler(logger));
+
+  let address: AddressInfo;
+  try {
+    address = await listen(httpServer, options.port, options.host);
+  } catch (err) {
+    await apollo.stop();
+    throw new Error(`Cannot listen on ${options.host}:${options.port}`, { cause: err });
+  }
+  const url = baseUrl(options.host, address.port);
+  logger?.info({ url }, 'HTTP server listening');
+
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    // The drain plugin closes the HTTP server and waits for it inside `apollo.stop()`.
+    await apollo.stop();
+    if (httpServer.listening) {
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    }
+    logger?.info({ url }, 'HTTP server closed');
+  };
+  return {
+    url,
+    graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    close: () => (closing ??= close()),
+  };
+}

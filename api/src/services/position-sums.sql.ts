@@ -1,0 +1,88 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+export interface PositionSumsScope {
+  readonly smartAccountId: number;
+  readonly asOf: string;
+  /** Restrict to these Virtual Accounts (all when absent). */
+  readonly virtualAccountIds?: readonly number[] | undefined;
+}
+
+function vaFilter(column: string, scope: PositionSumsScope): SQL {
+  if (!scope.virtualAccountIds) return sql``;
+  return sql` and ${sql.raw(column)} = any(${sql.param([...scope.virtualAccountIds])}::int[])`;
+}
+
+/**
+ * Aggregates, in the database, the sums the position rules need for every Virtual Account ×
+ * license of one Smart Account at one date. It implements the selection rules of
+ * `domain/position/lot.ts` (which lots are active, latest report per key, reservations from
+ * their event trail, max(reported, reserved) per device, ledger over device sum); the domain
+ * turns the sums into balances. A property test holds the two in agreement.
+ *
+ * Output columns: virtual_account_id, license_id, owned_smart, owned_classic, consumed, reserved,
+ * device_consumed, has_ledger.
+ */
+export function positionSumsQuery(scope: PositionSumsScope): SQL {
+  const sa = scope.smartAccountId;
+  const asOf = scope.asOf;
+  return sql`
+with lots as (
+  select virtual_account_id as va, license_id as lic,
+         coalesce(sum(quantity) filter (where source = 'SMART'), 0)::int as owned_smart,
+         coalesce(sum(quantity) filter (where source = 'CLASSIC_PAK'), 0)::int as owned_classic
+  from entitlement_lots
+  where smart_account_id = ${sa}
+    and (start_date is null or start_date <= ${asOf}::date)
+    and (license_type = 'PERPETUAL' or end_date is null or end_date >= ${asOf}::date)
+    ${vaFilter('virtual_account_id', scope)}
+  group by 1, 2
+),
+device_latest as (
+  select distinct on (product_instance_id, license_id)
+         product_instance_id as pi, license_id as lic, virtual_account_id as va, quantity
+  from usage_reports
+  where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
+    ${vaFilter('virtual_account_id', scope)}
+  order by product_instance_id, license_id, as_of desc, id desc
+),
+reservation_now as (
+  select r.product_instance_id as pi, r.license_id as lic, r.virtual_account_id as va,
+         sum(e.quantity_delta)::int as quantity
+  from reservations r
+  join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
+  where r.smart_account_id = ${sa} and e.occurred_on <= ${asOf}::date
+    ${vaFilter('r.virtual_account_id', scope)}
+  group by 1, 2, 3
+  having sum(e.quantity_delta) > 0
+),
+device as (
+  select coalesce(u.va, r.va) as va, coalesce(u.lic, r.lic) as lic,
+         sum(greatest(coalesce(u.quantity, 0), coalesce(r.quantity, 0)))::int as consumed,
+         coalesce(sum(r.quantity), 0)::int as reserved
+  from device_latest u
+  full join reservation_now r on r.pi = u.pi and r.lic = u.lic
+  group by 1, 2
+),
+ledger as (
+  select distinct on (virtual_account_id, license_id)
+         virtual_account_id as va, license_id as lic, quantity
+  from usage_reports
+  where smart_account_id = ${sa} and product_instance_id is null and as_of <= ${asOf}::date
+    ${vaFilter('virtual_account_id', scope)}
+  order by virtual_account_id, license_id, as_of desc, id desc
+),
+keys as (
+  select va, lic from lots union select va, lic from device union select va, lic from ledger
+)
+select k.va as virtual_account_id, k.lic as license_id,
+       coalesce(l.owned_smart, 0) as owned_smart,
+       coalesce(l.owned_classic, 0) as owned_classic,
+       coalesce(g.quantity, d.consumed, 0) as consumed,
+       coalesce(d.reserved, 0) as reserved,
+       coalesce(d.consumed, 0) as device_consumed,
+       (g.quantity is not null) as has_ledger
+from keys k
+left join lots l on l.va = k.va and l.lic = k.lic
+left join device d on d.va = k.va and d.lic = k.lic
+left join ledger g on g.va = k.va and g.lic = k.lic`;
+}

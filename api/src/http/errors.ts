@@ -2,16 +2,22 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 /** Codes the HTTP layer itself can answer with (GraphQL errors come from `graphql/errors.ts`). */
-export type HttpErrorCode = 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR';
+export type HttpErrorCode =
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL_SERVER_ERROR';
 
-/** Shape of a body-parser / http-errors error; everything else is unexpected. */
+/** Shape of a body-parser / http-errors error; an error without a 4xx status is unexpected. */
 interface HttpishError {
   status?: unknown;
   type?: unknown;
 }
 
 const MESSAGES: Record<HttpErrorCode, string> = {
-  BAD_REQUEST: 'The request body could not be read. Send valid JSON.',
+  BAD_REQUEST: 'The request could not be read. Send a valid JSON body.',
+  NOT_FOUND: 'Not found.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body encoding is not supported.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
@@ -19,8 +25,10 @@ const MESSAGES: Record<HttpErrorCode, string> = {
 
 function classify(err: unknown): { status: number; code: HttpErrorCode } {
   const { status, type } = (typeof err === 'object' && err !== null ? err : {}) as HttpishError;
-  if (type === 'entity.too.large' || status === 413) return { status: 413, code: 'PAYLOAD_TOO_LARGE' };
+  if (type === 'entity.too.large' || status === 413)
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE' };
   if (status === 415) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+  if (status === 404) return { status: 404, code: 'NOT_FOUND' };
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status: 400, code: 'BAD_REQUEST' };
   }
@@ -41,7 +49,8 @@ export function createErrorHandler(logger?: Logger): ErrorRequestHandler {
       return;
     }
     const { status, code } = classify(err);
-    if (status >= 500) logger?.error({ err, method: req.method, url: req.originalUrl }, 'unhandled HTTP error');
+    if (status >= 500)
+      logger?.error({ err, method: req.method, url: req.originalUrl }, 'unhandled HTTP error');
     else logger?.debug({ err, url: req.originalUrl }, 'rejected HTTP request');
     res.status(status).json({ errors: [{ message: MESSAGES[code], extensions: { code } }] });
   };

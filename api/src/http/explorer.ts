@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import express from 'express';
+import type { Request, RequestHandler } from 'express';
 
 /** Where the explorer's static files are served from (same origin as the page). */
 export const EXPLORER_ASSET_PREFIX = '/explorer/assets';
 
-/** Options for {@link createExplorerRouter}. */
+/** Options for {@link createExplorerMiddleware}. */
 export interface ExplorerOptions {
   /** Same-origin path of the GraphQL endpoint, e.g. `/graphql`. */
   endpoint: string;
@@ -19,8 +19,7 @@ export interface ExplorerOptions {
 interface Asset {
   readonly urlPath: string;
   readonly contentType: string;
-  /** File on disk (installed package) or generated text. */
-  readonly source: { file: string } | { text: string };
+  readonly body: Buffer;
 }
 
 const require = createRequire(import.meta.url);
@@ -38,7 +37,8 @@ function fileAsset(pkg: string, file: string, ext: 'js' | 'css'): Asset {
     // The version in the name makes the long `immutable` cache safe across upgrades.
     urlPath: `${EXPLORER_ASSET_PREFIX}/${pkg}-${version}.min.${ext}`,
     contentType: ext === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
-    source: { file: path },
+    // Read once at startup (~4 MB): a broken install fails here, not in the browser.
+    body: readFileSync(path),
   };
 }
 
@@ -58,7 +58,7 @@ function textAsset(name: string, text: string): Asset {
   return {
     urlPath: `${EXPLORER_ASSET_PREFIX}/${name}-${hash}.js`,
     contentType: 'text/javascript; charset=utf-8',
-    source: { text },
+    body: Buffer.from(text, 'utf8'),
   };
 }
 
@@ -105,7 +105,7 @@ ${scriptTags}
 }
 
 /** True for a browser navigation (HTML preferred over JSON) that is not itself a GraphQL GET. */
-function wantsExplorer(req: express.Request): boolean {
+function wantsExplorer(req: Request): boolean {
   const params = new URL(req.originalUrl, 'http://placeholder').searchParams;
   if (params.has('query') || params.has('extensions')) return false;
   return req.accepts(['application/json', 'text/html']) === 'text/html';
@@ -114,10 +114,12 @@ function wantsExplorer(req: express.Request): boolean {
 /**
  * An offline GraphQL explorer: GraphiQL 3 + React 18 UMD bundles served from the installed
  * packages (no CDN), with the sample query preloaded. Serves the page at `GET /` and at
- * `GET <endpoint>` when the request prefers HTML; other requests fall through.
- * Throws at creation if a bundle cannot be resolved, so a broken install fails at startup.
+ * `GET <endpoint>` when the request prefers HTML; every other request falls through.
+ * A plain middleware, not a Router: a Router would answer `OPTIONS <endpoint>` itself and
+ * pre-empt the CORS preflight handler.
+ * Throws at creation if a bundle cannot be read, so a broken install fails at startup.
  */
-export function createExplorerRouter(options: ExplorerOptions): express.Router {
+export function createExplorerMiddleware(options: ExplorerOptions): RequestHandler {
   const css = fileAsset('graphiql', 'graphiql.min.css', 'css');
   const scripts = [
     fileAsset('react', 'umd/react.production.min.js', 'js'),
@@ -125,31 +127,28 @@ export function createExplorerRouter(options: ExplorerOptions): express.Router {
     fileAsset('graphiql', 'graphiql.min.js', 'js'),
     textAsset('explorer', BOOTSTRAP_JS),
   ];
-  for (const asset of [css, ...scripts]) {
-    // Fail fast (ENOENT) rather than serving a page whose scripts 404.
-    if ('file' in asset.source) accessSync(asset.source.file, constants.R_OK);
-  }
+  const assets = new Map([css, ...scripts].map((asset) => [asset.urlPath, asset]));
   const page = renderPage(options, css, scripts);
-  const router = express.Router();
 
-  for (const asset of [css, ...scripts]) {
-    router.get(asset.urlPath, (_req, res, next) => {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    const asset = assets.get(req.path);
+    if (asset) {
       res.set({
         'Content-Type': asset.contentType,
         'Cache-Control': 'public, max-age=31536000, immutable',
         'X-Content-Type-Options': 'nosniff',
       });
-      if ('text' in asset.source) {
-        res.send(asset.source.text);
-        return;
-      }
-      res.sendFile(asset.source.file, (err) => {
-        if (err && !res.headersSent) next(err);
-      });
-    });
-  }
-
-  router.get(['/', options.endpoint], (req, res, next) => {
+      res.send(asset.body);
+      return;
+    }
+    if (req.path !== '/' && req.path !== options.endpoint) {
+      next();
+      return;
+    }
     res.vary('Accept');
     if (!wantsExplorer(req)) {
       next();
@@ -162,6 +161,5 @@ export function createExplorerRouter(options: ExplorerOptions): express.Router {
       'X-Content-Type-Options': 'nosniff',
     });
     res.send(page);
-  });
-  return router;
+  };
 }

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 
 import { selectionLimitPlugin } from './complexity.js';
 import { createErrorHandler } from './errors.js';
-import { createExplorerRouter } from './explorer.js';
+import { createExplorerMiddleware } from './explorer.js';
 
 const GRAPHQL_PATH = '/graphql';
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -108,7 +108,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
   ];
-  if (options.maxComplexity !== undefined) plugins.push(selectionLimitPlugin(options.maxComplexity));
+  if (options.maxComplexity !== undefined)
+    plugins.push(selectionLimitPlugin(options.maxComplexity));
   const apollo = new ApolloServer<BaseContext>({
     schema: options.schema,
     plugins,
@@ -124,7 +125,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   await apollo.start();
 
   app.get('/healthz', healthHandler(options));
-  app.use(createExplorerRouter({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
+  app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
   if (options.addinDir !== undefined) app.use('/addin', express.static(options.addinDir));
   app.use(
     GRAPHQL_PATH,

@@ -88,7 +88,8 @@ export async function positionPage(
   const rows = await handle.rows<PositionSumsRow & { va_name: string; license_name: string; total: number }>(sql`
     with s as (${positionSumsQuery(query)}),
     filtered as (
-      select s.*, va.name as va_name, l.name as license_name
+      -- Byte order (collate "C"): the same on every server and locale, so cursors are stable.
+      select s.*, va.name collate "C" as va_name, l.name collate "C" as license_name
       from s
       join virtual_accounts va on va.id = s.virtual_account_id and va.smart_account_id = ${query.smartAccountId}
       join licenses l on l.id = s.license_id and l.smart_account_id = ${query.smartAccountId}

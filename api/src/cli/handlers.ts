@@ -1,0 +1,101 @@
+import { seedDemo, DEMO_ACCOUNTS } from '@trueup/db';
+import { pino } from 'pino';
+
+import { openServices, startApi } from '../compose.js';
+import { parseConfig, type Config } from '../config.js';
+import { printTrueupSchema } from '../graphql/schema.js';
+import { SAMPLE_QUERY } from '../sample-query.js';
+import { systemClock } from '../services/index.js';
+
+import type { CommandHandlers, GlobalOptions } from './program.js';
+import { positionCommand } from './position-command.js';
+
+/** Environment first, then command-line flags on top. Only this edge reads process.env. */
+function configFrom(flags: GlobalOptions & { port?: number; host?: string }): Config {
+  const env = parseConfig(process.env);
+  return Object.freeze({
+    ...env,
+    databaseUrl: flags.databaseUrl ?? env.databaseUrl,
+    dataDir: flags.dataDir ?? env.dataDir,
+    port: flags.port ?? env.port,
+    host: flags.host ?? env.host,
+  });
+}
+
+const where = (config: Config) => config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+
+export const handlers: CommandHandlers = {
+  async serve(flags) {
+    const config = configFrom(flags);
+    const logger = pino({ level: config.logLevel });
+    const { handle, services } = await openServices(config, {
+      purpose: `trueup serve on ${config.host}:${config.port}`,
+    });
+    try {
+      if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {
+        const result = await seedDemo(handle, { preset: 'small', referenceDate: systemClock.today() });
+        logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
+      }
+      const server = await startApi(services, config, logger);
+      const stop = async () => {
+        await server.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      process.stdout.write(
+        `\nTrueup is running on ${where(config)}\n` +
+          `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n\n` +
+          `Try it:\n  curl -s ${server.graphqlUrl} -H 'content-type: application/json' \\\n` +
+          `    -d '{"query":"{ smartAccount(domain: \\"${DEMO_ACCOUNTS.small.domain}\\") { position { licenseName owned consumed netShortfall } } }"}'\n\n` +
+          `Sample query (preloaded in the explorer):\n${SAMPLE_QUERY}\n`,
+      );
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  },
+
+  async demo(flags) {
+    const config = configFrom(flags);
+    const { handle } = await openServices(config, { purpose: 'trueup demo' });
+    try {
+      const started = performance.now();
+      const result = await seedDemo(handle, {
+        preset: flags.preset,
+        referenceDate: flags.referenceDate ?? systemClock.today(),
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stdout.write(
+        result.created
+          ? `loaded ${result.domain} (${result.name}) into ${where(config)} in ${seconds} s: ${Object.entries(result.counts).map(([t, n]) => `${n} ${t}`).join(', ')}\n`
+          : `${result.domain} is already loaded in ${where(config)}; nothing changed\n`,
+      );
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async position(flags) {
+    const config = configFrom(flags);
+    const { handle, services } = await openServices(config, { purpose: 'trueup position' });
+    try {
+      process.stdout.write(
+        await positionCommand(services, {
+          smartAccount: flags.smartAccount,
+          asOf: flags.asOf,
+          virtualAccount: flags.virtualAccount,
+          format: flags.format,
+          includeClassic: flags.classic,
+        }),
+      );
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async schema() {
+    process.stdout.write(await printTrueupSchema());
+  },
+};

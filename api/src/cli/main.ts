@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+
+import { CommanderError } from 'commander';
+import { DataDirLockedError } from '@trueup/db';
+
+import { ConfigError } from '../config.js';
+import { DomainError } from '../domain/index.js';
+
+import { CliError } from './errors.js';
+import { handlers } from './handlers.js';
+import { buildProgram } from './program.js';
+
+/** Runs the CLI; returns the exit code. Errors become one line on stderr, never a stack trace. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram(handlers);
+  program.configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0; argument errors were already printed.
+      return error.exitCode;
+    }
+    const known =
+      error instanceof CliError ||
+      error instanceof DomainError ||
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError;
+    const message = known ? error.message : `unexpected error: ${(error as Error).message}`;
+    process.stderr.write(`trueup: ${message}\n`);
+    if (!known && process.env.TRUEUP_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));

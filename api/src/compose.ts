@@ -1,0 +1,39 @@
+import { openDb, type DbHandle } from '@trueup/db';
+import { pino, type Logger } from 'pino';
+
+import type { Config } from './config.js';
+import { createContext } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { createSchema } from './graphql/schema.js';
+import { startHttpServer, type RunningHttpServer } from './http/server.js';
+import { SAMPLE_QUERY } from './sample-query.js';
+import { createServices, systemClock, type Clock, type Services } from './services/index.js';
+
+/** Opens the configured database (migrating it) and binds the services to it. */
+export async function openServices(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  options: { purpose: string; clock?: Clock },
+): Promise<{ handle: DbHandle; services: Services }> {
+  const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: options.purpose });
+  return { handle, services: createServices(handle, options.clock ?? systemClock) };
+}
+
+/** Builds the schema and starts the one HTTP process (GraphQL, explorer, health). */
+export async function startApi(
+  services: Services,
+  config: Pick<Config, 'host' | 'port' | 'allowedOrigins'>,
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<RunningHttpServer> {
+  const schema = await createSchema(services);
+  return startHttpServer({
+    schema,
+    context: () => createContext(services),
+    host: config.host,
+    port: config.port,
+    allowedOrigins: config.allowedOrigins,
+    sampleQuery: SAMPLE_QUERY,
+    health: services.health,
+    logger,
+    formatError: formatError(logger),
+  });
+}

@@ -1,0 +1,85 @@
+import type {
+  EntitlementRecord,
+  LicenseRecord,
+  ProductInstanceRecord,
+  SmartAccountRecord,
+  VirtualAccountRecord,
+} from '../../services/index.js';
+
+import type {
+  EntitlementGql,
+  LicenseGql,
+  ProductInstanceGql,
+  SmartAccountGql,
+  VirtualAccountGql,
+} from './account.type.js';
+import type {
+  ConnectionMode,
+  EntitlementSource,
+  Environment,
+  InstanceStatus,
+  LicenseKind,
+  LicenseType,
+  LicenseUnit,
+} from './enums.js';
+
+// Service records → GraphQL objects: the one mapper of this edge. Enum values are the same strings.
+
+export const toSmartAccountGql = (r: SmartAccountRecord): SmartAccountGql => ({
+  id: String(r.id),
+  name: r.name,
+  domain: r.domain,
+  smartAccountId: r.id,
+});
+
+export const toVirtualAccountGql = (r: VirtualAccountRecord): VirtualAccountGql => ({
+  id: String(r.id),
+  name: r.name,
+  description: r.description,
+  businessUnit: r.businessUnit,
+  region: r.region,
+  environment: r.environment as Environment,
+  isDefault: r.isDefault,
+  locked: r.locked,
+  virtualAccountId: r.id,
+  smartAccountId: r.smartAccountId,
+});
+
+export const toLicenseGql = (r: LicenseRecord): LicenseGql => ({
+  id: String(r.id),
+  name: r.name,
+  entitlementTag: r.entitlementTag,
+  productFamily: r.productFamily,
+  unit: r.unit as LicenseUnit,
+  kind: r.kind as LicenseKind,
+  licenseId: r.id,
+  requiredBaseLicenseId: r.requiredBaseLicenseId,
+});
+
+export const toEntitlementGql = (r: EntitlementRecord): EntitlementGql => ({
+  id: String(r.id),
+  quantity: r.quantity,
+  licenseType: r.licenseType as LicenseType,
+  startDate: r.startDate,
+  endDate: r.endDate,
+  source: r.source as EntitlementSource,
+  subscriptionId: r.subscriptionId,
+  orderNumber: r.orderNumber,
+  sku: r.sku,
+  pakNumber: r.pakNumber,
+  parentLotId: r.parentLotId === null ? null : String(r.parentLotId),
+  licenseId: r.licenseId,
+});
+
+export const toProductInstanceGql = (r: ProductInstanceRecord): ProductInstanceGql => ({
+  id: String(r.id),
+  name: r.name,
+  udiPid: r.udiPid,
+  udiSerial: r.udiSerial,
+  hostname: r.hostname,
+  productType: r.productType,
+  connectionMode: r.connectionMode as ConnectionMode,
+  status: r.status as InstanceStatus,
+  satelliteName: r.satelliteName,
+  lastContactAt: r.lastContactAt ? r.lastContactAt.toISOString() : null,
+});

@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+
+import type { Services } from '../../services/index.js';
+import type { GqlContext } from '../context.js';
+import { toConnection } from '../connection.js';
+import { toLicensePositionGql, toPositionLineGql, toPositionRowFilter } from '../position/position.mapper.js';
+import {
+  LicensePositionGql,
+  PositionFilterInput,
+  PositionLineConnection,
+} from '../position/position.type.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import { toLicenseGql, toSmartAccountGql, toVirtualAccountGql } from './account.mapper.js';
+import { LicenseGql, SmartAccountGql, VirtualAccountGql } from './account.type.js';
+
+@Resolver(() => SmartAccountGql)
+export class SmartAccountResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => [SmartAccountGql])
+  async smartAccounts(): Promise<SmartAccountGql[]> {
+    return (await this.services.accounts.listSmartAccounts()).map(toSmartAccountGql);
+  }
+
+  @Query(() => SmartAccountGql, { nullable: true })
+  async smartAccount(@Arg('domain', () => String) domain: string): Promise<SmartAccountGql | null> {
+    const found = await this.services.accounts.smartAccountByDomain(domain);
+    return found ? toSmartAccountGql(found) : null;
+  }
+
+  @FieldResolver(() => [VirtualAccountGql])
+  async virtualAccounts(@Root() account: SmartAccountGql, @Ctx() ctx: GqlContext): Promise<VirtualAccountGql[]> {
+    return (await ctx.loaders.virtualAccountsOf.load(account.smartAccountId)).map(toVirtualAccountGql);
+  }
+
+  @FieldResolver(() => [LicenseGql])
+  async licenses(@Root() account: SmartAccountGql, @Ctx() ctx: GqlContext): Promise<LicenseGql[]> {
+    return (await ctx.loaders.licensesOf.load(account.smartAccountId)).map(toLicenseGql);
+  }
+
+  @FieldResolver(() => [LicensePositionGql], { description: 'One position per license, as of a date (default today).' })
+  async position(
+    @Root() account: SmartAccountGql,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true }) includeClassic: boolean | null,
+  ): Promise<LicensePositionGql[]> {
+    const positions = await this.services.position.account({
+      smartAccountId: account.smartAccountId,
+      asOf: this.services.position.asOfOrToday(asOf),
+      includeClassic: includeClassic ?? true,
+    });
+    return positions.map(toLicensePositionGql);
+  }
+
+  @FieldResolver(() => PositionLineConnection, {
+    description: 'Flat, paginated Virtual Account × license lines, sorted by Virtual Account then license name.',
+  })
+  async positionRows(
+    @Root() account: SmartAccountGql,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true }) includeClassic: boolean | null,
+    @Arg('filter', () => PositionFilterInput, { nullable: true }) filter: PositionFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<PositionLineConnection> {
+    const page = await this.services.position.page({
+      smartAccountId: account.smartAccountId,
+      asOf: this.services.position.asOfOrToday(asOf),
+      includeClassic: includeClassic ?? true,
+      filter: toPositionRowFilter(filter),
+      page: { first, after },
+    });
+    return toConnection(page, toPositionLineGql);
+  }
+}

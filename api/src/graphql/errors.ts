@@ -1,0 +1,51 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
+import { DomainError, type DomainErrorCode } from '../domain/index.js';
+
+/** Domain codes → GraphQL `extensions.code`. Input and invariant problems are BAD_USER_INPUT. */
+const CODES: Record<DomainErrorCode, string> = {
+  INVALID_DATE: 'BAD_USER_INPUT',
+  INVALID_QUANTITY: 'BAD_USER_INPUT',
+  INVALID_CURSOR: 'BAD_USER_INPUT',
+  INVALID_PAGE_SIZE: 'BAD_USER_INPUT',
+  UNKNOWN_SMART_ACCOUNT: 'NOT_FOUND',
+  UNKNOWN_VIRTUAL_ACCOUNT: 'NOT_FOUND',
+};
+
+export interface ErrorLogger {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * Apollo `formatError`: domain errors keep their message and gain `extensions.code` plus the
+ * domain `reason`; GraphQL's own validation errors pass through; anything else is logged and
+ * masked as INTERNAL_SERVER_ERROR so no internals (SQL, stacks) reach a client.
+ */
+export function formatError(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: CODES[original.code], reason: original.code },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return withoutStack(formatted);
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

@@ -1,0 +1,43 @@
+import type { LicensePosition, PositionLine } from '../../domain/index.js';
+import type { PositionRowFilter } from '../../services/index.js';
+
+import type { LicensePositionGql, PositionFilterInput, PositionLineGql } from './position.type.js';
+
+// Domain positions ↔ GraphQL: the one mapper of this edge.
+
+export const toPositionLineGql = (line: PositionLine): PositionLineGql => ({
+  owned: line.owned,
+  ownedSmart: line.ownedSmart,
+  ownedClassic: line.ownedClassic,
+  consumed: line.consumed,
+  reserved: line.reserved,
+  balance: line.balance,
+  shortfall: line.shortfall,
+  surplus: line.surplus,
+  virtualAccountId: line.virtualAccountId,
+  licenseId: line.licenseId,
+});
+
+export const toLicensePositionGql = (position: LicensePosition): LicensePositionGql => ({
+  owned: position.owned,
+  consumed: position.consumed,
+  reserved: position.reserved,
+  balance: position.balance,
+  grossShortfall: position.grossShortfall,
+  netShortfall: position.netShortfall,
+  curableByReallocation: position.curableByReallocation,
+  surplus: position.surplus,
+  grossSurplus: position.grossSurplus,
+  virtualAccountCount: position.virtualAccountCount,
+  licenseId: position.licenseId,
+});
+
+export const toPositionRowFilter = (input: PositionFilterInput | undefined | null): PositionRowFilter => ({
+  virtualAccountNames: input?.virtualAccountNames ?? undefined,
+  licenseNames: input?.licenseNames ?? undefined,
+  productFamilies: input?.productFamilies ?? undefined,
+  regions: input?.regions ?? undefined,
+  businessUnits: input?.businessUnits ?? undefined,
+  hasShortfall: input?.hasShortfall ?? undefined,
+  hasSurplus: input?.hasSurplus ?? undefined,
+});

@@ -1,0 +1,56 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+
+import { Connection } from '../connection.js';
+
+@ObjectType('PositionLine', {
+  description: 'One license in one Virtual Account at an as-of date. balance = owned − consumed.',
+})
+export class PositionLineGql {
+  @Field(() => Int, { description: 'SMART entitlements active at the date, plus CLASSIC_PAK ones when included.' })
+  owned!: number;
+  @Field(() => Int) ownedSmart!: number;
+  @Field(() => Int) ownedClassic!: number;
+  @Field(() => Int, { description: 'In use as reported, reserved quantities included.' })
+  consumed!: number;
+  @Field(() => Int, { description: 'Part of consumed pinned by SLR/PLR reservations.' })
+  reserved!: number;
+  @Field(() => Int) balance!: number;
+  @Field(() => Int) shortfall!: number;
+  @Field(() => Int) surplus!: number;
+  virtualAccountId!: number;
+  licenseId!: number;
+}
+
+@ObjectType('LicensePosition', { description: 'One license across the whole Smart Account.' })
+export class LicensePositionGql {
+  @Field(() => Int) owned!: number;
+  @Field(() => Int) consumed!: number;
+  @Field(() => Int) reserved!: number;
+  @Field(() => Int) balance!: number;
+  @Field(() => Int, { description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.' })
+  grossShortfall!: number;
+  @Field(() => Int, { description: 'max(0, Σ consumed − Σ owned): short even after reallocation.' })
+  netShortfall!: number;
+  @Field(() => Int, { description: 'grossShortfall − netShortfall: cured by moving surplus.' })
+  curableByReallocation!: number;
+  @Field(() => Int, { description: 'max(0, balance).' })
+  surplus!: number;
+  @Field(() => Int, { description: 'Σ per-Virtual-Account surpluses: what could move.' })
+  grossSurplus!: number;
+  @Field(() => Int) virtualAccountCount!: number;
+  licenseId!: number;
+}
+
+@InputType('PositionFilter', { description: 'All given conditions must hold; lists match any of their values.' })
+export class PositionFilterInput {
+  @Field(() => [String], { nullable: true }) virtualAccountNames?: string[];
+  @Field(() => [String], { nullable: true }) licenseNames?: string[];
+  @Field(() => [String], { nullable: true }) productFamilies?: string[];
+  @Field(() => [String], { nullable: true }) regions?: string[];
+  @Field(() => [String], { nullable: true }) businessUnits?: string[];
+  @Field(() => Boolean, { nullable: true }) hasShortfall?: boolean;
+  @Field(() => Boolean, { nullable: true }) hasSurplus?: boolean;
+}
+
+export const PositionLineConnection = Connection('PositionLine', PositionLineGql);
+export type PositionLineConnection = InstanceType<typeof PositionLineConnection>;

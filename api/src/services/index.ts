@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+
+import type { DbHandle } from '@trueup/db';
+
+import { parseIsoDate, type IsoDate } from '../domain/index.js';
+
+import { accountService } from './account-service.js';
+import type { Clock } from './clock.js';
+import { accountPosition, positionLines, positionPage } from './position-service.js';
+
+/** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
+export function createServices(handle: DbHandle, clock: Clock) {
+  /** The explicit as-of date, validated, or today. */
+  const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
+    asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
+  return {
+    accounts: accountService(handle),
+    position: {
+      asOfOrToday,
+      lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
+      account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
+      page: (query: Parameters<typeof positionPage>[1]) => positionPage(handle, query),
+    },
+    /** Readiness: the database answers. */
+    async health(): Promise<void> {
+      await handle.rows(sql`select 1 as ok`);
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { Clock } from './clock.js';
+export { fixedClock, systemClock } from './clock.js';
+export type { Page, PageRequest } from './pagination.js';
+export type { NamedPositionLine, PositionRowFilter } from './position-service.js';
+export type * from './account-service.js';

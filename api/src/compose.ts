@@ -1,5 +1,6 @@
-import { openDb, type DbHandle } from '@trueup/db';
 import { pino, type Logger } from 'pino';
+
+import { openDb, type DbHandle } from '@trueup/db';
 
 import type { Config } from './config.js';
 import { createContext } from './graphql/context.js';
@@ -14,7 +15,11 @@ export async function openServices(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   options: { purpose: string; clock?: Clock },
 ): Promise<{ handle: DbHandle; services: Services }> {
-  const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: options.purpose });
+  const handle = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    purpose: options.purpose,
+  });
   return { handle, services: createServices(handle, options.clock ?? systemClock) };
 }
 

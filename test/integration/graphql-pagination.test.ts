@@ -14,30 +14,64 @@ const spec: EstateSpec = {
   domain: 'paging.example',
   virtualAccounts: VAS.map((name, i) => ({ name, region: i % 2 === 0 ? 'EMEA' : 'AMER' })),
   licenses: LICENSES.map((name) => ({ name, productFamily: 'Family' })),
-  lots: VAS.flatMap((_, va) => LICENSES.map((_, license) => ({ va, license, quantity: 10, licenseType: 'PERPETUAL' as const, startDate: null, endDate: null, source: 'SMART' as const }))),
+  lots: VAS.flatMap((_, va) =>
+    LICENSES.map((_, license) => ({
+      va,
+      license,
+      quantity: 10,
+      licenseType: 'PERPETUAL' as const,
+      startDate: null,
+      endDate: null,
+      source: 'SMART' as const,
+    })),
+  ),
   instances: [],
-  usage: VAS.flatMap((_, va) => LICENSES.map((_, license) => ({ va, license, instance: null, quantity: 7 + 2 * license, asOf: '2026-01-01' }))),
+  usage: VAS.flatMap((_, va) =>
+    LICENSES.map((_, license) => ({
+      va,
+      license,
+      instance: null,
+      quantity: 7 + 2 * license,
+      asOf: '2026-01-01',
+    })),
+  ),
   reservations: [],
 };
 
-interface Row { virtualAccountName: string; licenseName: string; shortfall: number }
-interface Conn { totalCount: number; nodes: Row[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } }
+interface Row {
+  virtualAccountName: string;
+  licenseName: string;
+  shortfall: number;
+}
+interface Conn {
+  totalCount: number;
+  nodes: Row[];
+  edges: { cursor: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+}
 
 describe('positionRows pagination and filters', () => {
   let handle: DbHandle;
   let url: string;
   let close: () => Promise<void>;
   const rows = async (args: string) => {
-    const res = await graphql<{ smartAccount: { positionRows: Conn } }>(url, `{ smartAccount(domain: "paging.example") {
+    const res = await graphql<{ smartAccount: { positionRows: Conn } }>(
+      url,
+      `{ smartAccount(domain: "paging.example") {
       positionRows(asOf: "2026-02-01", ${args}) { totalCount nodes { virtualAccountName licenseName shortfall }
-        edges { cursor } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`);
+        edges { cursor } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`,
+    );
     return { conn: res.data?.smartAccount?.positionRows, errors: res.errors };
   };
 
   beforeAll(async () => {
     handle = await createTestDb();
     await insertEstate(handle.db, spec);
-    const server = await startApi(createServices(handle, fixedClock('2026-02-01')), { host: '127.0.0.1', port: 0, allowedOrigins: [] });
+    const server = await startApi(createServices(handle, fixedClock('2026-02-01')), {
+      host: '127.0.0.1',
+      port: 0,
+      allowedOrigins: [],
+    });
     url = server.graphqlUrl;
     close = server.close;
   });
@@ -61,7 +95,7 @@ describe('positionRows pagination and filters', () => {
     let after: string | null = null;
     let previous: boolean[] = [];
     for (;;) {
-      const { conn }: { conn?: Conn } = await rows(`first: 7${after ? `, after: "${after}"` : ''}`);
+      const { conn }: { conn: Conn | undefined } = await rows(`first: 7${after ? `, after: "${after}"` : ''}`);
       seen.push(...conn!.nodes);
       sizes.push(conn!.nodes.length);
       previous = [...previous, conn!.pageInfo.hasPreviousPage];
@@ -77,12 +111,21 @@ describe('positionRows pagination and filters', () => {
   it('returns an empty page after the last row, still counting the total', async () => {
     const last = (await rows('first: 20')).conn!.pageInfo.endCursor;
     const { conn } = await rows(`first: 5, after: "${last}"`);
-    expect(conn).toMatchObject({ totalCount: 20, nodes: [], edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(conn).toMatchObject({
+      totalCount: 20,
+      nodes: [],
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('returns an empty connection when the filter matches nothing', async () => {
     const { conn } = await rows('filter: { virtualAccountNames: ["Nope"] }');
-    expect(conn).toMatchObject({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null } });
+    expect(conn).toMatchObject({
+      totalCount: 0,
+      nodes: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null },
+    });
   });
 
   it('answers first: 0 with the count only', async () => {
@@ -100,7 +143,9 @@ describe('positionRows pagination and filters', () => {
   });
 
   it('filters by region and Virtual Account names together', async () => {
-    const { conn } = await rows('filter: { regions: ["EMEA"], virtualAccountNames: ["Delta", "alpha"] }');
+    const { conn } = await rows(
+      'filter: { regions: ["EMEA"], virtualAccountNames: ["Delta", "alpha"] }',
+    );
     expect(new Set(conn!.nodes.map((n) => n.virtualAccountName))).toEqual(new Set(['Delta']));
     expect(conn!.totalCount).toBe(5);
   });

@@ -18,8 +18,15 @@ describe('GraphQL position over HTTP', () => {
     handle = await createTestDb();
     await insertEstate(handle.db, KNOWN_ESTATE);
     // Count raw aggregation queries to prove DataLoader batching.
-    const counting: DbHandle = { ...handle, rows: (q, e) => (positionQueries++, handle.rows(q, e)) };
-    const server = await startApi(createServices(counting, fixedClock('2026-05-01')), { host: '127.0.0.1', port: 0, allowedOrigins: [] });
+    const counting: DbHandle = {
+      ...handle,
+      rows: (q, e) => (positionQueries++, handle.rows(q, e)),
+    };
+    const server = await startApi(createServices(counting, fixedClock('2026-05-01')), {
+      host: '127.0.0.1',
+      port: 0,
+      allowedOrigins: [],
+    });
     url = server.graphqlUrl;
     close = server.close;
   });
@@ -29,22 +36,83 @@ describe('GraphQL position over HTTP', () => {
   });
 
   it('returns the account position per license, gross vs net', async () => {
-    const res = await graphql<{ smartAccount: { position: Record<string, unknown>[] } }>(url, `{
-      smartAccount(domain: "known.example") { position(asOf: "2026-05-01") {
-        licenseName owned consumed reserved balance grossShortfall netShortfall curableByReallocation surplus grossSurplus } } }`);
+    const res = await graphql<{ smartAccount: { position: Record<string, unknown>[] } }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            position(asOf: "2026-05-01") {
+              licenseName
+              owned
+              consumed
+              reserved
+              balance
+              grossShortfall
+              netShortfall
+              curableByReallocation
+              surplus
+              grossSurplus
+            }
+          }
+        }
+      `,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.smartAccount.position).toEqual([
-      { licenseName: 'L1 Network Advantage', owned: 20, consumed: 21, reserved: 3, balance: -1, grossShortfall: 4, netShortfall: 1, curableByReallocation: 3, surplus: 0, grossSurplus: 3 },
-      { licenseName: 'L2 DNA Advantage', owned: 0, consumed: 1, reserved: 0, balance: -1, grossShortfall: 1, netShortfall: 1, curableByReallocation: 0, surplus: 0, grossSurplus: 0 },
+      {
+        licenseName: 'L1 Network Advantage',
+        owned: 20,
+        consumed: 21,
+        reserved: 3,
+        balance: -1,
+        grossShortfall: 4,
+        netShortfall: 1,
+        curableByReallocation: 3,
+        surplus: 0,
+        grossSurplus: 3,
+      },
+      {
+        licenseName: 'L2 DNA Advantage',
+        owned: 0,
+        consumed: 1,
+        reserved: 0,
+        balance: -1,
+        grossShortfall: 1,
+        netShortfall: 1,
+        curableByReallocation: 0,
+        surplus: 0,
+        grossSurplus: 0,
+      },
     ]);
   });
 
   it('leaves classic PAK lots out when asked, and lets a term lapse after its end date', async () => {
-    const res = await graphql<{ smartAccount: { smart: Record<string, unknown>[]; later: Record<string, unknown>[] } }>(url, `{
-      smartAccount(domain: "known.example") {
-        smart: position(asOf: "2026-05-01", includeClassic: false) { licenseName owned netShortfall }
-        later: position(asOf: "2026-07-01") { licenseName owned consumed } } }`);
-    expect(res.data!.smartAccount.smart[0]).toEqual({ licenseName: 'L1 Network Advantage', owned: 17, netShortfall: 4 });
+    const res = await graphql<{
+      smartAccount: { smart: Record<string, unknown>[]; later: Record<string, unknown>[] };
+    }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            smart: position(asOf: "2026-05-01", includeClassic: false) {
+              licenseName
+              owned
+              netShortfall
+            }
+            later: position(asOf: "2026-07-01") {
+              licenseName
+              owned
+              consumed
+            }
+          }
+        }
+      `,
+    );
+    expect(res.data!.smartAccount.smart[0]).toEqual({
+      licenseName: 'L1 Network Advantage',
+      owned: 17,
+      netShortfall: 4,
+    });
     expect(res.data!.smartAccount.later).toEqual([
       { licenseName: 'L1 Network Advantage', owned: 15, consumed: 21 },
       { licenseName: 'L2 DNA Advantage', owned: 20, consumed: 1 },
@@ -52,49 +120,180 @@ describe('GraphQL position over HTTP', () => {
   });
 
   it('defaults the as-of date to today (the injected clock)', async () => {
-    const res = await graphql<{ smartAccount: { a: unknown; b: unknown } }>(url, `{
-      smartAccount(domain: "known.example") { a: position { owned } b: position(asOf: "2026-05-01") { owned } } }`);
+    const res = await graphql<{ smartAccount: { a: unknown; b: unknown } }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            a: position {
+              owned
+            }
+            b: position(asOf: "2026-05-01") {
+              owned
+            }
+          }
+        }
+      `,
+    );
     expect(res.data!.smartAccount.a).toEqual(res.data!.smartAccount.b);
   });
 
   it('resolves every Virtual Account position in one batched aggregation', async () => {
     positionQueries = 0;
-    const res = await graphql<{ smartAccount: { virtualAccounts: { name: string; position: Record<string, unknown>[] }[] } }>(url, `{
-      smartAccount(domain: "known.example") { virtualAccounts { name position(asOf: "2026-05-01") {
-        license { name } owned consumed reserved balance shortfall surplus } } } }`);
+    const res = await graphql<{
+      smartAccount: { virtualAccounts: { name: string; position: Record<string, unknown>[] }[] };
+    }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            virtualAccounts {
+              name
+              position(asOf: "2026-05-01") {
+                license {
+                  name
+                }
+                owned
+                consumed
+                reserved
+                balance
+                shortfall
+                surplus
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(res.errors).toBeUndefined();
     expect(positionQueries).toBe(1);
-    const byName = Object.fromEntries(res.data!.smartAccount.virtualAccounts.map((va) => [va.name, va.position]));
-    expect(byName.East).toEqual([{ license: { name: 'L1 Network Advantage' }, owned: 18, consumed: 15, reserved: 3, balance: 3, shortfall: 0, surplus: 3 }]);
+    const byName = Object.fromEntries(
+      res.data!.smartAccount.virtualAccounts.map((va) => [va.name, va.position]),
+    );
+    expect(byName.East).toEqual([
+      {
+        license: { name: 'L1 Network Advantage' },
+        owned: 18,
+        consumed: 15,
+        reserved: 3,
+        balance: 3,
+        shortfall: 0,
+        surplus: 3,
+      },
+    ]);
     expect(byName.West).toEqual([
-      { license: { name: 'L1 Network Advantage' }, owned: 2, consumed: 6, reserved: 0, balance: -4, shortfall: 4, surplus: 0 },
-      { license: { name: 'L2 DNA Advantage' }, owned: 0, consumed: 1, reserved: 0, balance: -1, shortfall: 1, surplus: 0 },
+      {
+        license: { name: 'L1 Network Advantage' },
+        owned: 2,
+        consumed: 6,
+        reserved: 0,
+        balance: -4,
+        shortfall: 4,
+        surplus: 0,
+      },
+      {
+        license: { name: 'L2 DNA Advantage' },
+        owned: 0,
+        consumed: 1,
+        reserved: 0,
+        balance: -1,
+        shortfall: 1,
+        surplus: 0,
+      },
     ]);
     expect(byName.Empty).toEqual([]);
   });
 
   it('rejects a date that is not on the calendar, as a literal or a variable', async () => {
-    const literal = await graphql(url, `{ smartAccount(domain: "known.example") { position(asOf: "2026-02-30") { owned } } }`);
+    const literal = await graphql(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            position(asOf: "2026-02-30") {
+              owned
+            }
+          }
+        }
+      `,
+    );
     expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(literal.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
-    const variable = await graphql(url, `query($d: Date) { smartAccount(domain: "known.example") { position(asOf: $d) { owned } } }`, { d: '2026-13-01' });
+    const variable = await graphql(
+      url,
+      `
+        query ($d: Date) {
+          smartAccount(domain: "known.example") {
+            position(asOf: $d) {
+              owned
+            }
+          }
+        }
+      `,
+      { d: '2026-13-01' },
+    );
     expect(variable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(variable.data).toBeUndefined();
   });
 
   it('returns null for an unknown Smart Account', async () => {
-    const res = await graphql(url, `{ smartAccount(domain: "nobody.example") { name } }`);
+    const res = await graphql(
+      url,
+      `
+        {
+          smartAccount(domain: "nobody.example") {
+            name
+          }
+        }
+      `,
+    );
     expect(res).toEqual({ data: { smartAccount: null } });
   });
 
   it('pages product instances and lists entitlements of a Virtual Account', async () => {
-    const res = await graphql<{ smartAccount: { virtualAccounts: { name: string; productInstances: { totalCount: number; nodes: { connectionMode: string }[] }; entitlements: { quantity: number; source: string }[] }[] } }>(url, `{
-      smartAccount(domain: "known.example") { virtualAccounts { name
-        productInstances(first: 2, filter: { connectionModes: [SLR, DIRECT_CLOUD] }) { totalCount nodes { connectionMode } }
-        entitlements { quantity source license { name } } } } }`);
+    const res = await graphql<{
+      smartAccount: {
+        virtualAccounts: {
+          name: string;
+          productInstances: { totalCount: number; nodes: { connectionMode: string }[] };
+          entitlements: { quantity: number; source: string }[];
+        }[];
+      };
+    }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            virtualAccounts {
+              name
+              productInstances(first: 2, filter: { connectionModes: [SLR, DIRECT_CLOUD] }) {
+                totalCount
+                nodes {
+                  connectionMode
+                }
+              }
+              entitlements {
+                quantity
+                source
+                license {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
     const east = res.data!.smartAccount.virtualAccounts.find((va) => va.name === 'East')!;
     expect(east.productInstances.totalCount).toBe(2);
-    expect(east.productInstances.nodes.map((n) => n.connectionMode)).toEqual(['DIRECT_CLOUD', 'SLR']);
-    expect(east.entitlements.map((e) => [e.quantity, e.source])).toEqual([[10, 'SMART'], [5, 'SMART'], [3, 'CLASSIC_PAK']]);
+    expect(east.productInstances.nodes.map((n) => n.connectionMode)).toEqual([
+      'DIRECT_CLOUD',
+      'SLR',
+    ]);
+    expect(east.entitlements.map((e) => [e.quantity, e.source])).toEqual([
+      [10, 'SMART'],
+      [5, 'SMART'],
+      [3, 'CLASSIC_PAK'],
+    ]);
   });
 });

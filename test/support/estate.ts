@@ -26,7 +26,13 @@ export interface EstateSpec {
   }[];
   readonly instances: readonly { va: number; mode: 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR' }[];
   /** `instance: null` = a ledger row for the Virtual Account. */
-  readonly usage: readonly { va: number; license: number; instance: number | null; quantity: number; asOf: string }[];
+  readonly usage: readonly {
+    va: number;
+    license: number;
+    instance: number | null;
+    quantity: number;
+    asOf: string;
+  }[];
   readonly reservations: readonly {
     instance: number;
     license: number;
@@ -43,21 +49,46 @@ export interface InsertedEstate {
 
 /** Inserts an estate with plain drizzle inserts; returns the generated ids by index. */
 export async function insertEstate(db: Db, spec: EstateSpec): Promise<InsertedEstate> {
-  const [sa] = await db.insert(smartAccounts).values({ domain: spec.domain, name: spec.domain }).returning();
+  const [sa] = await db
+    .insert(smartAccounts)
+    .values({ domain: spec.domain, name: spec.domain })
+    .returning();
   const smartAccountId = sa!.id;
   const vas = await db
     .insert(virtualAccounts)
-    .values(spec.virtualAccounts.map((v) => ({ smartAccountId, name: v.name, region: v.region ?? null, businessUnit: v.businessUnit ?? null })))
+    .values(
+      spec.virtualAccounts.map((v) => ({
+        smartAccountId,
+        name: v.name,
+        region: v.region ?? null,
+        businessUnit: v.businessUnit ?? null,
+      })),
+    )
     .returning({ id: virtualAccounts.id });
   const lics = await db
     .insert(licenses)
-    .values(spec.licenses.map((l) => ({ smartAccountId, name: l.name, productFamily: l.productFamily ?? null })))
+    .values(
+      spec.licenses.map((l) => ({
+        smartAccountId,
+        name: l.name,
+        productFamily: l.productFamily ?? null,
+      })),
+    )
     .returning({ id: licenses.id });
   const vaId = (i: number) => vas[i]!.id;
   const licId = (i: number) => lics[i]!.id;
   if (spec.lots.length > 0) {
     await db.insert(entitlementLots).values(
-      spec.lots.map((lot) => ({ smartAccountId, virtualAccountId: vaId(lot.va), licenseId: licId(lot.license), quantity: lot.quantity, licenseType: lot.licenseType, startDate: lot.startDate, endDate: lot.endDate, source: lot.source })),
+      spec.lots.map((lot) => ({
+        smartAccountId,
+        virtualAccountId: vaId(lot.va),
+        licenseId: licId(lot.license),
+        quantity: lot.quantity,
+        licenseType: lot.licenseType,
+        startDate: lot.startDate,
+        endDate: lot.endDate,
+        source: lot.source,
+      })),
     );
   }
   const instances =
@@ -65,25 +96,59 @@ export async function insertEstate(db: Db, spec: EstateSpec): Promise<InsertedEs
       ? []
       : await db
           .insert(productInstances)
-          .values(spec.instances.map((inst, i) => ({ smartAccountId, virtualAccountId: vaId(inst.va), name: `UDI_PID:C9300-24P; UDI_SN:TST${i}; `, udiPid: 'C9300-24P', udiSerial: `TST${i}`, connectionMode: inst.mode })))
+          .values(
+            spec.instances.map((inst, i) => ({
+              smartAccountId,
+              virtualAccountId: vaId(inst.va),
+              name: `UDI_PID:C9300-24P; UDI_SN:TST${i}; `,
+              udiPid: 'C9300-24P',
+              udiSerial: `TST${i}`,
+              connectionMode: inst.mode,
+            })),
+          )
           .returning({ id: productInstances.id });
   const instanceId = (i: number) => instances[i]!.id;
   if (spec.usage.length > 0) {
     await db.insert(usageReports).values(
-      spec.usage.map((u) => ({ smartAccountId, virtualAccountId: vaId(u.va), licenseId: licId(u.license), productInstanceId: u.instance === null ? null : instanceId(u.instance), quantity: u.quantity, source: 'DEMO' as const, asOf: u.asOf })),
+      spec.usage.map((u) => ({
+        smartAccountId,
+        virtualAccountId: vaId(u.va),
+        licenseId: licId(u.license),
+        productInstanceId: u.instance === null ? null : instanceId(u.instance),
+        quantity: u.quantity,
+        source: 'DEMO' as const,
+        asOf: u.asOf,
+      })),
     );
   }
   for (const r of spec.reservations) {
     const inst = spec.instances[r.instance]!;
     const [reservation] = await db
       .insert(reservations)
-      .values({ smartAccountId, virtualAccountId: vaId(inst.va), productInstanceId: instanceId(r.instance), licenseId: licId(r.license), reservationType: inst.mode === 'PLR' ? 'PLR' : 'SLR' })
+      .values({
+        smartAccountId,
+        virtualAccountId: vaId(inst.va),
+        productInstanceId: instanceId(r.instance),
+        licenseId: licId(r.license),
+        reservationType: inst.mode === 'PLR' ? 'PLR' : 'SLR',
+      })
       .returning({ id: reservations.id });
     if (r.events.length > 0) {
       await db.insert(reservationEvents).values(
-        r.events.map((e) => ({ smartAccountId, reservationId: reservation!.id, eventType: e.delta >= 0 ? ('RESERVE' as const) : ('RETURN' as const), quantityDelta: e.delta, occurredOn: e.on })),
+        r.events.map((e) => ({
+          smartAccountId,
+          reservationId: reservation!.id,
+          eventType: e.delta >= 0 ? ('RESERVE' as const) : ('RETURN' as const),
+          quantityDelta: e.delta,
+          occurredOn: e.on,
+        })),
       );
     }
   }
-  return { smartAccountId, virtualAccountIds: vas.map((v) => v.id), licenseIds: lics.map((l) => l.id), instanceIds: instances.map((i) => i.id) };
+  return {
+    smartAccountId,
+    virtualAccountIds: vas.map((v) => v.id),
+    licenseIds: lics.map((l) => l.id),
+    instanceIds: instances.map((i) => i.id),
+  };
 }

@@ -3,7 +3,10 @@ export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }> {
+): Promise<{
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+}> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

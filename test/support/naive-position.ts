@@ -13,9 +13,24 @@ import type { EstateSpec } from './estate.js';
  * The position computed the slow, obvious way from an estate's raw rows, row by row in memory,
  * using the domain's selection rules. Keys are spec indexes (va, license), not database ids.
  */
-export function naivePosition(spec: EstateSpec, asOf: string, includeClassic: boolean): PositionLine[] {
+export function naivePosition(
+  spec: EstateSpec,
+  asOf: string,
+  includeClassic: boolean,
+): PositionLine[] {
   const key = (va: number, license: number) => `${va}:${license}`;
-  const sums = new Map<string, { va: number; license: number; smart: number; classic: number; device: number; reserved: number; ledger: number | null }>();
+  const sums = new Map<
+    string,
+    {
+      va: number;
+      license: number;
+      smart: number;
+      classic: number;
+      device: number;
+      reserved: number;
+      ledger: number | null;
+    }
+  >();
   const entry = (va: number, license: number) => {
     const k = key(va, license);
     let e = sums.get(k);
@@ -41,10 +56,17 @@ export function naivePosition(spec: EstateSpec, asOf: string, includeClassic: bo
   }
   const reserved = new Map<string, { va: number; license: number; quantity: number }>();
   for (const r of spec.reservations) {
-    const quantity = reservedAt(r.events.map((e) => ({ quantityDelta: e.delta, occurredOn: e.on })), asOf);
+    const quantity = reservedAt(
+      r.events.map((e) => ({ quantityDelta: e.delta, occurredOn: e.on })),
+      asOf,
+    );
     const total = r.events.filter((e) => e.on <= asOf).reduce((t, e) => t + e.delta, 0);
     if (total <= 0) continue;
-    reserved.set(key(r.instance, r.license), { va: spec.instances[r.instance]!.va, license: r.license, quantity });
+    reserved.set(key(r.instance, r.license), {
+      va: spec.instances[r.instance]!.va,
+      license: r.license,
+      quantity,
+    });
   }
   for (const k of new Set([...latest.keys(), ...reserved.keys()])) {
     const u = latest.get(k);
@@ -65,7 +87,14 @@ export function naivePosition(spec: EstateSpec, asOf: string, includeClassic: bo
   });
   return [...sums.values()].map((e) =>
     positionLine(
-      { virtualAccountId: e.va, licenseId: e.license, ownedSmart: e.smart, ownedClassic: e.classic, consumed: virtualAccountConsumption(e.ledger, e.device), reserved: e.reserved },
+      {
+        virtualAccountId: e.va,
+        licenseId: e.license,
+        ownedSmart: e.smart,
+        ownedClassic: e.classic,
+        consumed: virtualAccountConsumption(e.ledger, e.device),
+        reserved: e.reserved,
+      },
       { includeClassic },
     ),
   );

@@ -8,7 +8,10 @@ export function templateDatabaseName(): string {
 }
 
 /** Runs `work` with a one-connection client to the server's maintenance database. */
-export async function withAdminClient<T>(url: string, work: (admin: Admin) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(
+  url: string,
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
   const adminUrl = new URL(url);
   adminUrl.pathname = '/postgres';
   const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => undefined });

@@ -1,14 +1,12 @@
-import { seedDemo, DEMO_ACCOUNTS } from '@trueup/db';
-import { pino } from 'pino';
-
-import { openServices, startApi } from '../compose.js';
 import { parseConfig, type Config } from '../config.js';
-import { printTrueupSchema } from '../graphql/schema.js';
-import { SAMPLE_QUERY } from '../sample-query.js';
-import { systemClock } from '../services/index.js';
 
 import type { CommandHandlers, GlobalOptions } from './program.js';
-import { positionCommand } from './position-command.js';
+
+// Heavy modules (PGlite, Apollo, type-graphql) load only when a command runs, so `--help` and
+// argument errors answer at once.
+const db = () => import('@trueup/db');
+const compose = () => import('../compose.js');
+const clock = async () => (await import('../services/clock.js')).systemClock;
 
 /** Environment first, then command-line flags on top. Only this edge reads process.env. */
 function configFrom(flags: GlobalOptions & { port?: number; host?: string }): Config {
@@ -22,18 +20,27 @@ function configFrom(flags: GlobalOptions & { port?: number; host?: string }): Co
   });
 }
 
-const where = (config: Config) => config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+const where = (config: Config) =>
+  config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
 
 export const handlers: CommandHandlers = {
   async serve(flags) {
     const config = configFrom(flags);
+    const { pino } = await import('pino');
+    const { openServices, startApi } = await compose();
+    const { seedDemo, DEMO_ACCOUNTS } = await db();
+    const { SAMPLE_QUERY } = await import('../sample-query.js');
+    const systemClock = await clock();
     const logger = pino({ level: config.logLevel });
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
     });
     try {
       if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {
-        const result = await seedDemo(handle, { preset: 'small', referenceDate: systemClock.today() });
+        const result = await seedDemo(handle, {
+          preset: 'small',
+          referenceDate: systemClock.today(),
+        });
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
       }
       const server = await startApi(services, config, logger);
@@ -59,6 +66,9 @@ export const handlers: CommandHandlers = {
 
   async demo(flags) {
     const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { seedDemo } = await db();
+    const systemClock = await clock();
     const { handle } = await openServices(config, { purpose: 'trueup demo' });
     try {
       const started = performance.now();
@@ -69,7 +79,11 @@ export const handlers: CommandHandlers = {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         result.created
-          ? `loaded ${result.domain} (${result.name}) into ${where(config)} in ${seconds} s: ${Object.entries(result.counts).map(([t, n]) => `${n} ${t}`).join(', ')}\n`
+          ? `loaded ${result.domain} (${result.name}) into ${where(config)} in ${seconds} s: ${Object.entries(
+              result.counts,
+            )
+              .map(([t, n]) => `${n} ${t}`)
+              .join(', ')}\n`
           : `${result.domain} is already loaded in ${where(config)}; nothing changed\n`,
       );
     } finally {
@@ -79,6 +93,8 @@ export const handlers: CommandHandlers = {
 
   async position(flags) {
     const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { positionCommand } = await import('./position-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup position' });
     try {
       process.stdout.write(
@@ -96,6 +112,7 @@ export const handlers: CommandHandlers = {
   },
 
   async schema() {
+    const { printTrueupSchema } = await import('../graphql/schema.js');
     process.stdout.write(await printTrueupSchema());
   },
 };

@@ -2,7 +2,6 @@
 import 'reflect-metadata';
 
 import { CommanderError } from 'commander';
-import { DataDirLockedError } from '@trueup/db';
 
 import { ConfigError } from '../config.js';
 import { DomainError } from '../domain/index.js';
@@ -23,12 +22,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       // --help and --version exit through here with code 0; argument errors were already printed.
       return error.exitCode;
     }
+    // Errors meant for the user carry their own message (DataDirLockedError is matched by code
+    // so that PGlite need not load just to recognise it).
     const known =
       error instanceof CliError ||
       error instanceof DomainError ||
       error instanceof ConfigError ||
-      error instanceof DataDirLockedError;
-    const message = known ? error.message : `unexpected error: ${(error as Error).message}`;
+      (error as { code?: unknown } | null)?.code === 'DATA_DIR_LOCKED';
+    const message = known
+      ? (error as Error).message
+      : `unexpected error: ${(error as Error).message}`;
     process.stderr.write(`trueup: ${message}\n`);
     if (!known && process.env.TRUEUP_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return 1;

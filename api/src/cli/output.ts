@@ -6,13 +6,31 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
 type Row = Readonly<Record<string, string | number | boolean | null>>;
 
 /** Renders rows as an aligned text table (numbers right-aligned), JSON array or CSV with header. */
-export function render(rows: readonly Row[], columns: readonly string[], format: OutputFormat): string {
+export function render(
+  rows: readonly Row[],
+  columns: readonly string[],
+  format: OutputFormat,
+): string {
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
-  if (format === 'csv') return stringify(rows.map((r) => columns.map((c) => r[c] ?? '')), { header: true, columns: [...columns] });
+  if (format === 'csv')
+    return stringify(
+      rows.map((r) => columns.map((c) => r[c] ?? '')),
+      { header: true, columns: [...columns] },
+    );
   const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number'));
+  const widths = columns.map((c, i) =>
+    Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)),
+  );
+  const numeric = columns.map(
+    (c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number'),
+  );
   const line = (values: readonly string[]) =>
-    values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
+    values
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return (
+    [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') +
+    '\n'
+  );
 }

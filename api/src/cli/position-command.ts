@@ -25,13 +25,18 @@ const COLUMNS = [
 ] as const;
 
 /** The same lines as GraphQL `positionRows`, paged through the same service, in the same order. */
-export async function positionCommand(services: Services, options: PositionCommandOptions): Promise<string> {
+export async function positionCommand(
+  services: Services,
+  options: PositionCommandOptions,
+): Promise<string> {
   const account = await services.accounts.smartAccountByDomain(options.smartAccount);
   if (!account) throw new CliError(`no Smart Account with domain "${options.smartAccount}"`);
   if (options.virtualAccount !== undefined) {
     const vas = await services.accounts.virtualAccountsOf([account.id]);
     if (!vas.some((va) => va.name === options.virtualAccount)) {
-      throw new CliError(`no Virtual Account named "${options.virtualAccount}" in ${options.smartAccount}`);
+      throw new CliError(
+        `no Virtual Account named "${options.virtualAccount}" in ${options.smartAccount}`,
+      );
     }
   }
   const asOf = services.position.asOfOrToday(options.asOf);
@@ -42,7 +47,10 @@ export async function positionCommand(services: Services, options: PositionComma
       smartAccountId: account.id,
       asOf,
       includeClassic: options.includeClassic,
-      filter: options.virtualAccount === undefined ? {} : { virtualAccountNames: [options.virtualAccount] },
+      filter:
+        options.virtualAccount === undefined
+          ? {}
+          : { virtualAccountNames: [options.virtualAccount] },
       page: { first: 5000, after },
     });
     lines.push(...page.items.map((item) => item.node));

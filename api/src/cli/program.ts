@@ -11,7 +11,8 @@ function isoDate(value: string): string {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port 0–65535.');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port 0–65535.');
   return n;
 }
 
@@ -21,8 +22,12 @@ export interface GlobalOptions {
 }
 
 export interface CommandHandlers {
-  serve(options: GlobalOptions & { port?: number; host?: string; seedDemoIfEmpty: boolean }): Promise<void>;
-  demo(options: GlobalOptions & { preset: 'small' | 'large'; referenceDate?: string }): Promise<void>;
+  serve(
+    options: GlobalOptions & { port?: number; host?: string; seedDemoIfEmpty: boolean },
+  ): Promise<void>;
+  demo(
+    options: GlobalOptions & { preset: 'small' | 'large'; referenceDate?: string },
+  ): Promise<void>;
   position(
     options: GlobalOptions & {
       smartAccount: string;
@@ -39,7 +44,10 @@ export interface CommandHandlers {
 export function buildProgram(handlers: CommandHandlers): Command {
   const program = new Command('trueup')
     .description('Cisco Smart Licensing position: what you own against what you consume.')
-    .option('--data-dir <dir>', 'embedded PGlite data directory (env TRUEUP_DATA_DIR, default ./.trueup)')
+    .option(
+      '--data-dir <dir>',
+      'embedded PGlite data directory (env TRUEUP_DATA_DIR, default ./.trueup)',
+    )
     .option('--database-url <url>', 'PostgreSQL URL instead of PGlite (env DATABASE_URL)')
     .showSuggestionAfterError(true)
     .exitOverride();
@@ -49,13 +57,19 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .description('start the GraphQL API, the query explorer and /healthz')
     .option('--port <port>', 'port to listen on (env PORT, default 4000)', port)
     .option('--host <host>', 'interface to bind (env HOST, default 127.0.0.1)')
-    .option('--seed-demo-if-empty', 'load the small demo Smart Account when the database holds none', false)
+    .option(
+      '--seed-demo-if-empty',
+      'load the small demo Smart Account when the database holds none',
+      false,
+    )
     .action((options, command: Command) => handlers.serve(command.optsWithGlobals()));
 
   program
     .command('demo')
     .description('load a deterministic demo estate (does nothing if it is already there)')
-    .addOption(new Option('--preset <preset>', 'estate size').choices(['small', 'large']).default('small'))
+    .addOption(
+      new Option('--preset <preset>', 'estate size').choices(['small', 'large']).default('small'),
+    )
     .option('--reference-date <date>', 'date the estate is built around (default today)', isoDate)
     .action((options, command: Command) => handlers.demo(command.optsWithGlobals()));
 
@@ -65,7 +79,11 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .requiredOption('--smart-account <domain>', 'Smart Account domain, e.g. acme-networks.example')
     .option('--as-of <date>', 'position as of this date, YYYY-MM-DD (default today)', isoDate)
     .option('--virtual-account <name>', 'only this Virtual Account')
-    .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
     .option('--no-classic', 'Smart Account entitlements only (leave classic PAK lots out)')
     .action((options, command: Command) => handlers.position(command.optsWithGlobals()));
 

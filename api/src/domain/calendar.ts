@@ -18,9 +18,14 @@ export function isIsoDate(value: string): boolean {
 
 /** Returns `value` as an `IsoDate`, or throws `INVALID_DATE` naming what was wrong. */
 export function parseIsoDate(value: string): IsoDate {
-  assert(isIsoDate(value), 'INVALID_DATE', `"${value}" is not a calendar date in the form YYYY-MM-DD`, {
-    value,
-  });
+  assert(
+    isIsoDate(value),
+    'INVALID_DATE',
+    `"${value}" is not a calendar date in the form YYYY-MM-DD`,
+    {
+      value,
+    },
+  );
   return value;
 }
 

@@ -34,7 +34,8 @@ export function formatError(logger: ErrorLogger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return withoutStack(formatted);
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')
+      return withoutStack(formatted);
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
     return {
       message: 'Internal server error',

@@ -58,7 +58,8 @@ export function createLoaders(services: Services) {
         }
         const results = new Map<string, PositionLine[]>();
         for (const batchKeys of batches.values()) {
-          const first = batchKeys[0]!;
+          const [first] = batchKeys;
+          if (!first) continue;
           const lines = await position.lines({
             smartAccountId: first.smartAccountId,
             asOf: first.asOf,

@@ -6,7 +6,10 @@ import type { Services } from '../services/index.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
-import { LicensePositionResolver, PositionLineResolver } from './position/position-line.resolver.js';
+import {
+  LicensePositionResolver,
+  PositionLineResolver,
+} from './position/position-line.resolver.js';
 import { DateScalar } from './scalars/date.scalar.js';
 
 const resolvers = [
@@ -20,7 +23,9 @@ const resolvers = [
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */
 function containerFor(services: Services | undefined): ContainerType {
-  const instances = new Map<unknown, unknown>(resolvers.map((R) => [R, new R(services as Services)]));
+  const instances = new Map<unknown, unknown>(
+    resolvers.map((R) => [R, new R(services as Services)]),
+  );
   return { get: (cls) => instances.get(cls) };
 }
 

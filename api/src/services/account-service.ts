@@ -16,7 +16,9 @@ export type SmartAccountRecord = typeof smartAccounts.$inferSelect;
 export type VirtualAccountRecord = typeof virtualAccounts.$inferSelect;
 export type LicenseRecord = typeof licenses.$inferSelect;
 export type EntitlementRecord = typeof entitlementLots.$inferSelect;
-export type ProductInstanceRecord = typeof productInstances.$inferSelect & { satelliteName: string | null };
+export type ProductInstanceRecord = typeof productInstances.$inferSelect & {
+  satelliteName: string | null;
+};
 
 export interface ProductInstanceFilter {
   readonly connectionModes?: readonly ('DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR')[] | undefined;
@@ -45,7 +47,10 @@ export function accountService(handle: DbHandle) {
         .orderBy(asc(virtualAccounts.name)),
 
     virtualAccountsByIds: (ids: readonly number[]) =>
-      db.select().from(virtualAccounts).where(inArray(virtualAccounts.id, [...ids])),
+      db
+        .select()
+        .from(virtualAccounts)
+        .where(inArray(virtualAccounts.id, [...ids])),
 
     licensesOf: (smartAccountIds: readonly number[]) =>
       db
@@ -55,7 +60,10 @@ export function accountService(handle: DbHandle) {
         .orderBy(asc(licenses.name)),
 
     licensesByIds: (ids: readonly number[]) =>
-      db.select().from(licenses).where(inArray(licenses.id, [...ids])),
+      db
+        .select()
+        .from(licenses)
+        .where(inArray(licenses.id, [...ids])),
 
     /** Entitlement lots of each Virtual Account (all of them, whatever their dates). */
     entitlementsOf: (virtualAccountIds: readonly number[]) =>
@@ -73,12 +81,16 @@ export function accountService(handle: DbHandle) {
       page: PageRequest;
     }): Promise<Page<ProductInstanceRecord>> {
       const size = pageSize(query.page.first);
-      const after = query.page.after ? decodeCursor(query.page.after, ['number'] as const)[0] : null;
+      const after = query.page.after
+        ? decodeCursor(query.page.after, ['number'] as const)[0]
+        : null;
       const filter = query.filter ?? {};
       const conditions: (SQL | undefined)[] = [
         eq(productInstances.smartAccountId, query.smartAccountId),
         eq(productInstances.virtualAccountId, query.virtualAccountId),
-        filter.connectionModes ? inArray(productInstances.connectionMode, [...filter.connectionModes]) : undefined,
+        filter.connectionModes
+          ? inArray(productInstances.connectionMode, [...filter.connectionModes])
+          : undefined,
         filter.statuses ? inArray(productInstances.status, [...filter.statuses]) : undefined,
         filter.search
           ? or(

@@ -22,7 +22,9 @@ export interface Page<T> {
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isSafeInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new DomainError('INVALID_PAGE_SIZE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { first });
+    throw new DomainError('INVALID_PAGE_SIZE', `first must be between 0 and ${MAX_PAGE_SIZE}`, {
+      first,
+    });
   }
   return first;
 }
@@ -47,7 +49,8 @@ export function decodeCursor<K extends readonly ('string' | 'number')[]>(
     Array.isArray(parsed) &&
     parsed.length === kinds.length &&
     parsed.every((part, i) => typeof part === kinds[i]);
-  if (!valid) throw new DomainError('INVALID_CURSOR', 'the cursor is not one this API issued', { cursor });
+  if (!valid)
+    throw new DomainError('INVALID_CURSOR', 'the cursor is not one this API issued', { cursor });
   return parsed as never;
 }
 
@@ -55,9 +58,15 @@ export function decodeCursor<K extends readonly ('string' | 'number')[]>(
 export function toPage<T>(
   rows: readonly T[],
   size: number,
-  options: { totalCount: number; hasPrevious: boolean; keyOf: (row: T) => readonly (string | number)[] },
+  options: {
+    totalCount: number;
+    hasPrevious: boolean;
+    keyOf: (row: T) => readonly (string | number)[];
+  },
 ): Page<T> {
-  const items = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(options.keyOf(node)), node }));
+  const items = rows
+    .slice(0, size)
+    .map((node) => ({ cursor: encodeCursor(options.keyOf(node)), node }));
   return {
     items,
     totalCount: options.totalCount,

@@ -42,14 +42,15 @@ export async function positionLines(
   handle: DbHandle,
   query: PositionQuery & { virtualAccountIds?: readonly number[] },
 ): Promise<PositionLine[]> {
-  const rows = await handle.rows<PositionSumsRow>(
-    sql`${positionSumsQuery(query)} order by 1, 2`,
-  );
+  const rows = await handle.rows<PositionSumsRow>(sql`${positionSumsQuery(query)} order by 1, 2`);
   return rows.map((row) => positionLine(toPositionSums(row), query));
 }
 
 /** One position per license across the Smart Account (gross vs net shortfall). */
-export async function accountPosition(handle: DbHandle, query: PositionQuery): Promise<LicensePosition[]> {
+export async function accountPosition(
+  handle: DbHandle,
+  query: PositionQuery,
+): Promise<LicensePosition[]> {
   return licensePositions(await positionLines(handle, query));
 }
 
@@ -68,7 +69,9 @@ export async function positionPage(
   query: PositionQuery & { filter?: PositionRowFilter | undefined; page: PageRequest },
 ): Promise<Page<NamedPositionLine>> {
   const size = pageSize(query.page.first);
-  const after = query.page.after ? decodeCursor(query.page.after, ['string', 'string'] as const) : null;
+  const after = query.page.after
+    ? decodeCursor(query.page.after, ['string', 'string'] as const)
+    : null;
   const filter = query.filter ?? {};
   // The same rule as domain positionLine (owned = smart + classic when unified), needed here so
   // shortfall/surplus filters page in SQL; the service tests check it against the domain.
@@ -80,12 +83,18 @@ export async function positionPage(
       inList('l.product_family', filter.productFamilies),
       inList('va.region', filter.regions),
       inList('va.business_unit', filter.businessUnits),
-      filter.hasShortfall === undefined ? sql`` : sql` and (s.consumed > ${owned}) = ${filter.hasShortfall}`,
-      filter.hasSurplus === undefined ? sql`` : sql` and (${owned} > s.consumed) = ${filter.hasSurplus}`,
+      filter.hasShortfall === undefined
+        ? sql``
+        : sql` and (s.consumed > ${owned}) = ${filter.hasShortfall}`,
+      filter.hasSurplus === undefined
+        ? sql``
+        : sql` and (${owned} > s.consumed) = ${filter.hasSurplus}`,
     ],
     sql``,
   );
-  const rows = await handle.rows<PositionSumsRow & { va_name: string; license_name: string; total: number }>(sql`
+  const rows = await handle.rows<
+    PositionSumsRow & { va_name: string; license_name: string; total: number }
+  >(sql`
     with s as (${positionSumsQuery(query)}),
     filtered as (
       -- Byte order (collate "C"): the same on every server and locale, so cursors are stable.

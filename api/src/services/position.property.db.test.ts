@@ -12,7 +12,9 @@ import { positionLines } from './position-service.js';
 const VAS = 3;
 const LICENSES = 3;
 const INSTANCES = 6;
-const date = fc.integer({ min: 0, max: 9 }).map((d) => `2026-0${1 + Math.floor(d / 3)}-${String(10 + d).padStart(2, '0')}`);
+const date = fc
+  .integer({ min: 0, max: 9 })
+  .map((d) => `2026-0${1 + Math.floor(d / 3)}-${String(10 + d).padStart(2, '0')}`);
 const maybeDate = fc.option(date, { nil: null });
 
 const estateArbitrary = (domain: string): fc.Arbitrary<EstateSpec> =>
@@ -33,12 +35,29 @@ const estateArbitrary = (domain: string): fc.Arbitrary<EstateSpec> =>
       { maxLength: 12 },
     ),
     instances: fc.constant(
-      Array.from({ length: INSTANCES }, (_, i) => ({ va: i % VAS, mode: (['DIRECT_CLOUD', 'ON_PREM', 'SLR', 'PLR'] as const)[i % 4]! })),
+      Array.from({ length: INSTANCES }, (_, i) => ({
+        va: i % VAS,
+        mode: (['DIRECT_CLOUD', 'ON_PREM', 'SLR', 'PLR'] as const)[i % 4]!,
+      })),
     ),
     usage: fc.array(
       fc.oneof(
-        fc.record({ instance: fc.nat(INSTANCES - 1), license: fc.nat(LICENSES - 1), quantity: fc.nat(20), asOf: date }).map((u) => ({ ...u, va: u.instance % VAS })),
-        fc.record({ va: fc.nat(VAS - 1), license: fc.nat(LICENSES - 1), quantity: fc.nat(60), asOf: date }).map((u) => ({ ...u, instance: null })),
+        fc
+          .record({
+            instance: fc.nat(INSTANCES - 1),
+            license: fc.nat(LICENSES - 1),
+            quantity: fc.nat(20),
+            asOf: date,
+          })
+          .map((u) => ({ ...u, va: u.instance % VAS })),
+        fc
+          .record({
+            va: fc.nat(VAS - 1),
+            license: fc.nat(LICENSES - 1),
+            quantity: fc.nat(60),
+            asOf: date,
+          })
+          .map((u) => ({ ...u, instance: null })),
       ),
       { maxLength: 20 },
     ),
@@ -46,7 +65,10 @@ const estateArbitrary = (domain: string): fc.Arbitrary<EstateSpec> =>
       fc.record({
         instance: fc.constantFrom(2, 3),
         license: fc.nat(LICENSES - 1),
-        events: fc.array(fc.record({ delta: fc.integer({ min: -5, max: 8 }), on: date }), { minLength: 1, maxLength: 3 }),
+        events: fc.array(fc.record({ delta: fc.integer({ min: -5, max: 8 }), on: date }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
       }),
       { selector: (r) => `${r.instance}:${r.license}`, maxLength: 4 },
     ),
@@ -71,7 +93,11 @@ describe('position: SQL aggregation agrees with the naive computation', () => {
         async (spec, asOf, includeClassic) => {
           // Every run (shrinking included) needs its own Smart Account domain.
           const ids = await insertEstate(handle.db, { ...spec, domain: `estate-${run++}.example` });
-          const sql = await positionLines(handle, { smartAccountId: ids.smartAccountId, asOf, includeClassic });
+          const sql = await positionLines(handle, {
+            smartAccountId: ids.smartAccountId,
+            asOf,
+            includeClassic,
+          });
           const byIndex = sql.map((line) => ({
             ...line,
             virtualAccountId: ids.virtualAccountIds.indexOf(line.virtualAccountId),
@@ -79,7 +105,9 @@ describe('position: SQL aggregation agrees with the naive computation', () => {
           }));
           const order = (a: { virtualAccountId: number; licenseId: number }, b: typeof a) =>
             a.virtualAccountId - b.virtualAccountId || a.licenseId - b.licenseId;
-          expect(byIndex.sort(order)).toEqual(naivePosition(spec, asOf, includeClassic).sort(order));
+          expect(byIndex.sort(order)).toEqual(
+            naivePosition(spec, asOf, includeClassic).sort(order),
+          );
         },
       ),
       { numRuns: 60 },

@@ -30,7 +30,9 @@ describe('db client', () => {
   });
 
   it('returns raw rows with integer counts as numbers on both drivers', async () => {
-    const rows = await handle.rows<{ n: number }>(sql`select count(*)::int as n from smart_accounts`);
+    const rows = await handle.rows<{ n: number }>(
+      sql`select count(*)::int as n from smart_accounts`,
+    );
     expect(rows).toEqual([{ n: 2 }]);
   });
 
@@ -41,7 +43,9 @@ describe('db client', () => {
         await tx.insert(smartAccounts).values({ domain: 'a.example', name: 'duplicate' });
       }),
     ).rejects.toThrow();
-    const rows = await handle.rows<{ n: number }>(sql`select count(*)::int as n from smart_accounts`);
+    const rows = await handle.rows<{ n: number }>(
+      sql`select count(*)::int as n from smart_accounts`,
+    );
     expect(rows[0]?.n).toBe(2);
   });
 });

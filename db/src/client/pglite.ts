@@ -24,7 +24,9 @@ export interface PgliteOptions {
  * Opens embedded PGlite. A directory is locked for this process (PGlite is single-process);
  * opening one that a live process holds throws `DataDirLockedError` before touching it.
  */
-export async function createPgliteDb(options: PgliteOptions): Promise<DbHandle & { pglite: PGlite }> {
+export async function createPgliteDb(
+  options: PgliteOptions,
+): Promise<DbHandle & { pglite: PGlite }> {
   const inMemory = options.dataDir.startsWith('memory://');
   const release = inMemory ? () => undefined : lockDataDir(options.dataDir, options.purpose);
   let client: PGlite;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -8,7 +9,6 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 
 import { importRuns, smartAccounts, virtualAccounts } from './accounts.js';
 import { entitlementSource, licenseType } from './enums.js';

@@ -92,4 +92,3 @@ export const usageReports = pgTable(
     ),
   ],
 );
-

@@ -65,5 +65,7 @@ export const reservationEvents = pgTable(
     note: text('note'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('reservation_events_reservation_idx').on(t.smartAccountId, t.reservationId, t.occurredOn)],
+  (t) => [
+    index('reservation_events_reservation_idx').on(t.smartAccountId, t.reservationId, t.occurredOn),
+  ],
 );

@@ -26,7 +26,10 @@ export interface LicensePosition {
  * appearance. Conserves totals: Σ owned and Σ consumed equal those of the lines.
  */
 export function licensePositions(lines: readonly PositionLine[]): LicensePosition[] {
-  const byLicense = new Map<number, Omit<LicensePosition, 'balance' | 'netShortfall' | 'curableByReallocation' | 'surplus'>>();
+  const byLicense = new Map<
+    number,
+    Omit<LicensePosition, 'balance' | 'netShortfall' | 'curableByReallocation' | 'surplus'>
+  >();
   for (const line of lines) {
     const current = byLicense.get(line.licenseId) ?? {
       licenseId: line.licenseId,

@@ -28,19 +28,29 @@ describe('position properties', () => {
 
   it('conserves totals per license and bounds the net shortfall by the gross', () => {
     fc.assert(
-      fc.property(fc.array(sumsArbitrary, { maxLength: 40 }), fc.boolean(), (all, includeClassic) => {
-        const lines = all.map((sums) => positionLine(sums, { includeClassic }));
-        const positions = licensePositions(lines);
-        for (const position of positions) {
-          const mine = lines.filter((l) => l.licenseId === position.licenseId);
-          expect(position.owned).toBe(mine.reduce((t, l) => t + l.owned, 0));
-          expect(position.consumed).toBe(mine.reduce((t, l) => t + l.consumed, 0));
-          expect(position.netShortfall).toBeLessThanOrEqual(position.grossShortfall);
-          expect(position.netShortfall).toBe(Math.max(0, position.grossShortfall - position.grossSurplus));
-          expect(position.curableByReallocation).toBe(position.grossShortfall - position.netShortfall);
-        }
-        expect(new Set(positions.map((p) => p.licenseId)).size).toBe(new Set(lines.map((l) => l.licenseId)).size);
-      }),
+      fc.property(
+        fc.array(sumsArbitrary, { maxLength: 40 }),
+        fc.boolean(),
+        (all, includeClassic) => {
+          const lines = all.map((sums) => positionLine(sums, { includeClassic }));
+          const positions = licensePositions(lines);
+          for (const position of positions) {
+            const mine = lines.filter((l) => l.licenseId === position.licenseId);
+            expect(position.owned).toBe(mine.reduce((t, l) => t + l.owned, 0));
+            expect(position.consumed).toBe(mine.reduce((t, l) => t + l.consumed, 0));
+            expect(position.netShortfall).toBeLessThanOrEqual(position.grossShortfall);
+            expect(position.netShortfall).toBe(
+              Math.max(0, position.grossShortfall - position.grossSurplus),
+            );
+            expect(position.curableByReallocation).toBe(
+              position.grossShortfall - position.netShortfall,
+            );
+          }
+          expect(new Set(positions.map((p) => p.licenseId)).size).toBe(
+            new Set(lines.map((l) => l.licenseId)).size,
+          );
+        },
+      ),
     );
   });
 });

@@ -6,17 +6,36 @@ import { licensePositions } from './license-position.js';
 import { deviceConsumption, isLotActive, reservedAt, virtualAccountConsumption } from './lot.js';
 import { positionLine } from './position.js';
 
-const sums = { virtualAccountId: 1, licenseId: 7, ownedSmart: 10, ownedClassic: 4, consumed: 12, reserved: 2 };
+const sums = {
+  virtualAccountId: 1,
+  licenseId: 7,
+  ownedSmart: 10,
+  ownedClassic: 4,
+  consumed: 12,
+  reserved: 2,
+};
 
 describe('positionLine', () => {
   it('reports a shortfall when consumption exceeds the smart-only entitlement', () => {
     const line = positionLine(sums, { includeClassic: false });
-    expect(line).toMatchObject({ owned: 10, ownedClassic: 0, balance: -2, shortfall: 2, surplus: 0 });
+    expect(line).toMatchObject({
+      owned: 10,
+      ownedClassic: 0,
+      balance: -2,
+      shortfall: 2,
+      surplus: 0,
+    });
   });
 
   it('counts classic PAK lots as owned in the unified position', () => {
     const line = positionLine(sums, { includeClassic: true });
-    expect(line).toMatchObject({ owned: 14, ownedClassic: 4, balance: 2, shortfall: 0, surplus: 2 });
+    expect(line).toMatchObject({
+      owned: 14,
+      ownedClassic: 4,
+      balance: 2,
+      shortfall: 0,
+      surplus: 2,
+    });
   });
 
   it('keeps reserved as a breakdown of consumed, never added to it', () => {
@@ -24,8 +43,12 @@ describe('positionLine', () => {
   });
 
   it('rejects fractional or negative quantities with a domain error', () => {
-    expect(() => positionLine({ ...sums, consumed: 1.5 }, { includeClassic: true })).toThrow(DomainError);
-    expect(() => positionLine({ ...sums, ownedSmart: -1 }, { includeClassic: true })).toThrow(/ownedSmart/);
+    expect(() => positionLine({ ...sums, consumed: 1.5 }, { includeClassic: true })).toThrow(
+      DomainError,
+    );
+    expect(() => positionLine({ ...sums, ownedSmart: -1 }, { includeClassic: true })).toThrow(
+      /ownedSmart/,
+    );
   });
 });
 
@@ -38,8 +61,18 @@ describe('isLotActive', () => {
     expect(isLotActive(term, '2027-01-01')).toBe(false);
   });
   it('counts a perpetual lot forever once started', () => {
-    expect(isLotActive({ licenseType: 'PERPETUAL', startDate: '2020-05-01', endDate: '2021-01-01' }, '2030-01-01')).toBe(true);
-    expect(isLotActive({ licenseType: 'PERPETUAL', startDate: '2020-05-01', endDate: null }, '2020-04-30')).toBe(false);
+    expect(
+      isLotActive(
+        { licenseType: 'PERPETUAL', startDate: '2020-05-01', endDate: '2021-01-01' },
+        '2030-01-01',
+      ),
+    ).toBe(true);
+    expect(
+      isLotActive(
+        { licenseType: 'PERPETUAL', startDate: '2020-05-01', endDate: null },
+        '2020-04-30',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -67,8 +100,14 @@ describe('reservation and consumption rules', () => {
 describe('licensePositions', () => {
   it('separates what reallocation cures from what needs a purchase', () => {
     const lines = [
-      positionLine({ ...sums, virtualAccountId: 1, ownedSmart: 10, ownedClassic: 0, consumed: 15 }, { includeClassic: true }),
-      positionLine({ ...sums, virtualAccountId: 2, ownedSmart: 10, ownedClassic: 0, consumed: 7 }, { includeClassic: true }),
+      positionLine(
+        { ...sums, virtualAccountId: 1, ownedSmart: 10, ownedClassic: 0, consumed: 15 },
+        { includeClassic: true },
+      ),
+      positionLine(
+        { ...sums, virtualAccountId: 2, ownedSmart: 10, ownedClassic: 0, consumed: 7 },
+        { includeClassic: true },
+      ),
     ];
     const [position] = licensePositions(lines);
     expect(position).toMatchObject({

@@ -38,10 +38,15 @@ export interface PositionOptions {
 }
 
 function checkQuantity(value: number, field: string): void {
-  assert(Number.isSafeInteger(value) && value >= 0, 'INVALID_QUANTITY', `${field} must be a non-negative integer`, {
-    field,
-    value,
-  });
+  assert(
+    Number.isSafeInteger(value) && value >= 0,
+    'INVALID_QUANTITY',
+    `${field} must be a non-negative integer`,
+    {
+      field,
+      value,
+    },
+  );
 }
 
 /** Turns database sums into a position line: balance = owned − consumed, split into shortfall/surplus. */

@@ -31,7 +31,9 @@ export class VirtualAccountGql {
   @Field(() => String, { nullable: true }) region!: string | null;
   @Field(() => Environment) environment!: Environment;
   @Field(() => Boolean) isDefault!: boolean;
-  @Field(() => Boolean, { description: 'A locked Virtual Account never gives or receives entitlements.' })
+  @Field(() => Boolean, {
+    description: 'A locked Virtual Account never gives or receives entitlements.',
+  })
   locked!: boolean;
   virtualAccountId!: number;
   smartAccountId!: number;
@@ -49,7 +51,9 @@ export class LicenseGql {
   requiredBaseLicenseId!: number | null;
 }
 
-@ObjectType('Entitlement', { description: 'A lot: a quantity of one license owned in one Virtual Account.' })
+@ObjectType('Entitlement', {
+  description: 'A lot: a quantity of one license owned in one Virtual Account.',
+})
 export class EntitlementGql {
   @Field(() => ID) id!: string;
   @Field(() => Int) quantity!: number;
@@ -61,7 +65,10 @@ export class EntitlementGql {
   @Field(() => String, { nullable: true }) orderNumber!: string | null;
   @Field(() => String, { nullable: true }) sku!: string | null;
   @Field(() => String, { nullable: true }) pakNumber!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The lot this one was split from by a transfer.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The lot this one was split from by a transfer.',
+  })
   parentLotId!: string | null;
   licenseId!: number;
 }
@@ -76,7 +83,10 @@ export class ProductInstanceGql {
   @Field(() => String, { nullable: true }) productType!: string | null;
   @Field(() => ConnectionMode) connectionMode!: ConnectionMode;
   @Field(() => InstanceStatus) status!: InstanceStatus;
-  @Field(() => String, { nullable: true, description: 'SSM On-Prem satellite, for ON_PREM instances.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SSM On-Prem satellite, for ON_PREM instances.',
+  })
   satelliteName!: string | null;
   @Field(() => String, { nullable: true, description: 'ISO 8601 timestamp (UTC).' })
   lastContactAt!: string | null;

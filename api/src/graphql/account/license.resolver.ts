@@ -7,8 +7,14 @@ import { EntitlementGql, LicenseGql } from './account.type.js';
 
 @Resolver(() => LicenseGql)
 export class LicenseResolver {
-  @FieldResolver(() => LicenseGql, { nullable: true, description: 'For add-ons: the base license they need.' })
-  async requiredBaseLicense(@Root() license: LicenseGql, @Ctx() ctx: GqlContext): Promise<LicenseGql | null> {
+  @FieldResolver(() => LicenseGql, {
+    nullable: true,
+    description: 'For add-ons: the base license they need.',
+  })
+  async requiredBaseLicense(
+    @Root() license: LicenseGql,
+    @Ctx() ctx: GqlContext,
+  ): Promise<LicenseGql | null> {
     if (license.requiredBaseLicenseId === null) return null;
     return toLicenseGql(await ctx.loaders.licenseById.load(license.requiredBaseLicenseId));
   }

@@ -1,9 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
-import type { GqlContext } from '../context.js';
 import { toConnection } from '../connection.js';
-import { toLicensePositionGql, toPositionLineGql, toPositionRowFilter } from '../position/position.mapper.js';
+import type { GqlContext } from '../context.js';
+import {
+  toLicensePositionGql,
+  toPositionLineGql,
+  toPositionRowFilter,
+} from '../position/position.mapper.js';
 import {
   LicensePositionGql,
   PositionFilterInput,
@@ -30,8 +34,13 @@ export class SmartAccountResolver {
   }
 
   @FieldResolver(() => [VirtualAccountGql])
-  async virtualAccounts(@Root() account: SmartAccountGql, @Ctx() ctx: GqlContext): Promise<VirtualAccountGql[]> {
-    return (await ctx.loaders.virtualAccountsOf.load(account.smartAccountId)).map(toVirtualAccountGql);
+  async virtualAccounts(
+    @Root() account: SmartAccountGql,
+    @Ctx() ctx: GqlContext,
+  ): Promise<VirtualAccountGql[]> {
+    return (await ctx.loaders.virtualAccountsOf.load(account.smartAccountId)).map(
+      toVirtualAccountGql,
+    );
   }
 
   @FieldResolver(() => [LicenseGql])
@@ -39,11 +48,14 @@ export class SmartAccountResolver {
     return (await ctx.loaders.licensesOf.load(account.smartAccountId)).map(toLicenseGql);
   }
 
-  @FieldResolver(() => [LicensePositionGql], { description: 'One position per license, as of a date (default today).' })
+  @FieldResolver(() => [LicensePositionGql], {
+    description: 'One position per license, as of a date (default today).',
+  })
   async position(
     @Root() account: SmartAccountGql,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true }) includeClassic: boolean | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    includeClassic: boolean | null,
   ): Promise<LicensePositionGql[]> {
     const positions = await this.services.position.account({
       smartAccountId: account.smartAccountId,
@@ -54,14 +66,18 @@ export class SmartAccountResolver {
   }
 
   @FieldResolver(() => PositionLineConnection, {
-    description: 'Flat, paginated Virtual Account × license lines, sorted by Virtual Account then license name.',
+    description:
+      'Flat, paginated Virtual Account × license lines, sorted by Virtual Account then license name.',
   })
   async positionRows(
     @Root() account: SmartAccountGql,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true }) includeClassic: boolean | null,
-    @Arg('filter', () => PositionFilterInput, { nullable: true }) filter: PositionFilterInput | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' }) first: number | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    includeClassic: boolean | null,
+    @Arg('filter', () => PositionFilterInput, { nullable: true })
+    filter: PositionFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' })
+    first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<PositionLineConnection> {
     const page = await this.services.position.page({

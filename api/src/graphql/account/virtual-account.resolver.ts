@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
-import type { GqlContext } from '../context.js';
 import { toConnection } from '../connection.js';
+import type { GqlContext } from '../context.js';
 import { toPositionLineGql } from '../position/position.mapper.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -15,7 +15,10 @@ import { ConnectionMode, InstanceStatus } from './enums.js';
 export class ProductInstanceFilterInput {
   @Field(() => [ConnectionMode], { nullable: true }) connectionModes?: ConnectionMode[];
   @Field(() => [InstanceStatus], { nullable: true }) statuses?: InstanceStatus[];
-  @Field(() => String, { nullable: true, description: 'Substring of the name, hostname or serial.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Substring of the name, hostname or serial.',
+  })
   search?: string;
 }
 
@@ -23,11 +26,14 @@ export class ProductInstanceFilterInput {
 export class VirtualAccountResolver {
   constructor(private readonly services: Services) {}
 
-  @FieldResolver(() => [PositionLineGql], { description: 'Position per license, as of a date (default today).' })
+  @FieldResolver(() => [PositionLineGql], {
+    description: 'Position per license, as of a date (default today).',
+  })
   async position(
     @Root() account: VirtualAccountGql,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true }) includeClassic: boolean | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    includeClassic: boolean | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PositionLineGql[]> {
     const lines = await ctx.loaders.virtualAccountPosition.load({
@@ -42,9 +48,11 @@ export class VirtualAccountResolver {
   @FieldResolver(() => ProductInstanceConnection)
   async productInstances(
     @Root() account: VirtualAccountGql,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' })
+    first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => ProductInstanceFilterInput, { nullable: true }) filter: ProductInstanceFilterInput | null,
+    @Arg('filter', () => ProductInstanceFilterInput, { nullable: true })
+    filter: ProductInstanceFilterInput | null,
   ): Promise<ProductInstanceConnection> {
     const page = await this.services.accounts.productInstancePage({
       smartAccountId: account.smartAccountId,
@@ -59,8 +67,13 @@ export class VirtualAccountResolver {
     return toConnection(page, toProductInstanceGql);
   }
 
-  @FieldResolver(() => [EntitlementGql], { description: 'Every entitlement lot, whatever its dates.' })
-  async entitlements(@Root() account: VirtualAccountGql, @Ctx() ctx: GqlContext): Promise<EntitlementGql[]> {
+  @FieldResolver(() => [EntitlementGql], {
+    description: 'Every entitlement lot, whatever its dates.',
+  })
+  async entitlements(
+    @Root() account: VirtualAccountGql,
+    @Ctx() ctx: GqlContext,
+  ): Promise<EntitlementGql[]> {
     return (await ctx.loaders.entitlementsOf.load(account.virtualAccountId)).map(toEntitlementGql);
   }
 }

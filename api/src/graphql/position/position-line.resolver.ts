@@ -1,15 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
-import type { GqlContext } from '../context.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, VirtualAccountGql } from '../account/account.type.js';
+import type { GqlContext } from '../context.js';
 
 import { LicensePositionGql, PositionLineGql } from './position.type.js';
 
 @Resolver(() => PositionLineGql)
 export class PositionLineResolver {
   @FieldResolver(() => VirtualAccountGql)
-  async virtualAccount(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<VirtualAccountGql> {
+  async virtualAccount(
+    @Root() line: PositionLineGql,
+    @Ctx() ctx: GqlContext,
+  ): Promise<VirtualAccountGql> {
     return toVirtualAccountGql(await ctx.loaders.virtualAccountById.load(line.virtualAccountId));
   }
 
@@ -18,7 +21,9 @@ export class PositionLineResolver {
     return toLicenseGql(await ctx.loaders.licenseById.load(line.licenseId));
   }
 
-  @FieldResolver(() => String, { description: 'Flat copy of virtualAccount.name for tabular pulls.' })
+  @FieldResolver(() => String, {
+    description: 'Flat copy of virtualAccount.name for tabular pulls.',
+  })
   async virtualAccountName(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<string> {
     return (await ctx.loaders.virtualAccountById.load(line.virtualAccountId)).name;
   }

@@ -32,7 +32,9 @@ export const toLicensePositionGql = (position: LicensePosition): LicensePosition
   licenseId: position.licenseId,
 });
 
-export const toPositionRowFilter = (input: PositionFilterInput | undefined | null): PositionRowFilter => ({
+export const toPositionRowFilter = (
+  input: PositionFilterInput | undefined | null,
+): PositionRowFilter => ({
   virtualAccountNames: input?.virtualAccountNames ?? undefined,
   licenseNames: input?.licenseNames ?? undefined,
   productFamilies: input?.productFamilies ?? undefined,

@@ -6,7 +6,9 @@ import { Connection } from '../connection.js';
   description: 'One license in one Virtual Account at an as-of date. balance = owned − consumed.',
 })
 export class PositionLineGql {
-  @Field(() => Int, { description: 'SMART entitlements active at the date, plus CLASSIC_PAK ones when included.' })
+  @Field(() => Int, {
+    description: 'SMART entitlements active at the date, plus CLASSIC_PAK ones when included.',
+  })
   owned!: number;
   @Field(() => Int) ownedSmart!: number;
   @Field(() => Int) ownedClassic!: number;
@@ -41,7 +43,9 @@ export class LicensePositionGql {
   licenseId!: number;
 }
 
-@InputType('PositionFilter', { description: 'All given conditions must hold; lists match any of their values.' })
+@InputType('PositionFilter', {
+  description: 'All given conditions must hold; lists match any of their values.',
+})
 export class PositionFilterInput {
   @Field(() => [String], { nullable: true }) virtualAccountNames?: string[];
   @Field(() => [String], { nullable: true }) licenseNames?: string[];

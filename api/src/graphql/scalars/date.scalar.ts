@@ -4,9 +4,12 @@ import { isIsoDate } from '../../domain/index.js';
 
 function parse(value: unknown): string {
   if (typeof value === 'string' && isIsoDate(value)) return value;
-  throw new GraphQLError(`Date must be a calendar date in the form YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  throw new GraphQLError(
+    `Date must be a calendar date in the form YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    {
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
+  );
 }
 
 /** An ISO calendar date, `YYYY-MM-DD`, carried as a string end to end (no time zone). */
@@ -17,7 +20,9 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: parse,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Date must be a string in the form YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('Date must be a string in the form YYYY-MM-DD', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return parse(ast.value);
   },

@@ -1,0 +1,220 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DbHandle } from '@trueup/db';
+
+import { createServices, startApi, systemClock } from '../../api/src/index.js';
+import { runCli, startCli } from '../support/cli.js';
+import { graphql } from '../support/graphql-client.js';
+import { createTestDb, onPostgres } from '../support/test-db.js';
+
+const AS_OF = '2026-11-28';
+
+describe('trueup CLI argument errors', () => {
+  it('prints help for every command', async () => {
+    const root = await runCli(['--help']);
+    expect(root.code).toBe(0);
+    for (const command of ['serve', 'demo', 'position']) {
+      expect(root.stdout).toContain(command);
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`Usage: trueup ${command}`));
+    }
+  });
+
+  it.each([
+    [['position'], /required option '--smart-account <domain>'/],
+    [
+      ['position', '--smart-account', 'a.example', '--as-of', '2026-13-01'],
+      /expected a date as YYYY-MM-DD/,
+    ],
+    [
+      ['position', '--smart-account', 'a.example', '--format', 'xml'],
+      /Allowed choices are table, json, csv/,
+    ],
+    [['demo', '--preset', 'huge'], /Allowed choices are small, large/],
+    [['serve', '--port', 'eighty'], /expected a port/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('rejects %j with one clear line and a non-zero exit', async (args, message) => {
+    const result = await runCli(args, {
+      TRUEUP_DATA_DIR: mkdtempSync(join(tmpdir(), 'trueup-cli-')),
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('trueup demo and position against the database', () => {
+  let handle: DbHandle | undefined;
+  let target: Record<string, string>;
+  let dataDir = '';
+
+  beforeAll(async () => {
+    if (onPostgres()) {
+      handle = await createTestDb();
+      target = { DATABASE_URL: handle.location };
+    } else {
+      dataDir = mkdtempSync(join(tmpdir(), 'trueup-cli-'));
+      target = { TRUEUP_DATA_DIR: dataDir };
+    }
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('loads the demo once, then changes nothing', async () => {
+    const first = await runCli(['demo', '--reference-date', AS_OF], target);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/loaded acme-networks\.example/);
+    const second = await runCli(['demo', '--reference-date', AS_OF], target);
+    expect(second.stdout).toMatch(
+      /acme-networks\.example is already loaded in .*; nothing changed/,
+    );
+  });
+
+  it('says clearly when the Smart Account or Virtual Account does not exist', async () => {
+    const account = await runCli(['position', '--smart-account', 'nobody.example'], target);
+    expect([account.code, account.stderr]).toEqual([
+      1,
+      'trueup: no Smart Account with domain "nobody.example"\n',
+    ]);
+    const va = await runCli(
+      ['position', '--smart-account', 'acme-networks.example', '--virtual-account', 'Nope'],
+      target,
+    );
+    expect(va.code).toBe(1);
+    expect(va.stderr).toMatch(/no Virtual Account named "Nope"/);
+  });
+
+  it('prints JSON that agrees to the unit with GraphQL positionRows', async () => {
+    const cli = await runCli(
+      [
+        'position',
+        '--smart-account',
+        'acme-networks.example',
+        '--as-of',
+        AS_OF,
+        '--format',
+        'json',
+      ],
+      target,
+    );
+    expect(cli.code).toBe(0);
+    const rows = JSON.parse(cli.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(20);
+    for (const key of [
+      'virtualAccount',
+      'license',
+      'owned',
+      'consumed',
+      'reserved',
+      'balance',
+      'shortfall',
+      'surplus',
+    ]) {
+      expect(rows[0]).toHaveProperty(key);
+    }
+    // Now read the same database through GraphQL (the CLI has exited and released it).
+    const db = handle ?? (await import('@trueup/db')).createPgliteDb({ dataDir });
+    const opened = await db;
+    const server = await startApi(createServices(opened, systemClock), {
+      host: '127.0.0.1',
+      port: 0,
+      allowedOrigins: [],
+    });
+    try {
+      const res = await graphql<{
+        smartAccount: { positionRows: { nodes: Record<string, unknown>[] } };
+      }>(
+        server.graphqlUrl,
+        `{
+        smartAccount(domain: "acme-networks.example") { positionRows(asOf: "${AS_OF}", first: 5000) { nodes {
+          virtualAccount: virtualAccountName license: licenseName owned ownedSmart ownedClassic consumed reserved balance shortfall surplus } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(rows).toEqual(res.data!.smartAccount.positionRows.nodes);
+    } finally {
+      await server.close();
+      if (!handle) await opened.close();
+    }
+  });
+
+  it('prints CSV with a header and the same number of rows', async () => {
+    const json = JSON.parse(
+      (
+        await runCli(
+          [
+            'position',
+            '--smart-account',
+            'acme-networks.example',
+            '--as-of',
+            AS_OF,
+            '--format',
+            'json',
+          ],
+          target,
+        )
+      ).stdout,
+    ) as unknown[];
+    const csv = await runCli(
+      ['position', '--smart-account', 'acme-networks.example', '--as-of', AS_OF, '--format', 'csv'],
+      target,
+    );
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'virtualAccount,license,owned,ownedSmart,ownedClassic,consumed,reserved,balance,shortfall,surplus',
+    );
+    expect(lines).toHaveLength(json.length + 1);
+  });
+
+  // The one-process lock only exists for embedded PGlite; PostgreSQL takes many clients.
+  it.skipIf(onPostgres())(
+    'refuses a data directory a running server holds, and changes nothing',
+    async () => {
+      const { child } = await startCli(['serve', '--port', '0'], /Trueup is running/, target);
+      try {
+        const before = snapshot(dataDir);
+        const blocked = await runCli(['demo', '--preset', 'small'], target);
+        expect(blocked.code).toBe(1);
+        expect(blocked.stderr).toMatch(/in use by process \d+ \(trueup serve on 127\.0\.0\.1:0\)/);
+        expect(snapshot(dataDir)).toEqual(before);
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('close', resolve));
+      }
+      const after = await runCli(
+        [
+          'position',
+          '--smart-account',
+          'acme-networks.example',
+          '--format',
+          'json',
+          '--as-of',
+          AS_OF,
+        ],
+        target,
+      );
+      expect(after.code).toBe(0);
+    },
+  );
+});
+
+/** File names, sizes and modification times under a directory. */
+function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else out.push(`${path}:${stat.size}:${stat.mtimeMs}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { createServices, startApi, systemClock } from '../../api/src/index.js';
+import { SAMPLE_QUERY, createServices, startApi, systemClock } from '../../api/src/index.js';
 import { runCli, startCli } from '../support/cli.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb, onPostgres } from '../support/test-db.js';
@@ -174,10 +174,20 @@ describe('trueup demo and position against the database', () => {
 
   // The one-process lock only exists for embedded PGlite; PostgreSQL takes many clients.
   it.skipIf(onPostgres())(
-    'refuses a data directory a running server holds, and changes nothing',
+    'serves the demo, and refuses its data directory to another command, changing nothing',
     async () => {
-      const { child } = await startCli(['serve', '--port', '0'], /Trueup is running/, target);
+      const { child, output } = await startCli(['serve', '--port', '0'], /Sample query/, target);
       try {
+        // The server answers health and the sample query it printed.
+        const graphqlUrl = /GraphQL:\s+(\S+)/.exec(output)![1]!;
+        const health = await fetch(new URL('/healthz', graphqlUrl));
+        expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+        const sample = await graphql<{
+          smartAccount: { name: string; positionRows: { totalCount: number } };
+        }>(graphqlUrl, SAMPLE_QUERY);
+        expect(sample.errors).toBeUndefined();
+        expect(sample.data!.smartAccount.name).toBe('Acme Networks');
+        expect(sample.data!.smartAccount.positionRows.totalCount).toBeGreaterThan(20);
         const before = snapshot(dataDir);
         const blocked = await runCli(['demo', '--preset', 'small'], target);
         expect(blocked.code).toBe(1);

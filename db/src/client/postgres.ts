@@ -1,4 +1,4 @@
-import type { Writable, Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import { drizzle } from 'drizzle-orm/postgres-js';

@@ -280,7 +280,6 @@ CREATE INDEX "entitlement_lots_position_idx" ON "entitlement_lots" USING btree (
 CREATE INDEX "entitlement_lots_expiry_idx" ON "entitlement_lots" USING btree ("smart_account_id","end_date") WHERE "entitlement_lots"."license_type" = 'TERM';--> statement-breakpoint
 CREATE UNIQUE INDEX "product_instances_sa_udi_uq" ON "product_instances" USING btree ("smart_account_id","udi_pid","udi_serial");--> statement-breakpoint
 CREATE INDEX "product_instances_va_idx" ON "product_instances" USING btree ("smart_account_id","virtual_account_id","id");--> statement-breakpoint
-CREATE INDEX "usage_reports_device_latest_idx" ON "usage_reports" USING btree ("smart_account_id","product_instance_id","license_id","as_of" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "usage_reports_va_license_idx" ON "usage_reports" USING btree ("smart_account_id","virtual_account_id","license_id","as_of");--> statement-breakpoint
 CREATE INDEX "reservation_events_reservation_idx" ON "reservation_events" USING btree ("smart_account_id","reservation_id","occurred_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "reservations_instance_license_uq" ON "reservations" USING btree ("smart_account_id","product_instance_id","license_id");--> statement-breakpoint

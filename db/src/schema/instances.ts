@@ -76,13 +76,10 @@ export const usageReports = pgTable(
     importRunId: bigint('import_run_id', { mode: 'number' }).references(() => importRuns.id),
   },
   (t) => [
-    // Latest device report per instance x license, scanned in order with no sort.
-    index('usage_reports_device_latest_idx').on(
-      t.smartAccountId,
-      t.productInstanceId,
-      t.licenseId,
-      t.asOf.desc(),
-    ),
+    // The position's "latest device report per instance × license" reads the covering index
+    // usage_reports_device_latest_idx (sa, instance, license, as_of desc, id desc) INCLUDE
+    // (virtual_account_id, quantity): an index-only scan, no sort. drizzle cannot declare
+    // INCLUDE, so it lives in the custom migration 0001_usage_latest_covering_index.sql.
     // Ledger and per-VA reads.
     index('usage_reports_va_license_idx').on(
       t.smartAccountId,

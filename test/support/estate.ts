@@ -23,6 +23,8 @@ export interface EstateSpec {
     startDate: string | null;
     endDate: string | null;
     source: 'SMART' | 'CLASSIC_PAK';
+    effectiveFrom?: string | null;
+    supersededOn?: string | null;
   }[];
   readonly instances: readonly { va: number; mode: 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR' }[];
   /** `instance: null` = a ledger row for the Virtual Account. */
@@ -88,6 +90,8 @@ export async function insertEstate(db: Db, spec: EstateSpec): Promise<InsertedEs
         startDate: lot.startDate,
         endDate: lot.endDate,
         source: lot.source,
+        effectiveFrom: lot.effectiveFrom ?? null,
+        supersededOn: lot.supersededOn ?? null,
       })),
     );
   }

@@ -34,6 +34,8 @@ with lots as (
   where smart_account_id = ${sa}
     and (start_date is null or start_date <= ${asOf}::date)
     and (license_type = 'PERPETUAL' or end_date is null or end_date >= ${asOf}::date)
+    and (superseded_on is null or superseded_on > ${asOf}::date)
+    and (effective_from is null or effective_from <= ${asOf}::date)
     ${vaFilter('virtual_account_id', scope)}
   group by 1, 2
 ),

@@ -31,6 +31,8 @@ const estateArbitrary = (domain: string): fc.Arbitrary<EstateSpec> =>
         startDate: maybeDate,
         endDate: maybeDate,
         source: fc.constantFrom('SMART' as const, 'CLASSIC_PAK' as const),
+        effectiveFrom: maybeDate,
+        supersededOn: maybeDate,
       }),
       { maxLength: 12 },
     ),

@@ -42,6 +42,13 @@ export const entitlementLots = pgTable(
     orderNumber: text('order_number'),
     sku: text('sku'),
     pakNumber: text('pak_number'),
+    /**
+     * When a newer licenses export replaced a Virtual Account's lots: the older lots stop
+     * counting on `supersededOn` (the newer export's as-of) and the newer ones count from
+     * `effectiveFrom` (the same date). Both null for lots never replaced. History is kept.
+     */
+    effectiveFrom: date('effective_from'),
+    supersededOn: date('superseded_on'),
     parentLotId: bigint('parent_lot_id', { mode: 'number' }).references(
       (): AnyPgColumn => entitlementLots.id,
     ),

@@ -8,17 +8,36 @@ export interface LotTerms {
   readonly licenseType: LicenseType;
   readonly startDate: IsoDate | null;
   readonly endDate: IsoDate | null;
+  /** Set when this lot's record replaced an older export's: it counts from this date. */
+  readonly effectiveFrom?: IsoDate | null;
+  /** Set when a newer export replaced this lot's record: it stops counting on this date. */
+  readonly supersededOn?: IsoDate | null;
 }
 
 /**
- * A lot counts as owned at `asOf` when it has started (no start date = always started) and,
+ * A lot counts as owned at `asOf` when its record is current (see `isRecordCurrent`), it has started (no start date = always started) and,
  * for TERM lots, has not ended: start ≤ asOf ≤ end, both inclusive. A TERM lot with no end
  * date is treated as open-ended (Cisco exports sometimes omit it). PERPETUAL lots never end.
  */
 export function isLotActive(lot: LotTerms, asOf: IsoDate): boolean {
+  if (!isRecordCurrent(lot, asOf)) return false;
   if (lot.startDate !== null && lot.startDate > asOf) return false;
   if (lot.licenseType === 'PERPETUAL' || lot.endDate === null) return true;
   return lot.endDate >= asOf;
+}
+
+/**
+ * Whether a lot's record is the one that describes `asOf`: a licenses export replaces the
+ * Virtual Account's lots from its as-of date on, and the replaced records still describe
+ * earlier dates (history is kept, never double counted).
+ */
+export function isRecordCurrent(
+  lot: Pick<LotTerms, 'effectiveFrom' | 'supersededOn'>,
+  asOf: IsoDate,
+): boolean {
+  if (lot.supersededOn && lot.supersededOn <= asOf) return false;
+  if (lot.effectiveFrom && lot.effectiveFrom > asOf) return false;
+  return true;
 }
 
 /** A reservation event: its signed quantity change and the day it took effect. */

@@ -76,6 +76,22 @@ describe('isLotActive', () => {
   });
 });
 
+describe('isLotActive with replaced export records', () => {
+  const perpetual = { licenseType: 'PERPETUAL' as const, startDate: null, endDate: null };
+  it('stops counting a replaced record on the newer export date and starts the newer one there', () => {
+    const older = { ...perpetual, supersededOn: '2026-06-01' };
+    const newer = { ...perpetual, effectiveFrom: '2026-06-01' };
+    expect([isLotActive(older, '2026-05-31'), isLotActive(newer, '2026-05-31')]).toEqual([
+      true,
+      false,
+    ]);
+    expect([isLotActive(older, '2026-06-01'), isLotActive(newer, '2026-06-01')]).toEqual([
+      false,
+      true,
+    ]);
+  });
+});
+
 describe('reservation and consumption rules', () => {
   it('sums reservation events up to the as-of date', () => {
     const events = [

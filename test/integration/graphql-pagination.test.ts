@@ -95,7 +95,9 @@ describe('positionRows pagination and filters', () => {
     let after: string | null = null;
     let previous: boolean[] = [];
     for (;;) {
-      const { conn }: { conn: Conn | undefined } = await rows(`first: 7${after ? `, after: "${after}"` : ''}`);
+      const { conn }: { conn: Conn | undefined } = await rows(
+        `first: 7${after ? `, after: "${after}"` : ''}`,
+      );
       seen.push(...conn!.nodes);
       sizes.push(conn!.nodes.length);
       previous = [...previous, conn!.pageInfo.hasPreviousPage];

@@ -72,7 +72,11 @@ export interface DeviceUsageRecord {
   readonly at: SourceLocation;
   readonly virtualAccount: string | null;
   /** Identifies the device: UDI when known, else the instance name. */
-  readonly instance: { readonly name: string | null; readonly udiPid: string | null; readonly udiSerial: string | null };
+  readonly instance: {
+    readonly name: string | null;
+    readonly udiPid: string | null;
+    readonly udiSerial: string | null;
+  };
   readonly license: string | null;
   readonly entitlementTag: string | null;
   readonly quantity: number;

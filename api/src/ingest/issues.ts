@@ -13,7 +13,9 @@ export type IngestIssueCode =
   | 'MALFORMED_FILE'
   | 'UNKNOWN_FORMAT'
   | 'BALANCE_MISMATCH'
-  | 'LOT_SUM_MISMATCH';
+  | 'LOT_SUM_MISMATCH'
+  /** Two rows of one record state different values for the same figure (CSV detail rows). */
+  | 'CONFLICTING_VALUE';
 
 /**
  * A problem in an input file, located to `file:line:column`. `error`s reject the whole import;
@@ -44,10 +46,23 @@ export class IssueCollector {
   warningCount = 0;
   constructor(readonly file: string) {}
 
-  add(severity: IngestIssue['severity'], code: IngestIssueCode, at: { line: number; column: number }, message: string): void {
+  add(
+    severity: IngestIssue['severity'],
+    code: IngestIssueCode,
+    at: { line: number; column: number },
+    message: string,
+  ): void {
     if (severity === 'error') this.errorCount++;
     else this.warningCount++;
-    if (this.issues.length < MAX_ISSUES) this.issues.push({ severity, code, file: this.file, line: at.line, column: at.column, message });
+    if (this.issues.length < MAX_ISSUES)
+      this.issues.push({
+        severity,
+        code,
+        file: this.file,
+        line: at.line,
+        column: at.column,
+        message,
+      });
   }
 
   error(code: IngestIssueCode, at: { line: number; column: number }, message: string): void {

@@ -24,7 +24,8 @@ export default defineConfig({
     // Each worker boots PGlite (~0.7 GB, seconds): keep the pool small on 2 cores.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Generous: CLI tests spawn processes that each boot PGlite (seconds on a busy 2-core box).
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

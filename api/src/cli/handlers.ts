@@ -111,6 +111,21 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async import(files, flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { importCommand } = await import('./import-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup import' });
+    try {
+      const progress = Boolean(process.stderr.isTTY) && !process.env.CI;
+      const result = await importCommand(services, { files, ...flags, progress });
+      process.stdout.write(result.text);
+      if (!result.ok) process.exitCode = 1;
+    } finally {
+      await handle.close();
+    }
+  },
+
   async schema() {
     const { printTrueupSchema } = await import('../graphql/schema.js');
     process.stdout.write(await printTrueupSchema());

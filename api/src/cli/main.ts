@@ -16,7 +16,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   program.configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    // A command that finished but failed its purpose (an import with errors) sets exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version exit through here with code 0; argument errors were already printed.
@@ -28,7 +29,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       error instanceof CliError ||
       error instanceof DomainError ||
       error instanceof ConfigError ||
-      (error as { code?: unknown } | null)?.code === 'DATA_DIR_LOCKED';
+      ['DATA_DIR_LOCKED', 'IMPORT_INPUT'].includes(
+        String((error as { code?: unknown } | null)?.code),
+      );
     const message = known
       ? (error as Error).message
       : `unexpected error: ${(error as Error).message}`;

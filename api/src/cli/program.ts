@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 
 import { isIsoDate } from '../domain/index.js';
+import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import { OUTPUT_FORMATS } from './output.js';
 
@@ -14,6 +15,12 @@ function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('expected a port 0–65535.');
   return n;
+}
+
+function sourceSystem(value: string): string {
+  if (!/^(cloud|onprem:\S+)$/.test(value))
+    throw new InvalidArgumentError('expected cloud or onprem:<host>.');
+  return value;
 }
 
 export interface GlobalOptions {
@@ -38,6 +45,18 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  import(
+    files: string[],
+    options: GlobalOptions & {
+      smartAccount: string;
+      name?: string;
+      asOf?: string;
+      format?: string;
+      virtualAccount?: string;
+      dryRun: boolean;
+      source?: string;
+    },
+  ): Promise<void>;
 }
 
 /** The `trueup` command line: argument shapes only; the handlers do the work. */
@@ -86,6 +105,34 @@ export function buildProgram(handlers: CommandHandlers): Command {
     )
     .option('--no-classic', 'Smart Account entitlements only (leave classic PAK lots out)')
     .action((options, command: Command) => handlers.position(command.optsWithGlobals()));
+
+  program
+    .command('import')
+    .description(
+      'import Cisco exports (CSSM CSV, Smart Licensing API JSON, SLR XML, RUM, PAK, catalog)',
+    )
+    .argument('<files...>', 'files to import, all or nothing')
+    .requiredOption(
+      '--smart-account <domain>',
+      'Smart Account the files belong to (created if new)',
+    )
+    .option('--name <name>', 'display name when the Smart Account is created')
+    .option('--as-of <date>', 'date the exports describe, YYYY-MM-DD (default today)', isoDate)
+    .addOption(
+      new Option('--format <format>', 'skip detection and read every file as this format').choices([
+        ...IMPORT_FORMATS,
+      ]),
+    )
+    .option('--virtual-account <name>', 'Virtual Account for files that do not name one')
+    .option('--dry-run', 'check and count, write nothing', false)
+    .option(
+      '--source <system>',
+      'provenance: cloud (default) or onprem:<host> for an SSM On-Prem export',
+      sourceSystem,
+    )
+    .action((files: string[], _options, command: Command) =>
+      handlers.import(files, command.optsWithGlobals()),
+    );
 
   program
     .command('schema')

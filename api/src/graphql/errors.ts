@@ -33,6 +33,13 @@ export function formatError(logger: ErrorLogger) {
         extensions: { code: CODES[original.code], reason: original.code },
       };
     }
+    if ((original as { code?: unknown } | null)?.code === 'IMPORT_INPUT') {
+      return {
+        message: (original as Error).message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')
       return withoutStack(formatted);

@@ -6,6 +6,7 @@ import type { Services } from '../services/index.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
+import { ImportResolver } from './import/import.resolver.js';
 import {
   LicensePositionResolver,
   PositionLineResolver,
@@ -19,6 +20,7 @@ const resolvers = [
   LicensePositionResolver,
   LicenseResolver,
   EntitlementResolver,
+  ImportResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

@@ -1,16 +1,23 @@
 import type { IssueCollector } from './issues.js';
 import type { IngestRecord } from './records.js';
 
-/** Formats an import accepts. */
-export type ImportFormat =
-  | 'cssm-licenses-csv'
-  | 'cssm-instances-csv'
-  | 'api-licenses-json'
-  | 'api-devices-json'
-  | 'slr-authorization-xml'
-  | 'rum-report'
-  | 'classic-pak-csv'
-  | 'license-catalog-csv';
+/** Formats an import accepts (the CLI's `--format` values). */
+export const IMPORT_FORMATS = [
+  'cssm-licenses-csv',
+  'cssm-instances-csv',
+  'api-licenses-json',
+  'api-devices-json',
+  'slr-authorization-xml',
+  'rum-report',
+  'classic-pak-csv',
+  'license-catalog-csv',
+] as const;
+
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export function isImportFormat(value: string): value is ImportFormat {
+  return (IMPORT_FORMATS as readonly string[]).includes(value);
+}
 
 export interface ParseContext {
   /** Shown in every issue. */

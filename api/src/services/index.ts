@@ -6,6 +6,8 @@ import { parseIsoDate, type IsoDate } from '../domain/index.js';
 
 import { accountService } from './account-service.js';
 import type { Clock } from './clock.js';
+import { importRunsOf } from './import/import-runs.js';
+import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
@@ -21,6 +23,11 @@ export function createServices(handle: DbHandle, clock: Clock) {
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(handle, query),
     },
+    imports: {
+      run: (command: ImportCommand) => importFiles(handle, command),
+      runsOf: (smartAccountId: number, limit: number) =>
+        importRunsOf(handle, smartAccountId, limit),
+    },
     /** Readiness: the database answers. */
     async health(): Promise<void> {
       await handle.rows(sql`select 1 as ok`);
@@ -34,3 +41,8 @@ export { fixedClock, systemClock } from './clock.js';
 export type { Page, PageRequest } from './pagination.js';
 export type { NamedPositionLine, PositionRowFilter } from './position-service.js';
 export type * from './account-service.js';
+export type { ImportCommand } from './import/import-service.js';
+export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.js';
+export type { ImportRunRecord } from './import/import-runs.js';
+export { fileSource, textSource, type ImportSource } from './import/sources.js';
+export { ImportInputError } from './import/instance-batch.js';

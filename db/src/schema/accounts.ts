@@ -73,6 +73,8 @@ export const importRuns = pgTable(
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
     sha256: text('sha256'),
+    /** Where the data came from: `cloud` (CSSM) or `onprem:<host>` (an SSM On-Prem server). */
+    sourceSystem: text('source_system').notNull().default('cloud'),
     asOf: date('as_of').notNull(),
     status: importStatus('status').notNull().default('RUNNING'),
     rowCounts: jsonb('row_counts').$type<Record<string, number>>().notNull().default({}),

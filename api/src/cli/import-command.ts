@@ -1,0 +1,94 @@
+import { formatIssue } from '../ingest/issues.js';
+import { isImportFormat, type ImportFormat } from '../ingest/parser.js';
+import { fileSource, type ImportSummary, type Services } from '../services/index.js';
+
+import { CliError } from './errors.js';
+
+export interface ImportCommandOptions {
+  readonly files: readonly string[];
+  readonly smartAccount: string;
+  readonly name?: string | undefined;
+  readonly asOf?: string | undefined;
+  readonly format?: string | undefined;
+  readonly virtualAccount?: string | undefined;
+  readonly dryRun: boolean;
+  readonly source?: string | undefined;
+  /** Draw a progress bar on stderr (only on a terminal, never in CI or when piped). */
+  readonly progress: boolean;
+}
+
+/** `trueup import`: runs the import and renders its summary; exit code 1 when the files had errors. */
+export async function importCommand(
+  services: Services,
+  options: ImportCommandOptions,
+): Promise<{ text: string; ok: boolean }> {
+  let format: ImportFormat | undefined;
+  if (options.format !== undefined) {
+    if (!isImportFormat(options.format)) throw new CliError(`unknown format "${options.format}"`);
+    format = options.format;
+  }
+  const summary = await services.imports.run({
+    smartAccount: options.smartAccount,
+    smartAccountName: options.name,
+    asOf: services.position.asOfOrToday(options.asOf),
+    virtualAccount: options.virtualAccount,
+    dryRun: options.dryRun,
+    files: options.files.map((path) => fileSource(path, format)),
+    sourceSystem: options.source,
+    onProgress: options.progress ? progressBar() : undefined,
+  });
+  if (options.progress) process.stderr.write('\r\x1b[2K');
+  return { text: renderSummary(summary), ok: summary.errorCount === 0 };
+}
+
+/** A one-line bar on stderr, redrawn at most every 100 ms. */
+function progressBar() {
+  let last = 0;
+  return (p: {
+    phase: string;
+    fileName: string;
+    bytesRead: number;
+    totalBytes: number | undefined;
+  }) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    const share = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
+    const width = 30;
+    const filled = Math.round(share * width);
+    const label = p.phase === 'check' ? 'checking' : 'importing';
+    process.stderr.write(
+      `\r\x1b[2K${label} ${p.fileName} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%`,
+    );
+  };
+}
+
+/** The summary as a person reads it: per file, then totals, then the issues. */
+export function renderSummary(summary: ImportSummary): string {
+  const lines: string[] = [];
+  for (const file of summary.files) {
+    lines.push(
+      `${file.fileName}: ${file.format}, ${file.rowsRead} records${file.alreadyImported ? ' (already imported; nothing changed)' : ''}`,
+    );
+  }
+  const created = Object.entries(summary.counts.created)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`);
+  const updated = Object.entries(summary.counts.updated)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`);
+  for (const issue of summary.issues) lines.push(formatIssue(issue));
+  const more = summary.errorCount + summary.warningCount - summary.issues.length;
+  if (more > 0) lines.push(`… and ${more} more`);
+  if (summary.errorCount > 0) {
+    lines.push(
+      `${summary.errorCount} error(s), ${summary.warningCount} warning(s): nothing was imported`,
+    );
+  } else {
+    const verb = summary.dryRun ? 'would create' : 'created';
+    lines.push(
+      `${summary.dryRun ? 'dry run: ' : ''}${verb} ${created.join(', ') || 'nothing'}${updated.length ? `; updated ${updated.join(', ')}` : ''}; ${summary.warningCount} warning(s)`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,68 @@
+import { Arg, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+
+import type { Services } from '../../services/index.js';
+import { SmartAccountGql } from '../account/account.type.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import { toImportCommand, toImportRunGql, toImportSummaryGql } from './import.mapper.js';
+import { ImportFormatGql, ImportRunGql, ImportSummaryGql } from './import.type.js';
+
+@Resolver(() => SmartAccountGql)
+export class ImportResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => ImportSummaryGql, {
+    description:
+      'Imports one file, all or nothing. Bad input changes nothing and comes back as issues.',
+  })
+  async importData(
+    @Arg('smartAccount', () => String, { description: 'Domain; created if new.' })
+    smartAccount: string,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('content', () => String) content: string,
+    @Arg('format', () => ImportFormatGql, {
+      nullable: true,
+      description: 'Detected from the content when absent.',
+    })
+    format: ImportFormatGql | null,
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean | null,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Date the export describes (default today).',
+    })
+    asOf: string | null,
+    @Arg('virtualAccount', () => String, { nullable: true }) virtualAccount: string | null,
+    @Arg('smartAccountName', () => String, { nullable: true }) smartAccountName: string | null,
+    @Arg('sourceSystem', () => String, {
+      nullable: true,
+      description: 'cloud (default) or onprem:<host>.',
+    })
+    sourceSystem: string | null,
+  ): Promise<ImportSummaryGql> {
+    const asOfDate = this.services.position.asOfOrToday(asOf);
+    const command = toImportCommand({
+      smartAccount,
+      smartAccountName,
+      format,
+      fileName,
+      content,
+      dryRun,
+      virtualAccount,
+      sourceSystem,
+      asOf: asOfDate,
+    });
+    return toImportSummaryGql(await this.services.imports.run(command));
+  }
+
+  @FieldResolver(() => [ImportRunGql], { description: 'What was imported, newest first.' })
+  async importRuns(
+    @Root() account: SmartAccountGql,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+  ): Promise<ImportRunGql[]> {
+    const runs = await this.services.imports.runsOf(
+      account.smartAccountId,
+      Math.min(Math.max(first ?? 50, 0), 1000),
+    );
+    return runs.map(toImportRunGql);
+  }
+}

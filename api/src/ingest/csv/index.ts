@@ -1,0 +1,4 @@
+export { parseClassicPakCsv, type ClassicPakSummary } from './classic-pak-csv.js';
+export { parseCssmInstancesCsv } from './instances-csv.js';
+export { parseLicenseCatalogCsv } from './license-catalog-csv.js';
+export { parseCssmLicensesCsv } from './licenses-csv.js';

@@ -1,0 +1,199 @@
+import type { IssueCollector } from '../issues.js';
+import type { ParseContext } from '../parser.js';
+import type { LedgerRecord, LotRecord } from '../records.js';
+
+import { licenseTypeOf, parseQuantity } from './field-values.js';
+import { readDate, readQuantity, reported } from './json-fields.js';
+import {
+  describeType,
+  field,
+  textField,
+  textOf,
+  type JsonNode,
+  type JsonObjectNode,
+} from './json-node.js';
+
+/**
+ * Reads one element of a licenses API v1 `licenses[]` array (camelCase) or a v2 get-summary
+ * `summary[]` array (snake_case; `v2` true: its Virtual Account is `context.virtualAccount`).
+ * Reports problems to `context.issues`; returns null when the element has an error.
+ */
+export function readLedgerElement(
+  node: JsonNode,
+  v2: boolean,
+  context: ParseContext,
+): LedgerRecord | null {
+  const { issues } = context;
+  const errorsBefore = issues.errorCount;
+  if (node.type !== 'object') {
+    const list = v2 ? 'summary' : 'licenses';
+    issues.error(
+      'MALFORMED_FILE',
+      node.at,
+      `each "${list}" element must be an object, found ${describeType(node)}`,
+    );
+    return null;
+  }
+  const entitlementTag = textField(node, 'tag', 'entitlementTag', 'entitlement_tag');
+  let license = textField(node, 'license', 'display_name', 'displayName', 'licenseName');
+  if (license === null && entitlementTag !== null) {
+    issues.warning(
+      'MISSING_VALUE',
+      node.at,
+      `no display name: the entitlement tag ${entitlementTag} is used as the license name`,
+    );
+    license = entitlementTag;
+  } else if (license === null) {
+    issues.error(
+      'MISSING_VALUE',
+      node.at,
+      `the license has no name ("${v2 ? 'display_name' : 'license'}")`,
+    );
+  }
+  const virtualAccount = v2
+    ? (context.virtualAccount ?? null)
+    : (textField(node, 'virtualAccount', 'virtual_account') ?? context.virtualAccount ?? null);
+  if (virtualAccount === null) {
+    issues.error(
+      'MISSING_VALUE',
+      node.at,
+      v2
+        ? 'a v2 get-summary response does not name its Virtual Account: choose one for this import'
+        : '"virtualAccount" is missing and no Virtual Account was chosen for this import',
+    );
+  }
+  // Each version's own spelling first, so messages name the field the file should have had.
+  const owned = readQuantity(
+    node,
+    v2 ? ['entitled', 'quantity'] : ['quantity', 'entitled'],
+    issues,
+  );
+  const inUse = readQuantity(node, v2 ? ['inuse', 'inUse'] : ['inUse', 'inuse', 'in_use'], issues);
+  const reserved = readQuantity(node, ['reserved'], issues, 0);
+  const lots = readLots(node, issues);
+  if (owned !== undefined && inUse !== undefined) checkAvailable(node, owned, inUse, issues);
+  if (owned !== undefined && lots && lots.length > 0) checkLotSum(node, v2, owned, lots, issues);
+  if (issues.errorCount > errorsBefore || license === null || virtualAccount === null) return null;
+  if (owned === undefined || inUse === undefined || reserved === undefined || !lots) return null;
+  return {
+    kind: 'ledger',
+    at: node.at,
+    virtualAccount,
+    license,
+    entitlementTag,
+    owned,
+    inUse,
+    reserved,
+    lots,
+  };
+}
+
+/** Cisco's `available` is never used: it only draws a warning when it disagrees. */
+function checkAvailable(
+  node: JsonObjectNode,
+  owned: number,
+  inUse: number,
+  issues: IssueCollector,
+): void {
+  const available = field(node, 'available');
+  if (available === undefined || available.type === 'null') return;
+  const stated =
+    available.type === 'number' || available.type === 'string'
+      ? reported(parseQuantity(available.value, '"available"'), available, issues, 'warning')
+      : undefined;
+  const balance = Math.max(0, owned - inUse);
+  if (stated !== undefined && stated !== balance) {
+    issues.warning(
+      'BALANCE_MISMATCH',
+      available.at,
+      `"available" says ${stated} but quantity − inUse gives ${balance}; Trueup uses quantity − inUse`,
+    );
+  }
+}
+
+/**
+ * The lines should add up to the license's quantity. v2 may also list lots not yet started
+ * (`future_entitled`), so there the sum may equal entitled + future_entitled.
+ */
+function checkLotSum(
+  node: JsonObjectNode,
+  v2: boolean,
+  owned: number,
+  lots: readonly LotRecord[],
+  issues: IssueCollector,
+): void {
+  const sum = lots.reduce((total, lot) => total + lot.quantity, 0);
+  const futureNode = field(node, 'future_entitled', 'futureEntitled');
+  const future = v2 ? Number(textOf(futureNode)) || 0 : 0;
+  if (sum === owned || (future > 0 && sum === owned + future)) return;
+  const details = field(node, 'licenseDetails', 'license_details') ?? node;
+  issues.warning(
+    'LOT_SUM_MISMATCH',
+    details.at,
+    `the license's lines add up to ${sum} but its quantity is ${owned}`,
+  );
+}
+
+/** The entitlement lines, cancelled ones left out; `[]` when none are listed, undefined on error. */
+function readLots(node: JsonObjectNode, issues: IssueCollector): LotRecord[] | undefined {
+  const details = field(node, 'licenseDetails', 'license_details');
+  if (details === undefined || details.type === 'null') return [];
+  if (details.type !== 'array') {
+    issues.error(
+      'MALFORMED_FILE',
+      details.at,
+      `"licenseDetails" must be an array, found ${describeType(details)}`,
+    );
+    return undefined;
+  }
+  // A cancelled line never entitles anything; expired and future lines keep their dates.
+  const live = details.items.filter((item) => !isCancelled(item));
+  const lots = live.map((item) => readLot(item, issues));
+  return lots.every((lot): lot is LotRecord => lot !== null) ? lots : undefined;
+}
+
+function isCancelled(node: JsonNode): boolean {
+  const status = node.type === 'object' ? textField(node, 'status') : null;
+  return status !== null && /^cancell?ed$/i.test(status);
+}
+
+function readLot(node: JsonNode, issues: IssueCollector): LotRecord | null {
+  if (node.type !== 'object') {
+    issues.error(
+      'MALFORMED_FILE',
+      node.at,
+      `each license line must be an object, found ${describeType(node)}`,
+    );
+    return null;
+  }
+  const quantity = readQuantity(node, ['quantity'], issues);
+  const start = readDate(node, ['startDate', 'start_date'], issues);
+  const end = readDate(node, ['endDate', 'end_date'], issues);
+  if (quantity === undefined || !start || !end) return null;
+  if (start.value && end.value && end.value < start.value) {
+    issues.error(
+      'END_BEFORE_START',
+      end.at,
+      `the line ends (${end.value}) before it starts (${start.value})`,
+    );
+    return null;
+  }
+  const typeNode = field(node, 'licenseType', 'license_type');
+  const type = licenseTypeOf(textField(node, 'licenseType', 'license_type'), end.value);
+  if (!type.known && typeNode) {
+    issues.warning(
+      'UNKNOWN_VALUE',
+      typeNode.at,
+      `unknown license type ${JSON.stringify(textField(node, 'licenseType', 'license_type'))}: taken as ${type.type}`,
+    );
+  }
+  return {
+    quantity,
+    licenseType: type.type,
+    startDate: start.value,
+    endDate: end.value,
+    subscriptionId: textField(node, 'subscriptionId', 'subscription_id'),
+    orderNumber: textField(node, 'orderNumber', 'order_number'),
+    sku: textField(node, 'licenseSku', 'license_sku', 'sku'),
+  };
+}

@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+
+import { licenses } from '@trueup/db';
+
+import type { CatalogRecord } from '../../ingest/index.js';
+
+import type { WriteContext } from './record-writer.js';
+
+/** Applies one catalog line: the license gets its tag, family, unit, kind and required base. */
+export async function writeCatalogEntry(
+  context: WriteContext,
+  record: CatalogRecord,
+): Promise<void> {
+  const { tx, names, counts } = context;
+  const id = await names.license(record.license, record.entitlementTag);
+  const base = record.requiredBaseLicense
+    ? await names.license(record.requiredBaseLicense, null)
+    : null;
+  await tx
+    .update(licenses)
+    .set({
+      ...(record.entitlementTag ? { entitlementTag: record.entitlementTag } : {}),
+      ...(record.productFamily ? { productFamily: record.productFamily } : {}),
+      unit: record.unit,
+      kind: record.licenseKind,
+      requiredBaseLicenseId: base,
+    })
+    .where(eq(licenses.id, id));
+  counts.updated.licenses++;
+}

@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+
+import { and, eq } from 'drizzle-orm';
+
+import { importRuns, type Db, type DbHandle } from '@trueup/db';
+
+import { parseIsoDate } from '../../domain/index.js';
+import {
+  IssueCollector,
+  MAX_ISSUES,
+  PARSERS,
+  detectFormat,
+  type ImportFormat,
+  type IngestIssue,
+} from '../../ingest/index.js';
+
+import { RecordWriter } from './record-writer.js';
+import { NameResolver, ensureSmartAccount } from './resolver.js';
+import { inserted } from './returning.js';
+import { sniff, withProgress, type ImportSource } from './sources.js';
+import { emptyCounts, type FileSummary, type ImportCounts, type ImportSummary } from './summary.js';
+
+export interface ImportCommand {
+  /** Smart Account domain; created (named `smartAccountName`) if it does not exist. */
+  readonly smartAccount: string;
+  readonly smartAccountName?: string | undefined;
+  readonly asOf: string;
+  /** For files that do not name their Virtual Account. */
+  readonly virtualAccount?: string | undefined;
+  readonly dryRun: boolean;
+  readonly files: readonly ImportSource[];
+  /** `cloud` (default) or `onprem:<host>`: recorded as the provenance of every row. */
+  readonly sourceSystem?: string | undefined;
+  /** Called as bytes are read (the CLI draws a progress bar on a terminal). */
+  readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+export interface ImportProgress {
+  readonly phase: 'check' | 'write';
+  readonly fileName: string;
+  readonly bytesRead: number;
+  readonly totalBytes: number | undefined;
+}
+
+const USAGE_SOURCE: Record<ImportFormat, 'CSSM_EXPORT' | 'SMART_LICENSING_API' | 'RUM_REPORT'> = {
+  'cssm-licenses-csv': 'CSSM_EXPORT',
+  'cssm-instances-csv': 'CSSM_EXPORT',
+  'classic-pak-csv': 'CSSM_EXPORT',
+  'license-catalog-csv': 'CSSM_EXPORT',
+  'api-licenses-json': 'SMART_LICENSING_API',
+  'api-devices-json': 'SMART_LICENSING_API',
+  'slr-authorization-xml': 'SMART_LICENSING_API',
+  'rum-report': 'RUM_REPORT',
+};
+
+/** Thrown inside the transaction to roll a dry run back after counting what it would do. */
+class DryRunRollback extends Error {}
+
+interface CheckedFile {
+  readonly source: ImportSource;
+  readonly format: ImportFormat;
+  readonly sha256: string;
+  readonly rowsRead: number;
+}
+
+/**
+ * Imports files into one Smart Account, all or nothing. Pass 1 streams every file through its
+ * parser to validate it (keeping only issues and a digest); any error stops the import with
+ * nothing written. Pass 2 streams the files again inside one transaction and writes them. A
+ * file whose content was already imported into the account is skipped (idempotent).
+ */
+export async function importFiles(
+  handle: DbHandle,
+  command: ImportCommand,
+): Promise<ImportSummary> {
+  const asOf = parseIsoDate(command.asOf);
+  const issues: IngestIssue[] = [];
+  let errorCount = 0;
+  let warningCount = 0;
+  const checked: CheckedFile[] = [];
+  for (const source of command.files) {
+    const collector = new IssueCollector(source.fileName);
+    const format = source.format ?? detectFormat(await sniff(source), source.fileName);
+    if (!format) {
+      collector.error(
+        'UNKNOWN_FORMAT',
+        { line: 1, column: 1 },
+        'cannot tell which Cisco export this is; pass --format',
+      );
+    } else {
+      const { sha256, rowsRead } = await validate(
+        withProgress(source, 'check', command.onProgress),
+        format,
+        collector,
+        command.virtualAccount,
+      );
+      checked.push({ source, format, sha256, rowsRead });
+    }
+    issues.push(...collector.issues.slice(0, Math.max(0, MAX_ISSUES - issues.length)));
+    errorCount += collector.errorCount;
+    warningCount += collector.warningCount;
+  }
+  const base = {
+    smartAccount: command.smartAccount,
+    asOf,
+    dryRun: command.dryRun,
+    errorCount,
+    warningCount,
+    issues,
+  };
+  if (errorCount > 0) {
+    return {
+      ...base,
+      committed: false,
+      counts: emptyCounts(),
+      files: checked.map((f) => fileSummary(f, false, null)),
+    };
+  }
+  const counts = emptyCounts();
+  const files: FileSummary[] = [];
+  try {
+    await handle.db.transaction(async (tx) => {
+      const account = await ensureSmartAccount(tx, command.smartAccount, command.smartAccountName);
+      const names = new NameResolver(tx, account.id, counts);
+      for (const file of checked) {
+        const source = withProgress(file.source, 'write', command.onProgress);
+        files.push(
+          await writeFile(
+            tx,
+            names,
+            counts,
+            { ...file, source },
+            {
+              asOf,
+              virtualAccount: command.virtualAccount,
+              sourceSystem: command.sourceSystem ?? 'cloud',
+            },
+          ),
+        );
+      }
+      if (command.dryRun) throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  return { ...base, committed: !command.dryRun, counts, files };
+}
+
+async function validate(
+  source: ImportSource,
+  format: ImportFormat,
+  collector: IssueCollector,
+  virtualAccount: string | undefined,
+) {
+  const hash = createHash('sha256');
+  async function* hashed() {
+    for await (const chunk of source.open()) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  let rowsRead = 0;
+  for await (const _record of PARSERS[format](hashed(), {
+    fileName: source.fileName,
+    issues: collector,
+    virtualAccount,
+  }))
+    rowsRead++;
+  return { sha256: hash.digest('hex'), rowsRead };
+}
+
+async function writeFile(
+  tx: Db,
+  names: NameResolver,
+  counts: ImportCounts,
+  file: CheckedFile,
+  options: { asOf: string; virtualAccount: string | undefined; sourceSystem: string },
+): Promise<FileSummary> {
+  const sa = names.smartAccountId;
+  const [previous] = await tx
+    .select({ id: importRuns.id })
+    .from(importRuns)
+    .where(
+      and(
+        eq(importRuns.smartAccountId, sa),
+        eq(importRuns.sha256, file.sha256),
+        eq(importRuns.format, file.format),
+        eq(importRuns.status, 'COMMITTED'),
+      ),
+    );
+  if (previous) return fileSummary(file, true, previous.id);
+  const run = inserted(
+    await tx
+      .insert(importRuns)
+      .values({
+        smartAccountId: sa,
+        fileName: file.source.fileName,
+        format: file.format,
+        sha256: file.sha256,
+        asOf: options.asOf,
+        sourceSystem: options.sourceSystem,
+        status: 'RUNNING',
+      })
+      .returning({ id: importRuns.id }),
+    'an import run',
+  );
+  const before = JSON.stringify(counts);
+  const writer = new RecordWriter({
+    tx,
+    names,
+    counts,
+    asOf: options.asOf,
+    importRunId: run.id,
+    usageSource: USAGE_SOURCE[file.format],
+    defaultVirtualAccount: options.virtualAccount,
+  });
+  // Validated in pass 1; this pass only writes (its issues were already reported).
+  const collector = new IssueCollector(file.source.fileName);
+  for await (const record of PARSERS[file.format](file.source.open(), {
+    fileName: file.source.fileName,
+    issues: collector,
+    virtualAccount: options.virtualAccount,
+  })) {
+    await writer.write(record);
+  }
+  await writer.finish();
+  await tx
+    .update(importRuns)
+    .set({
+      status: 'COMMITTED',
+      finishedAt: new Date(),
+      rowCounts: { rowsRead: file.rowsRead, ...delta(JSON.parse(before) as ImportCounts, counts) },
+    })
+    .where(eq(importRuns.id, run.id));
+  return fileSummary(file, false, run.id);
+}
+
+function delta(before: ImportCounts, after: ImportCounts): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const group of ['created', 'updated'] as const) {
+    for (const [key, value] of Object.entries(after[group])) {
+      const change = value - ((before[group] as Record<string, number>)[key] ?? 0);
+      if (change !== 0) out[`${group}.${key}`] = change;
+    }
+  }
+  return out;
+}
+
+const fileSummary = (
+  file: CheckedFile,
+  alreadyImported: boolean,
+  importRunId: number | null,
+): FileSummary => ({
+  fileName: file.source.fileName,
+  format: file.format,
+  rowsRead: file.rowsRead,
+  alreadyImported,
+  importRunId,
+});

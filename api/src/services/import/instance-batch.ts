@@ -1,0 +1,245 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+
+import { productInstances, usageReports } from '@trueup/db';
+
+import type { DeviceUsageRecord, InstanceRecord, ReservationRecord } from '../../ingest/index.js';
+
+import type { WriteContext } from './record-writer.js';
+import { inserted } from './returning.js';
+
+const BATCH = 2000;
+
+type InstanceKey = string;
+const udiKey = (pid: string | null, serial: string | null, name: string | null): InstanceKey =>
+  pid && serial ? `udi:${pid}\u0000${serial}` : `name:${name ?? ''}`;
+
+/**
+ * Product instances and their per-license usage, written in batches of a few thousand rows
+ * (one upsert per batch, one insert of usage rows), so a million-row export is a few hundred
+ * statements inside the import's transaction rather than a million.
+ */
+export class InstanceBatch {
+  private instances: InstanceRecord[] = [];
+  private usage: DeviceUsageRecord[] = [];
+
+  constructor(private readonly context: WriteContext) {}
+
+  async add(record: InstanceRecord | DeviceUsageRecord): Promise<void> {
+    if (record.kind === 'instance') this.instances.push(record);
+    else this.usage.push(record);
+    if (this.instances.length + this.usage.length >= BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const instances = this.instances;
+    const usage = this.usage;
+    this.instances = [];
+    this.usage = [];
+    const ids = await this.upsertInstances(instances);
+    await this.insertUsage(usage, ids);
+  }
+
+  private async upsertInstances(
+    records: InstanceRecord[],
+  ): Promise<Map<InstanceKey, { id: number; virtualAccountId: number }>> {
+    const { tx, names, counts } = this.context;
+    const sa = names.smartAccountId;
+    const result = new Map<InstanceKey, { id: number; virtualAccountId: number }>();
+    if (records.length === 0) return result;
+    const rows = [];
+    for (const r of records) {
+      const vaName = r.virtualAccount ?? this.context.defaultVirtualAccount;
+      if (!vaName) {
+        throw new ImportInputError(
+          `the instance ${r.name} (line ${r.at.line}) names no Virtual Account and none was given: pass --virtual-account`,
+        );
+      }
+      rows.push({
+        smartAccountId: sa,
+        virtualAccountId: await names.virtualAccount(vaName),
+        name: r.name,
+        // Without a UDI the instance name is its identity (hostname-named products).
+        udiPid: r.udiPid ?? '',
+        udiSerial: r.udiSerial ?? r.name,
+        hostname: r.hostname,
+        productType: r.productType,
+        connectionMode: r.connectionMode ?? 'DIRECT_CLOUD',
+        status: r.status ?? 'ACTIVE',
+        lastContactAt: r.lastContactAt ? new Date(r.lastContactAt) : null,
+        satelliteId: r.satellite ? await names.satellite(r.satellite) : null,
+        importRunId: this.context.importRunId,
+      });
+    }
+    const written = await tx
+      .insert(productInstances)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [
+          productInstances.smartAccountId,
+          productInstances.udiPid,
+          productInstances.udiSerial,
+        ],
+        set: {
+          virtualAccountId: sql`excluded.virtual_account_id`,
+          name: sql`excluded.name`,
+          hostname: sql`coalesce(excluded.hostname, ${productInstances.hostname})`,
+          productType: sql`coalesce(excluded.product_type, ${productInstances.productType})`,
+          connectionMode: sql`excluded.connection_mode`,
+          status: sql`excluded.status`,
+          lastContactAt: sql`coalesce(excluded.last_contact_at, ${productInstances.lastContactAt})`,
+          satelliteId: sql`coalesce(excluded.satellite_id, ${productInstances.satelliteId})`,
+          importRunId: sql`excluded.import_run_id`,
+        },
+      })
+      .returning({
+        id: productInstances.id,
+        va: productInstances.virtualAccountId,
+        pid: productInstances.udiPid,
+        serial: productInstances.udiSerial,
+        name: productInstances.name,
+        inserted: sql<boolean>`(xmax = 0)`,
+      });
+    for (const w of written) {
+      if (w.inserted) counts.created.productInstances++;
+      else counts.updated.productInstances++;
+      const value = { id: w.id, virtualAccountId: w.va };
+      result.set(w.pid ? udiKey(w.pid, w.serial, w.name) : udiKey(null, null, w.name), value);
+    }
+    return result;
+  }
+
+  /** Usage rows, each bound to its instance (from this batch or already in the database). */
+  private async insertUsage(
+    records: DeviceUsageRecord[],
+    known: Map<InstanceKey, { id: number; virtualAccountId: number }>,
+  ): Promise<void> {
+    if (records.length === 0) return;
+    const { tx, names, counts, asOf, importRunId, usageSource } = this.context;
+    const sa = names.smartAccountId;
+    const missing = records.filter(
+      (r) => !known.has(udiKey(r.instance.udiPid, r.instance.udiSerial, r.instance.name)),
+    );
+    const serials = [...new Set(missing.map((r) => r.instance.udiSerial ?? r.instance.name ?? ''))];
+    if (serials.length > 0) {
+      const found = await tx
+        .select({
+          id: productInstances.id,
+          va: productInstances.virtualAccountId,
+          pid: productInstances.udiPid,
+          serial: productInstances.udiSerial,
+          name: productInstances.name,
+        })
+        .from(productInstances)
+        .where(
+          and(
+            eq(productInstances.smartAccountId, sa),
+            inArray(productInstances.udiSerial, serials),
+          ),
+        );
+      for (const f of found)
+        known.set(f.pid ? udiKey(f.pid, f.serial, f.name) : udiKey(null, null, f.name), {
+          id: f.id,
+          virtualAccountId: f.va,
+        });
+    }
+    const rows = [];
+    for (const r of records) {
+      let instance = known.get(udiKey(r.instance.udiPid, r.instance.udiSerial, r.instance.name));
+      if (!instance && r.instance.udiPid && r.instance.udiSerial) {
+        instance = await this.ensure(
+          r.instance.udiPid,
+          r.instance.udiSerial,
+          r.virtualAccount,
+          'DIRECT_CLOUD',
+        );
+        known.set(udiKey(r.instance.udiPid, r.instance.udiSerial, null), instance);
+      }
+      if (!instance) continue; // a usage row for a device we cannot identify is reported by the parser
+      rows.push({
+        smartAccountId: sa,
+        virtualAccountId: r.virtualAccount
+          ? await names.virtualAccount(r.virtualAccount)
+          : instance.virtualAccountId,
+        licenseId: await names.license(r.license, r.entitlementTag),
+        productInstanceId: instance.id,
+        quantity: r.quantity,
+        source: usageSource,
+        asOf: r.asOf ?? asOf,
+        importRunId,
+      });
+    }
+    if (rows.length > 0) await tx.insert(usageReports).values(rows);
+    counts.created.usageReports += rows.length;
+  }
+
+  /** The instance an SLR/PLR reservation sits on, registered as such when first seen. */
+  async ensureReservedInstance(
+    record: ReservationRecord,
+  ): Promise<{ id: number; virtualAccountId: number }> {
+    await this.flush();
+    return this.ensure(
+      record.instance.udiPid,
+      record.instance.udiSerial,
+      null,
+      record.reservationType,
+    );
+  }
+
+  private async ensure(
+    udiPid: string,
+    udiSerial: string,
+    virtualAccount: string | null,
+    mode: 'DIRECT_CLOUD' | 'SLR' | 'PLR',
+  ) {
+    const { tx, names, counts } = this.context;
+    const sa = names.smartAccountId;
+    const [found] = await tx
+      .select({ id: productInstances.id, virtualAccountId: productInstances.virtualAccountId })
+      .from(productInstances)
+      .where(
+        and(
+          eq(productInstances.smartAccountId, sa),
+          eq(productInstances.udiPid, udiPid),
+          eq(productInstances.udiSerial, udiSerial),
+        ),
+      );
+    if (found) {
+      if (mode !== 'DIRECT_CLOUD')
+        await tx
+          .update(productInstances)
+          .set({ connectionMode: mode })
+          .where(eq(productInstances.id, found.id));
+      return found;
+    }
+    const vaName = virtualAccount ?? this.context.defaultVirtualAccount;
+    if (!vaName)
+      throw new ImportInputError(
+        `the device ${udiPid} ${udiSerial} is not registered and the file names no Virtual Account: pass --virtual-account`,
+      );
+    const created = inserted(
+      await tx
+        .insert(productInstances)
+        .values({
+          smartAccountId: sa,
+          virtualAccountId: await names.virtualAccount(vaName),
+          name: `UDI_PID:${udiPid}; UDI_SN:${udiSerial}; `,
+          udiPid,
+          udiSerial,
+          connectionMode: mode,
+          importRunId: this.context.importRunId,
+        })
+        .returning({
+          id: productInstances.id,
+          virtualAccountId: productInstances.virtualAccountId,
+        }),
+      'a product instance',
+    );
+    counts.created.productInstances++;
+    return created;
+  }
+}
+
+/** An import that cannot proceed for a reason the user can fix (not a file-content issue). */
+export class ImportInputError extends Error {
+  readonly code = 'IMPORT_INPUT';
+}

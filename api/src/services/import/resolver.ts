@@ -1,0 +1,148 @@
+import { and, eq } from 'drizzle-orm';
+
+import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@trueup/db';
+
+import { builtinCatalogEntry } from './catalog.js';
+import { inserted } from './returning.js';
+import type { ImportCounts } from './summary.js';
+
+/**
+ * Finds or creates the named things records refer to (Virtual Accounts, licenses, satellites),
+ * with a cache per import. Unknown ones are created; licenses take kind, unit, family and base
+ * from the catalog when it knows them.
+ */
+export class NameResolver {
+  private readonly virtualAccounts = new Map<string, number>();
+  private readonly licensesByName = new Map<string, number>();
+  private readonly licensesByTag = new Map<string, number>();
+  private readonly satellites = new Map<string, number>();
+
+  constructor(
+    private readonly tx: Db,
+    readonly smartAccountId: number,
+    private readonly counts: ImportCounts,
+  ) {}
+
+  async virtualAccount(name: string): Promise<number> {
+    const cached = this.virtualAccounts.get(name);
+    if (cached !== undefined) return cached;
+    const sa = this.smartAccountId;
+    const [found] = await this.tx
+      .select({ id: virtualAccounts.id })
+      .from(virtualAccounts)
+      .where(and(eq(virtualAccounts.smartAccountId, sa), eq(virtualAccounts.name, name)));
+    let id = found?.id;
+    if (id === undefined) {
+      const created = inserted(
+        await this.tx
+          .insert(virtualAccounts)
+          .values({ smartAccountId: sa, name })
+          .returning({ id: virtualAccounts.id }),
+        'a Virtual Account',
+      );
+      id = created.id;
+      this.counts.created.virtualAccounts++;
+    }
+    this.virtualAccounts.set(name, id);
+    return id;
+  }
+
+  /** A license by display name, else by entitlement tag; created from the catalog when unknown. */
+  async license(name: string | null, tag: string | null): Promise<number> {
+    const cached = (name && this.licensesByName.get(name)) || (tag && this.licensesByTag.get(tag));
+    if (cached) return cached;
+    const sa = this.smartAccountId;
+    const rows = await this.tx
+      .select({ id: licenses.id, name: licenses.name, tag: licenses.entitlementTag })
+      .from(licenses)
+      .where(
+        and(
+          eq(licenses.smartAccountId, sa),
+          name ? eq(licenses.name, name) : eq(licenses.entitlementTag, tag ?? ''),
+        ),
+      );
+    let row = rows[0];
+    if (!row && name && tag) {
+      [row] = await this.tx
+        .select({ id: licenses.id, name: licenses.name, tag: licenses.entitlementTag })
+        .from(licenses)
+        .where(and(eq(licenses.smartAccountId, sa), eq(licenses.entitlementTag, tag)));
+    }
+    if (row) {
+      if (tag && !row.tag)
+        await this.tx.update(licenses).set({ entitlementTag: tag }).where(eq(licenses.id, row.id));
+    } else {
+      row = await this.createLicense(name, tag);
+    }
+    if (name) this.licensesByName.set(name, row.id);
+    if (tag) this.licensesByTag.set(tag, row.id);
+    return row.id;
+  }
+
+  private async createLicense(name: string | null, tag: string | null) {
+    const entry = builtinCatalogEntry(name, tag);
+    const displayName = name ?? entry?.name ?? tag ?? 'unnamed license';
+    const base = entry?.requiredBaseLicense
+      ? await this.license(entry.requiredBaseLicense, null)
+      : null;
+    const created = inserted(
+      await this.tx
+        .insert(licenses)
+        .values({
+          smartAccountId: this.smartAccountId,
+          name: displayName,
+          entitlementTag: tag ?? entry?.entitlementTag ?? null,
+          productFamily: entry?.productFamily ?? null,
+          unit: entry?.unit ?? 'DEVICE',
+          kind: entry?.kind ?? 'BASE',
+          requiredBaseLicenseId: base,
+        })
+        .returning({ id: licenses.id, name: licenses.name, tag: licenses.entitlementTag }),
+      'a license',
+    );
+    this.counts.created.licenses++;
+    return created;
+  }
+
+  async satellite(name: string): Promise<number> {
+    const cached = this.satellites.get(name);
+    if (cached !== undefined) return cached;
+    const sa = this.smartAccountId;
+    const [found] = await this.tx
+      .select({ id: satellites.id })
+      .from(satellites)
+      .where(and(eq(satellites.smartAccountId, sa), eq(satellites.name, name)));
+    const id =
+      found?.id ??
+      inserted(
+        await this.tx
+          .insert(satellites)
+          .values({ smartAccountId: sa, name })
+          .returning({ id: satellites.id }),
+        'a satellite',
+      ).id;
+    this.satellites.set(name, id);
+    return id;
+  }
+}
+
+/** Finds the Smart Account by domain, creating it (named `name`, else the domain) if absent. */
+export async function ensureSmartAccount(
+  tx: Db,
+  domain: string,
+  name: string | undefined,
+): Promise<{ id: number; created: boolean }> {
+  const [found] = await tx
+    .select({ id: smartAccounts.id })
+    .from(smartAccounts)
+    .where(eq(smartAccounts.domain, domain));
+  if (found) return { id: found.id, created: false };
+  const created = inserted(
+    await tx
+      .insert(smartAccounts)
+      .values({ domain, name: name ?? domain })
+      .returning({ id: smartAccounts.id }),
+    'a Smart Account',
+  );
+  return { id: created.id, created: true };
+}

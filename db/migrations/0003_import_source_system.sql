@@ -1,0 +1,1 @@
+ALTER TABLE "import_runs" ADD COLUMN "source_system" text DEFAULT 'cloud' NOT NULL;

@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DbHandle } from '@trueup/db';
+
+import { runCli } from '../support/cli.js';
+import { createTestDb, onPostgres } from '../support/test-db.js';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+describe('trueup import', () => {
+  let handle: DbHandle | undefined;
+  let target: Record<string, string>;
+  const scratch = mkdtempSync(join(tmpdir(), 'trueup-import-'));
+
+  beforeAll(async () => {
+    if (onPostgres()) {
+      handle = await createTestDb();
+      target = { DATABASE_URL: handle.location };
+    } else {
+      target = { TRUEUP_DATA_DIR: join(scratch, 'data') };
+    }
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  const position = async () =>
+    (
+      await runCli(
+        ['position', '--smart-account', 'acme.example', '--as-of', '2026-11-01', '--format', 'csv'],
+        target,
+      )
+    ).stdout;
+
+  it('imports several files in one go and prints a summary', async () => {
+    const result = await runCli(
+      [
+        'import',
+        fixture('acme-licenses.csv'),
+        fixture('acme-instances.csv'),
+        '--smart-account',
+        'acme.example',
+        '--as-of',
+        '2026-11-01',
+      ],
+      target,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('acme-licenses.csv: cssm-licenses-csv, 4 records');
+    expect(result.stdout).toContain('acme-instances.csv: cssm-instances-csv, 45 records');
+    expect(result.stdout).toMatch(
+      /created 2 virtualAccounts, \d+ licenses, 4 entitlementLots, 15 productInstances, 34 usageReports; 0 warning\(s\)/,
+    );
+    // The ledger wins over the device sum: Sales-West DNA Essentials stays short by 2.
+    expect(await position()).toContain(
+      'Sales-West,"C9200 24P DNA Essentials, 3Y Term",10,10,0,12,0,-2,2,0',
+    );
+  });
+
+  it('reports every bad cell as file:line:column and changes nothing', async () => {
+    const before = await position();
+    const bad = join(scratch, 'bad-licenses.csv');
+    writeFileSync(
+      bad,
+      'Virtual Account;License;Purchased;In Use\nSales-West;ISE Base;ten;1\nSales-West;ISE Advantage;5;-1\n',
+    );
+    const result = await runCli(
+      ['import', bad, '--smart-account', 'acme.example', '--as-of', '2026-11-01'],
+      target,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bad-licenses\.csv:2:3: .*"ten"/),
+        expect.stringMatching(/^bad-licenses\.csv:3:4: .*negative/),
+        '2 error(s), 0 warning(s): nothing was imported',
+      ]),
+    );
+    expect(await position()).toBe(before);
+  });
+
+  it('rejects an unknown --format with one line', async () => {
+    const result = await runCli(
+      ['import', fixture('acme-licenses.csv'), '--smart-account', 'a.example', '--format', 'xlsx'],
+      target,
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/Allowed choices are cssm-licenses-csv/);
+  });
+});

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { createServices, fixedClock, startApi } from '../../api/src/index.js';
 import { insertEstate, type EstateSpec } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
 
 // 4 Virtual Accounts × 5 licenses, each with a lot of 10 and usage 7 + 2·license: licenses 2.. are short.
 const VAS = ['Delta', 'alpha', 'Charlie', 'Bravo'];
@@ -67,11 +67,7 @@ describe('positionRows pagination and filters', () => {
   beforeAll(async () => {
     handle = await createTestDb();
     await insertEstate(handle.db, spec);
-    const server = await startApi(createServices(handle, fixedClock('2026-02-01')), {
-      host: '127.0.0.1',
-      port: 0,
-      allowedOrigins: [],
-    });
+    const server = await startTestApi(handle, '2026-02-01');
     url = server.graphqlUrl;
     close = server.close;
   });

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { createServices, fixedClock, startApi } from '../../api/src/index.js';
 import { insertEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { KNOWN_ESTATE } from '../support/known-estate.js';
 import { createTestDb } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
 
 describe('GraphQL position over HTTP', () => {
   let handle: DbHandle;
@@ -22,11 +22,7 @@ describe('GraphQL position over HTTP', () => {
       ...handle,
       rows: (q, e) => (positionQueries++, handle.rows(q, e)),
     };
-    const server = await startApi(createServices(counting, fixedClock('2026-05-01')), {
-      host: '127.0.0.1',
-      port: 0,
-      allowedOrigins: [],
-    });
+    const server = await startTestApi(counting, '2026-05-01');
     url = server.graphqlUrl;
     close = server.close;
   });

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { createServices, fixedClock, startApi, type Services } from '../../api/src/index.js';
+import { createServices, fixedClock, type Services } from '../../api/src/index.js';
 import { textSource } from '../../api/src/services/index.js';
 import { graphql } from '../support/graphql-client.js';
 import { tableCounts } from '../support/table-counts.js';
 import { createTestDb } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)), 'utf8');
@@ -171,11 +172,7 @@ describe('importData over GraphQL', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     handle = await createTestDb();
-    const server = await startApi(createServices(handle, fixedClock('2026-11-28')), {
-      host: '127.0.0.1',
-      port: 0,
-      allowedOrigins: [],
-    });
+    const server = await startTestApi(handle, '2026-11-28');
     url = server.graphqlUrl;
     close = server.close;
   });

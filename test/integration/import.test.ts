@@ -159,6 +159,26 @@ describe('importing Cisco exports', () => {
     expect(await tableCounts(handle)).toEqual(before);
   });
 
+  it('keeps the last listing of a device that appears under two Virtual Accounts', async () => {
+    const csv = [
+      '"Virtual Account","Name","Product Type","License","Count"',
+      '"Old-VA","UDI_PID:C9300-24P; UDI_SN:FOC0000MOVE; ","C9300","C9300 Network Advantage","1"',
+      '"New-VA","UDI_PID:C9300-24P; UDI_SN:FOC0000MOVE; ","C9300","C9300 Network Advantage","1"',
+    ].join('\n');
+    const summary = await run('moved.example', 'moved.csv', csv);
+    expect(summary).toMatchObject({ committed: true, errorCount: 0 });
+    expect(summary.counts.created.productInstances).toBe(1);
+    const account = await services.accounts.smartAccountByDomain('moved.example');
+    const vas = await services.accounts.virtualAccountsOf([account!.id]);
+    const newVa = vas.find((va) => va.name === 'New-VA')!;
+    const page = await services.accounts.productInstancePage({
+      smartAccountId: account!.id,
+      virtualAccountId: newVa.id,
+      page: {},
+    });
+    expect(page.items.map((i) => i.node.udiSerial)).toEqual(['FOC0000MOVE']);
+  });
+
   it('refuses a file it cannot recognise', async () => {
     const summary = await run('junk.example', 'notes.txt', 'hello, this is not an export\n');
     expect(summary.issues[0]).toMatchObject({ code: 'UNKNOWN_FORMAT', line: 1, column: 1 });

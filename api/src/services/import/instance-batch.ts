@@ -46,8 +46,11 @@ export class InstanceBatch {
     const sa = names.smartAccountId;
     const result = new Map<InstanceKey, { id: number; virtualAccountId: number }>();
     if (records.length === 0) return result;
+    // One row per device: a device listed twice in a batch (e.g. under two Virtual Accounts)
+    // keeps its last listing, as a re-registration would; an upsert cannot touch a row twice.
+    const latest = new Map(records.map((r) => [udiKey(r.udiPid, r.udiSerial, r.name), r]));
     const rows = [];
-    for (const r of records) {
+    for (const r of latest.values()) {
       const vaName = r.virtualAccount ?? this.context.defaultVirtualAccount;
       if (!vaName) {
         throw new ImportInputError(

@@ -1,9 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 
-import { productInstances, usageReports } from '@trueup/db';
+import { productInstances } from '@trueup/db';
 
 import type { DeviceUsageRecord, InstanceRecord, ReservationRecord } from '../../ingest/index.js';
 
+import {
+  insertUsageRows,
+  upsertInstanceRows,
+  type InstanceRow,
+  type UsageRow,
+} from './bulk-sql.js';
 import type { WriteContext } from './record-writer.js';
 import { inserted } from './returning.js';
 
@@ -49,7 +55,7 @@ export class InstanceBatch {
     // One row per device: a device listed twice in a batch (e.g. under two Virtual Accounts)
     // keeps its last listing, as a re-registration would; an upsert cannot touch a row twice.
     const latest = new Map(records.map((r) => [udiKey(r.udiPid, r.udiSerial, r.name), r]));
-    const rows = [];
+    const rows: InstanceRow[] = [];
     for (const r of latest.values()) {
       const vaName = r.virtualAccount ?? this.context.defaultVirtualAccount;
       if (!vaName) {
@@ -58,7 +64,6 @@ export class InstanceBatch {
         );
       }
       rows.push({
-        smartAccountId: sa,
         virtualAccountId: await names.virtualAccount(vaName),
         name: r.name,
         // Without a UDI the instance name is its identity (hostname-named products).
@@ -68,45 +73,23 @@ export class InstanceBatch {
         productType: r.productType,
         connectionMode: r.connectionMode ?? 'DIRECT_CLOUD',
         status: r.status ?? 'ACTIVE',
-        lastContactAt: r.lastContactAt ? new Date(r.lastContactAt) : null,
+        lastContactAt: r.lastContactAt,
         satelliteId: r.satellite ? await names.satellite(r.satellite) : null,
-        importRunId: this.context.importRunId,
       });
     }
-    const written = await tx
-      .insert(productInstances)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [
-          productInstances.smartAccountId,
-          productInstances.udiPid,
-          productInstances.udiSerial,
-        ],
-        set: {
-          virtualAccountId: sql`excluded.virtual_account_id`,
-          name: sql`excluded.name`,
-          hostname: sql`coalesce(excluded.hostname, ${productInstances.hostname})`,
-          productType: sql`coalesce(excluded.product_type, ${productInstances.productType})`,
-          connectionMode: sql`excluded.connection_mode`,
-          status: sql`excluded.status`,
-          lastContactAt: sql`coalesce(excluded.last_contact_at, ${productInstances.lastContactAt})`,
-          satelliteId: sql`coalesce(excluded.satellite_id, ${productInstances.satelliteId})`,
-          importRunId: sql`excluded.import_run_id`,
-        },
-      })
-      .returning({
-        id: productInstances.id,
-        va: productInstances.virtualAccountId,
-        pid: productInstances.udiPid,
-        serial: productInstances.udiSerial,
-        name: productInstances.name,
-        inserted: sql<boolean>`(xmax = 0)`,
-      });
+    const written = await upsertInstanceRows(
+      tx,
+      { smartAccountId: sa, importRunId: this.context.importRunId },
+      rows,
+    );
     for (const w of written) {
       if (w.inserted) counts.created.productInstances++;
       else counts.updated.productInstances++;
-      const value = { id: w.id, virtualAccountId: w.va };
-      result.set(w.pid ? udiKey(w.pid, w.serial, w.name) : udiKey(null, null, w.name), value);
+      const value = { id: w.id, virtualAccountId: w.virtualAccountId };
+      result.set(
+        w.udiPid ? udiKey(w.udiPid, w.udiSerial, w.name) : udiKey(null, null, w.name),
+        value,
+      );
     }
     return result;
   }
@@ -145,7 +128,7 @@ export class InstanceBatch {
           virtualAccountId: f.va,
         });
     }
-    const rows = [];
+    const rows: UsageRow[] = [];
     for (const r of records) {
       let instance = known.get(udiKey(r.instance.udiPid, r.instance.udiSerial, r.instance.name));
       if (!instance && r.instance.udiPid && r.instance.udiSerial) {
@@ -159,19 +142,18 @@ export class InstanceBatch {
       }
       if (!instance) continue; // a usage row for a device we cannot identify is reported by the parser
       rows.push({
-        smartAccountId: sa,
         virtualAccountId: r.virtualAccount
           ? await names.virtualAccount(r.virtualAccount)
           : instance.virtualAccountId,
         licenseId: await names.license(r.license, r.entitlementTag),
         productInstanceId: instance.id,
         quantity: r.quantity,
-        source: usageSource,
         asOf: r.asOf ?? asOf,
-        importRunId,
       });
     }
-    if (rows.length > 0) await tx.insert(usageReports).values(rows);
+    if (rows.length > 0) {
+      await insertUsageRows(tx, { smartAccountId: sa, importRunId, source: usageSource }, rows);
+    }
     counts.created.usageReports += rows.length;
   }
 

@@ -1,0 +1,211 @@
+import type { IsoDate } from '../calendar.js';
+import type { EntitlementSource, LicenseType } from '../position/lot.js';
+
+import type { ConnectionMode, InstanceStatus, ReservationType } from './findings-input.js';
+
+/** What a finding is about; programs match on these. */
+export type FindingCode =
+  | 'INSUFFICIENT_LICENSES'
+  | 'LICENSES_EXPIRING'
+  | 'LICENSES_EXPIRED'
+  | 'STRANDED_RESERVATION'
+  | 'OVER_RESERVATION'
+  | 'ADDON_WITHOUT_BASE'
+  | 'STALE_REPORTING'
+  | 'GHOST_CONSUMPTION'
+  | 'UNCONVERTED_PAK';
+
+/**
+ * How urgent a finding is, most urgent first. The mapping, one place to read it:
+ *
+ * | code | severity |
+ * |---|---|
+ * | INSUFFICIENT_LICENSES | critical when part of it needs a purchase, high when reallocation cures all |
+ * | LICENSES_EXPIRED | high |
+ * | LICENSES_EXPIRING | high if the balance after lapse is negative and the end falls in the shortest lead time; medium if negative in a longer one; low if not negative |
+ * | STRANDED_RESERVATION | medium |
+ * | OVER_RESERVATION | high |
+ * | ADDON_WITHOUT_BASE | high on an instance, medium at Virtual Account level |
+ * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
+ * | GHOST_CONSUMPTION | high |
+ * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
+ */
+export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
+
+/** Severities from most to least urgent (the sort order). */
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low'];
+
+/** An amount in integer minor units with its ISO currency. */
+export interface FindingMoney {
+  readonly amountMinor: bigint;
+  readonly currency: string;
+}
+
+/** An entitlement lot that proves a finding. */
+export interface LotEvidence {
+  readonly kind: 'lot';
+  readonly id: string;
+  readonly virtualAccountId: number;
+  readonly licenseId: number;
+  readonly licenseName: string;
+  readonly quantity: number;
+  readonly licenseType: LicenseType;
+  readonly source: EntitlementSource;
+  readonly startDate: IsoDate | null;
+  readonly endDate: IsoDate | null;
+  readonly pakNumber: string | null;
+  readonly sku: string | null;
+}
+
+/** A product instance that proves a finding. */
+export interface InstanceEvidence {
+  readonly kind: 'instance';
+  readonly id: string;
+  readonly virtualAccountId: number;
+  readonly name: string;
+  readonly hostname: string | null;
+  readonly connectionMode: ConnectionMode;
+  readonly status: InstanceStatus;
+  readonly lastContactAt: IsoDate | null;
+  readonly satelliteId: number | null;
+  readonly replacedById: number | null;
+}
+
+/** An SLR/PLR reservation that proves a finding. */
+export interface ReservationEvidence {
+  readonly kind: 'reservation';
+  readonly id: string;
+  readonly instanceId: number;
+  readonly instanceName: string;
+  readonly licenseId: number;
+  readonly licenseName: string;
+  readonly reservationType: ReservationType;
+  readonly quantity: number;
+}
+
+/** A Virtual Account × license position line; id is `virtualAccountId:licenseId`. */
+export interface PositionLineEvidence {
+  readonly kind: 'positionLine';
+  readonly id: string;
+  readonly virtualAccountId: number;
+  readonly virtualAccountName: string;
+  readonly licenseId: number;
+  readonly licenseName: string;
+  readonly owned: number;
+  readonly ownedSmart: number;
+  readonly ownedClassic: number;
+  readonly consumed: number;
+  readonly reserved: number;
+  readonly balance: number;
+}
+
+/** An SSM On-Prem satellite that proves a finding. */
+export interface SatelliteEvidence {
+  readonly kind: 'satellite';
+  readonly id: string;
+  readonly name: string;
+  readonly lastSyncAt: IsoDate | null;
+}
+
+/** A device usage report; id is `instanceId:licenseId`. */
+export interface UsageEvidence {
+  readonly kind: 'usage';
+  readonly id: string;
+  readonly instanceId: number;
+  readonly instanceName: string;
+  readonly licenseId: number;
+  readonly licenseName: string;
+  readonly quantity: number;
+}
+
+/** A row that proves a finding. `id` is the row id as text (composite where noted). */
+export type FindingEvidence =
+  | LotEvidence
+  | InstanceEvidence
+  | ReservationEvidence
+  | PositionLineEvidence
+  | SatelliteEvidence
+  | UsageEvidence;
+
+/** Code-specific numbers of a finding (all quantities integers, dates ISO). */
+export interface FindingFactsByCode {
+  readonly INSUFFICIENT_LICENSES: {
+    readonly shortfall: number;
+    /** The part a surplus in other Virtual Accounts can cure (see `shortfallFindings`). */
+    readonly curableByReallocation: number;
+    /** The part that needs a purchase; per license these sum to the net shortfall. */
+    readonly needsPurchase: number;
+  };
+  readonly LICENSES_EXPIRING: {
+    readonly endDate: IsoDate;
+    readonly daysLeft: number;
+    /** The smallest lead time (days) that covers `daysLeft`. */
+    readonly leadTimeDays: number;
+    readonly balanceNow: number;
+    /** The Virtual Account's balance on the day after `endDate`, at today's consumption. */
+    readonly balanceAfter: number;
+  };
+  readonly LICENSES_EXPIRED: {
+    readonly lastEndDate: IsoDate;
+    readonly expiredQuantity: number;
+    readonly owned: number;
+    readonly consumed: number;
+  };
+  readonly STRANDED_RESERVATION: {
+    readonly reason: 'DECOMMISSIONED' | 'REPLACED';
+    readonly instanceId: number;
+  };
+  readonly OVER_RESERVATION: {
+    readonly instanceId: number;
+    readonly reported: number;
+    readonly reserved: number;
+  };
+  readonly ADDON_WITHOUT_BASE: {
+    readonly scope: 'INSTANCE' | 'VIRTUAL_ACCOUNT';
+    /** Set for scope INSTANCE. */
+    readonly instanceId: number | null;
+    readonly baseLicenseId: number;
+    readonly addOnConsumed: number;
+    readonly baseConsumed: number;
+  };
+  readonly STALE_REPORTING: {
+    readonly subject: 'INSTANCE' | 'SATELLITE';
+    readonly subjectId: number;
+    /** Last contact (instance) or sync (satellite). */
+    readonly lastSeenOn: IsoDate;
+    readonly daysSince: number;
+    /** The window that was exceeded: reporting window, or sync deadline (or alert start). */
+    readonly limitDays: number;
+  };
+  readonly GHOST_CONSUMPTION: { readonly instanceId: number };
+  readonly UNCONVERTED_PAK: {
+    readonly smartOnlyBalance: number;
+    /** The balance once the classic lots are converted (smart-only + classic). */
+    readonly unifiedBalance: number;
+  };
+}
+
+/** One finding of code `C`: what is wrong, where, how much, and the rows that prove it. */
+export interface FindingOf<C extends FindingCode> {
+  readonly code: C;
+  readonly severity: FindingSeverity;
+  /** Stable identity across runs (`CODE:subject`), for drift between snapshots. */
+  readonly key: string;
+  /** Null for account-level findings (satellites). */
+  readonly virtualAccountId: number | null;
+  readonly virtualAccountName: string | null;
+  /** Null when the finding spans licenses (stale instances, satellites). */
+  readonly licenseId: number | null;
+  readonly licenseName: string | null;
+  /** Integer units at stake (see each family for what they count). */
+  readonly quantity: number;
+  /** quantity × unit price of the license that cures it; null without a price or a license. */
+  readonly money: FindingMoney | null;
+  /** One line a person can act on, naming the Virtual Account, license and instance. */
+  readonly message: string;
+  readonly facts: FindingFactsByCode[C];
+  readonly evidence: readonly FindingEvidence[];
+}
+
+/** Any finding; narrow on `code` to read its `facts`. */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];

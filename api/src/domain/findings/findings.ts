@@ -1,0 +1,37 @@
+import { addOnWithoutBaseFindings } from './addons.js';
+import { unconvertedPakFindings } from './classic.js';
+import { indexEstate } from './estate.js';
+import { expiredFindings, expiringFindings } from './expiry.js';
+import type { Finding } from './finding.js';
+import type { FindingsInput } from './findings-input.js';
+import { ghostConsumptionFindings } from './ghost.js';
+import { compareFindings } from './order.js';
+import { resolvePolicy } from './policy.js';
+import { overReservationFindings, strandedReservationFindings } from './reservations.js';
+import { shortfallFindings } from './shortfall.js';
+import { staleReportingFindings } from './staleness.js';
+import { validateFindingsInput } from './validate.js';
+
+/**
+ * Every finding of one Smart Account at `input.asOf`, each with its severity, subject,
+ * quantity, money (bigint minor units, null without a price) and the rows that prove it,
+ * sorted by `compareFindings`. Pure: the input is not modified and equal inputs give
+ * deep-equal outputs. Throws `DomainError` (INVALID_DATE, INVALID_QUANTITY,
+ * UNKNOWN_VIRTUAL_ACCOUNT) on malformed input; discrepancies are findings, never errors.
+ */
+export function findings(input: FindingsInput): Finding[] {
+  validateFindingsInput(input);
+  const estate = indexEstate(input, resolvePolicy(input.policy));
+  const all: Finding[] = [
+    ...shortfallFindings(estate),
+    ...expiringFindings(estate),
+    ...expiredFindings(estate),
+    ...strandedReservationFindings(estate),
+    ...overReservationFindings(estate),
+    ...addOnWithoutBaseFindings(estate),
+    ...staleReportingFindings(estate),
+    ...ghostConsumptionFindings(estate),
+    ...unconvertedPakFindings(estate),
+  ];
+  return all.sort(compareFindings);
+}

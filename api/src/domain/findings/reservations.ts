@@ -1,0 +1,97 @@
+import { subjectOf, type Estate } from './estate.js';
+import { instanceEvidence, reservationEvidence, usageEvidence } from './evidence.js';
+import type { FindingOf } from './finding.js';
+
+/** An SLR/PLR reservation pinned on a device that can no longer use it. */
+export type StrandedReservationFinding = FindingOf<'STRANDED_RESERVATION'>;
+/** An SLR/PLR device reporting more in use than it has reserved. */
+export type OverReservationFinding = FindingOf<'OVER_RESERVATION'>;
+
+/**
+ * STRANDED_RESERVATION: a reservation holding more than 0 at `asOf` on an instance that is
+ * DECOMMISSIONED or has been replaced (RMA, `replacedById` set): owned, pinned, unusable.
+ * A returned reservation (quantity 0) is not stranded. Quantity is the reserved quantity;
+ * money is its value.
+ */
+export function strandedReservationFindings(estate: Estate): StrandedReservationFinding[] {
+  const findings: StrandedReservationFinding[] = [];
+  for (const reservation of estate.input.reservations) {
+    const instance = estate.instance(reservation.instanceId);
+    if (!instance || reservation.quantity <= 0) continue;
+    const reason =
+      instance.status === 'DECOMMISSIONED'
+        ? 'DECOMMISSIONED'
+        : instance.replacedById !== null
+          ? 'REPLACED'
+          : null;
+    if (reason === null) continue;
+    const replacement =
+      instance.replacedById === null ? undefined : estate.instance(instance.replacedById);
+    const held =
+      `still holds ${reservation.quantity} × ${estate.licenseName(reservation.licenseId)} ` +
+      `reserved (${reservation.reservationType})`;
+    const action =
+      reason === 'REPLACED' && replacement
+        ? `was replaced by ${replacement.name} but ${held}: transfer it to ${replacement.name} or return it.`
+        : reason === 'REPLACED'
+          ? `was replaced but ${held}: transfer it to the replacement or return it.`
+          : `is decommissioned but ${held}: return it to free them.`;
+    findings.push({
+      code: 'STRANDED_RESERVATION',
+      severity: 'medium',
+      key: `STRANDED_RESERVATION:${reservation.id}`,
+      ...subjectOf(estate, reservation.virtualAccountId, reservation.licenseId),
+      quantity: reservation.quantity,
+      money: estate.money(reservation.licenseId, reservation.quantity),
+      message: `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instance.name} ${action}`,
+      facts: { reason, instanceId: instance.id },
+      evidence: [
+        reservationEvidence(estate, reservation),
+        instanceEvidence(instance),
+        ...(replacement ? [instanceEvidence(replacement)] : []),
+      ],
+    });
+  }
+  return findings;
+}
+
+/**
+ * OVER_RESERVATION: an ACTIVE SLR/PLR instance whose reported in-use of a license exceeds the
+ * quantity it has reserved of it (none reserved counts as 0): a device running without its
+ * reservation updated. Quantity is the excess; money is excess × unit price. Decommissioned
+ * devices are GHOST_CONSUMPTION instead.
+ */
+export function overReservationFindings(estate: Estate): OverReservationFinding[] {
+  const findings: OverReservationFinding[] = [];
+  for (const instance of estate.input.instances) {
+    if (instance.status !== 'ACTIVE') continue;
+    if (instance.connectionMode !== 'SLR' && instance.connectionMode !== 'PLR') continue;
+    const reservations = estate.reservationsOf(instance.id);
+    for (const usage of estate.usageOf(instance.id)) {
+      const held = reservations.filter((r) => r.licenseId === usage.licenseId);
+      const reserved = held.reduce((t, r) => t + r.quantity, 0);
+      if (usage.quantity <= reserved) continue;
+      const excess = usage.quantity - reserved;
+      findings.push({
+        code: 'OVER_RESERVATION',
+        severity: 'high',
+        key: `OVER_RESERVATION:${instance.id}:${usage.licenseId}`,
+        ...subjectOf(estate, instance.virtualAccountId, usage.licenseId),
+        quantity: excess,
+        money: estate.money(usage.licenseId, excess),
+        message:
+          `${estate.virtualAccountName(instance.virtualAccountId)}: ${instance.name} ` +
+          `(${instance.connectionMode}) reports ${usage.quantity} × ` +
+          `${estate.licenseName(usage.licenseId)} in use but has ${reserved} reserved: ` +
+          `update its reservation by ${excess}.`,
+        facts: { instanceId: instance.id, reported: usage.quantity, reserved },
+        evidence: [
+          instanceEvidence(instance),
+          usageEvidence(estate, usage),
+          ...held.map((r) => reservationEvidence(estate, r)),
+        ],
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,87 @@
+import { isIsoDate, parseIsoDate } from '../calendar.js';
+import { assert } from '../errors.js';
+
+import type { FindingsInput } from './findings-input.js';
+
+function checkQuantity(value: number, field: string, id: number): void {
+  assert(
+    Number.isSafeInteger(value) && value >= 0,
+    'INVALID_QUANTITY',
+    `${field} of row ${id} must be a non-negative integer`,
+    { field, id, value },
+  );
+}
+
+function checkDate(value: string | null | undefined, field: string, id: number): void {
+  if (value === null || value === undefined) return;
+  assert(isIsoDate(value), 'INVALID_DATE', `${field} of row ${id} is not a date: "${value}"`, {
+    field,
+    id,
+    value,
+  });
+}
+
+function checkVirtualAccount(known: ReadonlySet<number>, id: number, where: string): void {
+  assert(known.has(id), 'UNKNOWN_VIRTUAL_ACCOUNT', `${where} names unknown virtual account ${id}`, {
+    virtualAccountId: id,
+    where,
+  });
+}
+
+function checkUnique(keys: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    assert(!seen.has(key), 'INVALID_QUANTITY', `${what} ${key} is given twice`, { what, key });
+    seen.add(key);
+  }
+}
+
+/**
+ * Checks the input once at the entry (the safe wrapper; the finding rules then trust it):
+ * `asOf` and every date are calendar dates (`INVALID_DATE`), quantities are non-negative
+ * integers and prices non-negative, one position line per Virtual Account × license and one
+ * usage report per instance × license (`INVALID_QUANTITY`), and every Virtual Account id
+ * refers to one in `virtualAccounts` (`UNKNOWN_VIRTUAL_ACCOUNT`).
+ */
+export function validateFindingsInput(input: FindingsInput): void {
+  parseIsoDate(input.asOf);
+  const known = new Set(input.virtualAccounts.map((va) => va.id));
+  for (const line of input.positionLines) {
+    checkVirtualAccount(known, line.virtualAccountId, `position line of license ${line.licenseId}`);
+  }
+  for (const lot of input.lots) {
+    checkVirtualAccount(known, lot.virtualAccountId, `lot ${lot.id}`);
+    checkQuantity(lot.quantity, 'lot quantity', lot.id);
+    checkDate(lot.startDate, 'lot startDate', lot.id);
+    checkDate(lot.endDate, 'lot endDate', lot.id);
+    checkDate(lot.effectiveFrom, 'lot effectiveFrom', lot.id);
+    checkDate(lot.supersededOn, 'lot supersededOn', lot.id);
+  }
+  for (const instance of input.instances) {
+    checkVirtualAccount(known, instance.virtualAccountId, `instance ${instance.id}`);
+    checkDate(instance.lastContactAt, 'instance lastContactAt', instance.id);
+  }
+  checkUnique(
+    input.positionLines.map((line) => `${line.virtualAccountId}:${line.licenseId}`),
+    'position line',
+  );
+  checkUnique(
+    input.deviceUsage.map((usage) => `${usage.instanceId}:${usage.licenseId}`),
+    'usage of instance:license',
+  );
+  for (const usage of input.deviceUsage) {
+    checkQuantity(usage.quantity, 'usage quantity', usage.instanceId);
+  }
+  for (const reservation of input.reservations) {
+    checkVirtualAccount(known, reservation.virtualAccountId, `reservation ${reservation.id}`);
+    checkQuantity(reservation.quantity, 'reservation quantity', reservation.id);
+  }
+  for (const satellite of input.satellites) {
+    checkDate(satellite.lastSyncAt, 'satellite lastSyncAt', satellite.id);
+  }
+  for (const price of input.prices ?? []) {
+    assert(price.unitPriceMinor >= 0n, 'INVALID_QUANTITY', 'unit price must not be negative', {
+      licenseId: price.licenseId,
+    });
+  }
+}

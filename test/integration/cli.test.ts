@@ -144,6 +144,59 @@ describe('trueup demo and position against the database', () => {
     }
   });
 
+  it('lists findings as JSON, each with its proof, and filters by code', async () => {
+    const result = await runCli(
+      [
+        'findings',
+        '--smart-account',
+        'acme-networks.example',
+        '--as-of',
+        AS_OF,
+        '--format',
+        'json',
+      ],
+      target,
+    );
+    expect(result.code).toBe(0);
+    const findings = JSON.parse(result.stdout) as Record<string, unknown>[];
+    for (const key of [
+      'code',
+      'severity',
+      'virtualAccount',
+      'license',
+      'quantity',
+      'message',
+      'evidence',
+    ]) {
+      expect(findings[0]).toHaveProperty(key);
+    }
+    const over = findings.find((f) => f.code === 'OVER_RESERVATION')!;
+    expect(JSON.stringify(over.evidence)).toContain('lon-wlc-slr-01');
+    const stale = await runCli(
+      [
+        'findings',
+        '--smart-account',
+        'acme-networks.example',
+        '--as-of',
+        AS_OF,
+        '--code',
+        'GHOST_CONSUMPTION',
+        '--format',
+        'json',
+      ],
+      target,
+    );
+    const ghosts = JSON.parse(stale.stdout) as { code: string }[];
+    expect(ghosts.length).toBeGreaterThan(0);
+    expect(new Set(ghosts.map((g) => g.code))).toEqual(new Set(['GHOST_CONSUMPTION']));
+    const bad = await runCli(
+      ['findings', '--smart-account', 'acme-networks.example', '--code', 'NOPE'],
+      target,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('prints CSV with a header and the same number of rows', async () => {
     const json = JSON.parse(
       (

@@ -126,6 +126,18 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async findings(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { findingsCommand } = await import('./findings-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup findings' });
+    try {
+      process.stdout.write(await findingsCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async schema() {
     const { printTrueupSchema } = await import('../graphql/schema.js');
     process.stdout.write(await printTrueupSchema());

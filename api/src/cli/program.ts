@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 
-import { isIsoDate } from '../domain/index.js';
+import { FINDING_CODES, isIsoDate } from '../domain/index.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import { OUTPUT_FORMATS } from './output.js';
@@ -45,6 +45,16 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  findings(
+    options: GlobalOptions & {
+      smartAccount: string;
+      asOf?: string;
+      code?: string[];
+      severity?: string[];
+      virtualAccount?: string;
+      format: 'table' | 'json' | 'csv';
+    },
+  ): Promise<void>;
   import(
     files: string[],
     options: GlobalOptions & {
@@ -133,6 +143,30 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .action((files: string[], _options, command: Command) =>
       handlers.import(files, command.optsWithGlobals()),
     );
+
+  program
+    .command('findings')
+    .description('what to act on before a true-up, each finding with the rows that prove it')
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
+    .addOption(
+      new Option('--code <codes...>', 'only these finding codes').choices([...FINDING_CODES]),
+    )
+    .addOption(
+      new Option('--severity <severities...>', 'only these severities').choices([
+        'critical',
+        'high',
+        'medium',
+        'low',
+      ]),
+    )
+    .option('--virtual-account <name>', 'only this Virtual Account')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((_options, command: Command) => handlers.findings(command.optsWithGlobals()));
 
   program
     .command('schema')

@@ -5,7 +5,24 @@ export type DomainErrorCode =
   | 'INVALID_CURSOR'
   | 'INVALID_PAGE_SIZE'
   | 'UNKNOWN_SMART_ACCOUNT'
-  | 'UNKNOWN_VIRTUAL_ACCOUNT';
+  | 'UNKNOWN_VIRTUAL_ACCOUNT'
+  // Reservations and classic PAK conversion (domain/reservations, domain/conversion).
+  | 'UNKNOWN_PRODUCT_INSTANCE'
+  | 'UNKNOWN_LICENSE'
+  | 'UNKNOWN_RESERVATION'
+  | 'UNKNOWN_LOT'
+  | 'MISSING_ACTOR'
+  | 'MISSING_REFERENCE'
+  | 'EXCEEDS_RESERVED'
+  | 'SAME_INSTANCE'
+  | 'INSTANCE_DECOMMISSIONED'
+  | 'RESERVATION_EXISTS'
+  | 'RESERVATION_TYPE_MISMATCH'
+  | 'QUANTITY_UNCHANGED'
+  | 'EVENT_OUT_OF_ORDER'
+  | 'NOT_CLASSIC_LOT'
+  | 'LOT_NOT_CONVERTIBLE'
+  | 'EXCEEDS_LOT';
 
 /** A broken invariant or an impossible request, with a code for programs and details for logs. */
 export class DomainError extends Error {

@@ -6,6 +6,10 @@ import type { Services } from '../services/index.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
+import {
+  SmartAccountFindingsResolver,
+  VirtualAccountFindingsResolver,
+} from './findings/findings.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
   LicensePositionResolver,
@@ -21,6 +25,8 @@ const resolvers = [
   LicenseResolver,
   EntitlementResolver,
   ImportResolver,
+  SmartAccountFindingsResolver,
+  VirtualAccountFindingsResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

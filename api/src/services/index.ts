@@ -6,6 +6,7 @@ import { parseIsoDate, type IsoDate } from '../domain/index.js';
 
 import { accountService } from './account-service.js';
 import type { Clock } from './clock.js';
+import { accountFindings, findingsPage } from './findings-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
@@ -23,6 +24,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(handle, query),
     },
+    findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
+    findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
     imports: {
       run: (command: ImportCommand) => importFiles(handle, command),
       runsOf: (smartAccountId: number, limit: number) =>

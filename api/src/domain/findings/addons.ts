@@ -9,6 +9,7 @@ import {
 } from './evidence.js';
 import type { FindingOf } from './finding.js';
 import type { InstanceRecord } from './findings-input.js';
+import { instanceLabel } from './text.js';
 
 /** An add-on consumed without its required base (catalog relation). */
 export type AddOnWithoutBaseFinding = FindingOf<'ADDON_WITHOUT_BASE'>;
@@ -50,7 +51,7 @@ function instanceFindings(estate: Estate, instance: InstanceRecord): AddOnWithou
       quantity: addOnConsumed,
       money: estate.money(baseLicenseId, addOnConsumed),
       message:
-        `${estate.virtualAccountName(instance.virtualAccountId)}: ${instance.name} uses ` +
+        `${estate.virtualAccountName(instance.virtualAccountId)}: ${instanceLabel(instance)} uses ` +
         `${addOnConsumed} × ${license.name} without its base ` +
         `${estate.licenseName(baseLicenseId)}: license the base on it or remove the add-on.`,
       facts: {

@@ -15,6 +15,19 @@ export type FindingCode =
   | 'GHOST_CONSUMPTION'
   | 'UNCONVERTED_PAK';
 
+/** Every finding code, in the order the issue lists them (CLI choices, GraphQL enum). */
+export const FINDING_CODES: readonly FindingCode[] = [
+  'INSUFFICIENT_LICENSES',
+  'LICENSES_EXPIRING',
+  'LICENSES_EXPIRED',
+  'STRANDED_RESERVATION',
+  'OVER_RESERVATION',
+  'ADDON_WITHOUT_BASE',
+  'STALE_REPORTING',
+  'GHOST_CONSUMPTION',
+  'UNCONVERTED_PAK',
+];
+
 /**
  * How urgent a finding is, most urgent first. The mapping, one place to read it:
  *

@@ -1,6 +1,7 @@
 import { subjectOf, type Estate } from './estate.js';
 import { instanceEvidence, usageEvidence } from './evidence.js';
 import type { FindingOf } from './finding.js';
+import { instanceLabel } from './text.js';
 
 /** A decommissioned device still reporting licenses in use. */
 export type GhostConsumptionFinding = FindingOf<'GHOST_CONSUMPTION'>;
@@ -24,7 +25,7 @@ export function ghostConsumptionFindings(estate: Estate): GhostConsumptionFindin
         quantity: usage.quantity,
         money: estate.money(usage.licenseId, usage.quantity),
         message:
-          `${estate.virtualAccountName(instance.virtualAccountId)}: ${instance.name} is ` +
+          `${estate.virtualAccountName(instance.virtualAccountId)}: ${instanceLabel(instance)} is ` +
           `decommissioned but still consumes ${usage.quantity} × ` +
           `${estate.licenseName(usage.licenseId)}: remove the product instance to release them.`,
         facts: { instanceId: instance.id },

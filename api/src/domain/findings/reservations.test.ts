@@ -36,7 +36,7 @@ describe('STRANDED_RESERVATION', () => {
       money: { amountMinor: 3_000n, currency: 'USD' },
       facts: { reason: 'DECOMMISSIONED', instanceId: 100 },
       message:
-        'Branch: UDI_PID:C9300-24P; UDI_SN:FOC0001 is decommissioned but still holds 2 × DNA Essentials reserved (SLR): return it to free them.',
+        'Branch: br-sw-01 (UDI_PID:C9300-24P; UDI_SN:FOC0001) is decommissioned but still holds 2 × DNA Essentials reserved (SLR): return it to free them.',
     });
     expect(finding?.evidence).toContainEqual(
       expect.objectContaining({ kind: 'instance', name: slrBox.name, hostname: 'br-sw-01' }),
@@ -87,7 +87,7 @@ describe('OVER_RESERVATION', () => {
       quantity: 1,
       facts: { instanceId: 100, reported: 3, reserved: 2 },
       message:
-        'Branch: UDI_PID:C9300-24P; UDI_SN:FOC0001 (SLR) reports 3 × DNA Essentials in use but has 2 reserved: update its reservation by 1.',
+        'Branch: br-sw-01 (UDI_PID:C9300-24P; UDI_SN:FOC0001) (SLR) reports 3 × DNA Essentials in use but has 2 reserved: update its reservation by 1.',
     });
     expect(finding?.evidence.map((e) => e.kind)).toEqual(['instance', 'usage', 'reservation']);
   });

@@ -1,6 +1,7 @@
 import { subjectOf, type Estate } from './estate.js';
 import { instanceEvidence, reservationEvidence, usageEvidence } from './evidence.js';
 import type { FindingOf } from './finding.js';
+import { instanceLabel } from './text.js';
 
 /** An SLR/PLR reservation pinned on a device that can no longer use it. */
 export type StrandedReservationFinding = FindingOf<'STRANDED_RESERVATION'>;
@@ -32,7 +33,7 @@ export function strandedReservationFindings(estate: Estate): StrandedReservation
       `reserved (${reservation.reservationType})`;
     const action =
       reason === 'REPLACED' && replacement
-        ? `was replaced by ${replacement.name} but ${held}: transfer it to ${replacement.name} or return it.`
+        ? `was replaced by ${instanceLabel(replacement)} but ${held}: transfer it to ${instanceLabel(replacement)} or return it.`
         : reason === 'REPLACED'
           ? `was replaced but ${held}: transfer it to the replacement or return it.`
           : `is decommissioned but ${held}: return it to free them.`;
@@ -43,7 +44,7 @@ export function strandedReservationFindings(estate: Estate): StrandedReservation
       ...subjectOf(estate, reservation.virtualAccountId, reservation.licenseId),
       quantity: reservation.quantity,
       money: estate.money(reservation.licenseId, reservation.quantity),
-      message: `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instance.name} ${action}`,
+      message: `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instanceLabel(instance)} ${action}`,
       facts: { reason, instanceId: instance.id },
       evidence: [
         reservationEvidence(estate, reservation),
@@ -80,7 +81,7 @@ export function overReservationFindings(estate: Estate): OverReservationFinding[
         quantity: excess,
         money: estate.money(usage.licenseId, excess),
         message:
-          `${estate.virtualAccountName(instance.virtualAccountId)}: ${instance.name} ` +
+          `${estate.virtualAccountName(instance.virtualAccountId)}: ${instanceLabel(instance)} ` +
           `(${instance.connectionMode}) reports ${usage.quantity} × ` +
           `${estate.licenseName(usage.licenseId)} in use but has ${reserved} reserved: ` +
           `update its reservation by ${excess}.`,

@@ -5,6 +5,7 @@ import { subjectOf, type Estate } from './estate.js';
 import { instanceEvidence, satelliteEvidence, usageEvidence } from './evidence.js';
 import type { FindingOf } from './finding.js';
 import type { InstanceRecord, SatelliteRecord } from './findings-input.js';
+import { instanceLabel } from './text.js';
 
 /** An instance or satellite past its reporting window. */
 export type StaleReportingFinding = FindingOf<'STALE_REPORTING'>;
@@ -33,7 +34,7 @@ function instanceFinding(estate: Estate, instance: InstanceRecord): StaleReporti
     quantity,
     money: null,
     message:
-      `${estate.virtualAccountName(instance.virtualAccountId)}: ${instance.name} ` +
+      `${estate.virtualAccountName(instance.virtualAccountId)}: ${instanceLabel(instance)} ` +
       `(${instance.connectionMode}) last reported on ${instance.lastContactAt}, ${daysSince} ` +
       `days ago (window ${window}), so its ${quantity} licenses in use are unverified: check it ` +
       `can reach ${via}, or decommission it.`,

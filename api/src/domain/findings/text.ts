@@ -15,3 +15,15 @@ export function nameList(names: readonly string[], shown = 3): string {
   }
   return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
+
+/**
+ * How a message names a device: its hostname with the CSSM instance name in brackets
+ * (`lon-wlc-slr-01 (UDI_PID:C9800-40-K9; UDI_SN:FCW2402X1M4)`), or the instance name alone.
+ */
+export function instanceLabel(instance: {
+  readonly name: string;
+  readonly hostname: string | null;
+}): string {
+  const name = instance.name.trim().replace(/;$/, '');
+  return instance.hostname ? `${instance.hostname} (${name})` : name;
+}

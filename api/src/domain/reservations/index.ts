@@ -1,0 +1,4 @@
+export * from './trail.js';
+export * from './checks.js';
+export * from './rules.js';
+export * from './standing.js';

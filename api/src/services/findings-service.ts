@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+
+import type { DbHandle } from '@trueup/db';
+
+import {
+  DomainError,
+  findings,
+  netUnitPriceMinor,
+  type Finding,
+  type FindingsInput,
+  type IsoDate,
+} from '../domain/index.js';
+
+import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
+import { positionLines } from './position-service.js';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => Number(v);
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * Loads what the findings rules need for one Smart Account at one date (a handful of queries,
+ * each filtered by the account), runs the pure engine once, and returns its findings.
+ */
+export async function accountFindings(
+  handle: DbHandle,
+  query: { smartAccountId: number; asOf: IsoDate; includeClassic: boolean },
+): Promise<Finding[]> {
+  const sa = query.smartAccountId;
+  const asOf = query.asOf;
+  const [vas, licenses, lots, instances, usage, reservations, satellites, prices, lines] =
+    await Promise.all([
+      handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
+      handle.rows<Row>(
+        sql`select id, name, kind, required_base_license_id from licenses where smart_account_id = ${sa}`,
+      ),
+      handle.rows<Row>(sql`
+      select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
+             source, pak_number, sku, effective_from::text, superseded_on::text
+      from entitlement_lots
+      where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)`),
+      handle.rows<Row>(sql`
+      select id, virtual_account_id, name, hostname, connection_mode, status, satellite_id, replaced_by_id,
+             to_char(last_contact_at at time zone 'UTC', 'YYYY-MM-DD') as last_contact
+      from product_instances where smart_account_id = ${sa}`),
+      handle.rows<Row>(sql`
+      select distinct on (product_instance_id, license_id) product_instance_id, license_id, quantity
+      from usage_reports
+      where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
+      order by product_instance_id, license_id, as_of desc, id desc`),
+      handle.rows<Row>(sql`
+      select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
+             greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::int as quantity
+      from reservations r
+      left join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
+      where r.smart_account_id = ${sa}
+      group by r.id`),
+      handle.rows<Row>(sql`
+      select id, name, to_char(last_sync_at at time zone 'UTC', 'YYYY-MM-DD') as last_sync
+      from satellites where smart_account_id = ${sa}`),
+      handle.rows<Row>(sql`
+      select distinct on (license_id) license_id, currency, list_price_minor::text, discount_basis_points
+      from price_book_entries
+      where smart_account_id = ${sa} and valid_from <= ${asOf}::date
+      order by license_id, valid_from desc, currency`),
+      positionLines(handle, query),
+    ]);
+  const input: FindingsInput = {
+    asOf,
+    includeClassic: query.includeClassic,
+    virtualAccounts: vas.map((r) => ({ id: num(r.id), name: String(r.name) })),
+    licenses: licenses.map((r) => ({
+      id: num(r.id),
+      name: String(r.name),
+      kind: r.kind as 'BASE' | 'ADD_ON',
+      requiredBaseLicenseId:
+        r.required_base_license_id === null ? null : num(r.required_base_license_id),
+    })),
+    positionLines: lines,
+    lots: lots.map((r) => ({
+      id: num(r.id),
+      virtualAccountId: num(r.virtual_account_id),
+      licenseId: num(r.license_id),
+      quantity: num(r.quantity),
+      licenseType: r.license_type as 'TERM' | 'PERPETUAL',
+      startDate: str(r.start_date),
+      endDate: str(r.end_date),
+      source: r.source as 'SMART' | 'CLASSIC_PAK',
+      pakNumber: str(r.pak_number),
+      sku: str(r.sku),
+      effectiveFrom: str(r.effective_from),
+      supersededOn: str(r.superseded_on),
+    })),
+    instances: instances.map((r) => ({
+      id: num(r.id),
+      virtualAccountId: num(r.virtual_account_id),
+      name: String(r.name),
+      hostname: str(r.hostname),
+      connectionMode: r.connection_mode as 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR',
+      status: r.status as 'ACTIVE' | 'DECOMMISSIONED',
+      lastContactAt: str(r.last_contact),
+      satelliteId: r.satellite_id === null ? null : num(r.satellite_id),
+      replacedById: r.replaced_by_id === null ? null : num(r.replaced_by_id),
+    })),
+    deviceUsage: usage.map((r) => ({
+      instanceId: num(r.product_instance_id),
+      licenseId: num(r.license_id),
+      quantity: num(r.quantity),
+    })),
+    reservations: reservations.map((r) => ({
+      id: num(r.id),
+      instanceId: num(r.product_instance_id),
+      virtualAccountId: num(r.virtual_account_id),
+      licenseId: num(r.license_id),
+      reservationType: r.reservation_type as 'SLR' | 'PLR',
+      quantity: num(r.quantity),
+    })),
+    satellites: satellites.map((r) => ({
+      id: num(r.id),
+      name: String(r.name),
+      lastSyncAt: str(r.last_sync),
+    })),
+    prices: prices.map((r) => ({
+      licenseId: num(r.license_id),
+      currency: String(r.currency),
+      unitPriceMinor: netUnitPriceMinor(
+        BigInt(String(r.list_price_minor)),
+        num(r.discount_basis_points),
+      ),
+    })),
+  };
+  return findings(input);
+}
+
+export interface FindingsFilter {
+  readonly codes?: readonly string[] | undefined;
+  readonly severities?: readonly string[] | undefined;
+  readonly virtualAccountName?: string | undefined;
+}
+
+/** A page of findings (in the engine's order), filtered; the finding key is the cursor. */
+export async function findingsPage(
+  handle: DbHandle,
+  query: { smartAccountId: number; asOf: IsoDate; filter: FindingsFilter; page: PageRequest },
+): Promise<Page<Finding>> {
+  const size = pageSize(query.page.first);
+  const afterKey = query.page.after ? decodeCursor(query.page.after, ['string'] as const)[0] : null;
+  const { codes, severities, virtualAccountName } = query.filter;
+  const all = (await accountFindings(handle, { ...query, includeClassic: true })).filter(
+    (f) =>
+      (!codes || codes.includes(f.code)) &&
+      (!severities || severities.includes(f.severity)) &&
+      (virtualAccountName === undefined || f.virtualAccountName === virtualAccountName),
+  );
+  const start = afterKey === null ? 0 : all.findIndex((f) => f.key === afterKey) + 1;
+  if (afterKey !== null && start === 0) {
+    throw new DomainError('INVALID_CURSOR', 'the cursor does not name a finding of this query', {
+      after: query.page.after,
+    });
+  }
+  return toPage(all.slice(start, start + size + 1), size, {
+    totalCount: all.length,
+    hasPrevious: start > 0,
+    keyOf: (f) => [f.key],
+  });
+}

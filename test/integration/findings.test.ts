@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SMALL_DESIGNED_CASES as CASES, seedDemo, type DbHandle } from '@trueup/db';
+
+import { graphql } from '../support/graphql-client.js';
+import { createTestDb } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
+
+const TODAY = '2026-11-28';
+
+interface FindingNode {
+  key: string;
+  code: string;
+  severity: string;
+  virtualAccountName: string | null;
+  licenseName: string | null;
+  quantity: number;
+  money: { amount: string; currency: string } | null;
+  message: string;
+  facts: Record<string, unknown>;
+  evidence: { kind: string; name?: string; hostname?: string; instanceName?: string }[];
+}
+
+const FIELDS =
+  'key code severity virtualAccountName licenseName quantity money { amount currency } message facts evidence';
+
+describe('findings on the demo estate', () => {
+  let handle: DbHandle;
+  let url: string;
+  let close: () => Promise<void>;
+  let all: FindingNode[];
+
+  beforeAll(async () => {
+    handle = await createTestDb();
+    await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
+    ({ graphqlUrl: url, close } = await startTestApi(handle, TODAY));
+    const res = await graphql<{
+      smartAccount: { findings: { totalCount: number; nodes: FindingNode[] } };
+    }>(
+      url,
+      `{ smartAccount(domain: "acme-networks.example") { findings(first: 5000) { totalCount nodes { ${FIELDS} } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    all = res.data!.smartAccount.findings.nodes;
+    expect(res.data!.smartAccount.findings.totalCount).toBe(all.length);
+  });
+  afterAll(async () => {
+    await close();
+    await handle.close();
+  });
+
+  const only = (code: string, predicate: (f: FindingNode) => boolean) => {
+    const found = all.filter((f) => f.code === code && predicate(f));
+    expect(found, `${code} should appear exactly once`).toHaveLength(1);
+    return found[0]!;
+  };
+  const mentions = (f: FindingNode, hostname: string) =>
+    f.evidence.some(
+      (e) => e.hostname === hostname || e.instanceName?.includes(hostname) || e.name === hostname,
+    );
+
+  it('splits a shortfall into what moving surplus cures and what must be bought', () => {
+    const curable = only(
+      'INSUFFICIENT_LICENSES',
+      (f) => f.licenseName === CASES.curableShortfall.license,
+    );
+    expect(curable).toMatchObject({
+      virtualAccountName: 'Campus-AMER',
+      quantity: 12,
+      severity: 'HIGH',
+    });
+    expect(curable.facts).toMatchObject({ curableByReallocation: 12, needsPurchase: 0 });
+    const uncurable = only(
+      'INSUFFICIENT_LICENSES',
+      (f) => f.licenseName === CASES.uncurableShortfall.license,
+    );
+    expect(uncurable).toMatchObject({ quantity: 500, severity: 'CRITICAL' });
+    expect(uncurable.facts).toMatchObject({ curableByReallocation: 100, needsPurchase: 400 });
+    expect(uncurable.money?.currency).toBe('USD');
+  });
+
+  it('warns of the term lapsing within 60 days with the balance it leaves', () => {
+    const expiring = only('LICENSES_EXPIRING', (f) => f.licenseName === CASES.expiringTerm.license);
+    expect(expiring.virtualAccountName).toBe(CASES.expiringTerm.virtualAccount);
+    expect(expiring.facts).toMatchObject({ daysLeft: 45, leadTimeDays: 60 });
+    expect(expiring.facts.balanceAfter as number).toBeLessThan(0);
+  });
+
+  it('finds the stranded reservation (per license) but not the returned one', () => {
+    for (const license of CASES.strandedReservation.licenses) {
+      const stranded = only('STRANDED_RESERVATION', (f) => f.licenseName === license);
+      expect(stranded.quantity).toBe(35);
+      expect(mentions(stranded, CASES.strandedReservation.hostname)).toBe(true);
+    }
+    expect(all.some((f) => f.message.includes(CASES.strandedReservation.returnedHostname))).toBe(
+      false,
+    );
+  });
+
+  it('finds the SLR device running beyond its reservation', () => {
+    const over = only('OVER_RESERVATION', () => true);
+    expect(over).toMatchObject({ quantity: 14, licenseName: CASES.beyondReservation.license });
+    expect(mentions(over, CASES.beyondReservation.hostname)).toBe(true);
+  });
+
+  it('finds the add-on without its base on the lab switch', () => {
+    const addon = only('ADDON_WITHOUT_BASE', (f) => f.facts.scope === 'INSTANCE');
+    expect(mentions(addon, CASES.addOnWithoutBase.hostname)).toBe(true);
+    expect(addon.licenseName).toBe(CASES.addOnWithoutBase.license);
+  });
+
+  it('flags the satellite past its sync deadline and not the healthy one', () => {
+    const stale = only('STALE_REPORTING', (f) => f.facts.subject === 'SATELLITE');
+    expect(stale).toMatchObject({ severity: 'CRITICAL' });
+    expect(stale.message).toContain(CASES.staleSatellite.name);
+    expect(all.some((f) => f.message.includes(CASES.staleSatellite.healthySatellite))).toBe(false);
+    // SLR/PLR devices never check in and are never stale.
+    expect(
+      all
+        .filter((f) => f.code === 'STALE_REPORTING')
+        .every((f) => !/\((SLR|PLR)\)/.test(f.message)),
+    ).toBe(true);
+  });
+
+  it('finds the decommissioned switch still consuming', () => {
+    const ghosts = all.filter((f) => f.code === 'GHOST_CONSUMPTION');
+    expect(ghosts.length).toBeGreaterThan(0);
+    expect(ghosts.every((g) => mentions(g, CASES.ghostConsumption.hostname))).toBe(true);
+  });
+
+  it('lists classic PAK lots not yet converted', () => {
+    expect(all.filter((f) => f.code === 'UNCONVERTED_PAK').length).toBeGreaterThan(0);
+  });
+
+  it('pages and filters the same findings', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: {
+        data?: {
+          smartAccount: {
+            findings: {
+              nodes: { key: string }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            };
+          };
+        };
+      } = await graphql(
+        url,
+        `
+          query ($after: String) {
+            smartAccount(domain: "acme-networks.example") {
+              findings(first: 7, after: $after) {
+                nodes {
+                  key
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+          }
+        `,
+        { after },
+      );
+      const conn = res.data!.smartAccount.findings;
+      seen.push(...conn.nodes.map((n) => n.key));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.map((f) => f.key));
+    const filtered = await graphql<{ smartAccount: { findings: { nodes: FindingNode[] } } }>(
+      url,
+      `{ smartAccount(domain: "acme-networks.example") { findings(codes: [STALE_REPORTING], severities: [CRITICAL], first: 100) { nodes { ${FIELDS} } } } }`,
+    );
+    expect(filtered.data!.smartAccount.findings.nodes.map((f) => f.key)).toEqual(
+      all
+        .filter((f) => f.code === 'STALE_REPORTING' && f.severity === 'CRITICAL')
+        .map((f) => f.key),
+    );
+    const va = await graphql<{
+      smartAccount: { virtualAccounts: { name: string; findings: { key: string }[] }[] };
+    }>(
+      url,
+      `
+        {
+          smartAccount(domain: "acme-networks.example") {
+            virtualAccounts {
+              name
+              findings {
+                key
+              }
+            }
+          }
+        }
+      `,
+    );
+    const lab = va.data!.smartAccount.virtualAccounts.find((v) => v.name === 'Lab-NonProd')!;
+    expect(lab.findings.map((f) => f.key)).toEqual(
+      all.filter((f) => f.virtualAccountName === 'Lab-NonProd').map((f) => f.key),
+    );
+  });
+});

@@ -138,6 +138,30 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async snapshot(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { snapshotCommand } = await import('./history-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup snapshot' });
+    try {
+      process.stdout.write(await snapshotCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async drift(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { driftCommand } = await import('./history-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup drift' });
+    try {
+      process.stdout.write(await driftCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async schema() {
     const { printTrueupSchema } = await import('../graphql/schema.js');
     process.stdout.write(await printTrueupSchema());

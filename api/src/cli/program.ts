@@ -45,6 +45,17 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  snapshot(
+    options: GlobalOptions & { smartAccount: string; label: string; asOf?: string },
+  ): Promise<void>;
+  drift(
+    options: GlobalOptions & {
+      smartAccount: string;
+      from: string;
+      to: string;
+      format: 'table' | 'json' | 'csv';
+    },
+  ): Promise<void>;
   findings(
     options: GlobalOptions & {
       smartAccount: string;
@@ -167,6 +178,27 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('table'),
     )
     .action((_options, command: Command) => handlers.findings(command.optsWithGlobals()));
+
+  program
+    .command('snapshot')
+    .description('freeze the position under a label (a quarterly reconciliation run)')
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .requiredOption('--label <label>', 'name of the snapshot, e.g. 2026-Q4')
+    .option('--as-of <date>', 'position as of this date, YYYY-MM-DD (default today)', isoDate)
+    .action((_options, command: Command) => handlers.snapshot(command.optsWithGlobals()));
+
+  program
+    .command('drift')
+    .description('what moved between two snapshots or dates')
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .requiredOption('--from <snapshot-or-date>', 'earlier snapshot label or YYYY-MM-DD')
+    .requiredOption('--to <snapshot-or-date>', 'later snapshot label or YYYY-MM-DD')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((_options, command: Command) => handlers.drift(command.optsWithGlobals()));
 
   program
     .command('schema')

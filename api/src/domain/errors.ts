@@ -6,6 +6,8 @@ export type DomainErrorCode =
   | 'INVALID_PAGE_SIZE'
   | 'UNKNOWN_SMART_ACCOUNT'
   | 'UNKNOWN_VIRTUAL_ACCOUNT'
+  | 'SNAPSHOT_EXISTS'
+  | 'UNKNOWN_SNAPSHOT'
   // Reservations and classic PAK conversion (domain/reservations, domain/conversion).
   | 'UNKNOWN_PRODUCT_INSTANCE'
   | 'UNKNOWN_LICENSE'

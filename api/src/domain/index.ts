@@ -5,3 +5,4 @@ export * from './reservations/index.js';
 export * from './conversion/index.js';
 export * from './findings/index.js';
 export * from './money/index.js';
+export * from './history/index.js';

@@ -10,6 +10,7 @@ import {
   SmartAccountFindingsResolver,
   VirtualAccountFindingsResolver,
 } from './findings/findings.resolver.js';
+import { HistoryResolver } from './history/history.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
   LicensePositionResolver,
@@ -27,6 +28,7 @@ const resolvers = [
   ImportResolver,
   SmartAccountFindingsResolver,
   VirtualAccountFindingsResolver,
+  HistoryResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

@@ -7,6 +7,7 @@ import { parseIsoDate, type IsoDate } from '../domain/index.js';
 import { accountService } from './account-service.js';
 import type { Clock } from './clock.js';
 import { accountFindings, findingsPage } from './findings-service.js';
+import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
@@ -26,6 +27,12 @@ export function createServices(handle: DbHandle, clock: Clock) {
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
+    history: {
+      takeSnapshot: (command: Parameters<typeof takeSnapshot>[1]) => takeSnapshot(handle, command),
+      snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
+      drift: (query: Parameters<typeof driftBetween>[1]) => driftBetween(handle, query),
+      rollup: (query: Parameters<typeof rollupBy>[1]) => rollupBy(handle, query),
+    },
     imports: {
       run: (command: ImportCommand) => importFiles(handle, command),
       runsOf: (smartAccountId: number, limit: number) =>
@@ -45,6 +52,7 @@ export type { Page, PageRequest } from './pagination.js';
 export type { NamedPositionLine, PositionRowFilter } from './position-service.js';
 export type * from './account-service.js';
 export type { ImportCommand } from './import/import-service.js';
+export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';
 export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.js';
 export type { ImportRunRecord } from './import/import-runs.js';
 export { fileSource, textSource, type ImportSource } from './import/sources.js';

@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+
+import { DomainError } from '../../domain/index.js';
+import type { Services } from '../../services/index.js';
+import { SmartAccountGql } from '../account/account.type.js';
+import type { GqlContext } from '../context.js';
+import { toFindingGql } from '../findings/finding.mapper.js';
+import { toLicensePositionGql } from '../position/position.mapper.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import { toDriftLineGql, toSnapshotGql } from './history.mapper.js';
+import { DriftGql, RollupDimensionGql, RollupGroupGql, SnapshotGql } from './history.type.js';
+
+@Resolver(() => SmartAccountGql)
+export class HistoryResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => SnapshotGql, { description: 'Freezes the position at a date under a label.' })
+  async takeSnapshot(
+    @Arg('smartAccount', () => String) smartAccount: string,
+    @Arg('label', () => String) label: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    includeClassic: boolean | null,
+  ): Promise<SnapshotGql> {
+    const account = await this.services.accounts.smartAccountByDomain(smartAccount);
+    if (!account)
+      throw new DomainError(
+        'UNKNOWN_SMART_ACCOUNT',
+        `no Smart Account with domain "${smartAccount}"`,
+      );
+    const snapshot = await this.services.history.takeSnapshot({
+      smartAccountId: account.id,
+      label,
+      asOf: this.services.position.asOfOrToday(asOf),
+      includeClassic: includeClassic ?? true,
+    });
+    return toSnapshotGql(snapshot);
+  }
+
+  @FieldResolver(() => [SnapshotGql], { description: 'Snapshots, newest first.' })
+  async snapshots(@Root() account: SmartAccountGql): Promise<SnapshotGql[]> {
+    return (await this.services.history.snapshotsOf(account.smartAccountId)).map(toSnapshotGql);
+  }
+
+  @FieldResolver(() => DriftGql, {
+    description: 'Change between two snapshots (by label) or dates.',
+  })
+  async drift(
+    @Root() account: SmartAccountGql,
+    @Arg('from', () => String, { description: 'Snapshot label or YYYY-MM-DD.' }) from: string,
+    @Arg('to', () => String, { description: 'Snapshot label or YYYY-MM-DD.' }) to: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<DriftGql> {
+    const result = await this.services.history.drift({
+      smartAccountId: account.smartAccountId,
+      from,
+      to,
+    });
+    return {
+      fromAsOf: result.fromAsOf,
+      toAsOf: result.toAsOf,
+      lines: await Promise.all(result.lines.map((l) => toDriftLineGql(l, ctx.loaders))),
+      openedFindings: result.openedFindings.map(toFindingGql),
+      resolvedFindings: result.resolvedFindings.map(toFindingGql),
+    };
+  }
+
+  @FieldResolver(() => [RollupGroupGql], {
+    description: 'The position grouped by a Virtual Account tag.',
+  })
+  async rollup(
+    @Root() account: SmartAccountGql,
+    @Arg('by', () => RollupDimensionGql) by: RollupDimensionGql,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<RollupGroupGql[]> {
+    const groups = await this.services.history.rollup({
+      smartAccountId: account.smartAccountId,
+      asOf: this.services.position.asOfOrToday(asOf),
+      by,
+      includeClassic: true,
+    });
+    return groups.map((g) => ({
+      group: g.group,
+      virtualAccountCount: g.virtualAccountIds.length,
+      positions: g.positions.map(toLicensePositionGql),
+    }));
+  }
+}

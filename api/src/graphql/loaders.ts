@@ -8,6 +8,8 @@ import type {
   VirtualAccountRecord,
 } from '../services/index.js';
 
+import { createReservationLoaders } from './reservation/reservation.loaders.js';
+
 export interface VirtualAccountPositionKey {
   readonly smartAccountId: number;
   readonly virtualAccountId: number;
@@ -31,6 +33,8 @@ function byId<T extends { id: number }>(ids: readonly number[], rows: readonly T
 export function createLoaders(services: Services) {
   const { accounts, position } = services;
   return {
+    /** Reservation fields (trails, devices, standing): see reservation/reservation.loaders.ts. */
+    reservations: createReservationLoaders(services),
     virtualAccountById: new DataLoader<number, VirtualAccountRecord>(async (ids) =>
       byId(ids, await accounts.virtualAccountsByIds(ids)),
     ),

@@ -16,6 +16,16 @@ import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
+import {
+  ClassicConversionResolver,
+  SmartAccountConversionsResolver,
+} from './reservation/conversion.resolver.js';
+import {
+  ReservationEventResolver,
+  SmartAccountReservationsResolver,
+} from './reservation/reservation-event.resolver.js';
+import { ReservationMutationResolver } from './reservation/reservation-mutation.resolver.js';
+import { ReservationResolver } from './reservation/reservation.resolver.js';
 import { DateScalar } from './scalars/date.scalar.js';
 
 const resolvers = [
@@ -29,6 +39,12 @@ const resolvers = [
   SmartAccountFindingsResolver,
   VirtualAccountFindingsResolver,
   HistoryResolver,
+  ReservationMutationResolver,
+  ReservationResolver,
+  ReservationEventResolver,
+  SmartAccountReservationsResolver,
+  ClassicConversionResolver,
+  SmartAccountConversionsResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

@@ -6,11 +6,13 @@ import { parseIsoDate, type IsoDate } from '../domain/index.js';
 
 import { accountService } from './account-service.js';
 import type { Clock } from './clock.js';
+import { conversionService } from './conversions/index.js';
 import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
+import { reservationService } from './reservations/index.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
 export function createServices(handle: DbHandle, clock: Clock) {
@@ -27,6 +29,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
+    reservations: reservationService(handle, asOfOrToday),
+    conversions: conversionService(handle, asOfOrToday),
     history: {
       takeSnapshot: (command: Parameters<typeof takeSnapshot>[1]) => takeSnapshot(handle, command),
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
@@ -57,3 +61,5 @@ export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.
 export type { ImportRunRecord } from './import/import-runs.js';
 export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';
+export type * from './reservations/index.js';
+export type * from './conversions/index.js';

@@ -2,6 +2,7 @@ export * from './enums.js';
 export * from './accounts.js';
 export * from './licenses.js';
 export * from './entitlements.js';
+export * from './lot-conversions.js';
 export * from './instances.js';
 export * from './reservations.js';
 export * from './history.js';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
@@ -47,7 +48,11 @@ export const reservations = pgTable(
   ],
 );
 
-/** Append-only trail of reserve / update / transfer / return events. Never updated or deleted. */
+/**
+ * Append-only trail of reserve / update / transfer / return events. Never updated or deleted:
+ * a trigger (migration 0005_reservation_events_append_only) refuses both, except the deletes
+ * that remove a whole Smart Account.
+ */
 export const reservationEvents = pgTable(
   'reservation_events',
   {
@@ -64,8 +69,30 @@ export const reservationEvents = pgTable(
     actor: text('actor'),
     note: text('note'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The device the licenses left (RETURN, a decrease, TRANSFER_*); null when none. */
+    fromProductInstanceId: bigint('from_product_instance_id', { mode: 'number' }).references(
+      () => productInstances.id,
+    ),
+    /** The device the licenses went to (RESERVE, an increase, TRANSFER_*); null when none. */
+    toProductInstanceId: bigint('to_product_instance_id', { mode: 'number' }).references(
+      () => productInstances.id,
+    ),
+    /**
+     * The reservation's quantity once this event applied. Null on rows written before the
+     * column existed (seeds); readers then take the running sum of the trail.
+     */
+    quantityAfter: integer('quantity_after'),
   },
   (t) => [
     index('reservation_events_reservation_idx').on(t.smartAccountId, t.reservationId, t.occurredOn),
+    // The account's trail, newest first (keyset pages on occurred_on, id).
+    index('reservation_events_account_idx').on(t.smartAccountId, t.occurredOn, t.id),
+    // Transfer counterparts, and the foreign-key checks when an instance row goes.
+    index('reservation_events_from_instance_idx')
+      .on(t.fromProductInstanceId)
+      .where(sql`${t.fromProductInstanceId} is not null`),
+    index('reservation_events_to_instance_idx')
+      .on(t.toProductInstanceId)
+      .where(sql`${t.toProductInstanceId} is not null`),
   ],
 );

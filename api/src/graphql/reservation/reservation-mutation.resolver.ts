@@ -1,0 +1,66 @@
+import { Arg, Mutation, Resolver } from 'type-graphql';
+
+import type { Services } from '../../services/index.js';
+
+import {
+  ReserveLicensesInput,
+  ReturnReservationInput,
+  TransferReservationInput,
+  UpdateReservationInput,
+} from './reservation.input.js';
+import {
+  toReservationChangeGql,
+  toReservationTransferGql,
+  toReserveCommand,
+  toReturnCommand,
+  toTransferCommand,
+  toUpdateCommand,
+} from './reservation.mapper.js';
+import { ReservationChangeGql, ReservationTransferGql } from './reservation.type.js';
+
+/** Reservation changes. Each runs in one transaction and appends one event per reservation. */
+@Resolver()
+export class ReservationMutationResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => ReservationChangeGql, {
+    description: 'Records a reservation (by hand or from an authorization code): a RESERVE event.',
+  })
+  async reserveLicenses(
+    @Arg('input', () => ReserveLicensesInput) input: ReserveLicensesInput,
+  ): Promise<ReservationChangeGql> {
+    return toReservationChangeGql(
+      await this.services.reservations.reserve(toReserveCommand(input)),
+    );
+  }
+
+  @Mutation(() => ReservationChangeGql, {
+    description: 'Sets a reservation to a new quantity: an UPDATE event of the difference.',
+  })
+  async updateReservation(
+    @Arg('input', () => UpdateReservationInput) input: UpdateReservationInput,
+  ): Promise<ReservationChangeGql> {
+    return toReservationChangeGql(await this.services.reservations.update(toUpdateCommand(input)));
+  }
+
+  @Mutation(() => ReservationTransferGql, {
+    description:
+      'Moves reserved licenses to another device: TRANSFER_OUT here, TRANSFER_IN there, together.',
+  })
+  async transferReservation(
+    @Arg('input', () => TransferReservationInput) input: TransferReservationInput,
+  ): Promise<ReservationTransferGql> {
+    return toReservationTransferGql(
+      await this.services.reservations.transfer(toTransferCommand(input)),
+    );
+  }
+
+  @Mutation(() => ReservationChangeGql, {
+    description: 'Returns reserved licenses (never more than held): a RETURN event.',
+  })
+  async returnReservation(
+    @Arg('input', () => ReturnReservationInput) input: ReturnReservationInput,
+  ): Promise<ReservationChangeGql> {
+    return toReservationChangeGql(await this.services.reservations.return(toReturnCommand(input)));
+  }
+}

@@ -1,0 +1,73 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import { ReservationTypeGql } from './enums.js';
+
+/**
+ * Who, when and why: the fields every change input inherits. Decorated so type-graphql sees the
+ * fields; never used as an argument, so it is not emitted in the schema on its own.
+ */
+@InputType('ChangeInput')
+abstract class ChangeInput {
+  @Field(() => ID, { description: 'The Smart Account the change is made in.' })
+  smartAccountId!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day the change takes effect (default today); never before the trail’s latest.',
+  })
+  asOf?: string | null;
+  @Field(() => String, { description: 'Who makes the change (recorded on the event).' })
+  actor!: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType('ReserveLicensesInput', {
+  description:
+    'Reserve by hand (productInstanceId, licenseId) or from an authorization code record ' +
+    '(udiPid + udiSerial, license name or entitlementTag).',
+})
+export class ReserveLicensesInput extends ChangeInput {
+  @Field(() => ID, { nullable: true }) productInstanceId?: string | null;
+  @Field(() => String, { nullable: true }) udiPid?: string | null;
+  @Field(() => String, { nullable: true }) udiSerial?: string | null;
+  @Field(() => ID, { nullable: true }) licenseId?: string | null;
+  @Field(() => String, { nullable: true, description: 'License name, as Cisco spells it.' })
+  license?: string | null;
+  @Field(() => String, { nullable: true }) entitlementTag?: string | null;
+  @Field(() => ReservationTypeGql) reservationType!: ReservationTypeGql;
+  @Field(() => Int) quantity!: number;
+  @Field(() => String, { nullable: true }) authorizationCode?: string | null;
+}
+
+@InputType('UpdateReservationInput')
+export class UpdateReservationInput extends ChangeInput {
+  @Field(() => ID) reservationId!: string;
+  @Field(() => Int, { description: 'The new quantity the reservation holds (positive).' })
+  quantity!: number;
+}
+
+@InputType('TransferReservationInput')
+export class TransferReservationInput extends ChangeInput {
+  @Field(() => ID) reservationId!: string;
+  @Field(() => ID, { description: 'The device that receives the licenses.' })
+  toProductInstanceId!: string;
+  @Field(() => Int, { nullable: true, description: 'How many to move (default: all held).' })
+  quantity?: number | null;
+}
+
+@InputType('ReturnReservationInput')
+export class ReturnReservationInput extends ChangeInput {
+  @Field(() => ID) reservationId!: string;
+  @Field(() => Int, { nullable: true, description: 'How many to return (default: all held).' })
+  quantity?: number | null;
+}
+
+@InputType('ConvertClassicLotsInput')
+export class ConvertClassicLotsInput extends ChangeInput {
+  @Field(() => ID, { description: 'The CLASSIC_PAK lot (Entitlement id) to convert.' })
+  lotId!: string;
+  @Field(() => Int, { nullable: true, description: 'How many units (default: the whole lot).' })
+  quantity?: number | null;
+}

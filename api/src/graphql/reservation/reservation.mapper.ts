@@ -1,0 +1,171 @@
+import { DomainError, type DomainErrorCode } from '../../domain/index.js';
+import type {
+  ClassicConversion,
+  InstanceReference,
+  LicenseReference,
+  LotConversionRecord,
+  ReservationChange,
+  ReservationEventRow,
+  ReservationRow,
+  ReservationTransfer,
+} from '../../services/index.js';
+import { toEntitlementGql } from '../account/account.mapper.js';
+
+import type { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
+import type {
+  ConvertClassicLotsInput,
+  ReserveLicensesInput,
+  ReturnReservationInput,
+  TransferReservationInput,
+  UpdateReservationInput,
+} from './reservation.input.js';
+import type {
+  ClassicConversionGql,
+  ClassicConversionResultGql,
+  ReservationChangeGql,
+  ReservationEventGql,
+  ReservationGql,
+  ReservationTransferGql,
+} from './reservation.type.js';
+
+// Reservation inputs → service commands, and service records → GraphQL objects: the one mapper
+// of this edge. Enum values are the same strings on both sides.
+
+/** A GraphQL ID → row id. One that cannot be a row id names nothing: `code` (not found). */
+function rowId(value: string, code: DomainErrorCode): number {
+  const id = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new DomainError(code, `no such row: ${value}`, { value });
+  return id;
+}
+
+const change = (input: {
+  smartAccountId: string;
+  asOf?: string | null | undefined;
+  actor: string;
+  note?: string | null | undefined;
+}) => ({
+  smartAccountId: rowId(input.smartAccountId, 'UNKNOWN_SMART_ACCOUNT'),
+  asOf: input.asOf ?? null,
+  actor: input.actor,
+  note: input.note ?? null,
+});
+
+function instanceOf(input: ReserveLicensesInput): InstanceReference {
+  if (input.productInstanceId)
+    return { id: rowId(input.productInstanceId, 'UNKNOWN_PRODUCT_INSTANCE') };
+  if (input.udiPid && input.udiSerial) return { udiPid: input.udiPid, udiSerial: input.udiSerial };
+  throw new DomainError(
+    'MISSING_REFERENCE',
+    'name the device: productInstanceId, or udiPid and udiSerial',
+  );
+}
+
+function licenseOf(input: ReserveLicensesInput): LicenseReference {
+  if (input.licenseId) return { id: rowId(input.licenseId, 'UNKNOWN_LICENSE') };
+  if (input.license) return { name: input.license };
+  if (input.entitlementTag) return { entitlementTag: input.entitlementTag };
+  throw new DomainError(
+    'MISSING_REFERENCE',
+    'name the license: licenseId, license or entitlementTag',
+  );
+}
+
+export const toReserveCommand = (input: ReserveLicensesInput) => ({
+  ...change(input),
+  instance: instanceOf(input),
+  license: licenseOf(input),
+  reservationType: input.reservationType,
+  quantity: input.quantity,
+  authorizationCode: input.authorizationCode ?? null,
+});
+
+const reservationOf = (input: { reservationId: string }) =>
+  rowId(input.reservationId, 'UNKNOWN_RESERVATION');
+
+export const toUpdateCommand = (input: UpdateReservationInput) => ({
+  ...change(input),
+  reservationId: reservationOf(input),
+  quantity: input.quantity,
+});
+
+export const toReturnCommand = (input: ReturnReservationInput) => ({
+  ...change(input),
+  reservationId: reservationOf(input),
+  quantity: input.quantity ?? undefined,
+});
+
+export const toTransferCommand = (input: TransferReservationInput) => ({
+  ...change(input),
+  reservationId: reservationOf(input),
+  toInstance: { id: rowId(input.toProductInstanceId, 'UNKNOWN_PRODUCT_INSTANCE') },
+  quantity: input.quantity ?? undefined,
+});
+
+export const toConvertCommand = (input: ConvertClassicLotsInput) => ({
+  ...change(input),
+  lotId: rowId(input.lotId, 'UNKNOWN_LOT'),
+  quantity: input.quantity ?? undefined,
+});
+
+export const toReservationGql = (r: ReservationRow, asOf: string): ReservationGql => ({
+  id: String(r.id),
+  reservationType: r.reservationType as ReservationTypeGql,
+  authorizationCode: r.authorizationCode,
+  asOf,
+  reservationId: r.id,
+  productInstanceId: r.productInstanceId,
+  licenseId: r.licenseId,
+  virtualAccountId: r.virtualAccountId,
+});
+
+/** A stored event; `quantityAfter` as read (stored, or the running sum of its trail). */
+export const toReservationEventGql = (
+  e: ReservationEventRow & { quantityAfter: number },
+): ReservationEventGql => ({
+  id: String(e.id),
+  eventType: e.eventType as ReservationEventTypeGql,
+  quantityDelta: e.quantityDelta,
+  quantityAfter: e.quantityAfter,
+  occurredOn: e.occurredOn,
+  actor: e.actor,
+  note: e.note,
+  recordedAt: e.recordedAt.toISOString(),
+  reservationId: e.reservationId,
+  fromInstanceId: e.fromProductInstanceId,
+  toInstanceId: e.toProductInstanceId,
+});
+
+const toChangeGql = (c: Omit<ReservationChange, 'asOf'>, asOf: string): ReservationChangeGql => ({
+  reservation: toReservationGql(c.reservation, asOf),
+  // Every event a change writes stores its quantity after.
+  event: toReservationEventGql({ ...c.event, quantityAfter: c.event.quantityAfter ?? 0 }),
+});
+
+export const toReservationChangeGql = (c: ReservationChange): ReservationChangeGql =>
+  toChangeGql(c, c.asOf);
+
+export const toReservationTransferGql = (t: ReservationTransfer): ReservationTransferGql => ({
+  source: toChangeGql(t.source, t.asOf),
+  target: toChangeGql(t.target, t.asOf),
+});
+
+export const toClassicConversionGql = (c: LotConversionRecord): ClassicConversionGql => ({
+  id: String(c.id),
+  quantity: c.quantity,
+  occurredOn: c.occurredOn,
+  actor: c.actor,
+  note: c.note,
+  recordedAt: c.recordedAt.toISOString(),
+  sourceLotId: String(c.sourceLotId),
+  smartLotId: String(c.smartLotId),
+  remainderLotId: c.remainderLotId === null ? null : String(c.remainderLotId),
+  virtualAccountId: c.virtualAccountId,
+  licenseId: c.licenseId,
+});
+
+export const toClassicConversionResultGql = (c: ClassicConversion): ClassicConversionResultGql => ({
+  conversion: toClassicConversionGql(c.conversion),
+  sourceLot: toEntitlementGql(c.sourceLot),
+  smartLot: toEntitlementGql(c.smartLot),
+  remainderLot: c.remainderLot ? toEntitlementGql(c.remainderLot) : null,
+});

@@ -1,0 +1,93 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+import { EntitlementGql } from '../account/account.type.js';
+import { Connection } from '../connection.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
+
+@ObjectType('Reservation', {
+  description:
+    'An SLR/PLR reservation of one license on one device. Its quantity is the sum of its ' +
+    'append-only event trail; fields taking asOf default to the date it was read at.',
+})
+export class ReservationGql {
+  @Field(() => ID) id!: string;
+  @Field(() => ReservationTypeGql) reservationType!: ReservationTypeGql;
+  @Field(() => String, { nullable: true }) authorizationCode!: string | null;
+  @Field(() => DateScalar, { description: 'The date this reservation was read at.' })
+  asOf!: string;
+  reservationId!: number;
+  productInstanceId!: number;
+  licenseId!: number;
+  virtualAccountId!: number;
+}
+
+@ObjectType('ReservationEvent', {
+  description:
+    'One entry of a reservation trail. Never edited or deleted: a correction is a new event.',
+})
+export class ReservationEventGql {
+  @Field(() => ID) id!: string;
+  @Field(() => ReservationEventTypeGql) eventType!: ReservationEventTypeGql;
+  @Field(() => Int, { description: 'Signed change of the reserved quantity.' })
+  quantityDelta!: number;
+  @Field(() => Int, { description: 'The reservation’s quantity once this event applied.' })
+  quantityAfter!: number;
+  @Field(() => DateScalar, { description: 'The day the change took effect.' })
+  occurredOn!: string;
+  @Field(() => String, { nullable: true, description: 'Who made the change.' })
+  actor!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
+  recordedAt!: string;
+  reservationId!: number;
+  fromInstanceId!: number | null;
+  toInstanceId!: number | null;
+}
+
+export const ReservationEventConnection = Connection('ReservationEvent', ReservationEventGql);
+export type ReservationEventConnection = InstanceType<typeof ReservationEventConnection>;
+
+@ObjectType('ReservationChange', { description: 'A reservation and the one event a change wrote.' })
+export class ReservationChangeGql {
+  @Field(() => ReservationGql) reservation!: ReservationGql;
+  @Field(() => ReservationEventGql) event!: ReservationEventGql;
+}
+
+@ObjectType('ReservationTransfer', {
+  description:
+    'A transfer: TRANSFER_OUT on the source, TRANSFER_IN on the target, equal and opposite.',
+})
+export class ReservationTransferGql {
+  @Field(() => ReservationChangeGql) source!: ReservationChangeGql;
+  @Field(() => ReservationChangeGql) target!: ReservationChangeGql;
+}
+
+@ObjectType('ClassicConversion', {
+  description:
+    'Classic PAK units converted into Smart entitlement: the source lot is superseded on ' +
+    'occurredOn and replaced by a SMART lot (and a CLASSIC_PAK rest), its children by lineage.',
+})
+export class ClassicConversionGql {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => DateScalar) occurredOn!: string;
+  @Field(() => String) actor!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { description: 'ISO 8601 timestamp (UTC).' }) recordedAt!: string;
+  @Field(() => ID) sourceLotId!: string;
+  @Field(() => ID) smartLotId!: string;
+  @Field(() => ID, { nullable: true }) remainderLotId!: string | null;
+  virtualAccountId!: number;
+  licenseId!: number;
+}
+
+@ObjectType('ClassicConversionResult')
+export class ClassicConversionResultGql {
+  @Field(() => ClassicConversionGql) conversion!: ClassicConversionGql;
+  @Field(() => EntitlementGql, { description: 'The classic lot, now superseded.' })
+  sourceLot!: EntitlementGql;
+  @Field(() => EntitlementGql) smartLot!: EntitlementGql;
+  @Field(() => EntitlementGql, { nullable: true }) remainderLot!: EntitlementGql | null;
+}

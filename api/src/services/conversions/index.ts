@@ -1,0 +1,6 @@
+export { conversionService, type ConversionService } from './conversion-service.js';
+export type {
+  ClassicConversion,
+  ConvertClassicLotsCommand,
+  LotConversionRecord,
+} from './classic-conversion.js';

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /** Everything configurable, parsed once from the environment (and CLI flags) and frozen. */
@@ -10,6 +11,8 @@ export interface Config {
   /** Extra browser origins allowed to call /graphql (the add-in's dev server). */
   readonly allowedOrigins: readonly string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Cron expression (UTC) on which `serve` snapshots every Smart Account; unset = never. */
+  readonly snapshotCron: string | undefined;
 }
 
 const schema = z.object({
@@ -22,6 +25,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   TRUEUP_ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUEUP_SNAPSHOT_CRON: z
+    .string()
+    .refine(isCronExpression, 'must be a cron expression, e.g. "0 6 1 1,4,7,10 *" (quarterly, UTC)')
+    .optional(),
 });
 
 /** Thrown with every invalid variable listed at once. */
@@ -50,5 +57,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    snapshotCron: e.TRUEUP_SNAPSHOT_CRON,
   });
+}
+
+function isCronExpression(expression: string): boolean {
+  try {
+    new Cron(expression, { paused: true }).stop();
+    return true;
+  } catch {
+    // croner throws on a malformed pattern: that is the answer, not an error.
+    return false;
+  }
 }

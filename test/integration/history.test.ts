@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
+import { createServices, fixedClock } from '../../api/src/index.js';
 import { insertEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { KNOWN_ESTATE } from '../support/known-estate.js';
@@ -172,6 +173,29 @@ describe('snapshots, drift and roll-ups', () => {
       `,
     );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('takes scheduled snapshots once per account and day', async () => {
+    const services = createServices(handle, fixedClock('2026-08-01'));
+    expect(await services.history.takeScheduled()).toEqual(['known.example']);
+    expect(await services.history.takeScheduled()).toEqual([]);
+    const list = await graphql<{ smartAccount: { snapshots: { label: string; asOf: string }[] } }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            snapshots {
+              label
+              asOf
+            }
+          }
+        }
+      `,
+    );
+    expect(list.data!.smartAccount.snapshots[0]).toEqual({
+      label: 'auto-2026-08-01',
+      asOf: '2026-08-01',
+    });
   });
 
   it('rolls the position up by region, conserving totals', async () => {

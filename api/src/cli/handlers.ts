@@ -44,7 +44,12 @@ export const handlers: CommandHandlers = {
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
       }
       const server = await startApi(services, config, logger);
+      const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
+      const unschedule = config.snapshotCron
+        ? scheduleSnapshots(config.snapshotCron, services.history.takeScheduled, logger)
+        : () => undefined;
       const stop = async () => {
+        unschedule();
         await server.close();
         await handle.close();
         process.exit(0);

@@ -13,6 +13,7 @@ import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
 import { reservationService } from './reservations/index.js';
+import { takeScheduledSnapshots } from './scheduled-snapshots.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
 export function createServices(handle: DbHandle, clock: Clock) {
@@ -36,6 +37,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
       drift: (query: Parameters<typeof driftBetween>[1]) => driftBetween(handle, query),
       rollup: (query: Parameters<typeof rollupBy>[1]) => rollupBy(handle, query),
+      /** One scheduled run: every Smart Account, as of today, labelled `auto-<date>`. */
+      takeScheduled: () => takeScheduledSnapshots(handle, clock),
     },
     imports: {
       run: (command: ImportCommand) => importFiles(handle, command),

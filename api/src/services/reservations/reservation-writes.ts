@@ -118,25 +118,32 @@ export function reserve(handle: DbHandle, command: ReserveCommand): Promise<Rese
   });
 }
 
+/** Applies one planned change to one existing reservation, writing its single event. */
+function changeOne(
+  handle: DbHandle,
+  command: { readonly reservationId: number } & Parameters<typeof change>[1],
+  plan: (reservation: ReturnType<typeof held>, asOf: string) => ReturnType<typeof planUpdate>,
+): Promise<ReservationChange> {
+  return change(handle, command, async (tx, context) => {
+    const id = command.reservationId;
+    const current = locked(await lockReservations(tx, context.smartAccountId, [id]), id);
+    const planned = plan(held(current), context.asOf);
+    return {
+      asOf: context.asOf,
+      reservation: current.row,
+      event: await append(tx, context, id, planned),
+    };
+  });
+}
+
 /** Sets a reservation to a new quantity: one UPDATE event of the difference. */
 export function updateReservation(
   handle: DbHandle,
   command: UpdateReservationCommand,
 ): Promise<ReservationChange> {
-  return change(handle, command, async (tx, context) => {
-    const id = command.reservationId;
-    const current = locked(await lockReservations(tx, context.smartAccountId, [id]), id);
-    const plan = planUpdate({
-      reservation: held(current),
-      quantity: command.quantity,
-      asOf: context.asOf,
-    });
-    return {
-      asOf: context.asOf,
-      reservation: current.row,
-      event: await append(tx, context, id, plan),
-    };
-  });
+  return changeOne(handle, command, (reservation, asOf) =>
+    planUpdate({ reservation, quantity: command.quantity, asOf }),
+  );
 }
 
 /** Gives (part of) a reservation back: one RETURN event, never more than held. */
@@ -144,20 +151,9 @@ export function returnReservation(
   handle: DbHandle,
   command: ReturnReservationCommand,
 ): Promise<ReservationChange> {
-  return change(handle, command, async (tx, context) => {
-    const id = command.reservationId;
-    const current = locked(await lockReservations(tx, context.smartAccountId, [id]), id);
-    const plan = planReturn({
-      reservation: held(current),
-      quantity: command.quantity,
-      asOf: context.asOf,
-    });
-    return {
-      asOf: context.asOf,
-      reservation: current.row,
-      event: await append(tx, context, id, plan),
-    };
-  });
+  return changeOne(handle, command, (reservation, asOf) =>
+    planReturn({ reservation, quantity: command.quantity, asOf }),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createSchema } from './graphql/schema.js';
+import { currentRequest } from './http/request-context.js';
 import { startHttpServer, type RunningHttpServer } from './http/server.js';
 import { SAMPLE_QUERY } from './sample-query.js';
 import { createServices, systemClock, type Clock, type Services } from './services/index.js';
@@ -32,13 +33,14 @@ export async function startApi(
   const schema = await createSchema(services);
   return startHttpServer({
     schema,
-    context: () => createContext(services),
+    authenticate: services.access.authenticate,
+    context: ({ access, requestId }) => createContext(services, access, requestId),
     host: config.host,
     port: config.port,
     allowedOrigins: config.allowedOrigins,
     sampleQuery: SAMPLE_QUERY,
     health: services.health,
     logger,
-    formatError: formatError(logger),
+    formatError: formatError(logger, () => currentRequest()?.requestId),
   });
 }

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 
-import { FINDING_CODES, isIsoDate } from '../domain/index.js';
+import { FINDING_CODES, isIsoDate, parseRole, type Role } from '../domain/index.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import { OUTPUT_FORMATS } from './output.js';
@@ -8,6 +8,12 @@ import { OUTPUT_FORMATS } from './output.js';
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
   return value;
+}
+
+function role(value: string): Role {
+  const parsed = parseRole(value);
+  if (!parsed) throw new InvalidArgumentError('expected viewer, analyst or admin.');
+  return parsed;
 }
 
 function port(value: string): number {
@@ -45,6 +51,17 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  tokenCreate(
+    options: GlobalOptions & {
+      role: Role;
+      smartAccount?: string[];
+      allSmartAccounts: boolean;
+      name?: string;
+      expires?: string;
+    },
+  ): Promise<void>;
+  tokenList(options: GlobalOptions & { format: 'table' | 'json' | 'csv' }): Promise<void>;
+  tokenRevoke(nameOrId: string, options: GlobalOptions): Promise<void>;
   snapshot(
     options: GlobalOptions & { smartAccount: string; label: string; asOf?: string },
   ): Promise<void>;
@@ -199,6 +216,43 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('table'),
     )
     .action((_options, command: Command) => handlers.drift(command.optsWithGlobals()));
+
+  const token = program
+    .command('token')
+    .description('API tokens: every GraphQL request needs one (Authorization: Bearer <token>)');
+  token
+    .command('create')
+    .description('create a token; prints it once, alone on the last line (only its hash is kept)')
+    .requiredOption(
+      '--role <role>',
+      'viewer (reads), analyst (+ scenarios), admin (+ writes)',
+      role,
+    )
+    .option('--smart-account <domains...>', 'Smart Accounts the token may see')
+    .option(
+      '--all-smart-accounts',
+      'every Smart Account, including future ones (an operator token)',
+      false,
+    )
+    .option('--name <name>', 'a name for logs and `token list` (default <role>-<random>)')
+    .option('--expires <date>', 'stops working at 00:00 UTC on this date, YYYY-MM-DD', isoDate)
+    .action((_options, command: Command) => handlers.tokenCreate(command.optsWithGlobals()));
+  token
+    .command('list')
+    .description('list tokens (never their secrets)')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((_options, command: Command) => handlers.tokenList(command.optsWithGlobals()));
+  token
+    .command('revoke')
+    .description('revoke a token by name or id; it stops working at once')
+    .argument('<name-or-id>', 'token name or id, as `token list` shows')
+    .action((nameOrId: string, _options, command: Command) =>
+      handlers.tokenRevoke(nameOrId, command.optsWithGlobals()),
+    );
 
   program
     .command('schema')

@@ -24,7 +24,14 @@ export type DomainErrorCode =
   | 'EVENT_OUT_OF_ORDER'
   | 'NOT_CLASSIC_LOT'
   | 'LOT_NOT_CONVERTIBLE'
-  | 'EXCEEDS_LOT';
+  | 'EXCEEDS_LOT'
+  // API tokens (services/access).
+  | 'INVALID_TOKEN_NAME'
+  | 'TOKEN_NAME_TAKEN'
+  | 'UNKNOWN_TOKEN'
+  | 'INVALID_ROLE'
+  | 'INVALID_EXPIRY'
+  | 'MISSING_SCOPE';
 
 /** A broken invariant or an impossible request, with a code for programs and details for logs. */
 export class DomainError extends Error {

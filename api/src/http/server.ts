@@ -11,18 +11,30 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 
-import { selectionLimitPlugin } from './complexity.js';
+import { requireBearer, type Authenticate } from './bearer.js';
 import { createErrorHandler } from './errors.js';
 import { createExplorerMiddleware } from './explorer.js';
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
+import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
 
 const GRAPHQL_PATH = '/graphql';
+/** Routes that need a bearer token: the API and (future) file exports. */
+export const PROTECTED_PATHS = [GRAPHQL_PATH, '/export'] as const;
+/** Largest request body accepted (an `importData` file travels inside it). */
+export const MAX_BODY = '5mb';
 const HEALTH_TIMEOUT_MS = 5_000;
 
 /** Everything the HTTP layer needs; built by the composition root from `Config` + services. */
-export interface HttpServerOptions {
+export interface HttpServerOptions<A extends { tokenName: string } = { tokenName: string }> {
   schema: GraphQLSchema;
-  /** Builds the per-request context (DataLoaders etc.); receives the express request. */
-  context: (req: express.Request) => Promise<object> | object;
+  /** Who a bearer token is (undefined: unknown, expired or revoked). Every protected route calls it. */
+  authenticate: Authenticate<A>;
+  /** Builds the per-request GraphQL context from the caller's access and the request id. */
+  context: (request: {
+    req: express.Request;
+    access: A;
+    requestId: string;
+  }) => Promise<object> | object;
   /** Interface to bind, e.g. `127.0.0.1`. */
   host: string;
   /** Port to bind; `0` picks an ephemeral port (tests). */
@@ -36,11 +48,8 @@ export interface HttpServerOptions {
   /** Readiness probe for /healthz (e.g. `select 1`); rejecting (or taking > 5 s) means unavailable. */
   health: () => Promise<void>;
   logger?: Logger;
-  /**
-   * Rejects operations with more than this many selections after fragment expansion (HTTP 400,
-   * `QUERY_TOO_COMPLEX`). Lists are not weighted. The explorer's introspection query needs ~240.
-   */
-  maxComplexity?: number;
+  /** Selection, depth and cost limits (HTTP 400 beyond them); defaults suit the explorer and BI pages. */
+  queryLimits?: QueryLimits;
   /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
   formatError?: ApolloServerOptions<BaseContext>['formatError'];
 }
@@ -63,7 +72,9 @@ function withTimeout(probe: () => Promise<void>, ms: number): Promise<void> {
   return Promise.race([probe(), timeout]).finally(() => clearTimeout(timer));
 }
 
-function healthHandler(options: HttpServerOptions): express.RequestHandler {
+function healthHandler(
+  options: Pick<HttpServerOptions, 'health' | 'logger'>,
+): express.RequestHandler {
   return async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     try {
@@ -98,7 +109,9 @@ function listen(server: http.Server, port: number, host: string): Promise<Addres
  * `/addin`. Apollo's CSRF prevention stays on; stack traces never reach clients. The caller owns
  * process signals: call `close()` on SIGINT/SIGTERM.
  */
-export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+export async function startHttpServer<A extends { tokenName: string }>(
+  options: HttpServerOptions<A>,
+): Promise<RunningHttpServer> {
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -107,9 +120,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const plugins: ApolloServerPlugin<BaseContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     ApolloServerPluginLandingPageDisabled(),
+    queryLimitsPlugin(options.schema, options.queryLimits ?? DEFAULT_QUERY_LIMITS),
   ];
-  if (options.maxComplexity !== undefined)
-    plugins.push(selectionLimitPlugin(options.maxComplexity));
   const apollo = new ApolloServer<BaseContext>({
     schema: options.schema,
     plugins,
@@ -124,14 +136,27 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
   await apollo.start();
 
+  app.use(requestLog(logger));
   app.get('/healthz', healthHandler(options));
   app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
   if (options.addinDir !== undefined) app.use('/addin', express.static(options.addinDir));
   app.use(
-    GRAPHQL_PATH,
+    [...PROTECTED_PATHS],
     cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
-    express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    requireBearer(options.authenticate),
+  );
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: MAX_BODY }),
+    enterRequestContext(),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        options.context({
+          req,
+          access: res.locals.access as A,
+          requestId: requestRecordOf(res.locals).requestId,
+        }),
+    }),
   );
   app.use(createErrorHandler(logger));
 

@@ -13,9 +13,9 @@ import { createTestDb } from '../support/test-db.js';
 import { startTestApi } from '../support/test-server.js';
 
 // Bad input over real HTTP: never a 500, never INTERNAL_SERVER_ERROR, never a partial write.
-// Fixed seed and a small count in CI; FUZZ_RUNS=10000 for the benchmark run.
-const IMPORT_RUNS = fuzzRuns(12);
-const MUTATION_RUNS = fuzzRuns(60);
+// Fixed seed and a small count in CI; FUZZ_DB_RUNS=<n> for the benchmark run.
+const IMPORT_RUNS = fuzzRuns(12, 'FUZZ_DB_RUNS');
+const MUTATION_RUNS = fuzzRuns(60, 'FUZZ_DB_RUNS');
 const DOMAIN = 'fuzz.example';
 
 interface Body {

@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import type { ImportFormat } from '../../api/src/ingest/parser.js';
 
 /**
- * Fuzzing knobs: a fixed seed and a bounded number of cases per importer in CI; set
- * `FUZZ_RUNS=10000` (and optionally `FUZZ_SEED`) for the long benchmark run.
+ * Fuzzing knobs: a fixed seed and a bounded number of cases in CI. For the long benchmark run
+ * set `FUZZ_RUNS=10000` (parsers, in memory) and `FUZZ_DB_RUNS` (imports and mutations over
+ * HTTP into the database, ~50 ms a case); `FUZZ_SEED` changes the seed.
  */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261128);
-export const fuzzRuns = (ciDefault: number): number =>
-  process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : ciDefault;
+export const fuzzRuns = (ciDefault: number, variable = 'FUZZ_RUNS'): number =>
+  process.env[variable] ? Number(process.env[variable]) : ciDefault;
 
 const TAG = 'regid.2017-09.com.cisco.C9200_24P,1.0_0c6f2a51-0000-4000-8000-3b1d2c4e5f60';
 const NWA = 'regid.2019-01.com.cisco.C9500_NW_Advantage,1.0_11110000-2222-4333-8444-555566667777';

@@ -133,7 +133,9 @@ export const handlers: CommandHandlers = {
     const { importCommand } = await import('./import-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup import' });
     try {
-      const progress = Boolean(process.stderr.isTTY) && !process.env.CI;
+      // TRUEUP_PROGRESS=1 forces the bar (logs, and the fault tests that kill an import mid-write).
+      const progress =
+        process.env.TRUEUP_PROGRESS === '1' || (Boolean(process.stderr.isTTY) && !process.env.CI);
       const result = await importCommand(services, { files, ...flags, progress });
       process.stdout.write(result.text);
       if (!result.ok) process.exitCode = 1;

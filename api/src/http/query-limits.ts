@@ -137,6 +137,8 @@ export function queryLimitsPlugin(
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
+          const record = currentRequest();
+          if (record) record.operationName = request.operationName ?? operation.name?.value ?? null;
           if (countSelections(document, operation, limits.maxSelections) > limits.maxSelections) {
             throw tooComplex(
               `The query is too large: it selects more than ${limits.maxSelections} fields. Ask for fewer fields or split the query.`,
@@ -152,7 +154,6 @@ export function queryLimitsPlugin(
             );
           }
           cost = costOf(schema, document, request, limits);
-          const record = currentRequest();
           if (record) record.cost = cost;
           if (cost > limits.maxCost) {
             throw tooComplex(

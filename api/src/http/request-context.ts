@@ -42,7 +42,7 @@ export function requestLog(logger: Logger | undefined): RequestHandler {
         {
           requestId: record.requestId,
           method: req.method,
-          path: req.path,
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           tokenName: record.tokenName,
           operationName: record.operationName,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { buildSchema, getIntrospectionQuery } from 'graphql';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startHttpServer } from './server.js';
@@ -280,5 +281,48 @@ describe('RunningHttpServer.close', () => {
       probe.listen(port, '127.0.0.1', resolve);
     });
     await new Promise<void>((resolve) => probe.close(() => resolve()));
+  });
+});
+
+describe('request logs', () => {
+  it('log request id, token name, operation, cost and duration, never the token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const temp = await startHttpServer({
+      schema,
+      authenticate,
+      context: ({ access }) => ({ viewer: access.tokenName }),
+      host: '127.0.0.1',
+      port: 0,
+      sampleQuery: '{ hello }',
+      health: async () => undefined,
+      logger,
+    });
+    try {
+      const res = await fetch(temp.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...AUTH },
+        body: JSON.stringify({ query: 'query Greeting { hello viewer }' }),
+      });
+      expect(res.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const line = lines.find((l) => l.msg === 'request');
+      expect(line).toMatchObject({
+        requestId: res.headers.get('x-request-id'),
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        tokenName: 'ada',
+        operationName: 'Greeting',
+        cost: 2,
+        durationMs: expect.any(Number),
+      });
+      expect(JSON.stringify(lines)).not.toContain(TOKEN);
+    } finally {
+      await temp.close();
+    }
   });
 });

@@ -209,14 +209,19 @@ export function accessService(handle: DbHandle, clock: Clock) {
      * so a revocation takes effect at once.
      */
     async authenticate(secret: string): Promise<Access | undefined> {
-      const [row] = await db
+      // One round trip: the token and its grants (a row per grant; one row with nulls if none).
+      const rows = await db
         .select({
           id: apiTokens.id,
           name: apiTokens.name,
           role: apiTokens.role,
           allSmartAccounts: apiTokens.allSmartAccounts,
+          smartAccountId: smartAccounts.id,
+          domain: smartAccounts.domain,
         })
         .from(apiTokens)
+        .leftJoin(apiTokenGrants, eq(apiTokenGrants.tokenId, apiTokens.id))
+        .leftJoin(smartAccounts, eq(smartAccounts.id, apiTokenGrants.smartAccountId))
         .where(
           and(
             eq(apiTokens.tokenHash, hashToken(secret)),
@@ -224,8 +229,15 @@ export function accessService(handle: DbHandle, clock: Clock) {
             or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
           ),
         );
+      const [row] = rows;
       if (!row) return undefined;
-      const grants = row.allSmartAccounts ? [] : await grantsOf([row.id]);
+      const grants = row.allSmartAccounts
+        ? []
+        : rows.flatMap((r) =>
+            r.smartAccountId === null || r.domain === null
+              ? []
+              : [{ smartAccountId: r.smartAccountId, domain: r.domain }],
+          );
       return {
         tokenId: row.id,
         tokenName: row.name,

@@ -24,7 +24,9 @@ export type DomainErrorCode =
   | 'EVENT_OUT_OF_ORDER'
   | 'NOT_CLASSIC_LOT'
   | 'LOT_NOT_CONVERTIBLE'
-  | 'EXCEEDS_LOT';
+  | 'EXCEEDS_LOT'
+  // What-if reallocation (domain/reallocation).
+  | 'SAME_VIRTUAL_ACCOUNT';
 
 /** A broken invariant or an impossible request, with a code for programs and details for logs. */
 export class DomainError extends Error {

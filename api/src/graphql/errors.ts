@@ -29,6 +29,7 @@ const CODES: Record<DomainErrorCode, string> = {
   NOT_CLASSIC_LOT: 'BAD_USER_INPUT',
   LOT_NOT_CONVERTIBLE: 'BAD_USER_INPUT',
   EXCEEDS_LOT: 'BAD_USER_INPUT',
+  SAME_VIRTUAL_ACCOUNT: 'BAD_USER_INPUT',
 };
 
 export interface ErrorLogger {

@@ -24,6 +24,11 @@ import {
   ReservationEventResolver,
   SmartAccountReservationsResolver,
 } from './reservation/reservation-event.resolver.js';
+import { ReallocationResolver } from './reallocation/reallocation.resolver.js';
+import {
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
+} from './reallocation/scenario.resolver.js';
 import { ReservationMutationResolver } from './reservation/reservation-mutation.resolver.js';
 import { ReservationResolver } from './reservation/reservation.resolver.js';
 import { DateScalar } from './scalars/date.scalar.js';
@@ -45,6 +50,9 @@ const resolvers = [
   SmartAccountReservationsResolver,
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
+  ReallocationResolver,
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

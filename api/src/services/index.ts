@@ -12,11 +12,14 @@ import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-ser
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
+import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
 export function createServices(handle: DbHandle, clock: Clock) {
+  // Prices come from the price book (issue 6); until it lands nothing is priced.
+  const unitPrices: UnitPriceSource = () => Promise.resolve(new Map());
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
@@ -32,6 +35,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
     reservations: reservationService(handle, asOfOrToday),
     conversions: conversionService(handle, asOfOrToday),
+    reallocation: reallocationService(handle, asOfOrToday, unitPrices),
     history: {
       takeSnapshot: (command: Parameters<typeof takeSnapshot>[1]) => takeSnapshot(handle, command),
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
@@ -66,3 +70,4 @@ export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';
 export type * from './reservations/index.js';
 export type * from './conversions/index.js';
+export type * from './reallocation/index.js';

@@ -189,7 +189,7 @@ export function suggestReallocation(
   return {
     moves,
     transferRequests: transferRequests(moves),
-    curedUnits: -simulation.shortfallChange,
+    curedUnits: 0 - simulation.shortfallChange,
     boundUnits,
     exposureBefore: simulation.exposureBefore,
     exposureAfter: simulation.exposureAfter,

@@ -59,6 +59,9 @@ export interface ReallocationMove {
   readonly licenseType?: LicenseType;
 }
 
+/** A move whose license type is known, as the optimizer writes them. */
+export type PlannedMove = ReallocationMove & { readonly licenseType: LicenseType };
+
 /** Rules a plan must respect and a simulation checks. Every field is optional. */
 export interface ReallocationPolicy {
   /** Per source Virtual Account × license keep ceil(consumed × bp / 10000) of its surplus unmoved. Default 0. */
@@ -156,8 +159,8 @@ export interface TransferRequest {
 }
 
 export interface ReallocationPlan extends ExposureSummary {
-  /** Moves with `licenseType` always set. */
-  readonly moves: readonly ReallocationMove[];
+  /** Moves with `licenseType` always set (a pair may need one move per type). */
+  readonly moves: readonly PlannedMove[];
   readonly transferRequests: readonly TransferRequest[];
   /** Σ shortfall cured, in units. */
   readonly curedUnits: number;

@@ -49,10 +49,14 @@ export async function loadReallocationInput(
   executor?: Db,
 ): Promise<ReallocationInput> {
   const { smartAccountId, asOf } = query;
-  const [virtualAccounts, lines, lots, unitPrices] = await Promise.all([
+  const [virtualAccounts, licenseRows, lines, lots, unitPrices] = await Promise.all([
     handle.rows<VirtualAccountRow>(
       sql`select id, name, smart_account_id, business_unit, region, environment
           from virtual_accounts where smart_account_id = ${smartAccountId} order by id`,
+      executor,
+    ),
+    handle.rows<{ id: number | string }>(
+      sql`select id from licenses where smart_account_id = ${smartAccountId} order by id`,
       executor,
     ),
     positionLines(handle, { smartAccountId, asOf, includeClassic: true }, executor),
@@ -93,5 +97,6 @@ export async function loadReallocationInput(
       endDate: row.end_date,
     })),
     unitPrices,
+    licenseIds: licenseRows.map((row) => Number(row.id)),
   };
 }

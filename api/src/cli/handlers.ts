@@ -143,6 +143,18 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async renewal(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { renewalCommand } = await import('./renewal-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup renewal' });
+    try {
+      process.stdout.write(await renewalCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async snapshot(flags) {
     const config = configFrom(flags);
     const { openServices } = await compose();

@@ -79,6 +79,15 @@ export interface CommandHandlers {
       format: 'table' | 'json' | 'csv';
     },
   ): Promise<void>;
+  export(
+    options: GlobalOptions & {
+      smartAccount: string;
+      asOf?: string;
+      format: 'xlsx' | 'csv';
+      currency?: string;
+      output?: string;
+    },
+  ): Promise<void>;
   renewal(
     options: GlobalOptions & {
       smartAccount: string;
@@ -183,6 +192,22 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .action((files: string[], _options, command: Command) =>
       handlers.import(files, command.optsWithGlobals()),
     );
+
+  program
+    .command('export')
+    .description(
+      'write the workbook (Positions, Findings, Renewal with live formulas) or the positions CSV',
+    )
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
+    .addOption(
+      new Option('--format <format>', 'xlsx workbook or positions csv')
+        .choices(['xlsx', 'csv'])
+        .default('xlsx'),
+    )
+    .option('--currency <code>', 'renewal currency (default: the one most prices use)')
+    .option('--output <file>', 'file to write (required for xlsx; csv goes to stdout without it)')
+    .action((options, command: Command) => handlers.export(command.optsWithGlobals()));
 
   program
     .command('renewal')

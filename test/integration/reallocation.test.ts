@@ -280,8 +280,8 @@ describe('trueup suggest and scenario on the demo estate', () => {
         }[];
       }[];
       curedUnits: number;
-      exposureBefore: unknown;
-      exposureAfter: unknown;
+      exposureBefore: { amount: string; currency: string }[];
+      exposureAfter: { amount: string; currency: string }[];
     };
     const curable = SMALL_DESIGNED_CASES.curableShortfall;
     const incurable = SMALL_DESIGNED_CASES.uncurableShortfall;
@@ -293,8 +293,12 @@ describe('trueup suggest and scenario on the demo estate', () => {
     // Only the surplus there is can move: the rest of the incurable shortfall stays.
     expect(movedTo(incurable.license, incurable.shortVirtualAccount)).toBe(incurable.surplus);
     expect(incurable.shortfall - incurable.surplus).toBe(incurable.netShortfall);
-    expect(plan.exposureBefore).toBeDefined();
-    expect(plan.exposureAfter).toBeDefined();
+    // The demo price book prices these licenses: exposure is money, and the plan lowers it.
+    const amount = (money: { amount: string; currency: string }[]) => {
+      expect(money).toHaveLength(1);
+      return Number(money[0]?.amount);
+    };
+    expect(amount(plan.exposureAfter)).toBeLessThan(amount(plan.exposureBefore));
     const requested = plan.transferRequests.flatMap((r) =>
       r.licenses.map((l) => ({ ...l, from: r.sourceVirtualAccount })),
     );

@@ -11,6 +11,7 @@ import { render, type OutputFormat } from './output.js';
 
 /** Policy flags shared by `suggest` and `scenario create --from-suggestion`. */
 export interface PolicyFlags {
+  /** Basis points (the CLI reads `--headroom 10` as 10 % = 1000 bp). */
   headroom?: number | undefined;
   horizon?: string | undefined;
   sameRegion?: boolean | undefined;
@@ -20,9 +21,7 @@ export interface PolicyFlags {
 }
 
 export const policyOf = (flags: PolicyFlags): NamedPolicy => ({
-  ...(flags.headroom !== undefined
-    ? { headroomBasisPoints: Math.round(flags.headroom * 100) }
-    : {}),
+  ...(flags.headroom !== undefined ? { headroomBasisPoints: flags.headroom } : {}),
   ...(flags.horizon ? { horizon: flags.horizon } : {}),
   ...(flags.sameRegion ? { sameRegion: true } : {}),
   ...(flags.sameBusinessUnit ? { sameBusinessUnit: true } : {}),

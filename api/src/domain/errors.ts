@@ -32,7 +32,12 @@ export type DomainErrorCode =
   | 'SCENARIO_NOT_DRAFT'
   | 'REALLOCATION_CONFLICT'
   // What-if reallocation (domain/reallocation).
-  | 'SAME_VIRTUAL_ACCOUNT';
+  | 'SAME_VIRTUAL_ACCOUNT'
+  // Money, price book and renewal model (domain/money, domain/renewal).
+  | 'CURRENCY_MISMATCH'
+  | 'INVALID_PRICE'
+  | 'UNKNOWN_PRICE'
+  | 'INVALID_RENEWAL_INPUT';
 
 /** A broken invariant or an impossible request, with a code for programs and details for logs. */
 export class DomainError extends Error {

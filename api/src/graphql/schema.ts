@@ -13,6 +13,13 @@ import {
 import { HistoryResolver } from './history/history.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
+  LicensePriceResolver,
+  PositionLineMoneyResolver,
+  PriceBookMutationResolver,
+  SmartAccountMoneyResolver,
+} from './money/price-book.resolver.js';
+import { SmartAccountRenewalResolver } from './money/renewal.resolver.js';
+import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
@@ -53,6 +60,11 @@ const resolvers = [
   ReallocationResolver,
   ScenarioResolver,
   SmartAccountScenariosResolver,
+  PriceBookMutationResolver,
+  SmartAccountMoneyResolver,
+  LicensePriceResolver,
+  PositionLineMoneyResolver,
+  SmartAccountRenewalResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

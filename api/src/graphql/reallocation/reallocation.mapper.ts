@@ -77,17 +77,19 @@ export const toMoveGql = (book: NameBook, move: ReallocationMove): ReallocationM
 
 export function toSimulationGql(
   book: NameBook,
-  asOf: string,
+  scope: { smartAccountId: number; asOf: string },
   result: SimulationResult,
 ): ReallocationSimulationGql {
+  const asOf = scope.asOf;
+  const toLine = toPositionLineGql(scope);
   return {
     asOf,
     feasible: result.feasible,
     lines: result.lines.map((change) => ({
       virtualAccountName: vaName(book, change.before.virtualAccountId),
       licenseName: licenseName(book, change.before.licenseId),
-      before: toPositionLineGql(change.before),
-      after: toPositionLineGql(change.after),
+      before: toLine(change.before),
+      after: toLine(change.after),
     })),
     moves: result.moves.map((simulated) => ({
       index: simulated.index,
@@ -178,5 +180,9 @@ export const toApplyResultGql = (
 ): ScenarioApplyResultGql => ({
   scenario: toScenarioGql(applied.scenario),
   transfers: applied.transfers.map((t) => toTransferGql(applied.book, t)),
-  simulation: toSimulationGql(applied.book, applied.effectiveOn, applied.simulation),
+  simulation: toSimulationGql(
+    applied.book,
+    { smartAccountId: applied.scenario.smartAccountId, asOf: applied.effectiveOn },
+    applied.simulation,
+  ),
 });

@@ -47,13 +47,18 @@ export class ReallocationResolver {
     @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
     policy: ReallocationPolicyInput | null,
   ): Promise<ReallocationSimulationGql> {
+    const smartAccountId = await this.accountId(smartAccount);
     const simulation = await this.services.reallocation.simulate({
-      smartAccountId: await this.accountId(smartAccount),
+      smartAccountId,
       asOf,
       moves: toNamedMoves(moves),
       policy: toNamedPolicy(policy),
     });
-    return toSimulationGql(simulation.book, simulation.asOf, simulation.result);
+    return toSimulationGql(
+      simulation.book,
+      { smartAccountId, asOf: simulation.asOf },
+      simulation.result,
+    );
   }
 
   @Query(() => ReallocationPlanGql, {
@@ -87,7 +92,11 @@ export class ReallocationResolver {
       id: Number(id),
       asOf,
     });
-    return toSimulationGql(evaluation.book, evaluation.asOf, evaluation.result);
+    return toSimulationGql(
+      evaluation.book,
+      { smartAccountId: evaluation.scenario.smartAccountId, asOf: evaluation.asOf },
+      evaluation.result,
+    );
   }
 
   @Mutation(() => ScenarioGql, {

@@ -69,7 +69,11 @@ export class ScenarioResolver {
       id: s.scenarioId,
       asOf,
     });
-    return toSimulationGql(evaluation.book, evaluation.asOf, evaluation.result);
+    return toSimulationGql(
+      evaluation.book,
+      { smartAccountId: evaluation.scenario.smartAccountId, asOf: evaluation.asOf },
+      evaluation.result,
+    );
   }
 }
 

@@ -169,6 +169,77 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
     expect(await tableCounts(handle)).toEqual(before);
   });
 
+  const SCENARIO = `mutation($sa: String!, $name: String!) {
+    createScenario(input: { smartAccount: $sa, name: $name,
+      moves: [{ from: "East", to: "West", license: "L0 DNA Advantage", quantity: 1 }] }) { id version } }`;
+  const APPLY = `mutation($sa: String!, $id: ID!) {
+    applyScenario(input: { smartAccount: $sa, id: $id, expectedVersion: 1 }) { scenario { id } } }`;
+  const SIMULATE = `query($sa: String!) { simulateReallocation(smartAccount: $sa,
+    moves: [{ from: "East", to: "West", license: "L0 DNA Advantage", quantity: 1 }]) { __typename } }`;
+
+  it('lets an analyst simulate and draft scenarios but not apply them; a viewer neither', async () => {
+    const viewerSim = await graphql(url, SIMULATE, { sa: A }, as('viewerA'));
+    expect(viewerSim.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const analystSim = await graphql(url, SIMULATE, { sa: A }, as('analystA'));
+    expect(analystSim.errors).toBeUndefined();
+    expect(
+      (await graphql(url, SCENARIO, { sa: A, name: 'v' }, as('viewerA'))).errors![0]!.extensions!
+        .code,
+    ).toBe('FORBIDDEN');
+    const drafted = await graphql<{ createScenario: { id: string } }>(
+      url,
+      SCENARIO,
+      { sa: A, name: 'analyst draft' },
+      as('analystA'),
+    );
+    expect(drafted.errors).toBeUndefined();
+    const id = drafted.data!.createScenario.id;
+    const applied = await graphql(url, APPLY, { sa: A, id }, as('analystA'));
+    expect(applied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    // Another token's scenario id, named under that token's own account: as if it did not exist.
+    const otherAdmin = await graphql(url, APPLY, { sa: B, id }, as('adminB'));
+    const nowhere = await graphql(url, APPLY, { sa: B, id: '987654' }, as('adminB'));
+    // Same code and message; the message only echoes the id that was asked for.
+    const withoutIds = (r: typeof nowhere) =>
+      shape(r)?.map((e) => ({ ...e, message: e.message.replace(/\d+/g, '<id>') }));
+    expect(withoutIds(otherAdmin)).toEqual(withoutIds(nowhere));
+    expect(shape(otherAdmin)![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    // Simulating another token's account fails like an unknown one.
+    expect(shape(await graphql(url, SIMULATE, { sa: B }, as('analystA')))).toEqual(
+      shape(await graphql(url, SIMULATE, { sa: 'nobody.example' }, as('analystA'))),
+    );
+  });
+
+  it("refuses price book edits in another token's Smart Account like in an unknown one", async () => {
+    const SET = `mutation($sa: ID!) { setPrice(input: { smartAccountId: $sa, license: "L0 DNA Advantage",
+      currency: "USD", listPrice: "100" }) { currency } }`;
+    const other = await graphql(url, SET, { sa: String(b.smartAccountId) }, as('adminA'));
+    const nowhere = await graphql(url, SET, { sa: '987654' }, as('adminA'));
+    expect(shape(other)).toEqual(shape(nowhere));
+    expect(shape(other)![0]!.extensions).toMatchObject({ reason: 'UNKNOWN_SMART_ACCOUNT' });
+    const viewer = await graphql(url, SET, { sa: String(a.smartAccountId) }, as('viewerA'));
+    expect(viewer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('guards exports with the same token and scope', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    const csv = (domain: string, token: string | null) =>
+      fetch(`${base}/export/positions.csv?smartAccount=${domain}&asOf=2026-02-01`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await csv(A, null)).status).toBe(401);
+    const own = await csv(A, tokens.viewerA!);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toMatch(/^Virtual Account,/);
+    const other = await csv(B, tokens.viewerA!);
+    const unknown = await csv('nobody.example', tokens.viewerA!);
+    expect(other.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    const codeOf = async (res: Response) =>
+      ((await res.json()) as { error: { code: string } }).error.code;
+    expect(await codeOf(other)).toEqual(await codeOf(unknown));
+  });
+
   it('refuses a missing, unknown, revoked or expired token with 401 and one message', async () => {
     const query = '{ smartAccounts { domain } }';
     const missing = await graphqlResponse(url, query, {}, { token: null });

@@ -107,6 +107,13 @@ export const SEEDS: Record<ImportFormat, { fileName: string; content: string }> 
       '3301J1234567,L-ASR1K-ADVIPS=,"ASR 1000 Advanced IP Services, perpetual",2,FULFILLED\n' +
       '3301J7654323,FL-CUBEE-5=,CUBE 5 sessions,4,NOT FULFILLED\n',
   },
+  'price-book': {
+    fileName: 'prices.csv',
+    content:
+      'License,Currency,List Price,Discount,Support Rate,License Type,EA Suite,EA Price,Valid From\n' +
+      'DNA Advantage,usd,1200.5,37.5%,,Term,DNA for Switching,700,2026-01-01\n' +
+      'Network Advantage,EUR,999,12,22 %,perpetual,,,\n',
+  },
   'license-catalog-csv': {
     fileName: 'catalog.csv',
     content:

@@ -13,7 +13,7 @@ describe('role annotations (deny by default)', () => {
     for (const [name, role] of Object.entries(roles)) {
       expect(['VIEWER', 'ANALYST', 'ADMIN'], name).toContain(role);
     }
-    // Writes to the ledger are for admins (issue 8): pin the ones that exist today.
+    // Pin the roles of issue 8: ledger writes for admins, scenario drafting for analysts.
     expect(roles).toMatchObject({
       importData: 'ADMIN',
       takeSnapshot: 'ADMIN',
@@ -22,7 +22,18 @@ describe('role annotations (deny by default)', () => {
       transferReservation: 'ADMIN',
       returnReservation: 'ADMIN',
       convertClassicLots: 'ADMIN',
+      setPrice: 'ADMIN',
+      removePrice: 'ADMIN',
+      applyScenario: 'ADMIN',
+      createScenario: 'ANALYST',
+      updateScenario: 'ANALYST',
+      discardScenario: 'ANALYST',
     });
+    // Simulations are reads, but for analysts.
+    const queries = schema.getQueryType()!.getFields();
+    for (const name of ['simulateReallocation', 'suggestReallocation', 'evaluateScenario']) {
+      expect(queries[name]!.extensions[REQUIRED_ROLE], name).toBe('ANALYST');
+    }
   });
 
   it('refuses to build a schema with a mutation that has no role', () => {

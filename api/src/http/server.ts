@@ -50,6 +50,11 @@ export interface HttpServerOptions<A extends { tokenName: string } = { tokenName
   logger?: Logger;
   /** Selection, depth and cost limits (HTTP 400 beyond them); defaults suit the explorer and BI pages. */
   queryLimits?: QueryLimits;
+  /**
+   * Extra routes (e.g. the `/export/*` downloads), mounted after the bearer check, so a route
+   * under a protected path reads its caller with `accessOf(res)`.
+   */
+  routers?: readonly express.Router[];
   /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
   formatError?: ApolloServerOptions<BaseContext>['formatError'];
 }
@@ -145,6 +150,7 @@ export async function startHttpServer<A extends { tokenName: string }>(
     cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
     requireBearer(options.authenticate),
   );
+  for (const router of options.routers ?? []) app.use(router);
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),

@@ -114,7 +114,7 @@ describe('startHttpServer', () => {
         errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
       });
     }
-    // A future export route is behind the same check.
+    // Anything under /export is behind the same check, routes or not.
     expect((await fetch(`${server.url}/export/position.csv`)).status).toBe(401);
   });
 

@@ -18,7 +18,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './que
 import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
 
 const GRAPHQL_PATH = '/graphql';
-/** Routes that need a bearer token: the API and (future) file exports. */
+/** Routes that need a bearer token: the API and the file exports (`/export/...`). */
 export const PROTECTED_PATHS = [GRAPHQL_PATH, '/export'] as const;
 /** Largest request body accepted (an `importData` file travels inside it). */
 export const MAX_BODY = '5mb';

@@ -23,6 +23,11 @@ import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
+import { ReallocationResolver } from './reallocation/reallocation.resolver.js';
+import {
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
+} from './reallocation/scenario.resolver.js';
 import {
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
@@ -31,11 +36,6 @@ import {
   ReservationEventResolver,
   SmartAccountReservationsResolver,
 } from './reservation/reservation-event.resolver.js';
-import { ReallocationResolver } from './reallocation/reallocation.resolver.js';
-import {
-  ScenarioResolver,
-  SmartAccountScenariosResolver,
-} from './reallocation/scenario.resolver.js';
 import { ReservationMutationResolver } from './reservation/reservation-mutation.resolver.js';
 import { ReservationResolver } from './reservation/reservation.resolver.js';
 import { DateScalar } from './scalars/date.scalar.js';

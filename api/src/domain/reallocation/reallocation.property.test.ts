@@ -412,7 +412,7 @@ describe('reallocation properties', () => {
           expect(after.get(currency) ?? 0n).toBe(amount);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -32,7 +32,9 @@ function streams(parties: readonly Party[]): ClassStream[] {
     members.push(party);
     byKey.set(party.classKey, members);
   }
-  return [...byKey].map(([key, members]) => ({
+  // Largest class first: the max flow then fills shortfalls from big classes before small
+  // ones, which tends to need fewer moves (the maximum is the same in any order).
+  const classes = [...byKey].map(([key, members]) => ({
     key,
     parties: members
       .sort((a, b) => b.amount - a.amount || a.virtualAccountId - b.virtualAccountId)
@@ -40,6 +42,7 @@ function streams(parties: readonly Party[]): ClassStream[] {
     total: members.reduce((sum, party) => sum + party.amount, 0),
     cursor: 0,
   }));
+  return classes.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
 }
 
 /** Maximum flow between classes: source → supplier class → (allowed arc) → receiver class → sink. */

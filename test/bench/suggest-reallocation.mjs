@@ -1,6 +1,7 @@
 // Measures suggestReallocation on a random estate the size of the `large` demo preset
 // (500 Virtual Accounts, 2,000 licenses). Not a test: run by hand after `pnpm build`:
-//   node test/bench/suggest-reallocation.mjs [lines=1000000] [policy=none|region]
+//   node --expose-gc test/bench/suggest-reallocation.mjs [lines=1000000] [policy=none|region]
+// Prints wall and CPU time per run (on a shared machine, wall time includes waiting).
 import { performance } from 'node:perf_hooks';
 
 import { simulateReallocation, suggestReallocation } from '../../api/dist/domain/index.js';
@@ -103,11 +104,14 @@ const policy =
 
 console.log(`estate: ${lines.length} lines, ${lots.length} lots; policy ${policyName}`);
 for (let run = 1; run <= 3; run += 1) {
+  globalThis.gc?.();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const plan = suggestReallocation(input, policy);
   const elapsed = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   console.log(
-    `run ${run}: ${elapsed.toFixed(0)} ms, ${plan.moves.length} moves, ` +
+    `run ${run}: ${elapsed.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, ${plan.moves.length} moves, ` +
       `${plan.transferRequests.length} transfer requests, cured ${plan.curedUnits} of bound ${plan.boundUnits}`,
   );
   if (run === 3) {

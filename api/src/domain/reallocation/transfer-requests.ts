@@ -34,6 +34,10 @@ export function transferRequests(moves: readonly PlannedMove[]): TransferRequest
   for (const source of [...bySource.keys()].sort((a, b) => a - b)) {
     const chunks: Entry[] = [];
     for (const entry of mergedEntries(bySource.get(source) as PlannedMove[])) {
+      if (entry.quantity <= MAX_QUANTITY_PER_TRANSFER_ENTRY) {
+        chunks.push(entry);
+        continue;
+      }
       for (let left = entry.quantity; left > 0; left -= MAX_QUANTITY_PER_TRANSFER_ENTRY) {
         chunks.push({ ...entry, quantity: Math.min(left, MAX_QUANTITY_PER_TRANSFER_ENTRY) });
       }

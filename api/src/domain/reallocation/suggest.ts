@@ -105,7 +105,8 @@ function planExposure(
  * rule is an equivalence or, for production → non-production, closed under chaining), so
  * direct moves suffice. `planLicense` solves it exactly as a max flow between policy classes
  * and realises it with at most sources + sinks − 1 moves per connected component (fewest
- * moves exactly is NP-hard). Without policy arcs cured = min(Σ movable surplus, Σ shortfall)
+ * moves exactly is NP-hard; a pair whose units come from perpetual and term lots is written as
+ * two moves, one per license type, since Cisco's transfer API names the type). Without policy arcs cured = min(Σ movable surplus, Σ shortfall)
  * per license, which is `boundUnits`.
  *
  * Cost: O(lines + lots) to collect, then per license a max flow on #classes + 2 nodes and

@@ -7,3 +7,4 @@ export * from './findings/index.js';
 export * from './money/index.js';
 export * from './history/index.js';
 export * from './reallocation/index.js';
+export * from './renewal/index.js';

@@ -40,9 +40,12 @@ function checkLicensesKnown(
   moves: readonly ReallocationMove[],
   cells: CellIndex,
 ): void {
+  const known = new Set(input.licenseIds ?? []);
   moves.forEach((move, index) => {
     assert(
-      cells.has(move.licenseId) || input.unitPrices.has(move.licenseId),
+      cells.has(move.licenseId) ||
+        input.unitPrices.has(move.licenseId) ||
+        known.has(move.licenseId),
       'UNKNOWN_LICENSE',
       `move ${index + 1}: license ${move.licenseId} is not in this Smart Account's position`,
       { index, move },

@@ -47,6 +47,8 @@ export interface ReallocationInput {
   readonly lots: readonly ReallocationLot[];
   /** Net true-up price per unit, by license id; a license missing here is unpriced. */
   readonly unitPrices: ReadonlyMap<number, UnitPrice>;
+  /** Every license of the Smart Account, also those with no position line (nothing owned or used). */
+  readonly licenseIds?: readonly number[];
 }
 
 /** Move `quantity` units of a license from one Virtual Account to another. */

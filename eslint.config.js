@@ -218,6 +218,7 @@ export default defineConfig(
       '.vitest-cache/**',
       'tmp/**',
       'api/schema.graphql',
+      '**/.tsc/**',
     ],
     'trueup/ignores',
   ),

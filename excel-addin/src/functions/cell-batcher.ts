@@ -1,0 +1,113 @@
+import { execute, type Connection, type FetchLike } from '../api-client/client.js';
+import { AddinError } from '../api-client/errors.js';
+import { cellBatchDocument, type CellBatchData, type CellLine } from '../api-client/operations.js';
+
+export type CellField = 'owned' | 'consumed' | 'balance' | 'shortfall';
+
+interface Pending {
+  field: CellField;
+  virtualAccount: string;
+  license: string;
+  asOf: string;
+  resolve: (value: number) => void;
+  reject: (error: AddinError) => void;
+}
+
+export interface CellBatcherDeps {
+  /** The saved connection and Smart Account, read at flush time. */
+  connection: () => Connection & { smartAccount: string };
+  fetch?: FetchLike;
+  /** Defers the flush; Excel calls every function of a recalculation before it fires. */
+  schedule?: (flush: () => void) => void;
+}
+
+const PAGE = 5000;
+
+/**
+ * Collects TRUEUP.* cell requests made in one recalculation and answers them with ONE GraphQL
+ * request (one aliased positionRows per distinct as-of date). Read-only.
+ */
+export function createCellBatcher(deps: CellBatcherDeps) {
+  const schedule = deps.schedule ?? ((flush) => setTimeout(flush, 20));
+  let pending: Pending[] = [];
+
+  async function flush(): Promise<void> {
+    const batch = pending;
+    pending = [];
+    const connection = deps.connection();
+    if (!connection.smartAccount) {
+      const error = new AddinError(
+        'input',
+        'Choose a Smart Account in the Trueup task pane first.',
+      );
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    const dates = [...new Set(batch.map((p) => p.asOf))];
+    const variables: Record<string, unknown> = { domain: connection.smartAccount, first: PAGE };
+    dates.forEach((asOf, i) => {
+      const cells = batch.filter((p) => p.asOf === asOf);
+      variables[`asOf${i}`] = asOf === '' ? null : asOf;
+      variables[`vas${i}`] = [...new Set(cells.map((p) => p.virtualAccount))];
+      variables[`licenses${i}`] = [...new Set(cells.map((p) => p.license))];
+    });
+    let data: CellBatchData;
+    try {
+      data = await execute(
+        connection,
+        { name: 'CellBatch', document: cellBatchDocument(dates.length) },
+        variables,
+        deps.fetch,
+      );
+    } catch (error) {
+      const failure =
+        error instanceof AddinError
+          ? error
+          : new AddinError('network', 'The request failed.', undefined, { cause: error });
+      for (const p of batch) p.reject(failure);
+      return;
+    }
+    if (!data.smartAccount) {
+      const error = new AddinError(
+        'input',
+        `No Smart Account ${connection.smartAccount} on the server.`,
+      );
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    const lines = new Map<string, CellLine>();
+    dates.forEach((asOf, i) => {
+      for (const line of data.smartAccount?.[`g${i}`]?.nodes ?? []) {
+        lines.set(key(asOf, line.virtualAccountName, line.licenseName), line);
+      }
+    });
+    for (const p of batch) {
+      const line = lines.get(key(p.asOf, p.virtualAccount, p.license));
+      if (line) p.resolve(line[p.field]);
+      else
+        p.reject(
+          new AddinError(
+            'input',
+            `No position for ${p.license} in Virtual Account ${p.virtualAccount}.`,
+          ),
+        );
+    }
+  }
+
+  return {
+    /** The value of `field` for one Virtual Account × license (as of `asOf`, default today). */
+    request(
+      field: CellField,
+      virtualAccount: string,
+      license: string,
+      asOf?: string,
+    ): Promise<number> {
+      return new Promise<number>((resolve, reject) => {
+        if (pending.length === 0) schedule(() => void flush());
+        pending.push({ field, virtualAccount, license, asOf: asOf ?? '', resolve, reject });
+      });
+    },
+  };
+}
+
+const key = (asOf: string, va: string, license: string) => JSON.stringify([asOf, va, license]);

@@ -25,7 +25,8 @@ export default defineConfig({
   publicDir: here('./public'),
   plugins: [manifest()],
   build: {
-    outDir: here('./dist'),
+    // dist/ also holds tsc's output (dist/model is imported by the API's XLSX export).
+    outDir: here('./dist/addin'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

@@ -26,8 +26,8 @@ export async function openServices(
   return { handle, services: createServices(handle, options.clock ?? systemClock) };
 }
 
-/** The built add-in of this checkout (api/dist or api/src → ../../excel-addin/dist). */
-const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../excel-addin/dist/', import.meta.url));
+/** The built add-in of this checkout (api/dist or api/src → ../../excel-addin/dist/addin). */
+const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../excel-addin/dist/addin/', import.meta.url));
 
 /** Builds the schema and starts the one HTTP process (GraphQL, explorer, health, add-in). */
 export async function startApi(

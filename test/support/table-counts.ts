@@ -12,6 +12,7 @@ const TABLES = [
   'reservations',
   'reservation_events',
   'import_runs',
+  'price_book_entries',
 ] as const;
 
 /** Row counts of every table an import writes: equal before and after means nothing changed. */

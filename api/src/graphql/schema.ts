@@ -13,6 +13,12 @@ import {
 import { HistoryResolver } from './history/history.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
+  LicensePriceResolver,
+  PositionLineMoneyResolver,
+  PriceBookMutationResolver,
+  SmartAccountMoneyResolver,
+} from './money/price-book.resolver.js';
+import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
@@ -45,6 +51,10 @@ const resolvers = [
   SmartAccountReservationsResolver,
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
+  PriceBookMutationResolver,
+  SmartAccountMoneyResolver,
+  LicensePriceResolver,
+  PositionLineMoneyResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

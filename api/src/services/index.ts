@@ -11,6 +11,7 @@ import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
+import { exposureOf, priceBookService, unitTrueUpPrices } from './money/index.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
 import { reservationService } from './reservations/index.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
@@ -29,6 +30,12 @@ export function createServices(handle: DbHandle, clock: Clock) {
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(handle, query),
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
+    money: {
+      priceBook: priceBookService(handle),
+      unitTrueUpPrices: (smartAccountId: number, asOf: IsoDate) =>
+        unitTrueUpPrices(handle, smartAccountId, asOf),
+      exposure: (query: Parameters<typeof exposureOf>[1]) => exposureOf(handle, query),
+    },
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
     reservations: reservationService(handle, asOfOrToday),
     conversions: conversionService(handle, asOfOrToday),
@@ -66,3 +73,4 @@ export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';
 export type * from './reservations/index.js';
 export type * from './conversions/index.js';
+export type { PriceBookEntryRecord, RemovePriceCommand, SetPriceCommand } from './money/index.js';

@@ -3,9 +3,10 @@
  * from turning into formulas: a data string Excel would parse as a formula (`=`, `+`, `-`, `@`)
  * is written as text.
  */
-export type Scalar = string | number | boolean | null;
-/** A cell is a plain value, or a formula the model means, A1 text without `=` (`SUM(B2:B9)`). */
-export type Cell = Scalar | { readonly formula: string };
+import type { Cell, CellValue } from '../model/index.js';
+
+export type Scalar = CellValue;
+export type { Cell };
 
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
 

@@ -1,22 +1,7 @@
-import type { Cell } from './cells.js';
+import type { SheetModel } from '../model/index.js';
 
-/**
- * The shape of a pure sheet model (src/model `SheetModel`, shared with the server's XLSX export)
- * as far as the adapter needs it: inputs from row 1 (label in A, value in B), then after a blank
- * row the table: header + rows from column A. Formulas are A1 text without the leading `=`.
- */
-export interface SheetWrite {
-  readonly name: string;
-  readonly tableName: string;
-  readonly inputs: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly value: string | number | boolean;
-    readonly numberFormat?: string;
-  }[];
-  readonly columns: readonly { readonly header: string; readonly numberFormat?: string }[];
-  readonly rows: readonly (readonly Cell[])[];
-}
+/** The adapter writes the shared pure sheet model (src/model), as the XLSX export does. */
+export type SheetWrite = SheetModel;
 
 /** How the task pane wants a sheet written, beyond what the model says. */
 export interface SheetWriteOptions {

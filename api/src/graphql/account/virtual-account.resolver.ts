@@ -36,13 +36,14 @@ export class VirtualAccountResolver {
     includeClassic: boolean | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PositionLineGql[]> {
+    const day = this.services.position.asOfOrToday(asOf);
     const lines = await ctx.loaders.virtualAccountPosition.load({
       smartAccountId: account.smartAccountId,
       virtualAccountId: account.virtualAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf: day,
       includeClassic: includeClassic ?? true,
     });
-    return lines.map(toPositionLineGql);
+    return lines.map(toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day }));
   }
 
   @FieldResolver(() => ProductInstanceConnection)

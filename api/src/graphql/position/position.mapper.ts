@@ -1,22 +1,27 @@
-import type { LicensePosition, PositionLine } from '../../domain/index.js';
+import type { IsoDate, LicensePosition, PositionLine } from '../../domain/index.js';
 import type { PositionRowFilter } from '../../services/index.js';
 
 import type { LicensePositionGql, PositionFilterInput, PositionLineGql } from './position.type.js';
 
 // Domain positions ↔ GraphQL: the one mapper of this edge.
 
-export const toPositionLineGql = (line: PositionLine): PositionLineGql => ({
-  owned: line.owned,
-  ownedSmart: line.ownedSmart,
-  ownedClassic: line.ownedClassic,
-  consumed: line.consumed,
-  reserved: line.reserved,
-  balance: line.balance,
-  shortfall: line.shortfall,
-  surplus: line.surplus,
-  virtualAccountId: line.virtualAccountId,
-  licenseId: line.licenseId,
-});
+/** Position lines of one Smart Account at one date (the scope their money is priced in). */
+export const toPositionLineGql =
+  (scope: { smartAccountId: number; asOf: IsoDate }) =>
+  (line: PositionLine): PositionLineGql => ({
+    owned: line.owned,
+    ownedSmart: line.ownedSmart,
+    ownedClassic: line.ownedClassic,
+    consumed: line.consumed,
+    reserved: line.reserved,
+    balance: line.balance,
+    shortfall: line.shortfall,
+    surplus: line.surplus,
+    virtualAccountId: line.virtualAccountId,
+    licenseId: line.licenseId,
+    smartAccountId: scope.smartAccountId,
+    asOf: scope.asOf,
+  });
 
 export const toLicensePositionGql = (position: LicensePosition): LicensePositionGql => ({
   owned: position.owned,

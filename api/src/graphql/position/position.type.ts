@@ -21,6 +21,8 @@ export class PositionLineGql {
   @Field(() => Int) surplus!: number;
   virtualAccountId!: number;
   licenseId!: number;
+  smartAccountId!: number;
+  asOf!: string;
 }
 
 @ObjectType('LicensePosition', { description: 'One license across the whole Smart Account.' })

@@ -1,0 +1,8 @@
+export { exposureOf } from './exposure-service.js';
+export {
+  priceBookService,
+  type RemovePriceCommand,
+  type SetPriceCommand,
+} from './price-book-service.js';
+export type { PriceBookEntryRecord } from './price-rows.js';
+export { unitTrueUpPrices } from './unit-prices.js';

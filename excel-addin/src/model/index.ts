@@ -1,0 +1,2 @@
+export * from './sheet-model.js';
+export * from './positions-sheet.js';

@@ -34,9 +34,16 @@ export interface PositionLineData {
   balance: number;
   shortfall: number;
   surplus: number;
+  unitPrice: MoneyData | null;
+  exposure: MoneyData | null;
+}
+export interface MoneyData {
+  amount: string;
+  currency: string;
 }
 const POSITION_LINE_FIELDS = `virtualAccountName licenseName license { productFamily }
-  owned consumed reserved balance shortfall surplus`;
+  owned consumed reserved balance shortfall surplus
+  unitPrice { amount currency } exposure { amount currency }`;
 
 export interface PositionRowsData {
   smartAccount: {
@@ -120,7 +127,7 @@ export function cellBatchDocument(groups: number): string {
     variables.push(`$asOf${i}: Date`, `$vas${i}: [String!]`, `$licenses${i}: [String!]`);
     fields.push(
       `g${i}: positionRows(asOf: $asOf${i}, first: $first, filter: { virtualAccountNames: $vas${i}, licenseNames: $licenses${i} }) {
-        nodes { virtualAccountName licenseName owned consumed balance shortfall }
+        nodes { virtualAccountName licenseName owned consumed balance shortfall exposure { amount currency } }
         pageInfo { hasNextPage }
       }`,
     );
@@ -137,6 +144,7 @@ export interface CellLine {
   consumed: number;
   balance: number;
   shortfall: number;
+  exposure: MoneyData | null;
 }
 export interface CellBatchData {
   smartAccount: Record<string, { nodes: CellLine[]; pageInfo: { hasNextPage: boolean } }> | null;

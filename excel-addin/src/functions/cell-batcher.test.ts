@@ -42,6 +42,7 @@ const line = (va: string, license: string, owned: number) => ({
   consumed: owned + 1,
   balance: -1,
   shortfall: 1,
+  exposure: owned === 0 ? null : { amount: `${owned}.50`, currency: 'USD' },
 });
 
 function batcherWith(api: ReturnType<typeof fakeApi>) {
@@ -84,6 +85,17 @@ describe('custom-function batching', () => {
     const c = batcher.request('consumed', 'Eng', 'L', '2026-01-01');
     flush();
     expect(await Promise.all([a, b, c])).toEqual([5, 9, 6]);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('reads exposure as a number, and says so when a license has no price', async () => {
+    const api = fakeApi(() => [line('Eng', 'Priced', 12), line('Eng', 'Unpriced', 0)]);
+    const { batcher, flush } = batcherWith(api);
+    const priced = batcher.request('exposure', 'Eng', 'Priced');
+    const unpriced = batcher.request('exposure', 'Eng', 'Unpriced');
+    flush();
+    expect(await priced).toBe(12.5);
+    await expect(unpriced).rejects.toThrow(/No price for Unpriced/);
     expect(api.requests).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@ import { execute, type Connection, type FetchLike } from '../api-client/client.j
 import { AddinError } from '../api-client/errors.js';
 import { cellBatchDocument, type CellBatchData, type CellLine } from '../api-client/operations.js';
 
-export type CellField = 'owned' | 'consumed' | 'balance' | 'shortfall';
+export type CellField = 'owned' | 'consumed' | 'balance' | 'shortfall' | 'exposure';
 
 interface Pending {
   field: CellField;
@@ -83,7 +83,7 @@ export function createCellBatcher(deps: CellBatcherDeps) {
     });
     for (const p of batch) {
       const line = lines.get(key(p.asOf, p.virtualAccount, p.license));
-      if (line) p.resolve(line[p.field]);
+      if (line) settle(p, line);
       else
         p.reject(
           new AddinError(
@@ -108,6 +108,19 @@ export function createCellBatcher(deps: CellBatcherDeps) {
       });
     },
   };
+}
+
+function settle(p: Pending, line: CellLine): void {
+  if (p.field !== 'exposure') {
+    p.resolve(line[p.field]);
+    return;
+  }
+  // Money arrives as an exact decimal string; a cell is a double, fine for display and sums.
+  if (line.exposure) p.resolve(Number(line.exposure.amount));
+  else
+    p.reject(
+      new AddinError('graphql', `No price for ${p.license}: its exposure is unknown.`, 'NO_PRICE'),
+    );
 }
 
 const key = (asOf: string, va: string, license: string) => JSON.stringify([asOf, va, license]);

@@ -6,7 +6,8 @@ export const CELL_FUNCTIONS: Readonly<Record<string, CellField>> = {
   CONSUMED: 'consumed',
   BALANCE: 'balance',
   SHORTFALL: 'shortfall',
+  EXPOSURE: 'exposure',
 };
 
 /** Every id register.ts associates. */
-export const CELL_FUNCTIONS_IDS = [...Object.keys(CELL_FUNCTIONS), 'EXPOSURE'] as const;
+export const CELL_FUNCTIONS_IDS = Object.keys(CELL_FUNCTIONS);

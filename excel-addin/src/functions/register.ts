@@ -59,14 +59,6 @@ async function cell(
   }
 }
 
-/** TRUEUP.EXPOSURE: money at stake needs per-line prices, which this server does not report yet. */
-async function exposure(): Promise<number> {
-  fail(
-    CustomFunctions.ErrorCode.notAvailable,
-    'Exposure per Virtual Account is not reported by this Trueup server yet.',
-  );
-}
-
 /** Registers the functions when a custom-functions runtime is present (not in a plain browser). */
 export function registerFunctions(): void {
   if (typeof CustomFunctions === 'undefined') return;
@@ -75,7 +67,6 @@ export function registerFunctions(): void {
       cell(field, va, license, asOf),
     );
   }
-  CustomFunctions.associate('EXPOSURE', exposure);
 }
 
 registerFunctions();

@@ -7,6 +7,7 @@ import {
 import { AddinError } from '../api-client/errors.js';
 import { SMART_ACCOUNTS } from '../api-client/operations.js';
 
+import { pullPositions, type ActionContext } from './actions.js';
 import { taskpaneElements, type TaskpaneElements } from './dom.js';
 
 /** Wires the task pane: connect, choose account and date, run the sheet actions. */
@@ -38,27 +39,34 @@ export function startTaskpane(inExcel: boolean): void {
         ui.smartAccount.value = saved.smartAccount;
       }
       ui.smartAccount.disabled = smartAccounts.length === 0;
-      setActionsEnabled(ui, smartAccounts.length > 0 && inExcel);
+      setActionsEnabled(smartAccounts.length > 0 && inExcel);
       remember();
       return smartAccounts.length === 0
         ? 'Connected, but the server has no Smart Account yet: import one first.'
         : `Connected: ${smartAccounts.length} Smart Account(s).`;
     }),
   );
+
+  const wire = (
+    button: HTMLButtonElement,
+    label: string,
+    act: (ctx: ActionContext) => Promise<string>,
+  ) => {
+    wired.add(button);
+    button.addEventListener('click', () =>
+      run(ui, label, (progress) =>
+        act({ connection: connection(), excel: (batch) => Excel.run(batch), progress }),
+      ),
+    );
+  };
+  wire(ui.pullPositions, 'Pulling positions…', pullPositions);
 }
 
-function setActionsEnabled(ui: TaskpaneElements, enabled: boolean): void {
-  for (const button of [
-    ui.pullPositions,
-    ui.pullFindings,
-    ui.pullRenewal,
-    ui.setupMoves,
-    ui.suggest,
-    ui.evaluate,
-    ui.apply,
-  ]) {
-    button.disabled = !enabled;
-  }
+/** Buttons wired to an action (the others stay disabled until their action exists). */
+const wired = new Set<HTMLButtonElement>();
+
+function setActionsEnabled(enabled: boolean): void {
+  for (const button of wired) button.disabled = !enabled;
 }
 
 /**

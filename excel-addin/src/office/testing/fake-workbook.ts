@@ -28,7 +28,15 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   conditionalFormats: { address: string; rule: unknown; fill?: string }[];
   validations: { address: string; rule: unknown }[];
-  charts: { type: string; source: string; title?: string | undefined }[];
+  charts: FakeChartData[];
+}
+
+export interface FakeChartData {
+  type: string;
+  source: string;
+  name: string;
+  title?: string;
+  position?: string;
 }
 
 export interface FakeTableData {
@@ -49,6 +57,7 @@ export class FakeWorkbook {
   suspendedWriteSyncs = 0;
   activeSheet: string | undefined;
   private tableCounter = 0;
+  private chartCounter = 0;
 
   constructor(readonly limitBytes = EXCEL_REQUEST_LIMIT_BYTES) {}
 
@@ -77,6 +86,11 @@ export class FakeWorkbook {
       cols = Math.max(cols, c + 1);
     }
     return readBox(sheet, { row: 0, col: 0, rows, cols }, what);
+  }
+
+  newChartName(): string {
+    this.chartCounter += 1;
+    return `Chart ${this.chartCounter}`;
   }
 
   newTableName(): string {
@@ -240,7 +254,7 @@ class FakeWorksheets {
 class FakeWorksheet extends Loadable {
   nullCheck: (() => boolean) | undefined;
   readonly tables: FakeTables;
-  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
+  readonly charts: FakeCharts;
 
   constructor(
     ctx: FakeContext,
@@ -248,19 +262,7 @@ class FakeWorksheet extends Loadable {
   ) {
     super(ctx);
     this.tables = new FakeTables(ctx, this);
-    this.charts = {
-      add: (type, source) => {
-        const chart = { type, source: '', title: undefined as string | undefined };
-        ctx.queue({
-          bytes: 60,
-          apply: () => {
-            chart.source = toAddress(source.resolveBox().box);
-            this.resolve().charts.push(chart);
-          },
-        });
-        return new FakeChart(ctx, chart);
-      },
-    };
+    this.charts = new FakeCharts(ctx, () => this.resolve());
   }
 
   protected override snapshot(): Record<string, unknown> {
@@ -300,17 +302,87 @@ class FakeWorksheet extends Loadable {
   }
 }
 
-class FakeChart {
+class FakeCharts {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  add(type: string, source: FakeRange, _seriesBy?: string): FakeChart {
+    const data: FakeChartData = { type, source: '', name: this.ctx.book.newChartName() };
+    this.ctx.queue({
+      bytes: 60,
+      apply: () => {
+        data.source = toAddress(source.resolveBox().box);
+        this.sheet().charts.push(data);
+      },
+    });
+    return new FakeChart(this.ctx, () => data, this.sheet);
+  }
+
+  getItemOrNullObject(name: string): FakeChart {
+    return new FakeChart(
+      this.ctx,
+      () => this.sheet().charts.find((c) => c.name === name),
+      this.sheet,
+    );
+  }
+}
+
+class FakeChart extends Loadable {
   readonly title: { text: string };
-  constructor(ctx: FakeContext, data: { title?: string | undefined }) {
+
+  constructor(
+    ctx: FakeContext,
+    private readonly data: () => FakeChartData | undefined,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+    const chart = () => this.existing();
     this.title = {
       set text(text: string) {
-        ctx.queue({ bytes: jsonBytes(text), apply: () => (data.title = text) });
+        ctx.queue({ bytes: jsonBytes(text), apply: () => (chart().title = text) });
       },
       get text(): string {
         throw new FakeExcelError('PropertyNotLoaded', 'chart title is write-only here');
       },
     };
+  }
+
+  private existing(): FakeChartData {
+    const data = this.data();
+    if (!data) throw new FakeExcelError('ItemNotFound', 'the chart does not exist');
+    return data;
+  }
+
+  override load(props?: string | string[]): this {
+    this.ctx.queue({ bytes: 0, apply: () => (this.isNull = this.data() === undefined) });
+    return super.load(props);
+  }
+
+  protected override snapshot(): Record<string, unknown> {
+    return { name: this.existing().name };
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(name: string) {
+    this.ctx.queue({ bytes: jsonBytes(name), apply: () => (this.existing().name = name) });
+  }
+
+  setPosition(from: string, to: string): void {
+    this.ctx.queue({ bytes: 40, apply: () => (this.existing().position = `${from}:${to}`) });
+  }
+
+  delete(): void {
+    this.ctx.queue({
+      bytes: 20,
+      apply: () => {
+        const charts = this.sheet().charts;
+        charts.splice(charts.indexOf(this.existing()), 1);
+      },
+    });
   }
 }
 
@@ -395,9 +467,9 @@ class FakeRange extends Loadable {
           const [r, c] = key.split(',').map(Number) as [number, number];
           if (inBox(box, r, c)) sheet.cells.delete(key);
         }
+        // Like Excel: clearing cells drops their formats and validation, not the charts.
         sheet.conditionalFormats.length = 0;
         sheet.validations.length = 0;
-        sheet.charts.length = 0;
       },
     });
   }
@@ -486,6 +558,10 @@ class FakeTables {
 
   getItemOrNullObject(name: string): FakeTable {
     return new FakeTable(this.ctx, () => (this.ctx.book.tables.has(name) ? name : undefined));
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => name);
   }
 
   private requireSheet(): FakeSheet {

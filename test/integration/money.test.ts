@@ -246,4 +246,82 @@ describe('price book and exposure', () => {
     ]);
     expect(await tableCounts(handle)).toEqual(before);
   });
+
+  it('models the renewal through GraphQL (hand-computed, mode B, 10 % growth, r = 0)', async () => {
+    // DNA Advantage (TERM, 800.00 a-la-carte, EA 700.00): units 17, 19, 21; held 17, 19, 21.
+    //   A-la-carte 13600, 15200, 16800; EA 17 × 700 = 11900 a year; milestone 2: allowance
+    //   ⌊17 × 1.2⌋ = 20 < 21 → 21 − 17 = 4 × 700 × 1 = 2800.
+    // Network Advantage (PERPETUAL, net 450.00, SWSS 100.00, EA = net): units 22, 24, 27; held
+    //   from 20 owned: 3100, 3300, 4050; EA 22 × 450 = 9900 a year; milestone 2: 27 > 26 →
+    //   5 × 450 = 2250. ISE Base is priced in EUR only and Unpriced has no price: left out.
+    const res = await graphql<{
+      smartAccount: {
+        renewalModel: {
+          currency: string;
+          growthSource: string;
+          years: {
+            year: number;
+            aLaCarte: { amount: string };
+            trueForward: { amount: string };
+            enterpriseAgreement: { amount: string };
+          }[];
+          totals: {
+            aLaCarte: { amount: string };
+            enterpriseAgreement: { amount: string };
+            aLaCartePresentValue: { amount: string };
+          };
+          eaValue: { amount: string };
+          meetsMinimumEaValue: boolean;
+          cheaperOption: string;
+          unpricedLicenseNames: string[];
+          licenses: { licenseName: string; renewalBaseline: number }[];
+        };
+      };
+    }>(
+      url,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel(input: { asOf: "${MONEY_TODAY}",
+          currency: "USD", growthBasisPoints: 1000, trueForwardMode: B, discountRateBasisPoints: 0 }) {
+          currency growthSource years { year aLaCarte { amount } trueForward { amount } enterpriseAgreement { amount } }
+          totals { aLaCarte { amount } enterpriseAgreement { amount } aLaCartePresentValue { amount } }
+          eaValue { amount } meetsMinimumEaValue cheaperOption unpricedLicenseNames
+          licenses { licenseName renewalBaseline } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const model = res.data!.smartAccount.renewalModel;
+    expect(model.currency).toBe('USD');
+    expect(model.growthSource).toBe('PARAMETER');
+    expect(
+      model.years.map((y) => [
+        y.year,
+        y.aLaCarte.amount,
+        y.trueForward.amount,
+        y.enterpriseAgreement.amount,
+      ]),
+    ).toEqual([
+      [1, '16700.00', '0.00', '21800.00'],
+      [2, '18500.00', '0.00', '21800.00'],
+      [3, '20850.00', '5050.00', '26850.00'],
+    ]);
+    expect(model.totals).toEqual({
+      aLaCarte: { amount: '56050.00' },
+      enterpriseAgreement: { amount: '70450.00' },
+      aLaCartePresentValue: { amount: '56050.00' },
+    });
+    expect(model.eaValue.amount).toBe('65400.00');
+    expect(model.meetsMinimumEaValue).toBe(false);
+    expect(model.cheaperOption).toBe('A_LA_CARTE');
+    expect(model.unpricedLicenseNames).toEqual(['ISE Base', 'Unpriced']);
+    expect(model.licenses).toEqual([
+      { licenseName: 'DNA Advantage', renewalBaseline: 21 },
+      { licenseName: 'Network Advantage', renewalBaseline: 27 },
+    ]);
+  });
+
+  it('asks for a currency when the scope is priced in several', async () => {
+    const res = await graphql(
+      url,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel { currency } } }`,
+    );
+    expect(res.errors?.[0]?.extensions?.reason).toBe('CURRENCY_MISMATCH');
+  });
 });

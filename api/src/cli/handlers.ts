@@ -144,6 +144,30 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async export(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { exportCommand } = await import('./export-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup export' });
+    try {
+      process.stdout.write(await exportCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async renewal(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { renewalCommand } = await import('./renewal-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup renewal' });
+    try {
+      process.stdout.write(await renewalCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async snapshot(flags) {
     const config = configFrom(flags);
     const { openServices } = await compose();

@@ -17,6 +17,19 @@ function port(value: string): number {
   return n;
 }
 
+/** A percentage such as `12.5` or `-3` as basis points. */
+function percent(value: string): number {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?%?$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a percentage such as 12.5.');
+  const bp = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] === '-' ? -bp : bp;
+}
+
+function termYears(value: string): number {
+  if (value !== '3' && value !== '5') throw new InvalidArgumentError('expected 3 or 5.');
+  return Number(value);
+}
+
 function sourceSystem(value: string): string {
   if (!/^(cloud|onprem:\S+)$/.test(value))
     throw new InvalidArgumentError('expected cloud or onprem:<host>.');
@@ -63,6 +76,31 @@ export interface CommandHandlers {
       code?: string[];
       severity?: string[];
       virtualAccount?: string;
+      format: 'table' | 'json' | 'csv';
+    },
+  ): Promise<void>;
+  export(
+    options: GlobalOptions & {
+      smartAccount: string;
+      asOf?: string;
+      format: 'xlsx' | 'csv';
+      currency?: string;
+      output?: string;
+    },
+  ): Promise<void>;
+  renewal(
+    options: GlobalOptions & {
+      smartAccount: string;
+      asOf?: string;
+      term?: number;
+      growth?: number;
+      allowance?: number;
+      mode?: 'A' | 'B';
+      discountRate?: number;
+      escalator?: number;
+      suite?: string;
+      license?: string[];
+      currency?: string;
       format: 'table' | 'json' | 'csv';
     },
   ): Promise<void>;
@@ -154,6 +192,52 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .action((files: string[], _options, command: Command) =>
       handlers.import(files, command.optsWithGlobals()),
     );
+
+  program
+    .command('export')
+    .description(
+      'write the workbook (Positions, Findings, Renewal with live formulas) or the positions CSV',
+    )
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
+    .addOption(
+      new Option('--format <format>', 'xlsx workbook or positions csv')
+        .choices(['xlsx', 'csv'])
+        .default('xlsx'),
+    )
+    .option('--currency <code>', 'renewal currency (default: the one most prices use)')
+    .option('--output <file>', 'file to write (required for xlsx; csv goes to stdout without it)')
+    .action((options, command: Command) => handlers.export(command.optsWithGlobals()));
+
+  program
+    .command('renewal')
+    .description('EA versus a-la-carte over a 3- or 5-year term, year by year, nominal and NPV')
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .option('--as-of <date>', 'position and prices as of this date (default today)', isoDate)
+    .option('--term <years>', '3 (default) or 5', termYears)
+    .option(
+      '--growth <percent>',
+      'consumption growth per year (default: snapshot trend, else 0)',
+      percent,
+    )
+    .option('--allowance <percent>', 'EA growth allowance g (default 20)', percent)
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'true forward: A above the allowance, B all growth (default B)',
+      ).choices(['A', 'B']),
+    )
+    .option('--discount-rate <percent>', 'NPV discount rate (default 8)', percent)
+    .option('--escalator <percent>', 'yearly list price rise (default 0)', percent)
+    .option('--suite <suite>', 'only licenses of this EA suite')
+    .option('--license <names...>', 'only these licenses')
+    .option('--currency <code>', 'currency, when the licenses are priced in several')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((options, command: Command) => handlers.renewal(command.optsWithGlobals()));
 
   program
     .command('findings')

@@ -18,6 +18,7 @@ import {
   PriceBookMutationResolver,
   SmartAccountMoneyResolver,
 } from './money/price-book.resolver.js';
+import { SmartAccountRenewalResolver } from './money/renewal.resolver.js';
 import {
   LicensePositionResolver,
   PositionLineResolver,
@@ -55,6 +56,7 @@ const resolvers = [
   SmartAccountMoneyResolver,
   LicensePriceResolver,
   PositionLineMoneyResolver,
+  SmartAccountRenewalResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

@@ -11,7 +11,7 @@ import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
-import { exposureOf, priceBookService, unitTrueUpPrices } from './money/index.js';
+import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
 import { reservationService } from './reservations/index.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
@@ -35,6 +35,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
       unitTrueUpPrices: (smartAccountId: number, asOf: IsoDate) =>
         unitTrueUpPrices(handle, smartAccountId, asOf),
       exposure: (query: Parameters<typeof exposureOf>[1]) => exposureOf(handle, query),
+      renewal: (query: Parameters<typeof renewalReport>[1]) => renewalReport(handle, query),
     },
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
     reservations: reservationService(handle, asOfOrToday),
@@ -73,4 +74,10 @@ export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';
 export type * from './reservations/index.js';
 export type * from './conversions/index.js';
-export type { PriceBookEntryRecord, RemovePriceCommand, SetPriceCommand } from './money/index.js';
+export type {
+  PriceBookEntryRecord,
+  RemovePriceCommand,
+  RenewalQuery,
+  RenewalReport,
+  SetPriceCommand,
+} from './money/index.js';

@@ -6,7 +6,8 @@
  * Layout (fixed, so formulas can be written as A1 references by the builders):
  * - input cells first, one per row from row 1: label in column A, value in column B;
  * - then, after one blank row (none when there are no inputs), the table: its header row, then
- *   one row per `rows` entry, from column A.
+ *   one row per `rows` entry, from column A;
+ * - then, after one blank row, the outputs (if any): label in column A, value in column B.
  */
 
 /** A plain value. Strings are always text, never formulas, whatever they start with. */
@@ -37,6 +38,14 @@ export interface SheetColumn {
   readonly width?: number;
 }
 
+/** A labelled result below the table (a total, a check), usually a formula. */
+export interface OutputCell {
+  readonly key: string;
+  readonly label: string;
+  readonly value: Cell;
+  readonly numberFormat?: string;
+}
+
 export interface SheetModel {
   /** Worksheet name, e.g. `Positions`. */
   readonly name: string;
@@ -45,6 +54,7 @@ export interface SheetModel {
   readonly inputs: readonly InputCell[];
   readonly columns: readonly SheetColumn[];
   readonly rows: readonly (readonly Cell[])[];
+  readonly outputs?: readonly OutputCell[];
 }
 
 /** Number formats used across the sheets. */
@@ -85,16 +95,32 @@ export interface SheetLayout {
   inputAddress(key: string): string;
   /** Absolute range of a column's data cells, e.g. `$D$5:$D$40` (0-based column index). */
   columnRange(columnIndex: number): string;
+  /** Relative address of a data cell (0-based row and column), e.g. `D5`. */
+  cell(rowIndex: number, columnIndex: number): string;
+  /** Absolute address of an output's value cell. */
+  outputAddress(key: string): string;
+  /** 1-based row of the first output. */
+  readonly firstOutputRow: number;
 }
 
-export function layoutOf(model: Pick<SheetModel, 'inputs' | 'rows'>): SheetLayout {
+export function layoutOf(
+  model: Pick<SheetModel, 'inputs' | 'rows'> & { readonly outputs?: readonly { key: string }[] },
+): SheetLayout {
   const headerRow = headerRowOf(model.inputs.length);
   const firstDataRow = headerRow + 1;
   const lastDataRow = headerRow + Math.max(model.rows.length, 1);
+  const firstOutputRow = headerRow + model.rows.length + 2;
   return {
     headerRow,
     firstDataRow,
     lastDataRow,
+    firstOutputRow,
+    cell: (rowIndex, columnIndex) => `${columnLetter(columnIndex + 1)}${firstDataRow + rowIndex}`,
+    outputAddress(key) {
+      const index = (model.outputs ?? []).findIndex((output) => output.key === key);
+      if (index < 0) throw new RangeError(`no output ${key}`);
+      return `$B$${firstOutputRow + index}`;
+    },
     inputAddress(key) {
       const index = model.inputs.findIndex((input) => input.key === key);
       if (index < 0) throw new RangeError(`no input ${key}`);
@@ -106,6 +132,10 @@ export function layoutOf(model: Pick<SheetModel, 'inputs' | 'rows'>): SheetLayou
     },
   };
 }
+
+/** A sheet name as formulas write it: quoted when it has anything but letters and digits. */
+export const sheetRef = (sheet: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 
 const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
@@ -139,5 +169,10 @@ export function toOfficeGrid(model: SheetModel): (string | number | boolean)[][]
   if (model.inputs.length > 0) grid.push(pad([]));
   grid.push(pad(model.columns.map((column) => toOfficeValue(column.header))));
   for (const row of model.rows) grid.push(pad(row.map(toOfficeValue)));
+  if (model.outputs && model.outputs.length > 0) {
+    grid.push(pad([]));
+    for (const output of model.outputs)
+      grid.push(pad([toOfficeValue(output.label), toOfficeValue(output.value)]));
+  }
   return grid;
 }

@@ -52,6 +52,7 @@ describe('money', () => {
       1n,
       2n,
     ]);
+    expect([divideHalfUp(-5n, 2n), divideHalfUp(-4n, 3n)]).toEqual([-3n, -1n]);
   });
 
   it('parses decimal amounts exactly', () => {

@@ -59,8 +59,12 @@ export function divideFloor(numerator: bigint, denominator: bigint): bigint {
   return numerator % denominator !== 0n && numerator < 0n ? q - 1n : q;
 }
 
-/** `numerator / denominator` rounded half up (ties away from zero for positives); denominator > 0. */
+/**
+ * `numerator / denominator` rounded to the nearest integer, ties away from zero (what Excel's and
+ * LibreOffice's ROUND do, so sheets recompute the same figures); denominator > 0.
+ */
 export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (numerator < 0n) return -divideHalfUp(-numerator, denominator);
   return divideFloor(2n * numerator + denominator, 2n * denominator);
 }
 

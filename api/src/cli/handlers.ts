@@ -192,6 +192,30 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async suggest(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { suggestCommand } = await import('./reallocation-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup suggest' });
+    try {
+      process.stdout.write(await suggestCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async scenario(action, flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { scenarioCommand } = await import('./scenario-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup scenario' });
+    try {
+      process.stdout.write(await scenarioCommand(services, action, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async schema() {
     const { printTrueupSchema } = await import('../graphql/schema.js');
     process.stdout.write(await printTrueupSchema());

@@ -1,13 +1,40 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 
 import { FINDING_CODES, isIsoDate } from '../domain/index.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import { OUTPUT_FORMATS } from './output.js';
+import type { PolicyFlags } from './reallocation-command.js';
+import { SCENARIO_ACTIONS, type ScenarioAction, type ScenarioOptions } from './scenario-command.js';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
   return value;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive integer.');
+  return n;
+}
+
+/** The reallocation policy flags of `suggest` and `scenario create --from-suggestion`. */
+function withPolicyOptions(command: Command): Command {
+  return command
+    .option(
+      '--headroom <percent>',
+      'surplus kept per Virtual Account × license, % of its consumption (e.g. 10)',
+      percent,
+    )
+    .option('--horizon <date>', 'term lots ending before this date do not count as cure', isoDate)
+    .option('--same-region', 'move only within a region')
+    .option('--same-business-unit', 'move only within a business unit')
+    .option(
+      '--no-production-to-non-production',
+      'keep production entitlements out of non-production',
+    )
+    .option('--locked <names...>', 'Virtual Accounts that neither give nor receive');
 }
 
 function port(value: string): number {
@@ -58,6 +85,11 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  suggest(
+    options: GlobalOptions &
+      PolicyFlags & { smartAccount: string; asOf?: string; format: 'table' | 'json' | 'csv' },
+  ): Promise<void>;
+  scenario(action: ScenarioAction, options: GlobalOptions & ScenarioOptions): Promise<void>;
   snapshot(
     options: GlobalOptions & { smartAccount: string; label: string; asOf?: string },
   ): Promise<void>;
@@ -283,6 +315,47 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('table'),
     )
     .action((_options, command: Command) => handlers.drift(command.optsWithGlobals()));
+
+  withPolicyOptions(
+    program
+      .command('suggest')
+      .description(
+        'the reallocation plan that cures the most true-up exposure with the fewest moves, and the transfer requests for Cisco’s API',
+      )
+      .requiredOption('--smart-account <domain>', 'Smart Account domain')
+      .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...OUTPUT_FORMATS])
+          .default('table'),
+      ),
+  ).action((_options, command: Command) => handlers.suggest(command.optsWithGlobals()));
+
+  withPolicyOptions(
+    program
+      .command('scenario')
+      .description('what-if scenarios: list, create, show, evaluate, apply, discard')
+      .addArgument(new Argument('<action>', 'what to do').choices([...SCENARIO_ACTIONS]))
+      .requiredOption('--smart-account <domain>', 'Smart Account domain')
+      .option('--id <id>', 'scenario id (show, evaluate, apply, discard)', positiveInt)
+      .option('--name <name>', 'scenario name (create)')
+      .option('--description <text>', 'scenario description (create)')
+      .option(
+        '--moves <file>',
+        'create from moves: JSON array or CSV license,quantity,from,to[,licenseType]',
+      )
+      .option('--from-suggestion', 'create from the optimizer’s plan (policy flags apply)')
+      .option('--expected-version <n>', 'the version you evaluated (apply, discard)', positiveInt)
+      .option('--as-of <date>', 'evaluation date, or the date applied moves take effect', isoDate)
+      .option('--actor <name>', 'who acts (default: $USER)', process.env.USER ?? 'cli')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...OUTPUT_FORMATS])
+          .default('table'),
+      ),
+  ).action((action: ScenarioAction, _options, command: Command) =>
+    handlers.scenario(action, command.optsWithGlobals()),
+  );
 
   program
     .command('schema')

@@ -25,6 +25,14 @@ export type DomainErrorCode =
   | 'NOT_CLASSIC_LOT'
   | 'LOT_NOT_CONVERTIBLE'
   | 'EXCEEDS_LOT'
+  // Scenarios (services/reallocation).
+  | 'UNKNOWN_SCENARIO'
+  | 'SCENARIO_EXISTS'
+  | 'SCENARIO_VERSION_CONFLICT'
+  | 'SCENARIO_NOT_DRAFT'
+  | 'REALLOCATION_CONFLICT'
+  // What-if reallocation (domain/reallocation).
+  | 'SAME_VIRTUAL_ACCOUNT'
   // Money, price book and renewal model (domain/money, domain/renewal).
   | 'CURRENCY_MISMATCH'
   | 'INVALID_PRICE'

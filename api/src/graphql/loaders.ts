@@ -9,6 +9,7 @@ import type {
   VirtualAccountRecord,
 } from '../services/index.js';
 
+import { createScenarioLoaders } from './reallocation/scenario.loaders.js';
 import { createReservationLoaders } from './reservation/reservation.loaders.js';
 
 export interface VirtualAccountPositionKey {
@@ -61,6 +62,8 @@ export function createLoaders(services: Services) {
     }),
     /** Reservation fields (trails, devices, standing): see reservation/reservation.loaders.ts. */
     reservations: createReservationLoaders(services),
+    /** Scenario fields (moves, trail, transfers, names): see reallocation/scenario.loaders.ts. */
+    scenarios: createScenarioLoaders(services),
     virtualAccountById: new DataLoader<number, VirtualAccountRecord>(async (ids) =>
       byId(ids, await accounts.virtualAccountsByIds(ids)),
     ),

@@ -23,6 +23,11 @@ import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
+import { ReallocationResolver } from './reallocation/reallocation.resolver.js';
+import {
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
+} from './reallocation/scenario.resolver.js';
 import {
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
@@ -52,6 +57,9 @@ const resolvers = [
   SmartAccountReservationsResolver,
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
+  ReallocationResolver,
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
   PriceBookMutationResolver,
   SmartAccountMoneyResolver,
   LicensePriceResolver,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 
-import type { DbHandle } from '@trueup/db';
+import type { Db, DbHandle } from '@trueup/db';
 
 import type { PriceEntry } from '../../domain/index.js';
 
@@ -47,6 +47,7 @@ export async function priceRows(
     licenseIds?: readonly number[];
     asOf?: string | undefined;
   },
+  executor?: Db,
 ): Promise<PriceBookEntryRecord[]> {
   const where = sql.join(
     [
@@ -69,5 +70,5 @@ export async function priceRows(
       order by license_name collate "C", currency, valid_from`
     : sql`select ${COLUMNS} from price_book_entries p join licenses l on l.id = p.license_id
         where ${where} order by l.name collate "C", p.currency, p.valid_from`;
-  return (await handle.rows<Row>(query)).map(toPriceEntry);
+  return (await handle.rows<Row>(query, executor)).map(toPriceEntry);
 }

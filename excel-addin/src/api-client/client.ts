@@ -1,5 +1,5 @@
 import { AddinError, messageForCode } from './errors.js';
-import type { Operation } from './operations.js';
+import type { Operation } from './operation.js';
 
 /** Where the API is and who we are. */
 export interface Connection {

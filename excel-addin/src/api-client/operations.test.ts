@@ -4,19 +4,24 @@ import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 import * as operations from './operations.js';
+import * as reallocation from './reallocation.js';
 
 const schema = buildSchema(
   readFileSync(new URL('../../../api/schema.graphql', import.meta.url), 'utf8'),
 );
 
-const documents = (Object.values(operations) as unknown[]).filter(
+const documents = (
+  [...Object.values(operations), ...Object.values(reallocation)] as unknown[]
+).filter(
   (value): value is { name: string; document: string } =>
     typeof value === 'object' && value !== null && 'document' in value,
 );
 
 describe('add-in GraphQL operations', () => {
   it('finds the operations to check', () => {
-    expect(documents.map((d) => d.name)).toContain('PositionRows');
+    expect(documents.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['PositionRows', 'SimulateReallocation', 'ApplyScenario']),
+    );
   });
 
   it.each(documents.map((d) => [d.name, d.document] as const))(

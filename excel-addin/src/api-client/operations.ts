@@ -2,18 +2,9 @@
  * Every GraphQL operation the add-in sends, with its result and variable types. A test validates
  * each document against api/schema.graphql, so a schema change that breaks the add-in fails CI.
  */
-export interface Operation<TData, TVars> {
-  readonly name: string;
-  readonly document: string;
-  /** Phantom fields carrying the types; never set. */
-  readonly _data?: TData;
-  readonly _vars?: TVars;
-}
+import { op } from './operation.js';
 
-const op = <TData, TVars>(name: string, document: string): Operation<TData, TVars> => ({
-  name,
-  document,
-});
+export type { Operation } from './operation.js';
 
 export interface SmartAccountsData {
   smartAccounts: { domain: string; name: string }[];

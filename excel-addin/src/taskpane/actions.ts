@@ -1,28 +1,10 @@
-import type { FetchLike } from '../api-client/client.js';
-import type { SavedConnection } from '../api-client/connection-store.js';
-import { AddinError } from '../api-client/errors.js';
 import { fetchPositionLines, toPositionSheetRow } from '../api-client/positions.js';
 import { positionsSheet } from '../model/positions-sheet.js';
 import { shortfallByVirtualAccountSheet } from '../model/shortfall-by-va-sheet.js';
 import { writeColumnChart } from '../office/chart.js';
 import { writeSheet } from '../office/write-sheet.js';
 
-/** What an action needs from the outside: the connection, Excel, the network, a progress bar. */
-export interface ActionContext {
-  readonly connection: SavedConnection;
-  readonly excel: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-  readonly progress: (done: number, total: number) => void;
-  readonly fetch?: FetchLike;
-}
-
-function account(ctx: ActionContext): { smartAccount: string; asOf: string | null } {
-  if (!ctx.connection.smartAccount) {
-    throw new AddinError('input', 'Connect and choose a Smart Account first.');
-  }
-  return { smartAccount: ctx.connection.smartAccount, asOf: ctx.connection.asOf || null };
-}
-
-const asOfText = (asOf: string | null) => (asOf ? `as of ${asOf}` : 'as of today');
+import { account, asOfText, type ActionContext } from './action-context.js';
 
 /** Pull positions → `Positions` table (user columns kept), shortfall/surplus chart by VA. */
 export async function pullPositions(ctx: ActionContext): Promise<string> {

@@ -7,8 +7,11 @@ import {
 import { AddinError } from '../api-client/errors.js';
 import { SMART_ACCOUNTS } from '../api-client/operations.js';
 
-import { pullPositions, type ActionContext } from './actions.js';
+import type { ActionContext } from './action-context.js';
+import { pullPositions } from './actions.js';
 import { taskpaneElements, type TaskpaneElements } from './dom.js';
+import { pullFindings } from './findings-action.js';
+import { apply, describeApply, evaluate, setupMoves, suggest } from './what-if-actions.js';
 
 /** Wires the task pane: connect, choose account and date, run the sheet actions. */
 export function startTaskpane(inExcel: boolean): void {
@@ -60,6 +63,16 @@ export function startTaskpane(inExcel: boolean): void {
     );
   };
   wire(ui.pullPositions, 'Pulling positions…', pullPositions);
+  wire(ui.pullFindings, 'Pulling findings…', pullFindings);
+  wire(ui.setupMoves, 'Preparing the Moves table…', setupMoves);
+  wire(ui.suggest, 'Asking for a suggestion…', suggest);
+  wire(ui.evaluate, 'Evaluating the moves…', evaluate);
+  wire(ui.apply, 'Reading the moves…', async (ctx) => {
+    const { moves, question } = await describeApply(ctx);
+    if (!(await confirm(ui, question))) return 'Apply cancelled: nothing changed.';
+    ui.status.textContent = 'Applying…';
+    return apply(ctx, moves);
+  });
 }
 
 /** Buttons wired to an action (the others stay disabled until their action exists). */
@@ -67,6 +80,22 @@ const wired = new Set<HTMLButtonElement>();
 
 function setActionsEnabled(enabled: boolean): void {
   for (const button of wired) button.disabled = !enabled;
+}
+
+/** Asks the user in the pane (Office add-ins cannot use window.confirm). */
+function confirm(ui: TaskpaneElements, question: string): Promise<boolean> {
+  ui.confirmText.textContent = question;
+  ui.confirm.hidden = false;
+  return new Promise((resolve) => {
+    const answer = (yes: boolean) => () => {
+      ui.confirm.hidden = true;
+      ui.confirmYes.onclick = null;
+      ui.confirmNo.onclick = null;
+      resolve(yes);
+    };
+    ui.confirmYes.onclick = answer(true);
+    ui.confirmNo.onclick = answer(false);
+  });
 }
 
 /**

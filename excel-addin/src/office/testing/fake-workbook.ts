@@ -11,9 +11,8 @@
  *
  * Only the API surface the add-in uses exists. Cells are addressed 0-based internally.
  */
+import { type Box, parseAddress, toAddress } from '../address.js';
 import { EXCEL_REQUEST_LIMIT_BYTES, jsonBytes } from '../payload.js';
-
-import { type Box, parseAddress, toAddress } from './address.js';
 
 export type FakeScalar = string | number | boolean | null;
 

@@ -1,4 +1,4 @@
-/** A1 addresses ↔ 0-based boxes, for the fake workbook. */
+/** A1 addresses ↔ 0-based boxes. */
 export interface Box {
   row: number;
   col: number;

@@ -195,6 +195,98 @@ describe('task pane in Chromium against a real API', () => {
     await page.close();
   });
 
+  it('suggests moves, evaluates them to the API numbers, and applies them after confirmation', async () => {
+    const { page, pane } = await openPane('fake');
+    const domain = DEMO_ACCOUNTS.small.domain;
+    await pane.connect();
+    await pane.chooseAccount(domain, TODAY);
+
+    const suggested = await pane.act('#suggest', /^Suggested/);
+    expect(suggested).toMatch(/^Suggested [1-9]\d* move\(s\) curing \d+ of \d+ curable units/);
+    const plan = await graphql<{
+      suggestReallocation: {
+        moves: { license: string; quantity: number; from: string; to: string }[];
+      };
+    }>(
+      api.graphqlUrl,
+      `query($d: String!) { suggestReallocation(smartAccount: $d, asOf: "${TODAY}") {
+        moves { license quantity from to } } }`,
+      { d: domain },
+    );
+    const moves = plan.data?.suggestReallocation.moves ?? [];
+    const movesGrid = await pane.grid('Moves');
+    expect(movesGrid[0]).toEqual(['License', 'Quantity', 'From', 'To']);
+    expect(movesGrid.slice(1, 1 + moves.length)).toEqual(
+      moves.map((m) => [m.license, m.quantity, m.from, m.to]),
+    );
+
+    expect(await pane.act('#evaluate', /^(Evaluated|Not feasible)/)).toMatch(/^Evaluated/);
+    const simulation = await graphql<{
+      simulateReallocation: {
+        shortfallChange: number;
+        lines: {
+          virtualAccountName: string;
+          licenseName: string;
+          before: Record<string, number>;
+          after: Record<string, number>;
+        }[];
+      };
+    }>(
+      api.graphqlUrl,
+      `query($d: String!, $m: [ReallocationMoveInput!]!) {
+        simulateReallocation(smartAccount: $d, asOf: "${TODAY}", moves: $m) { shortfallChange
+          lines { virtualAccountName licenseName
+            before { owned consumed balance shortfall surplus } after { owned consumed balance shortfall surplus } } } }`,
+      { d: domain, m: moves },
+    );
+    const result = simulation.data?.simulateReallocation;
+    expect(result?.shortfallChange).toBeLessThan(0);
+    const whatIf = await pane.grid('What-if');
+    expect(whatIf[2]?.slice(0, 2)).toEqual(['Shortfall change', result?.shortfallChange]);
+    const fields = ['owned', 'consumed', 'balance', 'shortfall', 'surplus'];
+    expect(whatIf.slice(9)).toEqual(
+      (result?.lines ?? []).map((l) => [
+        l.virtualAccountName,
+        l.licenseName,
+        ...fields.flatMap((f) => [l.before[f], l.after[f]]),
+      ]),
+    );
+
+    // Apply asks first; Cancel changes nothing, Apply records the transfers.
+    await page.click('#apply');
+    await page.waitForSelector('#confirm:not([hidden])');
+    expect(await page.textContent('#confirm-text')).toMatch(
+      new RegExp(
+        `^Apply ${moves.length} move\\(s\\) \\(\\d+ licenses\\) to ${domain.replaceAll('.', '\\.')}\\?`,
+      ),
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}taskpane-apply.png`, fullPage: true });
+    await page.click('#confirm-no');
+    await page.waitForFunction(() =>
+      /^Apply cancelled/.test(document.querySelector('#status')?.textContent ?? ''),
+    );
+    await page.click('#apply');
+    await page.waitForSelector('#confirm:not([hidden])');
+    await page.click('#confirm-yes');
+    await page.waitForFunction(
+      () => /^(Applied|$)/.test(document.querySelector('#status')?.textContent ?? 'x'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.textContent('#status')).toMatch(/^Applied: [1-9]\d* transfer\(s\) recorded/);
+    const after = await graphql<{ simulateReallocation: { shortfallChange: number } }>(
+      api.graphqlUrl,
+      `query($d: String!, $m: [ReallocationMoveInput!]!) {
+        simulateReallocation(smartAccount: $d, asOf: "${TODAY}", moves: $m) { shortfallChange } }`,
+      { d: domain, m: moves },
+    );
+    // The surplus moved: the same moves again no longer cure what they cured.
+    expect(after.data?.simulateReallocation.shortfallChange ?? 0).toBeGreaterThan(
+      result?.shortfallChange ?? 0,
+    );
+    await page.close();
+  });
+
   it('writes names that look like formulas as text', async () => {
     const { page, pane } = await openPane('fake');
     await pane.connect();

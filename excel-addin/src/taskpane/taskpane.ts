@@ -69,6 +69,7 @@ export function startTaskpane(inExcel: boolean): void {
   wire(ui.evaluate, 'Evaluating the moves…', evaluate);
   wire(ui.apply, 'Reading the moves…', async (ctx) => {
     const { moves, question } = await describeApply(ctx);
+    ui.status.textContent = 'Waiting for your answer…';
     if (!(await confirm(ui, question))) return 'Apply cancelled: nothing changed.';
     ui.status.textContent = 'Applying…';
     return apply(ctx, moves);

@@ -192,6 +192,41 @@ describe('task pane in Chromium against a real API', () => {
       [...new Set(lines.map((l) => l.virtualAccountName))].sort((a, b) => a.localeCompare(b)),
     );
     expect(String(chart[1]?.[1])).toMatch(/^=SUMIFS\(Positions\[Shortfall\]/);
+
+    // Renewal: inputs are the API's parameters, the figures are live formulas.
+    expect(await pane.act('#pull-renewal', /^Renewal/)).toMatch(/^Renewal as of 2026-05-01 in /);
+    const renewal = await graphql<{
+      smartAccount: { renewalModel: { currency: string; parameters: Record<string, number> } };
+    }>(
+      api.graphqlUrl,
+      `query($d: String!) { smartAccount(domain: $d) { renewalModel(input: { asOf: "${TODAY}" }) {
+        currency parameters { termYears growthBasisPoints } } } }`,
+      { d: domain },
+    );
+    const model = renewal.data?.smartAccount.renewalModel;
+    const sheet = await pane.grid('Renewal', 'formulas');
+    expect(sheet.slice(0, 3).map((r) => r.slice(0, 2))).toEqual([
+      ['Currency', model?.currency],
+      ['Term (years, 3 or 5)', model?.parameters.termYears],
+      ['Growth per year', (model?.parameters.growthBasisPoints ?? 0) / 10_000],
+    ]);
+    expect(sheet.flat().filter((c) => String(c).startsWith('=')).length).toBeGreaterThan(10);
+    expect((await pane.grid('Renewal detail', 'formulas')).length).toBeGreaterThan(1);
+
+    // Findings: the API's findings, most urgent first.
+    expect(await pane.act('#pull-findings', /^Pulled \d+ finding/)).toMatch(/finding\(s\)/);
+    const findings = await graphql<{
+      smartAccount: { findings: { nodes: { code: string; message: string }[] } };
+    }>(
+      api.graphqlUrl,
+      `query($d: String!) { smartAccount(domain: $d) { findings(asOf: "${TODAY}", first: 500) {
+        nodes { code message } } } }`,
+      { d: domain },
+    );
+    const findingsGrid = await pane.grid('Findings');
+    expect(findingsGrid.slice(1).map((r) => [r[1], r[7]])).toEqual(
+      findings.data?.smartAccount.findings.nodes.map((f) => [f.code, f.message]),
+    );
     await page.close();
   });
 

@@ -5,13 +5,18 @@ import { describe, expect, it } from 'vitest';
 
 import * as operations from './operations.js';
 import * as reallocation from './reallocation.js';
+import * as renewal from './renewal.js';
 
 const schema = buildSchema(
   readFileSync(new URL('../../../api/schema.graphql', import.meta.url), 'utf8'),
 );
 
 const documents = (
-  [...Object.values(operations), ...Object.values(reallocation)] as unknown[]
+  [
+    ...Object.values(operations),
+    ...Object.values(reallocation),
+    ...Object.values(renewal),
+  ] as unknown[]
 ).filter(
   (value): value is { name: string; document: string } =>
     typeof value === 'object' && value !== null && 'document' in value,
@@ -20,7 +25,12 @@ const documents = (
 describe('add-in GraphQL operations', () => {
   it('finds the operations to check', () => {
     expect(documents.map((d) => d.name)).toEqual(
-      expect.arrayContaining(['PositionRows', 'SimulateReallocation', 'ApplyScenario']),
+      expect.arrayContaining([
+        'PositionRows',
+        'SimulateReallocation',
+        'ApplyScenario',
+        'RenewalModel',
+      ]),
     );
   });
 

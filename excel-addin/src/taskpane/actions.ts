@@ -1,5 +1,9 @@
+import { execute } from '../api-client/client.js';
+import { AddinError } from '../api-client/errors.js';
 import { fetchPositionLines, toPositionSheetRow } from '../api-client/positions.js';
+import { RENEWAL_MODEL, toRenewalSheetInput } from '../api-client/renewal.js';
 import { positionsSheet } from '../model/positions-sheet.js';
+import { renewalSheets } from '../model/renewal-sheet.js';
 import { shortfallByVirtualAccountSheet } from '../model/shortfall-by-va-sheet.js';
 import { writeColumnChart } from '../office/chart.js';
 import { writeSheet } from '../office/write-sheet.js';
@@ -33,4 +37,36 @@ export async function pullPositions(ctx: ActionContext): Promise<string> {
   const kept =
     stats.keptColumns.length > 0 ? ` Kept your columns: ${stats.keptColumns.join(', ')}.` : '';
   return `Pulled ${lines.length.toLocaleString()} position lines ${asOfText(query.asOf)} into Positions.${kept}`;
+}
+
+/**
+ * Renewal: refreshes Positions (the Renewal formulas sum its columns), then writes Renewal and
+ * Renewal detail with live formulas, so growth, discount and term edits recalculate in Excel.
+ */
+export async function pullRenewal(ctx: ActionContext): Promise<string> {
+  const query = account(ctx);
+  const [lines, renewal] = await Promise.all([
+    fetchPositionLines(ctx.connection, query, ctx.progress, ctx.fetch),
+    execute(
+      ctx.connection,
+      RENEWAL_MODEL,
+      { domain: query.smartAccount, asOf: query.asOf },
+      ctx.fetch,
+    ),
+  ]);
+  if (!renewal.smartAccount)
+    throw new AddinError('input', `No Smart Account ${query.smartAccount}.`);
+  const positions = positionsSheet(lines.map(toPositionSheetRow));
+  const sheets = renewalSheets(
+    toRenewalSheetInput(renewal.smartAccount.renewalModel, lines.length),
+  );
+  await ctx.excel(async (context) => {
+    await writeSheet(context, positions, {
+      key: ['Virtual Account', 'License'],
+      highlightPositive: 'Shortfall',
+    });
+    await writeSheet(context, sheets.detail);
+    await writeSheet(context, sheets.renewal);
+  });
+  return `Renewal ${asOfText(query.asOf)} in ${renewal.smartAccount.renewalModel.currency}: edit growth, discount or term on the Renewal sheet and Excel recalculates.`;
 }

@@ -8,7 +8,7 @@ import { AddinError } from '../api-client/errors.js';
 import { SMART_ACCOUNTS } from '../api-client/operations.js';
 
 import type { ActionContext } from './action-context.js';
-import { pullPositions } from './actions.js';
+import { pullPositions, pullRenewal } from './actions.js';
 import { taskpaneElements, type TaskpaneElements } from './dom.js';
 import { pullFindings } from './findings-action.js';
 import { apply, describeApply, evaluate, setupMoves, suggest } from './what-if-actions.js';
@@ -64,6 +64,7 @@ export function startTaskpane(inExcel: boolean): void {
   };
   wire(ui.pullPositions, 'Pulling positions…', pullPositions);
   wire(ui.pullFindings, 'Pulling findings…', pullFindings);
+  wire(ui.pullRenewal, 'Building the renewal…', pullRenewal);
   wire(ui.setupMoves, 'Preparing the Moves table…', setupMoves);
   wire(ui.suggest, 'Asking for a suggestion…', suggest);
   wire(ui.evaluate, 'Evaluating the moves…', evaluate);

@@ -42,14 +42,14 @@ function mockWorkbook() {
         },
       },
     },
-  }) as unknown as { context: Excel.RequestContext & { sync(): Promise<void> } };
+  }) as unknown as { context: { sync(): Promise<void> } };
   const context = mock.context;
   const sync = context.sync.bind(context);
   context.sync = async () => {
     log.push('sync');
     await sync();
   };
-  return { context, log, ranges };
+  return { context: context as unknown as Excel.RequestContext, log, ranges };
 }
 
 describe('writeSheet (office-addin-mock)', () => {

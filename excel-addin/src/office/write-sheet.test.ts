@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { positionsSheet } from '../model/positions-sheet.js';
+
 import { EXCEL_REQUEST_LIMIT_BYTES } from './payload.js';
 import type { SheetWrite } from './sheet-write.js';
 import { FakeWorkbook } from './testing/fake-workbook.js';
@@ -155,5 +157,31 @@ describe('writeSheet', () => {
     expect(book.suspendedWriteSyncs).toBe(stats.syncs - 1);
     expect(book.grid('Positions').length).toBe(100_001);
     expect(book.grid('Positions')[100_000]).toEqual(rows[99_999]);
+  });
+
+  it('writes a 100,000-line Positions sheet (12 columns, 8 formatted) under 5 MB per request', async () => {
+    const book = new FakeWorkbook();
+    const model = positionsSheet(
+      Array.from({ length: 100_000 }, (_, i) => ({
+        virtualAccountName: `Virtual Account ${i % 400}`,
+        licenseName: `Catalyst 9300 Network Advantage ${i}`,
+        productFamily: 'Catalyst',
+        owned: 1000 + i,
+        consumed: 900 + (i % 300),
+        reserved: i % 5,
+        balance: 100 + i - (i % 300),
+        shortfall: i % 3,
+        surplus: i % 11,
+        unitPrice: { amount: '1234.50', currency: 'USD' },
+        exposure: { amount: `${(i % 3) * 1234}.50`, currency: 'USD' },
+      })),
+    );
+    const stats = await writeSheet(book.createContext(), model, options);
+    console.info(
+      `100,000 Positions lines: ${stats.syncs} syncs, largest request ${Math.max(...book.requests)} bytes`,
+    );
+    expect(Math.max(...book.requests)).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
+    expect(book.suspendedWriteSyncs).toBe(stats.syncs - 1);
+    expect(book.grid('Positions').length).toBe(100_001);
   });
 });

@@ -2,11 +2,12 @@ import { isIsoDate } from '../calendar.js';
 import { assert } from '../errors.js';
 
 import { addLineExposure, compareExposure, emptyExposure } from './exposure.js';
-import { planLicense, type UnitMove } from './license-plan.js';
+import { planLicense } from './license-plan.js';
 import { policyClassKey, policyViolations, resolveReallocationPolicy } from './policy.js';
 import {
   collectParties,
   takeUnits,
+  type CollectedParties,
   type LicenseParties,
   type SourceCell,
 } from './suggest-parties.js';
@@ -20,20 +21,46 @@ import type {
   ReallocationVirtualAccount,
 } from './types.js';
 
-/** Splits each unit move by the license types of the lots it takes (perpetual, then longest term). */
-function typedMoves(
+const LICENSE_TYPES = ['PERPETUAL', 'TERM'] as const;
+
+/**
+ * Writes the moves of one license, split by the license types of the lots they take
+ * (perpetual, then the longest term), sorted by source then target. Returns the units moved.
+ */
+function planLicenseMoves(
   licenseId: number,
-  moves: readonly UnitMove[],
-  cells: ReadonlyMap<number, SourceCell>,
+  entry: LicenseParties,
+  allowed: (fromKey: string, toKey: string) => boolean,
+  sourceCell: CollectedParties['sourceCell'],
   into: PlannedMove[],
-): void {
-  for (const move of moves) {
-    const taken = takeUnits(cells.get(move.fromVirtualAccountId) as SourceCell, move.quantity);
-    for (const licenseType of ['PERPETUAL', 'TERM'] as const) {
-      const quantity = taken[licenseType];
-      if (quantity > 0) into.push({ ...move, licenseId, licenseType, quantity });
+): number {
+  const start = into.length;
+  let moved = 0;
+  const taken = { PERPETUAL: 0, TERM: 0 };
+  planLicense(entry.suppliers, entry.receivers, allowed, (from, to, quantity) => {
+    takeUnits(sourceCell(licenseId, from) as SourceCell, quantity, taken);
+    moved += quantity;
+    for (const licenseType of LICENSE_TYPES) {
+      if (taken[licenseType] === 0) continue;
+      into.push({
+        licenseId,
+        licenseType,
+        quantity: taken[licenseType],
+        fromVirtualAccountId: from,
+        toVirtualAccountId: to,
+      });
     }
-  }
+  });
+  const mine = into
+    .slice(start)
+    .sort(
+      (a, b) =>
+        a.fromVirtualAccountId - b.fromVirtualAccountId ||
+        a.toVirtualAccountId - b.toVirtualAccountId ||
+        (a.licenseType === b.licenseType ? 0 : a.licenseType === 'PERPETUAL' ? -1 : 1),
+    );
+  mine.forEach((move, i) => (into[start + i] = move));
+  return moved;
 }
 
 /** Exposure before and after curing `cured` units per license (whole account, every line). */
@@ -78,7 +105,8 @@ function planExposure(
  * rule is an equivalence or, for production → non-production, closed under chaining), so
  * direct moves suffice. `planLicense` solves it exactly as a max flow between policy classes
  * and realises it with at most sources + sinks − 1 moves per connected component (fewest
- * moves exactly is NP-hard). Without policy arcs cured = min(Σ movable surplus, Σ shortfall)
+ * moves exactly is NP-hard; a pair whose units come from perpetual and term lots is written as
+ * two moves, one per license type, since Cisco's transfer API names the type). Without policy arcs cured = min(Σ movable surplus, Σ shortfall)
  * per license, which is `boundUnits`.
  *
  * Cost: O(lines + lots) to collect, then per license a max flow on #classes + 2 nodes and
@@ -90,7 +118,7 @@ export function suggestReallocation(
 ): ReallocationPlan {
   assert(isIsoDate(input.asOf), 'INVALID_DATE', `"${input.asOf}" is not a calendar date`);
   const resolved = resolveReallocationPolicy(policy);
-  const { parties, sources } = collectParties(input, resolved);
+  const { parties, sourceCell } = collectParties(input, resolved);
   const representative = new Map<string, ReallocationVirtualAccount>();
   for (const account of input.virtualAccounts) {
     representative.set(policyClassKey(resolved, account), account);
@@ -117,16 +145,7 @@ export function suggestReallocation(
     const entry = parties.get(licenseId) as LicenseParties;
     boundUnits += Math.min(entry.supply, entry.demand);
     if (entry.suppliers.length === 0 || entry.receivers.length === 0) continue;
-    const unitMoves = planLicense(entry.suppliers, entry.receivers, allowed).sort(
-      (a, b) =>
-        a.fromVirtualAccountId - b.fromVirtualAccountId ||
-        a.toVirtualAccountId - b.toVirtualAccountId,
-    );
-    typedMoves(licenseId, unitMoves, sources.get(licenseId) as Map<number, SourceCell>, moves);
-    cured.set(
-      licenseId,
-      unitMoves.reduce((sum, move) => sum + move.quantity, 0),
-    );
+    cured.set(licenseId, planLicenseMoves(licenseId, entry, allowed, sourceCell, moves));
   }
   let curedUnits = 0;
   for (const units of cured.values()) curedUnits += units;

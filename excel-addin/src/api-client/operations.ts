@@ -119,7 +119,7 @@ export function cellBatchDocument(groups: number): string {
     fields.push(
       `g${i}: positionRows(asOf: $asOf${i}, first: $first, filter: { virtualAccountNames: $vas${i}, licenseNames: $licenses${i} }) {
         nodes { virtualAccountName licenseName owned consumed balance shortfall exposure { amount currency } }
-        pageInfo { hasNextPage }
+        pageInfo { hasNextPage endCursor }
       }`,
     );
   }
@@ -138,5 +138,8 @@ export interface CellLine {
   exposure: MoneyData | null;
 }
 export interface CellBatchData {
-  smartAccount: Record<string, { nodes: CellLine[]; pageInfo: { hasNextPage: boolean } }> | null;
+  smartAccount: Record<
+    string,
+    { nodes: CellLine[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+  > | null;
 }

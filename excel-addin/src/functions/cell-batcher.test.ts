@@ -99,6 +99,41 @@ describe('custom-function batching', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it('fetches the rest of a group when more lines match than one page holds', async () => {
+    const requests: string[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      const body = JSON.parse(String(init.body)) as {
+        query: string;
+        variables: { after?: string };
+      };
+      requests.push(
+        body.query.includes('CellBatch') ? 'batch' : `page after ${body.variables.after}`,
+      );
+      const data = body.query.includes('CellBatch')
+        ? {
+            smartAccount: {
+              g0: { nodes: [line('A', 'L', 1)], pageInfo: { hasNextPage: true, endCursor: 'c1' } },
+            },
+          }
+        : {
+            smartAccount: {
+              positionRows: {
+                totalCount: 2,
+                nodes: [line('B', 'L', 2)],
+                pageInfo: { hasNextPage: false, endCursor: null },
+              },
+            },
+          };
+      return new Response(JSON.stringify({ data }));
+    };
+    const { batcher, flush } = batcherWith({ fetch, requests: [] });
+    const a = batcher.request('owned', 'A', 'L');
+    const b = batcher.request('owned', 'B', 'L');
+    flush();
+    expect(await Promise.all([a, b])).toEqual([1, 2]);
+    expect(requests).toEqual(['batch', 'page after c1']);
+  });
+
   it('rejects a cell the server has no line for with a message naming it', async () => {
     const api = fakeApi(() => []);
     const { batcher, flush } = batcherWith(api);

@@ -1,6 +1,12 @@
 import { execute, type Connection, type FetchLike } from '../api-client/client.js';
 import { AddinError } from '../api-client/errors.js';
-import { cellBatchDocument, type CellBatchData, type CellLine } from '../api-client/operations.js';
+import {
+  cellBatchDocument,
+  POSITION_ROWS,
+  type CellBatchData,
+  type CellLine,
+  type PositionRowsData,
+} from '../api-client/operations.js';
 
 export type CellField = 'owned' | 'consumed' | 'balance' | 'shortfall' | 'exposure';
 
@@ -76,11 +82,41 @@ export function createCellBatcher(deps: CellBatcherDeps) {
       return;
     }
     const lines = new Map<string, CellLine>();
-    dates.forEach((asOf, i) => {
-      for (const line of data.smartAccount?.[`g${i}`]?.nodes ?? []) {
-        lines.set(key(asOf, line.virtualAccountName, line.licenseName), line);
+    try {
+      for (const [i, asOf] of dates.entries()) {
+        const group = data.smartAccount[`g${i}`];
+        const nodes = [...(group?.nodes ?? [])];
+        // More than a page of lines matched (many VAs × licenses): fetch the rest of this group.
+        let cursor = group?.pageInfo.hasNextPage ? group.pageInfo.endCursor : null;
+        while (cursor !== null) {
+          const page: PositionRowsData = await execute(
+            connection,
+            POSITION_ROWS,
+            {
+              domain: connection.smartAccount,
+              asOf: asOf === '' ? null : asOf,
+              first: PAGE,
+              after: cursor,
+              filter: {
+                virtualAccountNames: variables[`vas${i}`] as string[],
+                licenseNames: variables[`licenses${i}`] as string[],
+              },
+            },
+            deps.fetch,
+          );
+          const rows = page.smartAccount?.positionRows;
+          nodes.push(...(rows?.nodes ?? []));
+          cursor = rows?.pageInfo.hasNextPage ? rows.pageInfo.endCursor : null;
+        }
+        for (const line of nodes)
+          lines.set(key(asOf, line.virtualAccountName, line.licenseName), line);
       }
-    });
+    } catch (error) {
+      const failure =
+        error instanceof AddinError ? error : new AddinError('network', 'The request failed.');
+      for (const p of batch) p.reject(failure);
+      return;
+    }
     for (const p of batch) {
       const line = lines.get(key(p.asOf, p.virtualAccount, p.license));
       if (line) settle(p, line);

@@ -1,10 +1,10 @@
-import type { Cell, Scalar } from './cells.js';
+import type { Cell } from './cells.js';
 import type { SheetWrite, SheetWriteOptions } from './sheet-write.js';
 
-/** The previous table as read back: header and data rows (values). */
+/** The previous table as read back (some of its columns): header and data rows. */
 export interface PreviousTable {
   readonly header: readonly string[];
-  readonly rows: readonly (readonly Scalar[])[];
+  readonly rows: readonly (readonly Cell[])[];
 }
 
 /**
@@ -27,7 +27,7 @@ export function mergeUserColumns(
 
   const keyOf = (row: readonly Cell[], header: readonly string[]) =>
     JSON.stringify(key.map((k) => row[header.indexOf(k)] ?? null));
-  const userCells = new Map<string, Scalar[]>();
+  const userCells = new Map<string, Cell[]>();
   for (const row of previous.rows) {
     userCells.set(
       keyOf(row, previous.header),

@@ -114,7 +114,7 @@ describe('writeSheet', () => {
     const cells = book.sheets.get('Positions')!.cells;
     cells.set('0,4', { value: 'Notes' });
     cells.set('1,4', { value: 'renew in May' });
-    cells.set('2,4', { value: 'ask Ops' });
+    cells.set('2,4', { value: 42, formula: '=C3*21' });
 
     const stats = await writeSheet(
       book.createContext(),
@@ -126,10 +126,10 @@ describe('writeSheet', () => {
       options,
     );
     expect(stats.keptColumns).toEqual(['Notes']);
-    expect(book.grid('Positions')).toEqual([
+    expect(book.grid('Positions', 'formulas')).toEqual([
       ['Virtual Account', 'License', 'Owned', 'Shortfall', 'Notes'],
       ['New', 'L1', 7, 0, ''],
-      ['Ops', 'L1', 3, 1, 'ask Ops'],
+      ['Ops', 'L1', 3, 1, '=C3*21'],
       ['Eng', 'L1', 1, 0, 'renew in May'],
     ]);
     expect(book.tables.get('TrueupPositions')?.box).toEqual({ row: 0, col: 0, rows: 4, cols: 5 });
@@ -183,5 +183,40 @@ describe('writeSheet', () => {
     expect(Math.max(...book.requests)).toBeLessThan(EXCEL_REQUEST_LIMIT_BYTES);
     expect(book.suspendedWriteSyncs).toBe(stats.syncs - 1);
     expect(book.grid('Positions').length).toBe(100_001);
+  });
+
+  it('refreshes a 100,000-row table with a user column without a response over 5 MB', async () => {
+    const book = new FakeWorkbook();
+    const rows = (owned: number) =>
+      Array.from({ length: 100_000 }, (_, i) => [
+        `Virtual Account ${i % 250}`,
+        `License with a long descriptive name ${i}`,
+        owned,
+        0,
+      ]);
+    await writeSheet(book.createContext(), model(rows(1)), options);
+    // A whole-table read would be ~7 MB: the refresh must read in parts.
+    const ctx = book.createContext();
+    const whole = ctx.workbook.tables.getItem('TrueupPositions').getRange().load('values');
+    await expect(ctx.sync()).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);
+    void whole;
+
+    const table = book.tables.get('TrueupPositions')!;
+    table.box.cols = 5;
+    const cells = book.sheets.get('Positions')!.cells;
+    cells.set('0,4', { value: 'Owner' });
+    for (let r = 1; r <= 100_000; r++) cells.set(`${r},4`, { value: `owner ${r}` });
+
+    const stats = await writeSheet(book.createContext(), model(rows(2)), options);
+    expect(stats.keptColumns).toEqual(['Owner']);
+    const grid = book.grid('Positions');
+    expect(grid[100_000]).toEqual([
+      'Virtual Account 249',
+      'License with a long descriptive name 99999',
+      2,
+      0,
+      'owner 100000',
+    ]);
+    console.info(`refresh of 100,000 rows with a user column: ${stats.syncs} syncs`);
   });
 });

@@ -1,4 +1,4 @@
-import { toExcelInput, type Scalar } from './cells.js';
+import { toExcelInput, type Cell, type Scalar } from './cells.js';
 import { mergeUserColumns, type PreviousTable } from './merge-user-columns.js';
 import { chunkRows, DEFAULT_CHUNK_BUDGET_BYTES, jsonBytes } from './payload.js';
 import type { SheetWrite, SheetWriteOptions, WriteStats } from './sheet-write.js';
@@ -10,7 +10,8 @@ const ACTION_OVERHEAD_BYTES = 200;
  * Writes `model` on its own sheet (inputs, then an Excel table), replacing what a previous write
  * left there and keeping the columns a user added to the table (matched by `options.key`).
  *
- * Reads once (does the sheet/table exist; plus the previous table's cells on a refresh), then
+ * Reads once (does the sheet/table exist); on a refresh also the previous table's header and, when
+ * the user added columns, those and the key columns (values and formulas, in chunks). Then
  * writes in chunks of at most `budgetBytes`, one `context.sync()` per chunk, with calculation
  * suspended for each. Table, highlight and column widths go with the last chunk. Data strings
  * that Excel would parse (formulas, numbers) land as text; model formulas land as formulas.
@@ -34,16 +35,12 @@ export async function writeSheet(
   existingSheet.load('name');
   existingTable.load('name');
   await sync(ACTION_OVERHEAD_BYTES * 4);
-  let previous: PreviousTable | undefined;
-  if (!existingTable.isNullObject) {
-    // A table cannot be read through a null object: this read waits for the existence check.
-    const range = existingTable.getRange().load('values');
-    await sync(ACTION_OVERHEAD_BYTES * 2);
-    const [header = [], ...rows] = range.values as Scalar[][];
-    previous = { header: header.map(String), rows };
-  }
+  const previous = existingTable.isNullObject
+    ? undefined
+    : await readUserColumns(context, existingTable, model, options.key, budget);
+  syncs += previous?.syncs ?? 0;
 
-  const { headers, rows, keptColumns } = mergeUserColumns(model, options.key, previous);
+  const { headers, rows, keptColumns } = mergeUserColumns(model, options.key, previous?.table);
   const sheet = existingSheet.isNullObject
     ? context.workbook.worksheets.add(model.name)
     : existingSheet;
@@ -136,4 +133,55 @@ function finish(
   tableRange.format.autofitColumns();
   sheet.activate();
   return (actions + 2) * ACTION_OVERHEAD_BYTES;
+}
+
+/**
+ * The key columns and the user-added columns of the previous table, read in row chunks so no
+ * response exceeds the 5 MB cap (a whole 100,000-row table would). A cell whose formula differs
+ * from its value is carried over as a formula.
+ */
+async function readUserColumns(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  model: SheetWrite,
+  key: SheetWriteOptions['key'],
+  budget: number,
+): Promise<{ table: PreviousTable; syncs: number }> {
+  const headerRange = table.getHeaderRowRange().load('values');
+  const body = table.getDataBodyRange().load(['rowIndex', 'columnIndex', 'rowCount']);
+  await context.sync();
+  const header = (headerRange.values[0] ?? []).map(String);
+  const ours = new Set(model.columns.map((c) => c.header));
+  const user = header.filter((h) => !ours.has(h));
+  if (user.length === 0 || !key || key.length === 0)
+    return { table: { header, rows: [] }, syncs: 1 };
+  const wanted = [...key, ...user]
+    .map((h) => ({ h, at: header.indexOf(h) }))
+    .filter((c) => c.at >= 0);
+  // ~100 bytes per cell for values + formulas: a guess with room under the budget.
+  const rowsPerRead = Math.max(1, Math.floor(budget / (wanted.length * 100)));
+  const rows: Cell[][] = [];
+  let syncs = 1;
+  for (let start = 0; start < body.rowCount; start += rowsPerRead) {
+    const count = Math.min(rowsPerRead, body.rowCount - start);
+    const ranges = wanted.map(({ at }) =>
+      table.worksheet
+        .getRangeByIndexes(body.rowIndex + start, body.columnIndex + at, count, 1)
+        .load(['values', 'formulas']),
+    );
+    await context.sync();
+    syncs += 1;
+    for (let r = 0; r < count; r++) {
+      rows.push(
+        ranges.map((range) => {
+          const value = (range.values[r]?.[0] ?? null) as Scalar;
+          const formula: unknown = range.formulas[r]?.[0];
+          return typeof formula === 'string' && formula.startsWith('=') && formula !== value
+            ? { formula: formula.slice(1) }
+            : value;
+        }),
+      );
+    }
+  }
+  return { table: { header: wanted.map((c) => c.h), rows }, syncs };
 }

@@ -127,8 +127,21 @@ class FakeContext {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
+  private responseBytes = 0;
+
   queue(action: Action): void {
     this.pending.push(action);
+  }
+
+  /** Counts a loaded snapshot toward this sync's response; Excel refuses one over 5 MB. */
+  respond(bytes: number): void {
+    this.responseBytes += bytes;
+    if (this.responseBytes > this.book.limitBytes) {
+      throw new FakeExcelError(
+        'ResponsePayloadSizeLimitExceeded',
+        `the response is over ${this.book.limitBytes} bytes`,
+      );
+    }
   }
 
   async sync(): Promise<void> {
@@ -145,6 +158,7 @@ class FakeContext {
     if (batch.some((a) => a.writesCells) && batch.some((a) => a.suspendsCalculation)) {
       this.book.suspendedWriteSyncs += 1;
     }
+    this.responseBytes = 0;
     for (const action of batch) action.apply();
   }
 }
@@ -160,15 +174,21 @@ class Loadable {
     return {};
   }
 
-  load(_props?: string | string[]): this {
+  load(props?: string | string[]): this {
+    const wanted =
+      props === undefined
+        ? undefined
+        : (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim());
     this.ctx.queue({
       bytes: 40,
       apply: () => {
-        const snap = this.isNull ? {} : this.snapshot();
-        if (jsonBytes(snap) > this.ctx.book.limitBytes) {
-          throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'response over 5 MB');
-        }
-        this.loaded = snap;
+        const all = this.isNull ? {} : this.snapshot();
+        // Only what was asked for crosses the wire (and counts toward the response cap).
+        const sent = wanted
+          ? Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k)))
+          : all;
+        this.ctx.respond(jsonBytes(sent));
+        this.loaded = { ...this.loaded, ...sent, isNullObject: this.isNull };
       },
     });
     return this;
@@ -404,6 +424,8 @@ class FakeRange extends Loadable {
       address: `${sheet.name}!${toAddress(box)}`,
       rowCount: box.rows,
       columnCount: box.cols,
+      rowIndex: box.row,
+      columnIndex: box.col,
     };
   }
 
@@ -430,6 +452,12 @@ class FakeRange extends Loadable {
   }
   get rowCount(): number {
     return this.read('rowCount');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
   }
 
   private write(grid: FakeScalar[][], set: (cell: FakeCell, input: FakeScalar) => void): void {
@@ -614,6 +642,17 @@ class FakeTable extends Loadable {
 
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.data().sheet, box: this.data().box }));
+  }
+
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.data();
+      return { sheet, box: { ...box, rows: 1 } };
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.data().sheet);
   }
 
   getDataBodyRange(): FakeRange {

@@ -27,6 +27,14 @@ export async function openServices(
   return { handle, services: createServices(handle, options.clock ?? systemClock) };
 }
 
+function readPem(path: string, variable: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new Error(`${variable}: cannot read ${path}`, { cause });
+  }
+}
+
 /** The built add-in of this checkout (api/dist or api/src → ../../excel-addin/dist/addin). */
 const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../excel-addin/dist/addin/', import.meta.url));
 
@@ -40,7 +48,10 @@ export async function startApi(
   const schema = await createSchema(services);
   const tls =
     config.tlsCert !== undefined && config.tlsKey !== undefined
-      ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }
+      ? {
+          cert: readPem(config.tlsCert, 'TRUEUP_TLS_CERT'),
+          key: readPem(config.tlsKey, 'TRUEUP_TLS_KEY'),
+        }
       : undefined;
   return startHttpServer({
     addinDir: config.addinDir ?? DEFAULT_ADDIN_DIR,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +16,17 @@ import type { BenchCase, BenchContext } from '../types.js';
 const RSS_HOOK = fileURLToPath(new URL('../rss-hook.js', import.meta.url));
 const IMPORT_DOMAIN = 'bench-import';
 const FLOOR_TABLE = 'bench_copy_floor';
+const PGLITE_TEMPLATE = 'pglite-template';
 
 interface ChildRun {
   readonly ms: number;
   readonly peakRssBytes: number;
 }
 
-/** `trueup import` as a child process (the CLI users run): wall time and peak RSS. */
+/**
+ * `trueup import` as a child process (the CLI users run): wall time and peak RSS. On PGlite each
+ * run gets its own copy of a migrated data directory (the bench's own is held open).
+ */
 async function runImport(
   context: BenchContext,
   file: string,
@@ -30,9 +35,14 @@ async function runImport(
 ): Promise<ChildRun> {
   const rssFile = join(workDir, `${domain}.rss`);
   const { DATABASE_URL: _url, TRUEUP_DATA_DIR: _dir, ...env } = process.env;
-  const database = context.databaseUrl
-    ? { DATABASE_URL: context.databaseUrl }
-    : { TRUEUP_DATA_DIR: join(workDir, `pglite-${domain}`) };
+  let database: Record<string, string>;
+  if (context.databaseUrl) database = { DATABASE_URL: context.databaseUrl };
+  else {
+    const dataDir = join(workDir, `pglite-${domain}`);
+    const template = join(workDir, PGLITE_TEMPLATE);
+    if (existsSync(template)) await cp(template, dataDir, { recursive: true });
+    database = { TRUEUP_DATA_DIR: dataDir };
+  }
   const cli = join(context.repoRoot, 'api/dist/cli/main.js');
   const args = ['--import', RSS_HOOK, cli, 'import', '--smart-account', domain];
   const { ms } = await timed(
@@ -50,7 +60,19 @@ async function runImport(
         );
       }),
   );
+  if (!context.databaseUrl && !domain.endsWith('-template')) {
+    await rm(join(workDir, `pglite-${domain}`), { recursive: true, force: true });
+  }
   return { ms, peakRssBytes: Number(await readFile(rssFile, 'utf8')) };
+}
+
+/** PGlite: a data directory migrated once (by a tiny import) that every run starts from. */
+async function preparePgliteTemplate(context: BenchContext, tiny: string, workDir: string) {
+  if (context.databaseUrl) return;
+  const domain = `${IMPORT_DOMAIN}-template`;
+  await runImport(context, tiny, domain, workDir);
+  await cp(join(workDir, `pglite-${domain}`), join(workDir, PGLITE_TEMPLATE), { recursive: true });
+  await rm(join(workDir, `pglite-${domain}`), { recursive: true, force: true });
 }
 
 /** Deletes what an import run wrote (PostgreSQL: its Smart Account; PGlite: its data dir). */
@@ -118,6 +140,7 @@ export const importCase: BenchCase = {
       await writeInstancesFile(file, rows, context.asOf);
       await writeInstancesFile(tiny, 4, context.asOf);
       await cleanUp(context);
+      await preparePgliteTemplate(context, tiny, workDir);
       // Process start, database open and migration check: measured on a 4-row file, subtracted.
       const startup = await runImport(context, tiny, `${IMPORT_DOMAIN}-startup`, workDir);
       await cleanUp(context);

@@ -12,6 +12,7 @@ import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-ser
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
+import { positionSnapshots } from './position-snapshots.js';
 import { reservationService } from './reservations/index.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
 
@@ -20,13 +21,14 @@ export function createServices(handle: DbHandle, clock: Clock) {
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
+  const snapshots = positionSnapshots(handle);
   return {
     accounts: accountService(handle),
     position: {
       asOfOrToday,
       lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
-      page: (query: Parameters<typeof positionPage>[1]) => positionPage(handle, query),
+      page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),

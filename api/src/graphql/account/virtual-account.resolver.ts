@@ -42,7 +42,16 @@ export class VirtualAccountResolver {
       asOf: this.services.position.asOfOrToday(asOf),
       includeClassic: includeClassic ?? true,
     });
-    return lines.map(toPositionLineGql);
+    const licenses = await ctx.loaders.licenseById.loadMany(lines.map((line) => line.licenseId));
+    return lines.map((line, i) => {
+      const license = licenses[i];
+      if (!license || license instanceof Error) throw license ?? new Error('license not found');
+      return toPositionLineGql({
+        ...line,
+        virtualAccountName: account.name,
+        licenseName: license.name,
+      });
+    });
   }
 
   @FieldResolver(() => ProductInstanceConnection)

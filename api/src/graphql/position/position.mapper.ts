@@ -5,7 +5,10 @@ import type { LicensePositionGql, PositionFilterInput, PositionLineGql } from '.
 
 // Domain positions ↔ GraphQL: the one mapper of this edge.
 
-export const toPositionLineGql = (line: PositionLine): PositionLineGql => ({
+/** A line with the names it is shown under (the service pages carry them; others look them up). */
+export const toPositionLineGql = (
+  line: PositionLine & { readonly virtualAccountName: string; readonly licenseName: string },
+): PositionLineGql => ({
   owned: line.owned,
   ownedSmart: line.ownedSmart,
   ownedClassic: line.ownedClassic,
@@ -14,6 +17,8 @@ export const toPositionLineGql = (line: PositionLine): PositionLineGql => ({
   balance: line.balance,
   shortfall: line.shortfall,
   surplus: line.surplus,
+  virtualAccountName: line.virtualAccountName,
+  licenseName: line.licenseName,
   virtualAccountId: line.virtualAccountId,
   licenseId: line.licenseId,
 });

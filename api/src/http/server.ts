@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { selectionLimitPlugin } from './complexity.js';
 import { createErrorHandler } from './errors.js';
 import { createExplorerMiddleware } from './explorer.js';
+import { jitGateway } from './jit-executor.js';
 
 const GRAPHQL_PATH = '/graphql';
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -117,7 +118,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   if (options.maxComplexity !== undefined)
     plugins.push(selectionLimitPlugin(options.maxComplexity));
   const apollo = new ApolloServer<BaseContext>({
-    schema: options.schema,
+    // The schema, executed by graphql-jit (compiled per query document) through Apollo's
+    // gateway interface: see jit-executor.ts.
+    gateway: jitGateway(options.schema),
     plugins,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

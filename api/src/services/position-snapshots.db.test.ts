@@ -74,6 +74,16 @@ describe('position snapshots (aggregated once per database change)', () => {
     expect(aggregations).toHaveLength(1);
   });
 
+  it('checks the version once for reads that arrive together', async () => {
+    const snapshots = positionSnapshots(counted);
+    queries.length = 0;
+    const all = await Promise.all(Array.from({ length: 5 }, () => snapshots.get(scope())));
+    expect(new Set(all).size).toBe(1);
+    expect(queries.filter((q) => q.includes('pg_current_wal_lsn'))).toHaveLength(1);
+    await snapshots.get(scope());
+    expect(queries.filter((q) => q.includes('pg_current_wal_lsn'))).toHaveLength(2);
+  });
+
   it('aggregates again after a committed write and shows it', async () => {
     const snapshots = positionSnapshots(handle);
     expect(await consumedOf(snapshots, 'Alpha')).toEqual([4]);

@@ -75,9 +75,17 @@ async function writePosition(handle: DbHandle): Promise<string | null> {
 export function positionSnapshots(handle: DbHandle, options: { maxEntries?: number } = {}) {
   const maxEntries = options.maxEntries ?? 4;
   const entries = new Map<string, { version: string; snapshot: Promise<PositionSnapshot> }>();
+  // Reads that arrive together share one version query. It starts after every read of its batch
+  // arrived (the batch closes when the query starts), so each still sees every earlier commit.
+  let batch: Promise<string | null> | undefined;
+  const currentVersion = () =>
+    (batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      batch = undefined;
+      return writePosition(handle);
+    }));
   return {
     async get(scope: { smartAccountId: number; asOf: IsoDate }): Promise<PositionSnapshot> {
-      const version = await writePosition(handle);
+      const version = await currentVersion();
       const key = `${scope.smartAccountId}|${scope.asOf}`;
       const cached = entries.get(key);
       entries.delete(key);

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     for (const benchCase of options.cases) {
       log(`${benchCase.name}: ${benchCase.description}`);
       try {
-        results.push(await benchCase.run(harness.context));
+        results.push(...[await benchCase.run(harness.context)].flat());
       } catch (err) {
         log(`  failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         results.push(unavailable(benchCase.name, 'failed', String(err)));

@@ -82,7 +82,8 @@ export interface CaseResult {
 export interface BenchCase {
   readonly name: string;
   readonly description: string;
-  run(context: BenchContext): Promise<CaseResult>;
+  /** One result, or several (e.g. after a write and warm). */
+  run(context: BenchContext): Promise<CaseResult | CaseResult[]>;
 }
 
 /** A case that cannot run yet (feature not built), or that threw. */

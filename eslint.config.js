@@ -127,7 +127,9 @@ const WORKSPACE_ZONES = [
   {
     target: './api',
     from: './excel-addin',
-    message: 'api/ must not import the add-in (STYLE.md §9.2).',
+    // The pure sheet models are shared: the .xlsx export writes the sheets the add-in shows.
+    except: ['./src/model', './dist/model'],
+    message: 'api/ may import only the add-in sheet models (@trueup/excel-addin/model).',
   },
   {
     target: './excel-addin',

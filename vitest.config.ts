@@ -13,6 +13,10 @@ export default defineConfig({
       // Tests import workspace packages from source.
       { find: /^@trueup\/db$/, replacement: here('./db/src/index.ts') },
       { find: /^@trueup\/api$/, replacement: here('./api/src/index.ts') },
+      {
+        find: /^@trueup\/excel-addin\/model$/,
+        replacement: here('./excel-addin/src/model/index.ts'),
+      },
     ],
   },
   test: {

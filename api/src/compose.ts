@@ -3,6 +3,7 @@ import { pino, type Logger } from 'pino';
 import { openDb, type DbHandle } from '@trueup/db';
 
 import type { Config } from './config.js';
+import { createExportRouter } from './export/index.js';
 import { createContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createSchema } from './graphql/schema.js';
@@ -37,6 +38,7 @@ export async function startApi(
     port: config.port,
     allowedOrigins: config.allowedOrigins,
     sampleQuery: SAMPLE_QUERY,
+    routers: [createExportRouter(services)],
     health: services.health,
     logger,
     formatError: formatError(logger),

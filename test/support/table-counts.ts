@@ -12,6 +12,7 @@ const TABLES = [
   'reservations',
   'reservation_events',
   'import_runs',
+  'price_book_entries',
 ] as const;
 
 /** Row counts of every table an import writes: equal before and after means nothing changed. */
@@ -22,6 +23,33 @@ export async function tableCounts(handle: DbHandle): Promise<Record<string, numb
       sql.raw(`select count(*)::int as n from ${table}`),
     );
     out[table] = Number(row?.n);
+  }
+  return out;
+}
+
+const LEDGER_TABLES = [
+  ...TABLES,
+  'scenarios',
+  'scenario_moves',
+  'scenario_events',
+  'transfers',
+  'snapshots',
+  'snapshot_lines',
+] as const;
+
+/**
+ * A checksum of every row of the ledger's tables (md5 over the rows' text in a fixed order):
+ * equal before and after means no row was added, removed or changed.
+ */
+export async function ledgerChecksum(handle: DbHandle): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of LEDGER_TABLES) {
+    const [row] = await handle.rows<{ sum: string | null; n: number }>(
+      sql.raw(
+        `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum, count(*)::int as n from ${table} t`,
+      ),
+    );
+    out[table] = `${Number(row?.n)}:${row?.sum ?? ''}`;
   }
   return out;
 }

@@ -143,6 +143,30 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async export(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { exportCommand } = await import('./export-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup export' });
+    try {
+      process.stdout.write(await exportCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async renewal(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { renewalCommand } = await import('./renewal-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup renewal' });
+    try {
+      process.stdout.write(await renewalCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async snapshot(flags) {
     const config = configFrom(flags);
     const { openServices } = await compose();
@@ -162,6 +186,30 @@ export const handlers: CommandHandlers = {
     const { handle, services } = await openServices(config, { purpose: 'trueup drift' });
     try {
       process.stdout.write(await driftCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async suggest(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { suggestCommand } = await import('./reallocation-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup suggest' });
+    try {
+      process.stdout.write(await suggestCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async scenario(action, flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { scenarioCommand } = await import('./scenario-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup scenario' });
+    try {
+      process.stdout.write(await scenarioCommand(services, action, flags));
     } finally {
       await handle.close();
     }

@@ -1,13 +1,40 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 
 import { FINDING_CODES, isIsoDate } from '../domain/index.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import { OUTPUT_FORMATS } from './output.js';
+import type { PolicyFlags } from './reallocation-command.js';
+import { SCENARIO_ACTIONS, type ScenarioAction, type ScenarioOptions } from './scenario-command.js';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
   return value;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive integer.');
+  return n;
+}
+
+/** The reallocation policy flags of `suggest` and `scenario create --from-suggestion`. */
+function withPolicyOptions(command: Command): Command {
+  return command
+    .option(
+      '--headroom <percent>',
+      'surplus kept per Virtual Account × license, % of its consumption (e.g. 10)',
+      percent,
+    )
+    .option('--horizon <date>', 'term lots ending before this date do not count as cure', isoDate)
+    .option('--same-region', 'move only within a region')
+    .option('--same-business-unit', 'move only within a business unit')
+    .option(
+      '--no-production-to-non-production',
+      'keep production entitlements out of non-production',
+    )
+    .option('--locked <names...>', 'Virtual Accounts that neither give nor receive');
 }
 
 function port(value: string): number {
@@ -15,6 +42,19 @@ function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('expected a port 0–65535.');
   return n;
+}
+
+/** A percentage such as `12.5` or `-3` as basis points. */
+function percent(value: string): number {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?%?$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a percentage such as 12.5.');
+  const bp = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] === '-' ? -bp : bp;
+}
+
+function termYears(value: string): number {
+  if (value !== '3' && value !== '5') throw new InvalidArgumentError('expected 3 or 5.');
+  return Number(value);
 }
 
 function sourceSystem(value: string): string {
@@ -45,6 +85,11 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  suggest(
+    options: GlobalOptions &
+      PolicyFlags & { smartAccount: string; asOf?: string; format: 'table' | 'json' | 'csv' },
+  ): Promise<void>;
+  scenario(action: ScenarioAction, options: GlobalOptions & ScenarioOptions): Promise<void>;
   snapshot(
     options: GlobalOptions & { smartAccount: string; label: string; asOf?: string },
   ): Promise<void>;
@@ -63,6 +108,31 @@ export interface CommandHandlers {
       code?: string[];
       severity?: string[];
       virtualAccount?: string;
+      format: 'table' | 'json' | 'csv';
+    },
+  ): Promise<void>;
+  export(
+    options: GlobalOptions & {
+      smartAccount: string;
+      asOf?: string;
+      format: 'xlsx' | 'csv';
+      currency?: string;
+      output?: string;
+    },
+  ): Promise<void>;
+  renewal(
+    options: GlobalOptions & {
+      smartAccount: string;
+      asOf?: string;
+      term?: number;
+      growth?: number;
+      allowance?: number;
+      mode?: 'A' | 'B';
+      discountRate?: number;
+      escalator?: number;
+      suite?: string;
+      license?: string[];
+      currency?: string;
       format: 'table' | 'json' | 'csv';
     },
   ): Promise<void>;
@@ -156,6 +226,52 @@ export function buildProgram(handlers: CommandHandlers): Command {
     );
 
   program
+    .command('export')
+    .description(
+      'write the workbook (Positions, Findings, Renewal with live formulas) or the positions CSV',
+    )
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
+    .addOption(
+      new Option('--format <format>', 'xlsx workbook or positions csv')
+        .choices(['xlsx', 'csv'])
+        .default('xlsx'),
+    )
+    .option('--currency <code>', 'renewal currency (default: the one most prices use)')
+    .option('--output <file>', 'file to write (required for xlsx; csv goes to stdout without it)')
+    .action((options, command: Command) => handlers.export(command.optsWithGlobals()));
+
+  program
+    .command('renewal')
+    .description('EA versus a-la-carte over a 3- or 5-year term, year by year, nominal and NPV')
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .option('--as-of <date>', 'position and prices as of this date (default today)', isoDate)
+    .option('--term <years>', '3 (default) or 5', termYears)
+    .option(
+      '--growth <percent>',
+      'consumption growth per year (default: snapshot trend, else 0)',
+      percent,
+    )
+    .option('--allowance <percent>', 'EA growth allowance g (default 20)', percent)
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'true forward: A above the allowance, B all growth (default B)',
+      ).choices(['A', 'B']),
+    )
+    .option('--discount-rate <percent>', 'NPV discount rate (default 8)', percent)
+    .option('--escalator <percent>', 'yearly list price rise (default 0)', percent)
+    .option('--suite <suite>', 'only licenses of this EA suite')
+    .option('--license <names...>', 'only these licenses')
+    .option('--currency <code>', 'currency, when the licenses are priced in several')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((options, command: Command) => handlers.renewal(command.optsWithGlobals()));
+
+  program
     .command('findings')
     .description('what to act on before a true-up, each finding with the rows that prove it')
     .requiredOption('--smart-account <domain>', 'Smart Account domain')
@@ -199,6 +315,47 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('table'),
     )
     .action((_options, command: Command) => handlers.drift(command.optsWithGlobals()));
+
+  withPolicyOptions(
+    program
+      .command('suggest')
+      .description(
+        'the reallocation plan that cures the most true-up exposure with the fewest moves, and the transfer requests for Cisco’s API',
+      )
+      .requiredOption('--smart-account <domain>', 'Smart Account domain')
+      .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...OUTPUT_FORMATS])
+          .default('table'),
+      ),
+  ).action((_options, command: Command) => handlers.suggest(command.optsWithGlobals()));
+
+  withPolicyOptions(
+    program
+      .command('scenario')
+      .description('what-if scenarios: list, create, show, evaluate, apply, discard')
+      .addArgument(new Argument('<action>', 'what to do').choices([...SCENARIO_ACTIONS]))
+      .requiredOption('--smart-account <domain>', 'Smart Account domain')
+      .option('--id <id>', 'scenario id (show, evaluate, apply, discard)', positiveInt)
+      .option('--name <name>', 'scenario name (create)')
+      .option('--description <text>', 'scenario description (create)')
+      .option(
+        '--moves <file>',
+        'create from moves: JSON array or CSV license,quantity,from,to[,licenseType]',
+      )
+      .option('--from-suggestion', 'create from the optimizer’s plan (policy flags apply)')
+      .option('--expected-version <n>', 'the version you evaluated (apply, discard)', positiveInt)
+      .option('--as-of <date>', 'evaluation date, or the date applied moves take effect', isoDate)
+      .option('--actor <name>', 'who acts (default: $USER)', process.env.USER ?? 'cli')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...OUTPUT_FORMATS])
+          .default('table'),
+      ),
+  ).action((action: ScenarioAction, _options, command: Command) =>
+    handlers.scenario(action, command.optsWithGlobals()),
+  );
 
   program
     .command('schema')

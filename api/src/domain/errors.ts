@@ -24,7 +24,20 @@ export type DomainErrorCode =
   | 'EVENT_OUT_OF_ORDER'
   | 'NOT_CLASSIC_LOT'
   | 'LOT_NOT_CONVERTIBLE'
-  | 'EXCEEDS_LOT';
+  | 'EXCEEDS_LOT'
+  // Scenarios (services/reallocation).
+  | 'UNKNOWN_SCENARIO'
+  | 'SCENARIO_EXISTS'
+  | 'SCENARIO_VERSION_CONFLICT'
+  | 'SCENARIO_NOT_DRAFT'
+  | 'REALLOCATION_CONFLICT'
+  // What-if reallocation (domain/reallocation).
+  | 'SAME_VIRTUAL_ACCOUNT'
+  // Money, price book and renewal model (domain/money, domain/renewal).
+  | 'CURRENCY_MISMATCH'
+  | 'INVALID_PRICE'
+  | 'UNKNOWN_PRICE'
+  | 'INVALID_RENEWAL_INPUT';
 
 /** A broken invariant or an impossible request, with a code for programs and details for logs. */
 export class DomainError extends Error {

@@ -6,3 +6,5 @@ export * from './conversion/index.js';
 export * from './findings/index.js';
 export * from './money/index.js';
 export * from './history/index.js';
+export * from './reallocation/index.js';
+export * from './renewal/index.js';

@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
 
-import type { IsoDate, PositionLine } from '../domain/index.js';
+import type { IsoDate, Money, PositionLine } from '../domain/index.js';
 import type {
   EntitlementRecord,
   LicenseRecord,
+  PriceBookEntryRecord,
   Services,
   VirtualAccountRecord,
 } from '../services/index.js';
 
+import { createScenarioLoaders } from './reallocation/scenario.loaders.js';
 import { createReservationLoaders } from './reservation/reservation.loaders.js';
 
 export interface VirtualAccountPositionKey {
@@ -31,10 +33,37 @@ function byId<T extends { id: number }>(ids: readonly number[], rows: readonly T
 
 /** One batched query per field and request, whatever the number of parents (no N+1). */
 export function createLoaders(services: Services) {
-  const { accounts, position } = services;
+  const { accounts, position, money } = services;
   return {
+    /** Unit true-up prices of a Smart Account at a date: one query per (account, date). */
+    unitPrices: new DataLoader<string, Map<number, Money>>(async (keys) =>
+      Promise.all(
+        keys.map((key) => {
+          const [smartAccountId, asOf] = key.split('|');
+          return money.unitTrueUpPrices(Number(smartAccountId), asOf as IsoDate);
+        }),
+      ),
+    ),
+    /** Price book entries in force per license at a date: one query per date. */
+    pricesOfLicense: new DataLoader<string, PriceBookEntryRecord[]>(async (keys) => {
+      const byDate = new Map<string, number[]>();
+      for (const key of keys) {
+        const [licenseId, asOf = ''] = key.split('|');
+        byDate.set(asOf, [...(byDate.get(asOf) ?? []), Number(licenseId)]);
+      }
+      const found = new Map<string, PriceBookEntryRecord[]>();
+      for (const [asOf, ids] of byDate) {
+        for (const entry of await money.priceBook.entriesOfLicenses(ids, asOf as IsoDate)) {
+          const key = `${entry.licenseId}|${asOf}`;
+          found.set(key, [...(found.get(key) ?? []), entry]);
+        }
+      }
+      return keys.map((key) => found.get(key) ?? []);
+    }),
     /** Reservation fields (trails, devices, standing): see reservation/reservation.loaders.ts. */
     reservations: createReservationLoaders(services),
+    /** Scenario fields (moves, trail, transfers, names): see reallocation/scenario.loaders.ts. */
+    scenarios: createScenarioLoaders(services),
     virtualAccountById: new DataLoader<number, VirtualAccountRecord>(async (ids) =>
       byId(ids, await accounts.virtualAccountsByIds(ids)),
     ),

@@ -13,9 +13,21 @@ import {
 import { HistoryResolver } from './history/history.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
+  LicensePriceResolver,
+  PositionLineMoneyResolver,
+  PriceBookMutationResolver,
+  SmartAccountMoneyResolver,
+} from './money/price-book.resolver.js';
+import { SmartAccountRenewalResolver } from './money/renewal.resolver.js';
+import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
+import { ReallocationResolver } from './reallocation/reallocation.resolver.js';
+import {
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
+} from './reallocation/scenario.resolver.js';
 import {
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
@@ -45,6 +57,14 @@ const resolvers = [
   SmartAccountReservationsResolver,
   ClassicConversionResolver,
   SmartAccountConversionsResolver,
+  ReallocationResolver,
+  ScenarioResolver,
+  SmartAccountScenariosResolver,
+  PriceBookMutationResolver,
+  SmartAccountMoneyResolver,
+  LicensePriceResolver,
+  PositionLineMoneyResolver,
+  SmartAccountRenewalResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

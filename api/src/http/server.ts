@@ -45,6 +45,8 @@ export interface HttpServerOptions {
    * `QUERY_TOO_COMPLEX`). Lists are not weighted. The explorer's introspection query needs ~240.
    */
   maxComplexity?: number;
+  /** Extra routes (e.g. the `/export/*` downloads), mounted before the GraphQL endpoint. */
+  routers?: readonly express.Router[];
   /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
   formatError?: ApolloServerOptions<BaseContext>['formatError'];
 }
@@ -136,6 +138,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   app.get('/healthz', healthHandler(options));
   app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
   if (options.addinDir !== undefined) app.use('/addin', express.static(options.addinDir));
+  for (const router of options.routers ?? []) app.use(router);
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),

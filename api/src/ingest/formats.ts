@@ -3,6 +3,7 @@ import {
   parseCssmInstancesCsv,
   parseCssmLicensesCsv,
   parseLicenseCatalogCsv,
+  parsePriceBookCsv,
 } from './csv/index.js';
 import { parseApiDevicesJson } from './json/api-devices-json.js';
 import { parseApiLicensesJson } from './json/api-licenses-json.js';
@@ -20,4 +21,5 @@ export const PARSERS: Readonly<Record<ImportFormat, Parser>> = {
   'rum-report': parseRumReport,
   'classic-pak-csv': parseClassicPakCsv,
   'license-catalog-csv': parseLicenseCatalogCsv,
+  'price-book': parsePriceBookCsv,
 };

@@ -2,6 +2,8 @@
 export type IngestIssueCode =
   | 'MISSING_COLUMN'
   | 'NOT_A_NUMBER'
+  /** A money amount or percentage with too many decimals, or out of range. */
+  | 'INVALID_AMOUNT'
   | 'NEGATIVE_QUANTITY'
   | 'NOT_AN_INTEGER'
   | 'INVALID_DATE'

@@ -11,6 +11,7 @@ export const IMPORT_FORMATS = [
   'rum-report',
   'classic-pak-csv',
   'license-catalog-csv',
+  'price-book',
 ] as const;
 
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -123,10 +123,32 @@ export interface CatalogRecord {
   readonly requiredBaseLicense: string | null;
 }
 
+/**
+ * A price book line: a license's price in one currency from a date. Money is integer minor
+ * units; rates are basis points (1 % = 100 bp).
+ */
+export interface PriceRecord {
+  readonly kind: 'price';
+  readonly at: SourceLocation;
+  readonly license: string;
+  readonly currency: string;
+  readonly licenseType: 'TERM' | 'PERPETUAL';
+  /** TERM: per unit per year; PERPETUAL: one-off per unit. */
+  readonly listPriceMinor: bigint;
+  readonly discountBasisPoints: number;
+  readonly supportRateBasisPoints: number;
+  readonly eaSuite: string | null;
+  readonly inEnterpriseAgreement: boolean;
+  readonly eaUnitPriceMinor: bigint | null;
+  /** ISO date; null: the import's as-of. */
+  readonly validFrom: string | null;
+}
+
 export type IngestRecord =
   | LedgerRecord
   | InstanceRecord
   | DeviceUsageRecord
   | ReservationRecord
   | ClassicPakRecord
-  | CatalogRecord;
+  | CatalogRecord
+  | PriceRecord;

@@ -10,6 +10,8 @@ import {
   type DbHandle,
 } from '@trueup/db';
 
+import { DomainError } from '../domain/index.js';
+
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
 
 export type SmartAccountRecord = typeof smartAccounts.$inferSelect;
@@ -35,6 +37,17 @@ export function accountService(handle: DbHandle) {
 
     async smartAccountByDomain(domain: string): Promise<SmartAccountRecord | undefined> {
       const [row] = await db.select().from(smartAccounts).where(eq(smartAccounts.domain, domain));
+      return row;
+    },
+
+    /** The Smart Account with this domain, or UNKNOWN_SMART_ACCOUNT. */
+    async requireSmartAccount(domain: string): Promise<SmartAccountRecord> {
+      const [row] = await db.select().from(smartAccounts).where(eq(smartAccounts.domain, domain));
+      if (!row) {
+        throw new DomainError('UNKNOWN_SMART_ACCOUNT', `no Smart Account with domain "${domain}"`, {
+          domain,
+        });
+      }
       return row;
     },
 

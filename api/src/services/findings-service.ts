@@ -5,12 +5,12 @@ import type { DbHandle } from '@trueup/db';
 import {
   DomainError,
   findings,
-  netUnitPriceMinor,
   type Finding,
   type FindingsInput,
   type IsoDate,
 } from '../domain/index.js';
 
+import { unitTrueUpPrices } from './money/unit-prices.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
 import { positionLines } from './position-service.js';
 
@@ -58,11 +58,7 @@ export async function accountFindings(
       handle.rows<Row>(sql`
       select id, name, to_char(last_sync_at at time zone 'UTC', 'YYYY-MM-DD') as last_sync
       from satellites where smart_account_id = ${sa}`),
-      handle.rows<Row>(sql`
-      select distinct on (license_id) license_id, currency, list_price_minor::text, discount_basis_points
-      from price_book_entries
-      where smart_account_id = ${sa} and valid_from <= ${asOf}::date
-      order by license_id, valid_from desc, currency`),
+      unitTrueUpPrices(handle, sa, asOf),
       positionLines(handle, query),
     ]);
   const input: FindingsInput = {
@@ -120,13 +116,10 @@ export async function accountFindings(
       name: String(r.name),
       lastSyncAt: str(r.last_sync),
     })),
-    prices: prices.map((r) => ({
-      licenseId: num(r.license_id),
-      currency: String(r.currency),
-      unitPriceMinor: netUnitPriceMinor(
-        BigInt(String(r.list_price_minor)),
-        num(r.discount_basis_points),
-      ),
+    prices: [...prices].map(([licenseId, price]) => ({
+      licenseId,
+      currency: price.currency,
+      unitPriceMinor: price.amountMinor,
     })),
   };
   return findings(input);

@@ -11,13 +11,18 @@ import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
+import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
 import { positionSnapshots } from './position-snapshots.js';
+import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
 export function createServices(handle: DbHandle, clock: Clock) {
+  /** Net unit true-up prices from the price book, for exposure in what-if reallocation. */
+  const unitPrices: UnitPriceSource = (smartAccountId, asOf, executor) =>
+    unitTrueUpPrices(handle, smartAccountId, asOf, executor);
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
@@ -31,9 +36,17 @@ export function createServices(handle: DbHandle, clock: Clock) {
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
+    money: {
+      priceBook: priceBookService(handle),
+      unitTrueUpPrices: (smartAccountId: number, asOf: IsoDate) =>
+        unitTrueUpPrices(handle, smartAccountId, asOf),
+      exposure: (query: Parameters<typeof exposureOf>[1]) => exposureOf(handle, query),
+      renewal: (query: Parameters<typeof renewalReport>[1]) => renewalReport(handle, query),
+    },
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
     reservations: reservationService(handle, asOfOrToday),
     conversions: conversionService(handle, asOfOrToday),
+    reallocation: reallocationService(handle, asOfOrToday, unitPrices),
     history: {
       takeSnapshot: (command: Parameters<typeof takeSnapshot>[1]) => takeSnapshot(handle, command),
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
@@ -68,3 +81,11 @@ export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';
 export type * from './reservations/index.js';
 export type * from './conversions/index.js';
+export type * from './reallocation/index.js';
+export type {
+  PriceBookEntryRecord,
+  RemovePriceCommand,
+  RenewalQuery,
+  RenewalReport,
+  SetPriceCommand,
+} from './money/index.js';

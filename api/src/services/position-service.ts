@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 
-import type { DbHandle } from '@trueup/db';
+import type { Db, DbHandle } from '@trueup/db';
 
 import {
   licensePositions,
@@ -38,12 +38,19 @@ export interface NamedPositionLine extends PositionLine {
   readonly licenseName: string;
 }
 
-/** Per Virtual Account × license lines of one Smart Account (optionally some Virtual Accounts). */
+/**
+ * Per Virtual Account × license lines of one Smart Account (optionally some Virtual Accounts).
+ * `executor` runs the query inside a caller's transaction.
+ */
 export async function positionLines(
   handle: DbHandle,
   query: PositionQuery & { virtualAccountIds?: readonly number[] },
+  executor?: Db,
 ): Promise<PositionLine[]> {
-  const rows = await handle.rows<PositionSumsRow>(sql`${positionSumsQuery(query)} order by 1, 2`);
+  const rows = await handle.rows<PositionSumsRow>(
+    sql`${positionSumsQuery(query)} order by 1, 2`,
+    executor,
+  );
   return rows.map((row) => positionLine(toPositionSums(row), query));
 }
 

@@ -66,8 +66,16 @@ export const scenarios = pgTable(
     description: text('description'),
     status: scenarioStatus('status').notNull().default('DRAFT'),
     asOf: date('as_of').notNull(),
+    /** Raised by every edit; apply and edits name the version they saw (optimistic locking). */
+    version: integer('version').notNull().default(1),
+    author: text('author').notNull().default('unknown'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp('applied_at', { withTimezone: true }),
+    appliedBy: text('applied_by'),
+    /** The date the applied moves took effect from. */
+    appliedOn: date('applied_on'),
+    discardedAt: timestamp('discarded_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('scenarios_sa_name_uq').on(t.smartAccountId, t.name)],
 );
@@ -120,8 +128,34 @@ export const transfers = pgTable(
       .references(() => virtualAccounts.id),
     sourceLotId: bigint('source_lot_id', { mode: 'number' }).references(() => entitlementLots.id),
     targetLotId: bigint('target_lot_id', { mode: 'number' }).references(() => entitlementLots.id),
+    /** The moved units leave the source lot and join the target lot from this date on. */
+    effectiveOn: date('effective_on'),
     actor: text('actor'),
     transferredAt: timestamp('transferred_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('transfers_sa_idx').on(t.smartAccountId, t.transferredAt)],
+  (t) => [
+    index('transfers_sa_idx').on(t.smartAccountId, t.transferredAt),
+    index('transfers_scenario_idx').on(t.scenarioId),
+  ],
+);
+
+/** The audit trail of a scenario: created, edited, applied, discarded, refused. Append-only. */
+export const scenarioEvents = pgTable(
+  'scenario_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    scenarioId: integer('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    eventType: text('event_type').notNull(),
+    /** The scenario version the event produced (or, for a refusal, the one it saw). */
+    version: integer('version').notNull(),
+    actor: text('actor').notNull(),
+    detail: text('detail'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('scenario_events_scenario_idx').on(t.smartAccountId, t.scenarioId, t.id)],
 );

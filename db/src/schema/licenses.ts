@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { smartAccounts } from './accounts.js';
-import { licenseKind, licenseUnit } from './enums.js';
+import { licenseKind, licenseType, licenseUnit } from './enums.js';
 
 /**
  * A licensable thing as Cisco names it. `kind` and `requiredBaseLicenseId` come from the
@@ -55,12 +55,16 @@ export const priceBookEntries = pgTable(
       .notNull()
       .references(() => licenses.id, { onDelete: 'cascade' }),
     currency: char('currency', { length: 3 }).notNull(),
+    /** How the license is sold a-la-carte: TERM (priced per unit per year) or PERPETUAL (one-off). */
+    licenseType: licenseType('license_type').notNull().default('TERM'),
     /** Per unit per year for term licenses, one-off for perpetual. */
     listPriceMinor: bigint('list_price_minor', { mode: 'bigint' }).notNull(),
     discountBasisPoints: integer('discount_basis_points').notNull().default(0),
     /** SWSS support per year on perpetual licenses, as a share of list. */
     supportRateBasisPoints: integer('support_rate_basis_points').notNull().default(0),
     eaSuite: text('ea_suite'),
+    /** Enterprise Agreement price per unit per year; null: the net unit price (list × (1 − discount)). */
+    eaUnitPriceMinor: bigint('ea_unit_price_minor', { mode: 'bigint' }),
     inEnterpriseAgreement: boolean('in_enterprise_agreement').notNull().default(false),
     validFrom: date('valid_from').notNull(),
   },

@@ -1,1 +1,4 @@
+export * from './money.js';
 export * from './net-price.js';
+export * from './price-book.js';
+export * from './exposure.js';

@@ -80,13 +80,17 @@ export class SmartAccountResolver {
     first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<PositionLineConnection> {
+    const day = this.services.position.asOfOrToday(asOf);
     const page = await this.services.position.page({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf: day,
       includeClassic: includeClassic ?? true,
       filter: toPositionRowFilter(filter),
       page: { first, after },
     });
-    return toConnection(page, toPositionLineGql);
+    return toConnection(
+      page,
+      toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day }),
+    );
   }
 }

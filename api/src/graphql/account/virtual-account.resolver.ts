@@ -36,21 +36,19 @@ export class VirtualAccountResolver {
     includeClassic: boolean | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PositionLineGql[]> {
+    const day = this.services.position.asOfOrToday(asOf);
     const lines = await ctx.loaders.virtualAccountPosition.load({
       smartAccountId: account.smartAccountId,
       virtualAccountId: account.virtualAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf: day,
       includeClassic: includeClassic ?? true,
     });
     const licenses = await ctx.loaders.licenseById.loadMany(lines.map((line) => line.licenseId));
+    const toLine = toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day });
     return lines.map((line, i) => {
       const license = licenses[i];
       if (!license || license instanceof Error) throw license ?? new Error('license not found');
-      return toPositionLineGql({
-        ...line,
-        virtualAccountName: account.name,
-        licenseName: license.name,
-      });
+      return toLine({ ...line, virtualAccountName: account.name, licenseName: license.name });
     });
   }
 

@@ -1,27 +1,34 @@
-import type { LicensePosition, PositionLine } from '../../domain/index.js';
+import type { IsoDate, LicensePosition, PositionLine } from '../../domain/index.js';
 import type { PositionRowFilter } from '../../services/index.js';
 
 import type { LicensePositionGql, PositionFilterInput, PositionLineGql } from './position.type.js';
 
 // Domain positions ↔ GraphQL: the one mapper of this edge.
 
-/** A line with the names it is shown under (the service pages carry them; others look them up). */
-export const toPositionLineGql = (
-  line: PositionLine & { readonly virtualAccountName: string; readonly licenseName: string },
-): PositionLineGql => ({
-  owned: line.owned,
-  ownedSmart: line.ownedSmart,
-  ownedClassic: line.ownedClassic,
-  consumed: line.consumed,
-  reserved: line.reserved,
-  balance: line.balance,
-  shortfall: line.shortfall,
-  surplus: line.surplus,
-  virtualAccountName: line.virtualAccountName,
-  licenseName: line.licenseName,
-  virtualAccountId: line.virtualAccountId,
-  licenseId: line.licenseId,
-});
+/**
+ * Position lines of one Smart Account at one date (the scope their money is priced in), with the
+ * names they are shown under (service pages carry them; other callers look them up).
+ */
+export const toPositionLineGql =
+  (scope: { smartAccountId: number; asOf: IsoDate }) =>
+  (
+    line: PositionLine & { readonly virtualAccountName: string; readonly licenseName: string },
+  ): PositionLineGql => ({
+    owned: line.owned,
+    ownedSmart: line.ownedSmart,
+    ownedClassic: line.ownedClassic,
+    consumed: line.consumed,
+    reserved: line.reserved,
+    balance: line.balance,
+    shortfall: line.shortfall,
+    surplus: line.surplus,
+    virtualAccountName: line.virtualAccountName,
+    licenseName: line.licenseName,
+    virtualAccountId: line.virtualAccountId,
+    licenseId: line.licenseId,
+    smartAccountId: scope.smartAccountId,
+    asOf: scope.asOf,
+  });
 
 export const toLicensePositionGql = (position: LicensePosition): LicensePositionGql => ({
   owned: position.owned,

@@ -28,6 +28,8 @@ export class PositionLineGql {
   licenseName!: string;
   virtualAccountId!: number;
   licenseId!: number;
+  smartAccountId!: number;
+  asOf!: string;
 }
 
 @ObjectType('LicensePosition', { description: 'One license across the whole Smart Account.' })

@@ -17,6 +17,7 @@ const CSV_LINES_TO_TRY = 5;
  *   `licenses` stays a devices response.
  * - CSV: the first of the first five non-empty lines that reads as a known header
  *   (case and whitespace ignored, `,` `;` or tab separated): a `PAK…` column → `classic-pak-csv`;
+ *   `List Price` with `Currency` → `price-book`;
  *   `Entitlement Tag` with `Kind` or `Unit` and no `In Use` → `license-catalog-csv`;
  *   `Name` with `Product Type` or `Last Contact…` → `cssm-instances-csv` (tried before the
  *   next rule: a flattened instances export may carry `License` and `In Use` too); `In Use`,
@@ -79,6 +80,7 @@ function headerCells(line: string): readonly string[] {
 function detectHeader(cells: readonly string[]): ImportFormat | null {
   const has = (...names: string[]): boolean => names.some((name) => cells.includes(name));
   if (cells.some((cell) => cell.startsWith('pak'))) return 'classic-pak-csv';
+  if (has('listprice') && has('currency')) return 'price-book';
   if (has('entitlementtag') && has('kind', 'unit') && !has('inuse')) return 'license-catalog-csv';
   // Before the licenses rule: a flattened instances export may also have License and In Use.
   if (has('name') && (has('producttype') || cells.some((cell) => cell.startsWith('lastcontact')))) {

@@ -18,6 +18,7 @@ import type {
 
 import { writeCatalogEntry } from './catalog-writer.js';
 import { InstanceBatch } from './instance-batch.js';
+import { writePriceEntry } from './price-writer.js';
 import type { NameResolver } from './resolver.js';
 import type { ImportCounts } from './summary.js';
 
@@ -59,6 +60,8 @@ export class RecordWriter {
         return this.classicPak(record);
       case 'catalog':
         return this.catalog(record);
+      case 'price':
+        return writePriceEntry(this.context, record);
     }
   }
 

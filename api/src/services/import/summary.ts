@@ -10,12 +10,15 @@ export interface ImportCounts {
     usageReports: number;
     reservations: number;
     reservationEvents: number;
+    priceBookEntries: number;
   };
   readonly updated: {
     /** Lots of an older export that this one replaced (kept as history). */
     supersededLots: number;
     productInstances: number;
     licenses: number;
+    /** Price book lines replaced (same license, currency and valid-from date). */
+    priceBookEntries: number;
   };
 }
 
@@ -28,8 +31,9 @@ export const emptyCounts = (): ImportCounts => ({
     usageReports: 0,
     reservations: 0,
     reservationEvents: 0,
+    priceBookEntries: 0,
   },
-  updated: { supersededLots: 0, productInstances: 0, licenses: 0 },
+  updated: { supersededLots: 0, productInstances: 0, licenses: 0, priceBookEntries: 0 },
 });
 
 export interface FileSummary {

@@ -1,0 +1,125 @@
+import { formatMinor, type RenewalParameters } from '../domain/index.js';
+import type { RenewalReport, Services } from '../services/index.js';
+
+import { CliError } from './errors.js';
+import { render, type OutputFormat } from './output.js';
+
+export interface RenewalCommandOptions {
+  readonly smartAccount: string;
+  readonly asOf?: string | undefined;
+  readonly term?: number | undefined;
+  readonly growth?: number | undefined;
+  readonly allowance?: number | undefined;
+  readonly mode?: 'A' | 'B' | undefined;
+  readonly discountRate?: number | undefined;
+  readonly escalator?: number | undefined;
+  readonly suite?: string | undefined;
+  readonly license?: readonly string[] | undefined;
+  readonly currency?: string | undefined;
+  readonly format: OutputFormat;
+}
+
+const COLUMNS = [
+  'year',
+  'aLaCarte',
+  'eaSubscription',
+  'trueForward',
+  'credits',
+  'enterpriseAgreement',
+  'aLaCartePV',
+  'enterpriseAgreementPV',
+] as const;
+
+function rows(report: RenewalReport) {
+  const m = formatMinor;
+  const { years, totals } = report.result;
+  return [
+    ...years.map((y) => ({
+      year: String(y.year),
+      aLaCarte: m(y.aLaCarteMinor),
+      eaSubscription: m(y.eaSubscriptionMinor),
+      trueForward: m(y.trueForwardMinor),
+      credits: m(y.creditsMinor),
+      enterpriseAgreement: m(y.enterpriseAgreementMinor),
+      aLaCartePV: m(y.aLaCartePresentValueMinor),
+      enterpriseAgreementPV: m(y.enterpriseAgreementPresentValueMinor),
+    })),
+    {
+      year: 'total',
+      aLaCarte: m(totals.aLaCarteMinor),
+      eaSubscription: m(years.reduce((a, y) => a + y.eaSubscriptionMinor, 0n)),
+      trueForward: m(years.reduce((a, y) => a + y.trueForwardMinor, 0n)),
+      credits: m(years.reduce((a, y) => a + y.creditsMinor, 0n)),
+      enterpriseAgreement: m(totals.enterpriseAgreementMinor),
+      aLaCartePV: m(totals.aLaCartePresentValueMinor),
+      enterpriseAgreementPV: m(totals.enterpriseAgreementPresentValueMinor),
+    },
+  ];
+}
+
+/** `trueup renewal`: EA versus a-la-carte for a Smart Account, year by year. */
+export async function renewalCommand(
+  services: Services,
+  options: RenewalCommandOptions,
+): Promise<string> {
+  const account = await services.accounts.smartAccountByDomain(options.smartAccount);
+  if (!account) throw new CliError(`no Smart Account with domain "${options.smartAccount}"`);
+  const parameters: { -readonly [K in keyof RenewalParameters]?: RenewalParameters[K] } = {};
+  if (options.term !== undefined) parameters.termYears = options.term;
+  if (options.growth !== undefined) parameters.growthBasisPoints = options.growth;
+  if (options.allowance !== undefined) parameters.allowanceBasisPoints = options.allowance;
+  if (options.mode !== undefined) parameters.trueForwardMode = options.mode;
+  if (options.discountRate !== undefined) parameters.discountRateBasisPoints = options.discountRate;
+  if (options.escalator !== undefined) parameters.listEscalatorBasisPoints = options.escalator;
+  const report = await services.money.renewal({
+    smartAccountId: account.id,
+    asOf: services.position.asOfOrToday(options.asOf),
+    includeClassic: true,
+    suite: options.suite,
+    licenseNames: options.license,
+    currency: options.currency,
+    parameters,
+  });
+  const table = rows(report);
+  const p = report.result.parameters;
+  const breakEven = report.breakEven
+    ? `${formatMinor(BigInt(report.breakEven.growthBasisPoints))} %`
+    : 'none within 0–100 %';
+  if (options.format === 'json')
+    return (
+      JSON.stringify(
+        {
+          currency: report.currency,
+          growthSource: report.growthSource,
+          parameters: {
+            ...p,
+            minimumEaValueMinor: String(p.minimumEaValueMinor),
+            supportCreditMinor: String(p.supportCreditMinor),
+          },
+          years: table,
+          eaValue: formatMinor(report.result.eaValueMinor),
+          meetsMinimumEaValue: report.result.meetsMinimumEaValue,
+          breakEven: report.breakEven,
+          unpricedLicenses: report.unpricedLicenseNames,
+        },
+        null,
+        2,
+      ) + '\n'
+    );
+  const body = render(table, COLUMNS, options.format);
+  if (options.format === 'csv') return body;
+  return (
+    `Renewal for ${options.smartAccount} as of ${report.asOf} in ${report.currency}: ` +
+    `${p.termYears} years, growth ${formatMinor(BigInt(p.growthBasisPoints))} % ` +
+    `(${report.growthSource.toLowerCase()}), allowance ${formatMinor(BigInt(p.allowanceBasisPoints))} %, ` +
+    `true-forward mode ${p.trueForwardMode}, discount rate ${formatMinor(BigInt(p.discountRateBasisPoints))} %\n` +
+    body +
+    `EA value ${formatMinor(report.result.eaValueMinor)} ` +
+    `(${report.result.meetsMinimumEaValue ? 'meets' : 'below'} the minimum ${formatMinor(p.minimumEaValueMinor)}); ` +
+    `break-even growth: ${breakEven}` +
+    (report.unpricedLicenseNames.length > 0
+      ? `\nleft out (no price): ${report.unpricedLicenseNames.join(', ')}`
+      : '') +
+    '\n'
+  );
+}

@@ -1,0 +1,164 @@
+import { assert } from '../errors.js';
+
+import { forestFlow, maxFlow, type BipartiteFlow, type FlowArc } from './flow.js';
+
+/** A Virtual Account that gives (movable surplus) or receives (shortfall) one license. */
+export interface Party {
+  readonly virtualAccountId: number;
+  readonly amount: number;
+  /** Policy class (see `policyClassKey`). */
+  readonly classKey: string;
+}
+
+/** Units of one license from one Virtual Account to another. */
+export interface UnitMove {
+  readonly fromVirtualAccountId: number;
+  readonly toVirtualAccountId: number;
+  readonly quantity: number;
+}
+
+interface ClassStream {
+  readonly key: string;
+  /** Largest amount first (ties by id), so a class uses as few Virtual Accounts as it can. */
+  readonly parties: { readonly virtualAccountId: number; remaining: number }[];
+  readonly total: number;
+  cursor: number;
+}
+
+function streams(parties: readonly Party[]): ClassStream[] {
+  const byKey = new Map<string, Party[]>();
+  for (const party of parties) {
+    const members = byKey.get(party.classKey) ?? [];
+    members.push(party);
+    byKey.set(party.classKey, members);
+  }
+  return [...byKey].map(([key, members]) => ({
+    key,
+    parties: members
+      .sort((a, b) => b.amount - a.amount || a.virtualAccountId - b.virtualAccountId)
+      .map((party) => ({ virtualAccountId: party.virtualAccountId, remaining: party.amount })),
+    total: members.reduce((sum, party) => sum + party.amount, 0),
+    cursor: 0,
+  }));
+}
+
+/** Maximum flow between classes: source → supplier class → (allowed arc) → receiver class → sink. */
+function classFlows(
+  suppliers: readonly ClassStream[],
+  receivers: readonly ClassStream[],
+  allowed: (fromKey: string, toKey: string) => boolean,
+): BipartiteFlow[] {
+  const sink = 1 + suppliers.length + receivers.length;
+  const arcs: FlowArc[] = [];
+  const middle: { left: number; right: number }[] = [];
+  suppliers.forEach((supplier, i) => {
+    arcs.push({ from: 0, to: 1 + i, capacity: supplier.total });
+    receivers.forEach((receiver, j) => {
+      if (!allowed(supplier.key, receiver.key)) return;
+      middle.push({ left: i, right: suppliers.length + j });
+      arcs.push({ from: 1 + i, to: 1 + suppliers.length + j, capacity: supplier.total });
+    });
+  });
+  receivers.forEach((receiver, j) => {
+    arcs.push({ from: 1 + suppliers.length + j, to: sink, capacity: receiver.total });
+  });
+  const flows = maxFlow(sink + 1, arcs, 0, sink);
+  const result: BipartiteFlow[] = [];
+  let m = 0;
+  arcs.forEach((arc, index) => {
+    if (arc.from === 0 || arc.to === sink) return;
+    const pair = middle[m] as { left: number; right: number };
+    m += 1;
+    const flow = flows[index] as number;
+    if (flow > 0) result.push({ ...pair, flow });
+  });
+  return result;
+}
+
+/** Moves `flow` units from a supplier class to a receiver class, each stream from its cursor on. */
+function realise(
+  supplier: ClassStream,
+  receiver: ClassStream,
+  flow: number,
+  moves: UnitMove[],
+): void {
+  let left = flow;
+  while (left > 0) {
+    const from = supplier.parties[supplier.cursor];
+    const to = receiver.parties[receiver.cursor];
+    assert(from && to, 'INVALID_QUANTITY', 'class flow exceeds its Virtual Accounts (a bug)');
+    const quantity = Math.min(left, from.remaining, to.remaining);
+    moves.push({
+      fromVirtualAccountId: from.virtualAccountId,
+      toVirtualAccountId: to.virtualAccountId,
+      quantity,
+    });
+    from.remaining -= quantity;
+    to.remaining -= quantity;
+    left -= quantity;
+    if (from.remaining === 0) supplier.cursor += 1;
+    if (to.remaining === 0) receiver.cursor += 1;
+  }
+}
+
+/**
+ * Plans the moves of one license: a maximum flow from suppliers to receivers over the
+ * allowed arcs, realised with few moves.
+ *
+ * 1. Virtual Accounts are grouped into policy classes; the transportation problem between
+ *    classes (arcs = allowed class pairs, unbounded; supplies and demands = class totals) is a
+ *    max-flow problem, solved exactly (Dinic) on a network of at most #classes + 2 nodes.
+ *    Any VA-level flow aggregates to a class flow of the same value, and any class flow can be
+ *    realised at VA level (members of a class are interchangeable), so the cured units are
+ *    the maximum over all plans that respect the arcs.
+ * 2. Cycles in the class flow are cancelled (`forestFlow`), so the class edges form a forest.
+ * 3. Each tree is walked breadth first; each class edge (parent, child) is realised by the
+ *    north-west corner rule between the two classes' streams (largest first). When an edge is
+ *    realised its child class is still untouched, so the moves it adds attach to the earlier
+ *    ones through at most one Virtual Account: the VA-level moves form a forest too, hence at
+ *    most (Virtual Accounts involved − connected components) moves, i.e. sources + sinks − 1
+ *    per component. Minimising the number of moves exactly is NP-hard (it contains subset
+ *    sum: can a surplus be covered by one move each?), so this is the bound we give.
+ */
+export function planLicense(
+  suppliers: readonly Party[],
+  receivers: readonly Party[],
+  allowed: (fromKey: string, toKey: string) => boolean,
+): UnitMove[] {
+  const supplierStreams = streams(suppliers);
+  const receiverStreams = streams(receivers);
+  const edges = forestFlow(classFlows(supplierStreams, receiverStreams, allowed));
+  const adjacency = new Map<number, { node: number; flow: number }[]>();
+  for (const edge of edges) {
+    for (const [a, b] of [
+      [edge.left, edge.right],
+      [edge.right, edge.left],
+    ] as const) {
+      const list = adjacency.get(a) ?? [];
+      list.push({ node: b, flow: edge.flow });
+      adjacency.set(a, list);
+    }
+  }
+  const moves: UnitMove[] = [];
+  const visited = new Set<number>();
+  const stream = (node: number): ClassStream =>
+    (node < supplierStreams.length
+      ? supplierStreams[node]
+      : receiverStreams[node - supplierStreams.length]) as ClassStream;
+  for (const root of [...adjacency.keys()].sort((a, b) => a - b)) {
+    if (visited.has(root)) continue;
+    visited.add(root);
+    const queue = [root];
+    for (let i = 0; i < queue.length; i += 1) {
+      const node = queue[i] as number;
+      for (const { node: child, flow } of adjacency.get(node) ?? []) {
+        if (visited.has(child)) continue;
+        visited.add(child);
+        queue.push(child);
+        const [supplier, receiver] = node < supplierStreams.length ? [node, child] : [child, node];
+        realise(stream(supplier), stream(receiver), flow, moves);
+      }
+    }
+  }
+  return moves;
+}

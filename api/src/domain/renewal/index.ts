@@ -1,0 +1,5 @@
+export * from './break-even.js';
+export * from './growth-trend.js';
+export * from './license-years.js';
+export * from './renewal-input.js';
+export * from './renewal-model.js';

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+
+import { breakEvenGrowth } from './break-even.js';
+import { growthTrendBasisPoints } from './growth-trend.js';
+import {
+  DEFAULT_RENEWAL_PARAMETERS,
+  type RenewalLicense,
+  type RenewalParameters,
+} from './renewal-input.js';
+import { renewalModel } from './renewal-model.js';
+
+// Every expected figure below was worked out by hand (see the comments), not by the model.
+
+const switching: RenewalLicense = {
+  licenseId: 1,
+  licenseName: 'DNA Advantage',
+  licenseType: 'TERM',
+  consumed: 100,
+  owned: 100,
+  listPriceMinor: 100_00n,
+  discountBasisPoints: 0,
+  supportRateBasisPoints: 0,
+  eaUnitPriceMinor: 90_00n,
+};
+
+const params = (overrides: Partial<RenewalParameters>): RenewalParameters => ({
+  ...DEFAULT_RENEWAL_PARAMETERS,
+  termYears: 3,
+  growthBasisPoints: 3_000,
+  allowanceBasisPoints: 2_000,
+  discountRateBasisPoints: 1_000,
+  minimumEaValueMinor: 0n,
+  ...overrides,
+});
+
+describe('renewalModel, 3 years, 30 % growth, g = 20 %, r = 10 %', () => {
+  // Units in use: 100, 130, 169. A-la-carte holds them at 100.00: 10000, 13000, 16900.
+  // EA subscription: 100 × 90.00 = 9000.00 a year.
+  it('mode A bills only growth above the allowance and ratchets the baseline', () => {
+    const result = renewalModel([switching], params({ trueForwardMode: 'A' }));
+    // Milestone 1: allowance ⌊100 × 1.2⌋ = 120, 130 − 120 = 10 units × 90 × 2 years = 1800.
+    // Milestone 2: baseline 110, allowance ⌊110 × 1.2⌋ = 132, 169 − 132 = 37 × 90 × 1 = 3330.
+    expect(result.licenses[0]?.years.map((y) => y.milestone)).toEqual([
+      null,
+      { allowance: 120, trueForwardUnits: 10, baseline: 110, trueForwardMinor: 1_800_00n },
+      { allowance: 132, trueForwardUnits: 37, baseline: 147, trueForwardMinor: 3_330_00n },
+    ]);
+    expect(result.years.map((y) => [y.aLaCarteMinor, y.enterpriseAgreementMinor])).toEqual([
+      [10_000_00n, 9_000_00n],
+      [13_000_00n, 10_800_00n],
+      [16_900_00n, 12_330_00n],
+    ]);
+    // PV: 13000 / 1.1 = 11818.18; 16900 / 1.21 = 13966.94; 10800 / 1.1 = 9818.18; 12330 / 1.21 = 10190.08.
+    expect(result.years.map((y) => y.aLaCartePresentValueMinor)).toEqual([
+      10_000_00n,
+      11_818_18n,
+      13_966_94n,
+    ]);
+    expect(result.totals).toEqual({
+      aLaCarteMinor: 39_900_00n,
+      enterpriseAgreementMinor: 32_130_00n,
+      aLaCartePresentValueMinor: 35_785_12n,
+      enterpriseAgreementPresentValueMinor: 29_008_26n,
+    });
+    expect(result.licenses[0]?.renewalBaseline).toBe(147);
+  });
+
+  it('mode B bills all growth over the baseline once the allowance is crossed', () => {
+    const result = renewalModel([switching], params({ trueForwardMode: 'B' }));
+    // Milestone 1: 130 > 120 → 130 − 100 = 30 × 90 × 2 = 5400; baseline 130.
+    // Milestone 2: allowance ⌊130 × 1.2⌋ = 156; 169 > 156 → 39 × 90 × 1 = 3510; baseline 169.
+    expect(result.years.map((y) => y.trueForwardMinor)).toEqual([0n, 5_400_00n, 3_510_00n]);
+    expect(result.totals.enterpriseAgreementMinor).toBe(35_910_00n);
+    expect(result.licenses[0]?.renewalBaseline).toBe(169);
+  });
+
+  it('never lowers the baseline or the units held when consumption falls', () => {
+    const result = renewalModel([switching], params({ growthBasisPoints: -1_000 }));
+    // Units 100, 90, 81: nothing to true forward, baseline stays 100, a-la-carte keeps 100.
+    expect(result.licenses[0]?.years.map((y) => [y.units, y.held, y.milestone?.baseline])).toEqual([
+      [100, 100, undefined],
+      [90, 100, 100],
+      [81, 100, 100],
+    ]);
+    expect(result.totals.aLaCarteMinor).toBe(30_000_00n);
+    expect(result.totals.enterpriseAgreementMinor).toBe(27_000_00n);
+  });
+});
+
+describe('renewalModel, perpetual licenses and credits', () => {
+  it('buys the shortfall once, pays SWSS on every unit held, escalates list, credits year 1', () => {
+    const result = renewalModel(
+      [
+        {
+          ...switching,
+          licenseType: 'PERPETUAL',
+          consumed: 22,
+          owned: 20,
+          listPriceMinor: 500_00n,
+          discountBasisPoints: 1_000,
+          supportRateBasisPoints: 2_000,
+          eaUnitPriceMinor: 150_00n,
+        },
+      ],
+      params({
+        growthBasisPoints: 0,
+        listEscalatorBasisPoints: 500,
+        perpetualCreditBasisPoints: 5_000,
+        supportCreditMinor: 123_45n,
+        minimumEaValueMinor: 10_000_00n,
+      }),
+    );
+    // Year 1: list 500, net 450, SWSS 100: 2 bought × 450 + 22 × 100 = 3100.
+    // Year 2: list 525, SWSS 105: 22 × 105 = 2310. Year 3: list 551.25, SWSS 110.25: 2425.50.
+    expect(result.years.map((y) => y.aLaCarteMinor)).toEqual([3_100_00n, 2_310_00n, 2_425_50n]);
+    expect(result.licenses[0]?.years[2]?.netPriceMinor).toBe(496_12n); // ⌊551.25 × 0.9⌋
+    // Credit: 20 owned × 450 × 50 % = 4500, plus 123.45 residual SWSS.
+    expect(result.years[0]?.creditsMinor).toBe(4_623_45n);
+    // EA: 22 × 150 = 3300 a year; year 1 = 3300 − 4623.45.
+    expect(result.years.map((y) => y.enterpriseAgreementMinor)).toEqual([
+      -1_323_45n,
+      3_300_00n,
+      3_300_00n,
+    ]);
+    expect(result.eaValueMinor).toBe(9_900_00n);
+    expect(result.meetsMinimumEaValue).toBe(false);
+  });
+
+  it('refuses a term other than 3 or 5 years', () => {
+    expect(() => renewalModel([switching], params({ termYears: 4 }))).toThrow(/termYears/);
+  });
+});
+
+describe('breakEvenGrowth', () => {
+  it('finds the growth where the EA stops costing more (hand-computed: 10.50 %)', () => {
+    // EA 110.00 vs a-la-carte 100.00, mode A, r = 0. At 10.49 %: units 110, 122 → TF 2 × 110;
+    // EA 33220 > a-la-carte 100 × 332 = 33200. At 10.50 %: units 111 (110.5 rounds up), 122 →
+    // EA 33220 < 33300.
+    const result = breakEvenGrowth(
+      [{ ...switching, eaUnitPriceMinor: 110_00n }],
+      params({ trueForwardMode: 'A', discountRateBasisPoints: 0 }),
+    );
+    expect(result).toEqual({ growthBasisPoints: 1_050, cheaperBelow: 'A_LA_CARTE' });
+  });
+
+  it('is null when one option stays cheaper', () => {
+    // EA at 50.00 against 100.00 a-la-carte is cheaper at any growth in mode B.
+    expect(
+      breakEvenGrowth(
+        [{ ...switching, eaUnitPriceMinor: 50_00n }],
+        params({ trueForwardMode: 'B' }),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('growthTrendBasisPoints', () => {
+  it('annualises consumption between two dates', () => {
+    expect(
+      growthTrendBasisPoints({
+        earlier: { asOf: '2025-11-28', consumed: 100 },
+        later: { asOf: '2026-11-28', consumed: 121 },
+      }),
+    ).toBe(2_100);
+    // 181 days from 100 to 110: 1.1^(365/181) − 1 = 21.19 % (worked out separately).
+    expect(
+      growthTrendBasisPoints({
+        earlier: { asOf: '2026-01-01', consumed: 100 },
+        later: { asOf: '2026-07-01', consumed: 110 },
+      }),
+    ).toBe(2_119);
+    expect(
+      growthTrendBasisPoints({
+        earlier: { asOf: '2026-01-01', consumed: 0 },
+        later: { asOf: '2026-07-01', consumed: 110 },
+      }),
+    ).toBeNull();
+  });
+});

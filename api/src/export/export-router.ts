@@ -1,0 +1,103 @@
+import express from 'express';
+
+import { DomainError, parseIsoDate, type RenewalParameters } from '../domain/index.js';
+import type { Services } from '../services/index.js';
+
+import { positionsCsv } from './positions-csv.js';
+import { workbookModels } from './workbook-data.js';
+import { writeXlsx } from './xlsx.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function intParam(req: express.Request, name: string): number | undefined {
+  const text = req.query[name];
+  if (typeof text !== 'string') return undefined;
+  if (!/^-?\d+$/.test(text))
+    throw new DomainError('INVALID_RENEWAL_INPUT', `${name} must be a whole number`, { name });
+  return Number(text);
+}
+
+/** Renewal parameters from the query string (basis points, as in GraphQL). */
+function renewalParams(req: express.Request): Partial<RenewalParameters> {
+  const params: { -readonly [K in keyof RenewalParameters]?: RenewalParameters[K] } = {};
+  const term = intParam(req, 'termYears');
+  const growth = intParam(req, 'growthBasisPoints');
+  const discountRate = intParam(req, 'discountRateBasisPoints');
+  const mode = req.query.trueForwardMode;
+  if (term !== undefined) params.termYears = term;
+  if (growth !== undefined) params.growthBasisPoints = growth;
+  if (discountRate !== undefined) params.discountRateBasisPoints = discountRate;
+  if (mode === 'A' || mode === 'B') params.trueForwardMode = mode;
+  return params;
+}
+
+/**
+ * Reads `?smartAccount=<domain>&asOf=YYYY-MM-DD[&currency=USD][&termYears=5]
+ * [&growthBasisPoints=1000][&trueForwardMode=A][&discountRateBasisPoints=800]`; errors become
+ * 400/404.
+ */
+async function exportQuery(services: Services, req: express.Request) {
+  const domain = typeof req.query.smartAccount === 'string' ? req.query.smartAccount : '';
+  const asOfText = typeof req.query.asOf === 'string' ? req.query.asOf : undefined;
+  const currency = typeof req.query.currency === 'string' ? req.query.currency : undefined;
+  const account = domain ? await services.accounts.smartAccountByDomain(domain) : undefined;
+  if (!account)
+    throw new DomainError('UNKNOWN_SMART_ACCOUNT', `no Smart Account "${domain}"`, { domain });
+  const asOf =
+    asOfText === undefined ? services.position.asOfOrToday(null) : parseIsoDate(asOfText);
+  return { smartAccountId: account.id, asOf, currency, domain, renewal: renewalParams(req) };
+}
+
+function fail(res: express.Response, error: unknown): void {
+  if (error instanceof DomainError) {
+    const status = error.code.startsWith('UNKNOWN_') ? 404 : 400;
+    res.status(status).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
+  throw error;
+}
+
+const fileStem = (domain: string, asOf: string) =>
+  `trueup-${domain.replace(/[^A-Za-z0-9.-]+/g, '_')}-${asOf}`;
+
+/**
+ * The export routes, in one router so access control can wrap them:
+ * `GET /export/positions.csv` and `GET /export/workbook.xlsx`, both with
+ * `?smartAccount=<domain>&asOf=YYYY-MM-DD` (default today).
+ */
+export function createExportRouter(services: Services): express.Router {
+  const router = express.Router();
+  router.get('/export/positions.csv', async (req, res, next) => {
+    try {
+      const query = await exportQuery(services, req);
+      const body = await positionsCsv(services, query);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`${fileStem(query.domain, query.asOf)}-positions.csv`)
+        .send(body);
+    } catch (error) {
+      try {
+        fail(res, error);
+      } catch (unknown) {
+        next(unknown);
+      }
+    }
+  });
+  router.get('/export/workbook.xlsx', async (req, res, next) => {
+    try {
+      const query = await exportQuery(services, req);
+      const { models } = await workbookModels(services, query);
+      res
+        .type(XLSX_TYPE)
+        .attachment(`${fileStem(query.domain, query.asOf)}.xlsx`)
+        .send(await writeXlsx(models));
+    } catch (error) {
+      try {
+        fail(res, error);
+      } catch (unknown) {
+        next(unknown);
+      }
+    }
+  });
+  return router;
+}

@@ -1,0 +1,113 @@
+import {
+  DomainError,
+  formatMinor,
+  parseMinor,
+  unitTrueUpPrice,
+  type AccountExposure,
+  type ExposureTotals,
+  type IsoDate,
+  type Money,
+} from '../../domain/index.js';
+import type {
+  PriceBookEntryRecord,
+  RemovePriceCommand,
+  SetPriceCommand,
+} from '../../services/index.js';
+import type { LicenseType } from '../account/enums.js';
+import type { MoneyGql } from '../findings/finding.type.js';
+
+import type {
+  ExposureGql,
+  ExposureTotalsGql,
+  PriceBookEntryGql,
+  RemovePriceInput,
+  SetPriceInput,
+} from './money.type.js';
+
+// Money ↔ GraphQL: amounts leave as decimal strings plus minor-unit strings (no bigint in JSON).
+
+export const toMoneyGql = (money: Money): MoneyGql => ({
+  amount: formatMinor(money.amountMinor),
+  amountMinor: String(money.amountMinor),
+  currency: money.currency,
+});
+
+export const toPriceBookEntryGql = (entry: PriceBookEntryRecord): PriceBookEntryGql => {
+  const unit = unitTrueUpPrice(entry);
+  return {
+    id: String(entry.id),
+    licenseId: entry.licenseId,
+    licenseName: entry.licenseName,
+    currency: entry.currency,
+    licenseType: entry.licenseType as LicenseType,
+    listPrice: toMoneyGql({ amountMinor: entry.listPriceMinor, currency: entry.currency }),
+    discountBasisPoints: entry.discountBasisPoints,
+    supportRateBasisPoints: entry.supportRateBasisPoints,
+    unitTrueUpPrice: toMoneyGql(unit),
+    eaSuite: entry.eaSuite,
+    inEnterpriseAgreement: entry.inEnterpriseAgreement,
+    eaUnitPrice: toMoneyGql(
+      entry.eaUnitPriceMinor === null
+        ? unit
+        : { amountMinor: entry.eaUnitPriceMinor, currency: entry.currency },
+    ),
+    hasEaUnitPrice: entry.eaUnitPriceMinor !== null,
+    validFrom: entry.validFrom,
+  };
+};
+
+const totalsGql = (totals: ExposureTotals): ExposureTotalsGql => ({
+  gross: totals.gross.map(toMoneyGql),
+  net: totals.net.map(toMoneyGql),
+  curableByReallocation: totals.curableByReallocation.map(toMoneyGql),
+});
+
+export const toExposureGql = (
+  exposure: AccountExposure,
+  asOf: IsoDate,
+  licenseNames: ReadonlyMap<number, string>,
+): ExposureGql => ({
+  asOf,
+  ...totalsGql(exposure),
+  byProductFamily: exposure.byProductFamily.map((family) => ({
+    productFamily: family.productFamily,
+    ...totalsGql(family),
+  })),
+  unpricedLicenseNames: exposure.unpricedLicenseIds.map((id) => licenseNames.get(id) ?? String(id)),
+});
+
+function amountMinor(text: string, field: string): bigint {
+  const minor = parseMinor(text);
+  if (minor === null || minor < 0n)
+    throw new DomainError('INVALID_PRICE', `${field} "${text}" is not an amount like 1200.50`, {
+      field,
+    });
+  return minor;
+}
+
+const licenseRef = (input: { licenseId?: string | null; license?: string | null }) =>
+  input.licenseId ? { licenseId: Number(input.licenseId) } : { license: input.license ?? '' };
+
+export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPriceCommand => ({
+  smartAccountId: Number(input.smartAccountId),
+  ...licenseRef(input),
+  currency: input.currency.toUpperCase(),
+  licenseType: input.licenseType ?? 'TERM',
+  listPriceMinor: amountMinor(input.listPrice, 'listPrice'),
+  discountBasisPoints: input.discountBasisPoints ?? 0,
+  supportRateBasisPoints: input.supportRateBasisPoints ?? 0,
+  eaSuite: input.eaSuite ?? null,
+  inEnterpriseAgreement: input.inEnterpriseAgreement ?? input.eaSuite != null,
+  eaUnitPriceMinor:
+    input.eaUnitPrice === null || input.eaUnitPrice === undefined
+      ? null
+      : amountMinor(input.eaUnitPrice, 'eaUnitPrice'),
+  validFrom: input.validFrom ?? today,
+});
+
+export const toRemovePriceCommand = (input: RemovePriceInput): RemovePriceCommand => ({
+  smartAccountId: Number(input.smartAccountId),
+  ...licenseRef(input),
+  currency: input.currency.toUpperCase(),
+  validFrom: input.validFrom,
+});

@@ -1,0 +1,129 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+
+import { entryAt, lineExposure } from '../../domain/index.js';
+import type { Services } from '../../services/index.js';
+import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
+import type { GqlContext } from '../context.js';
+import { MoneyGql } from '../findings/finding.type.js';
+import { PositionLineGql } from '../position/position.type.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import {
+  toExposureGql,
+  toMoneyGql,
+  toPriceBookEntryGql,
+  toRemovePriceCommand,
+  toSetPriceCommand,
+} from './money.mapper.js';
+import { ExposureGql, PriceBookEntryGql, RemovePriceInput, SetPriceInput } from './money.type.js';
+
+/** Price book edits. */
+@Resolver(() => PriceBookEntryGql)
+export class PriceBookMutationResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => PriceBookEntryGql, {
+    description: 'Creates or replaces a license’s price in a currency from a date.',
+  })
+  async setPrice(
+    @Arg('input', () => SetPriceInput) input: SetPriceInput,
+  ): Promise<PriceBookEntryGql> {
+    const command = toSetPriceCommand(input, this.services.position.asOfOrToday(null));
+    return toPriceBookEntryGql(await this.services.money.priceBook.setPrice(command));
+  }
+
+  @Mutation(() => PriceBookEntryGql, { description: 'Removes one price entry; returns it.' })
+  async removePrice(
+    @Arg('input', () => RemovePriceInput) input: RemovePriceInput,
+  ): Promise<PriceBookEntryGql> {
+    return toPriceBookEntryGql(
+      await this.services.money.priceBook.removePrice(toRemovePriceCommand(input)),
+    );
+  }
+}
+
+@Resolver(() => SmartAccountGql)
+export class SmartAccountMoneyResolver {
+  constructor(private readonly services: Services) {}
+
+  @FieldResolver(() => [PriceBookEntryGql], {
+    description:
+      'Price book entries sorted by license, currency, date; with asOf only those in force then.',
+  })
+  async priceBook(
+    @Root() account: SmartAccountGql,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<PriceBookEntryGql[]> {
+    const entries = await this.services.money.priceBook.entries(
+      account.smartAccountId,
+      asOf ?? undefined,
+    );
+    return entries.map(toPriceBookEntryGql);
+  }
+
+  @FieldResolver(() => ExposureGql, {
+    description: 'Money at stake: gross, net after reallocation, per product family.',
+  })
+  async exposure(
+    @Root() account: SmartAccountGql,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    includeClassic: boolean | null,
+  ): Promise<ExposureGql> {
+    const day = this.services.position.asOfOrToday(asOf);
+    const exposure = await this.services.money.exposure({
+      smartAccountId: account.smartAccountId,
+      asOf: day,
+      includeClassic: includeClassic ?? true,
+    });
+    return toExposureGql(exposure, day, exposure.licenseNames);
+  }
+}
+
+@Resolver(() => LicenseGql)
+export class LicensePriceResolver {
+  constructor(private readonly services: Services) {}
+
+  @FieldResolver(() => PriceBookEntryGql, {
+    nullable: true,
+    description: 'The price in force at a date (default today), in a currency if given.',
+  })
+  async price(
+    @Root() license: LicenseGql,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('currency', () => String, { nullable: true }) currency: string | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<PriceBookEntryGql | null> {
+    const day = this.services.position.asOfOrToday(asOf);
+    const entries = await ctx.loaders.pricesOfLicense.load(`${license.licenseId}|${day}`);
+    const wanted = currency?.toUpperCase();
+    const entry = entryAt(
+      entries.filter((e) => wanted === undefined || e.currency === wanted),
+      day,
+    );
+    return entry ? toPriceBookEntryGql(entry) : null;
+  }
+}
+
+@Resolver(() => PositionLineGql)
+export class PositionLineMoneyResolver {
+  @FieldResolver(() => MoneyGql, {
+    nullable: true,
+    description: 'Net unit true-up price at the line’s date; null when unpriced.',
+  })
+  async unitPrice(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<MoneyGql | null> {
+    const prices = await ctx.loaders.unitPrices.load(`${line.smartAccountId}|${line.asOf}`);
+    const price = prices.get(line.licenseId);
+    return price ? toMoneyGql(price) : null;
+  }
+
+  @FieldResolver(() => MoneyGql, {
+    nullable: true,
+    description: 'shortfall × unit true-up price; null when the license has no price.',
+  })
+  async exposure(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<MoneyGql | null> {
+    const prices = await ctx.loaders.unitPrices.load(`${line.smartAccountId}|${line.asOf}`);
+    const exposure = lineExposure(line.shortfall, prices.get(line.licenseId));
+    return exposure ? toMoneyGql(exposure) : null;
+  }
+}

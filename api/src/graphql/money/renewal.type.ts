@@ -1,0 +1,151 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+import { LicenseType } from '../account/enums.js';
+import { MoneyGql } from '../findings/finding.type.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export enum TrueForwardModeGql {
+  A = 'A',
+  B = 'B',
+}
+export enum GrowthSourceGql {
+  PARAMETER = 'PARAMETER',
+  SNAPSHOTS = 'SNAPSHOTS',
+  DEFAULT = 'DEFAULT',
+}
+export enum RenewalOptionGql {
+  A_LA_CARTE = 'A_LA_CARTE',
+  ENTERPRISE_AGREEMENT = 'ENTERPRISE_AGREEMENT',
+}
+registerEnumType(TrueForwardModeGql, {
+  name: 'TrueForwardMode',
+  description:
+    'A: only growth above the allowance is billed; B: all growth over the baseline once the ' +
+    'allowance is crossed (sources differ; B is the default).',
+});
+registerEnumType(GrowthSourceGql, { name: 'GrowthSource' });
+registerEnumType(RenewalOptionGql, { name: 'RenewalOption' });
+
+@InputType('RenewalModelInput', {
+  description:
+    'Scope and parameters; rates are basis points (1 % = 100 bp), amounts decimal strings. ' +
+    'Growth left out comes from the snapshot trend (else 0).',
+})
+export class RenewalModelInput {
+  @Field(() => DateScalar, { nullable: true }) asOf?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true }) includeClassic?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Only licenses of this EA suite.' })
+  suite?: string | null;
+  @Field(() => [String], { nullable: true }) licenseNames?: string[] | null;
+  @Field(() => String, { nullable: true }) currency?: string | null;
+  @Field(() => Int, { nullable: true, description: '3 (default) or 5.' })
+  termYears?: number | null;
+  @Field(() => Int, { nullable: true }) growthBasisPoints?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Growth allowance g, default 2000 (20 %).' })
+  allowanceBasisPoints?: number | null;
+  @Field(() => TrueForwardModeGql, { nullable: true }) trueForwardMode?: TrueForwardModeGql | null;
+  @Field(() => Int, { nullable: true, description: 'NPV discount rate, default 800 (8 %).' })
+  discountRateBasisPoints?: number | null;
+  @Field(() => Int, { nullable: true, description: 'List price rise per year, default 0.' })
+  listEscalatorBasisPoints?: number | null;
+  @Field(() => String, { nullable: true, description: 'Default "100000.00".' })
+  minimumEaValue?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Credit on owned perpetual, default 0.' })
+  perpetualCreditBasisPoints?: number | null;
+  @Field(() => String, { nullable: true, description: 'Residual SWSS credited, default 0.' })
+  supportCredit?: string | null;
+}
+
+@ObjectType('RenewalParameters')
+export class RenewalParametersGql {
+  @Field(() => Int) termYears!: number;
+  @Field(() => Int) growthBasisPoints!: number;
+  @Field(() => Int) allowanceBasisPoints!: number;
+  @Field(() => TrueForwardModeGql) trueForwardMode!: TrueForwardModeGql;
+  @Field(() => Int) discountRateBasisPoints!: number;
+  @Field(() => Int) listEscalatorBasisPoints!: number;
+  @Field(() => MoneyGql) minimumEaValue!: MoneyGql;
+  @Field(() => Int) perpetualCreditBasisPoints!: number;
+  @Field(() => MoneyGql) supportCredit!: MoneyGql;
+}
+
+@ObjectType('RenewalYear')
+export class RenewalYearGql {
+  @Field(() => Int) year!: number;
+  @Field(() => MoneyGql) aLaCarte!: MoneyGql;
+  @Field(() => MoneyGql) eaSubscription!: MoneyGql;
+  @Field(() => MoneyGql, { description: 'Invoiced this year for the previous milestone.' })
+  trueForward!: MoneyGql;
+  @Field(() => MoneyGql) credits!: MoneyGql;
+  @Field(() => MoneyGql, { description: 'eaSubscription + trueForward − credits.' })
+  enterpriseAgreement!: MoneyGql;
+  @Field(() => MoneyGql) aLaCartePresentValue!: MoneyGql;
+  @Field(() => MoneyGql) enterpriseAgreementPresentValue!: MoneyGql;
+}
+
+@ObjectType('RenewalTotals')
+export class RenewalTotalsGql {
+  @Field(() => MoneyGql) aLaCarte!: MoneyGql;
+  @Field(() => MoneyGql) enterpriseAgreement!: MoneyGql;
+  @Field(() => MoneyGql) aLaCartePresentValue!: MoneyGql;
+  @Field(() => MoneyGql) enterpriseAgreementPresentValue!: MoneyGql;
+}
+
+@ObjectType('RenewalLicenseYear')
+export class RenewalLicenseYearGql {
+  @Field(() => Int) year!: number;
+  @Field(() => Int) units!: number;
+  @Field(() => Int) held!: number;
+  @Field(() => MoneyGql) listPrice!: MoneyGql;
+  @Field(() => MoneyGql) netPrice!: MoneyGql;
+  @Field(() => MoneyGql) supportPrice!: MoneyGql;
+  @Field(() => MoneyGql) aLaCarte!: MoneyGql;
+  @Field(() => Int, { nullable: true, description: 'Milestone before this year: allowance.' })
+  allowance!: number | null;
+  @Field(() => Int, { nullable: true }) trueForwardUnits!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Baseline after the ratchet.' })
+  baseline!: number | null;
+  @Field(() => MoneyGql, { nullable: true }) trueForward!: MoneyGql | null;
+}
+
+@ObjectType('RenewalLicense')
+export class RenewalLicenseGql {
+  @Field(() => String) licenseName!: string;
+  @Field(() => LicenseType) licenseType!: LicenseType;
+  @Field(() => Int) consumed!: number;
+  @Field(() => Int) owned!: number;
+  @Field(() => MoneyGql) listPrice!: MoneyGql;
+  @Field(() => Int) discountBasisPoints!: number;
+  @Field(() => Int) supportRateBasisPoints!: number;
+  @Field(() => MoneyGql) eaUnitPrice!: MoneyGql;
+  @Field(() => MoneyGql) eaSubscription!: MoneyGql;
+  @Field(() => MoneyGql) credit!: MoneyGql;
+  @Field(() => Int) renewalBaseline!: number;
+  @Field(() => [RenewalLicenseYearGql]) years!: RenewalLicenseYearGql[];
+}
+
+@ObjectType('RenewalModel', {
+  description: 'EA versus a-la-carte over the term, year by year, nominal and present value.',
+})
+export class RenewalModelGql {
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => String) currency!: string;
+  @Field(() => GrowthSourceGql) growthSource!: GrowthSourceGql;
+  @Field(() => RenewalParametersGql) parameters!: RenewalParametersGql;
+  @Field(() => [RenewalYearGql]) years!: RenewalYearGql[];
+  @Field(() => RenewalTotalsGql) totals!: RenewalTotalsGql;
+  @Field(() => MoneyGql, { description: 'Σ EA subscriptions over the term.' })
+  eaValue!: MoneyGql;
+  @Field(() => Boolean) meetsMinimumEaValue!: boolean;
+  @Field(() => RenewalOptionGql, { description: 'Cheaper by NPV (a-la-carte on a tie).' })
+  cheaperOption!: RenewalOptionGql;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Growth (bp, 0–10000) where the cheaper option changes; null if it never does.',
+  })
+  breakEvenGrowthBasisPoints!: number | null;
+  @Field(() => RenewalOptionGql, { nullable: true })
+  cheaperBelowBreakEven!: RenewalOptionGql | null;
+  @Field(() => [RenewalLicenseGql]) licenses!: RenewalLicenseGql[];
+  @Field(() => [String]) unpricedLicenseNames!: string[];
+}

@@ -1,0 +1,172 @@
+import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+
+import type { Services } from '../../services/index.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+import {
+  ApplyScenarioInput,
+  CreateScenarioInput,
+  DiscardScenarioInput,
+  ReallocationMoveInput,
+  ReallocationPolicyInput,
+  UpdateScenarioInput,
+} from './reallocation.input.js';
+import {
+  toApplyResultGql,
+  toNamedMoves,
+  toNamedPolicy,
+  toPlanGql,
+  toScenarioGql,
+  toSimulationGql,
+} from './reallocation.mapper.js';
+import {
+  ReallocationPlanGql,
+  ReallocationSimulationGql,
+  ScenarioApplyResultGql,
+  ScenarioGql,
+} from './reallocation.type.js';
+
+/** Who acts when the input does not say (replaced by the caller's token once tokens exist). */
+const actorOf = (actor: string | null | undefined): string => actor ?? 'graphql';
+
+/** What-if reallocation: read-only simulate/suggest/evaluate, and the scenario mutations. */
+@Resolver()
+export class ReallocationResolver {
+  constructor(private readonly services: Services) {}
+
+  private accountId = async (domain: string) =>
+    (await this.services.accounts.requireSmartAccount(domain)).id;
+
+  @Query(() => ReallocationSimulationGql, {
+    description: 'The position after the moves, with warnings per move. Never writes.',
+  })
+  async simulateReallocation(
+    @Arg('smartAccount', () => String) smartAccount: string,
+    @Arg('moves', () => [ReallocationMoveInput]) moves: ReallocationMoveInput[],
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
+    policy: ReallocationPolicyInput | null,
+  ): Promise<ReallocationSimulationGql> {
+    const smartAccountId = await this.accountId(smartAccount);
+    const simulation = await this.services.reallocation.simulate({
+      smartAccountId,
+      asOf,
+      moves: toNamedMoves(moves),
+      policy: toNamedPolicy(policy),
+    });
+    return toSimulationGql(
+      simulation.book,
+      { smartAccountId, asOf: simulation.asOf },
+      simulation.result,
+    );
+  }
+
+  @Query(() => ReallocationPlanGql, {
+    description:
+      'Moves that cure the most true-up exposure with the fewest moves, within the policy, and the requests for Cisco’s transfer API.',
+  })
+  async suggestReallocation(
+    @Arg('smartAccount', () => String) smartAccount: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
+    policy: ReallocationPolicyInput | null,
+  ): Promise<ReallocationPlanGql> {
+    const suggestion = await this.services.reallocation.suggest({
+      smartAccountId: await this.accountId(smartAccount),
+      asOf,
+      policy: toNamedPolicy(policy),
+    });
+    return toPlanGql(suggestion.book, suggestion.asOf, suggestion.plan);
+  }
+
+  @Query(() => ReallocationSimulationGql, {
+    description: 'A scenario’s moves simulated at a date (default: the scenario’s). Never writes.',
+  })
+  async evaluateScenario(
+    @Arg('smartAccount', () => String) smartAccount: string,
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+  ): Promise<ReallocationSimulationGql> {
+    const evaluation = await this.services.reallocation.evaluate({
+      smartAccountId: await this.accountId(smartAccount),
+      id: Number(id),
+      asOf,
+    });
+    return toSimulationGql(
+      evaluation.book,
+      { smartAccountId: evaluation.scenario.smartAccountId, asOf: evaluation.asOf },
+      evaluation.result,
+    );
+  }
+
+  @Mutation(() => ScenarioGql, {
+    description: 'A draft scenario from moves or from the optimizer.',
+  })
+  async createScenario(
+    @Arg('input', () => CreateScenarioInput) input: CreateScenarioInput,
+  ): Promise<ScenarioGql> {
+    return toScenarioGql(
+      await this.services.reallocation.create({
+        smartAccountId: await this.accountId(input.smartAccount),
+        name: input.name,
+        description: input.description,
+        asOf: input.asOf,
+        author: actorOf(input.actor),
+        moves: input.moves ? toNamedMoves(input.moves) : null,
+        fromSuggestion: input.fromSuggestion ? toNamedPolicy(input.fromSuggestion) : null,
+      }),
+    );
+  }
+
+  @Mutation(() => ScenarioGql, {
+    description: 'Edits a draft at the version you saw; a newer version is a conflict.',
+  })
+  async updateScenario(
+    @Arg('input', () => UpdateScenarioInput) input: UpdateScenarioInput,
+  ): Promise<ScenarioGql> {
+    return toScenarioGql(
+      await this.services.reallocation.update({
+        smartAccountId: await this.accountId(input.smartAccount),
+        id: Number(input.id),
+        expectedVersion: input.expectedVersion,
+        actor: actorOf(input.actor),
+        name: input.name,
+        description: input.description,
+        asOf: input.asOf,
+        moves: input.moves ? toNamedMoves(input.moves) : null,
+      }),
+    );
+  }
+
+  @Mutation(() => ScenarioApplyResultGql, {
+    description:
+      'Applies a draft in one transaction, re-validated against the live data: lots split with lineage, transfers recorded. A surplus consumed since evaluation is a CONFLICT and changes nothing.',
+  })
+  async applyScenario(
+    @Arg('input', () => ApplyScenarioInput) input: ApplyScenarioInput,
+  ): Promise<ScenarioApplyResultGql> {
+    return toApplyResultGql(
+      await this.services.reallocation.apply({
+        smartAccountId: await this.accountId(input.smartAccount),
+        id: Number(input.id),
+        expectedVersion: input.expectedVersion,
+        actor: actorOf(input.actor),
+        asOf: input.asOf,
+      }),
+    );
+  }
+
+  @Mutation(() => ScenarioGql, { description: 'Discards a draft (kept, with its trail).' })
+  async discardScenario(
+    @Arg('input', () => DiscardScenarioInput) input: DiscardScenarioInput,
+  ): Promise<ScenarioGql> {
+    return toScenarioGql(
+      await this.services.reallocation.discard({
+        smartAccountId: await this.accountId(input.smartAccount),
+        id: Number(input.id),
+        expectedVersion: input.expectedVersion,
+        actor: actorOf(input.actor),
+      }),
+    );
+  }
+}

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+
+import type { DbHandle } from '@trueup/db';
+
+import {
+  DEFAULT_RENEWAL_PARAMETERS,
+  DomainError,
+  breakEvenGrowth,
+  entryAt,
+  growthTrendBasisPoints,
+  netUnitPriceMinor,
+  renewalModel,
+  type BreakEven,
+  type IsoDate,
+  type RenewalLicense,
+  type RenewalParameters,
+  type RenewalResult,
+} from '../../domain/index.js';
+import { accountPosition } from '../position-service.js';
+
+import { priceRows, type PriceBookEntryRecord } from './price-rows.js';
+
+export interface RenewalQuery {
+  readonly smartAccountId: number;
+  readonly asOf: IsoDate;
+  readonly includeClassic: boolean;
+  /** Only licenses whose price book entry names this EA suite. */
+  readonly suite?: string | undefined;
+  /** Only these licenses (by name). */
+  readonly licenseNames?: readonly string[] | undefined;
+  /** Needed when the licenses in scope are priced in several currencies. */
+  readonly currency?: string | undefined;
+  /** Parameters given; growth left out is estimated from snapshots (else 0). */
+  readonly parameters: Partial<RenewalParameters>;
+}
+
+export interface RenewalReport {
+  readonly asOf: IsoDate;
+  readonly currency: string;
+  /** PARAMETER (given), SNAPSHOTS (trend between the first and last snapshot), DEFAULT (0). */
+  readonly growthSource: 'PARAMETER' | 'SNAPSHOTS' | 'DEFAULT';
+  readonly result: RenewalResult;
+  readonly breakEven: BreakEven | null;
+  /** In scope and consumed but without a price in the currency: left out of the model. */
+  readonly unpricedLicenseNames: readonly string[];
+}
+
+/** Consumption of some licenses in the first and last snapshot taken up to `asOf`. */
+async function snapshotTrend(
+  handle: DbHandle,
+  smartAccountId: number,
+  asOf: IsoDate,
+  licenseIds: readonly number[],
+): Promise<number | null> {
+  if (licenseIds.length === 0) return null;
+  const rows = await handle.rows<{ as_of: string; consumed: number }>(sql`
+    select s.as_of::text as as_of, coalesce(sum(l.consumed), 0)::int as consumed
+    from snapshots s
+    left join snapshot_lines l on l.snapshot_id = s.id
+      and l.license_id = any(${sql.param([...licenseIds])}::int[])
+    where s.smart_account_id = ${smartAccountId} and s.as_of <= ${asOf}::date
+    group by s.id, s.as_of
+    order by s.as_of, s.id`);
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last || first === last) return null;
+  return growthTrendBasisPoints({
+    earlier: { asOf: first.as_of, consumed: Number(first.consumed) },
+    later: { asOf: last.as_of, consumed: Number(last.consumed) },
+  });
+}
+
+function pickCurrency(entries: readonly PriceBookEntryRecord[], wanted?: string): string {
+  const currencies = [...new Set(entries.map((e) => e.currency))].sort();
+  if (wanted !== undefined) return wanted.toUpperCase();
+  if (currencies.length > 1)
+    throw new DomainError(
+      'CURRENCY_MISMATCH',
+      `the licenses in scope are priced in ${currencies.join(', ')}: choose a currency`,
+      { currencies },
+    );
+  return currencies[0] ?? 'USD';
+}
+
+/**
+ * The renewal model for a Smart Account at a date: account-wide consumed and owned per license
+ * (from the position), the price book entries in force, growth from the parameter or the
+ * snapshot trend; then the pure model and its break-even growth.
+ */
+export async function renewalReport(handle: DbHandle, query: RenewalQuery): Promise<RenewalReport> {
+  const [positions, entries, names] = await Promise.all([
+    accountPosition(handle, query),
+    priceRows(handle, { smartAccountIds: [query.smartAccountId], asOf: query.asOf }),
+    handle.rows<{ id: number; name: string }>(
+      sql`select id, name from licenses where smart_account_id = ${query.smartAccountId}`,
+    ),
+  ]);
+  const nameOf = new Map(names.map((n) => [Number(n.id), String(n.name)]));
+  const wantedNames = query.licenseNames ? new Set(query.licenseNames) : null;
+  const inScope = (licenseId: number) =>
+    (wantedNames === null || wantedNames.has(nameOf.get(licenseId) ?? '')) &&
+    (query.suite === undefined ||
+      entries.some((e) => e.licenseId === licenseId && e.eaSuite === query.suite));
+  const scoped = positions.filter((p) => inScope(p.licenseId));
+  const scopedEntries = entries.filter((e) => scoped.some((p) => p.licenseId === e.licenseId));
+  const currency = pickCurrency(scopedEntries, query.currency);
+  const licenses: RenewalLicense[] = [];
+  const unpriced: string[] = [];
+  for (const position of scoped) {
+    const name = nameOf.get(position.licenseId) ?? String(position.licenseId);
+    const entry = entryAt(
+      scopedEntries.filter((e) => e.licenseId === position.licenseId && e.currency === currency),
+      query.asOf,
+    );
+    if (!entry) {
+      if (position.consumed > 0) unpriced.push(name);
+      continue;
+    }
+    licenses.push({
+      licenseId: position.licenseId,
+      licenseName: name,
+      licenseType: entry.licenseType,
+      consumed: position.consumed,
+      owned: position.owned,
+      listPriceMinor: entry.listPriceMinor,
+      discountBasisPoints: entry.discountBasisPoints,
+      supportRateBasisPoints: entry.supportRateBasisPoints,
+      eaUnitPriceMinor:
+        entry.eaUnitPriceMinor ??
+        netUnitPriceMinor(entry.listPriceMinor, entry.discountBasisPoints),
+    });
+  }
+  licenses.sort((a, b) =>
+    a.licenseName < b.licenseName ? -1 : a.licenseName > b.licenseName ? 1 : 0,
+  );
+  let growthSource: RenewalReport['growthSource'] = 'PARAMETER';
+  let growthBasisPoints = query.parameters.growthBasisPoints;
+  if (growthBasisPoints === undefined) {
+    const trend = await snapshotTrend(
+      handle,
+      query.smartAccountId,
+      query.asOf,
+      licenses.map((l) => l.licenseId),
+    );
+    growthSource = trend === null ? 'DEFAULT' : 'SNAPSHOTS';
+    growthBasisPoints = trend ?? 0;
+  }
+  const parameters: RenewalParameters = {
+    ...DEFAULT_RENEWAL_PARAMETERS,
+    ...query.parameters,
+    growthBasisPoints,
+  };
+  return {
+    asOf: query.asOf,
+    currency,
+    growthSource,
+    result: renewalModel(licenses, parameters),
+    breakEven: breakEvenGrowth(licenses, parameters),
+    unpricedLicenseNames: unpriced.sort(),
+  };
+}

@@ -1,0 +1,293 @@
+import exceljs from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createServices, fixedClock } from '../../api/src/services/index.js';
+import { licenses, usageReports, virtualAccounts, type DbHandle } from '../../db/src/index.js';
+import { RENEWAL_COLUMNS, renewalDetailColumns } from '../../excel-addin/src/model/index.js';
+import { graphql } from '../support/graphql-client.js';
+import { findSoffice, recalculateWithLibreOffice } from '../support/libreoffice.js';
+import { MONEY_DOMAIN, MONEY_TODAY, insertMoneyEstate } from '../support/money-estate.js';
+import { createTestDb } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
+import { readCells, type RawCell } from '../support/xlsx-cells.js';
+
+// Names a spreadsheet would run as formulas if they were written as such.
+const INJECTIONS = ['=1+2', '\t=3+4', '+1+1', '-2+3', '@SUM(9,9)'];
+
+interface MoneyOut {
+  amountMinor: string;
+}
+interface ApiModel {
+  parameters: { termYears: number };
+  years: Record<(typeof RENEWAL_COLUMNS)[number], MoneyOut | number>[];
+  totals: Record<string, MoneyOut>;
+  eaValue: MoneyOut;
+  meetsMinimumEaValue: boolean;
+  cheaperOption: string;
+  licenses: {
+    licenseName: string;
+    consumed: number;
+    owned: number;
+    eaSubscription: MoneyOut;
+    credit: MoneyOut;
+    years: {
+      units: number;
+      held: number;
+      listPrice: MoneyOut;
+      netPrice: MoneyOut;
+      supportPrice: MoneyOut;
+      aLaCarte: MoneyOut;
+      allowance: number | null;
+      trueForwardUnits: number | null;
+      baseline: number | null;
+      trueForward: MoneyOut | null;
+    }[];
+  }[];
+}
+
+const M = '{ amountMinor }';
+const MODEL_FIELDS = `parameters { termYears }
+  years { year aLaCarte ${M} eaSubscription ${M} trueForward ${M} credits ${M} enterpriseAgreement ${M}
+    aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
+  totals { aLaCarte ${M} enterpriseAgreement ${M} aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
+  eaValue ${M} meetsMinimumEaValue cheaperOption
+  licenses { licenseName consumed owned eaSubscription ${M} credit ${M}
+    years { units held listPrice ${M} netPrice ${M} supportPrice ${M} aLaCarte ${M}
+      allowance trueForwardUnits baseline trueForward ${M} } }`;
+
+/** A money figure in cents, or a unit count. */
+const minor = (m: MoneyOut | null | undefined) => (m ? Number(m.amountMinor) : 0);
+const cents = (value: unknown) => Math.round(Number(value) * 100);
+
+const letter = (index: number) => {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
+
+/**
+ * Compares every formula cell of the Renewal sheets with the API's figure; returns how many
+ * formula cells were checked, so the caller can insist none was skipped.
+ */
+function compareRenewal(cells: Map<string, Map<string, RawCell>>, api: ApiModel): number {
+  const term = api.parameters.termYears;
+  const checked = new Set<string>();
+  const check = (
+    sheet: string,
+    address: string,
+    expected: number | boolean | string,
+    money: boolean,
+  ) => {
+    const cell = cells.get(sheet)?.get(address);
+    const label = `${sheet}!${address} ${cell?.formula ?? '(value)'}`;
+    expect(cell, label).toBeDefined();
+    if (typeof expected === 'number')
+      expect(money ? cents(cell?.value) : cell?.value, label).toBe(expected);
+    else expect(cell?.value, label).toBe(expected);
+    if (cell?.formula) checked.add(`${sheet}!${address}`);
+  };
+
+  // Renewal: a row per year (5 laid out), the total row, then the outputs.
+  const renewal = cells.get('Renewal');
+  const yearRow = (y: number) =>
+    [...(renewal ?? new Map<string, RawCell>())]
+      .find(([a, c]) => /^A\d+$/.test(a) && c.value === y)?.[0]
+      .slice(1);
+  const keys = RENEWAL_COLUMNS.slice(1);
+  for (let y = 1; y <= 5; y++) {
+    const row = Number(yearRow(y));
+    expect(row, `year ${y} row`).toBeGreaterThan(0);
+    keys.forEach((key, i) => {
+      const figure = y <= term ? minor(api.years[y - 1]?.[key] as MoneyOut) : 0;
+      check('Renewal', `${letter(i + 1)}${row}`, figure, true);
+    });
+  }
+  const totalRow = Number(yearRow(5)) + 1;
+  const sumYears = (key: (typeof keys)[number]) =>
+    api.years.reduce((a, y) => a + minor(y[key] as MoneyOut), 0);
+  const totals = [
+    minor(api.totals.aLaCarte),
+    sumYears('eaSubscription'),
+    sumYears('trueForward'),
+    sumYears('credits'),
+    minor(api.totals.enterpriseAgreement),
+    minor(api.totals.aLaCartePresentValue),
+    minor(api.totals.enterpriseAgreementPresentValue),
+  ];
+  totals.forEach((t, i) => check('Renewal', `${letter(i + 1)}${totalRow}`, t, true));
+  check('Renewal', `B${totalRow + 2}`, minor(api.eaValue), true);
+  check('Renewal', `B${totalRow + 3}`, api.meetsMinimumEaValue, false);
+  check(
+    'Renewal',
+    `B${totalRow + 4}`,
+    api.cheaperOption === 'ENTERPRISE_AGREEMENT' ? 'Enterprise Agreement' : 'A-la-carte',
+    false,
+  );
+
+  // Renewal detail: a row per license, in the API's order.
+  const columns = renewalDetailColumns().map((c) => c.key);
+  api.licenses.forEach((license, i) => {
+    const row = i + 2;
+    expect(cells.get('Renewal detail')?.get(`A${row}`)?.value).toBe(license.licenseName);
+    const figures: Record<string, [number, boolean]> = {
+      consumed: [license.consumed, false],
+      owned: [license.owned, false],
+      eaSubscription: [minor(license.eaSubscription), true],
+      credit: [minor(license.credit), true],
+    };
+    for (let y = 1; y <= 5; y++) {
+      const year = y <= term ? license.years[y - 1] : undefined;
+      Object.assign(figures, {
+        [`units${y}`]: [year?.units ?? 0, false],
+        [`held${y}`]: [year?.held ?? 0, false],
+        [`list${y}`]: [minor(year?.listPrice), true],
+        [`net${y}`]: [minor(year?.netPrice), true],
+        [`support${y}`]: [minor(year?.supportPrice), true],
+        [`aLaCarte${y}`]: [minor(year?.aLaCarte), true],
+        [`allowance${y}`]: [year?.allowance ?? 0, false],
+        [`trueForwardUnits${y}`]: [year?.trueForwardUnits ?? 0, false],
+        [`baseline${y}`]: [year?.baseline ?? 0, false],
+        [`trueForward${y}`]: [minor(year?.trueForward), true],
+      });
+    }
+    columns.forEach((key, c) => {
+      const figure = figures[key];
+      if (figure) check('Renewal detail', `${letter(c)}${row}`, figure[0], figure[1]);
+    });
+  });
+  return checked.size;
+}
+
+const formulaCount = (cells: Map<string, Map<string, RawCell>>, sheet: string) =>
+  [...(cells.get(sheet)?.values() ?? [])].filter((c) => c.formula !== null).length;
+
+// Needs Debian libreoffice-calc (.ci/run installs it): skipped only outside CI when missing.
+describe.skipIf(findSoffice() === null && !process.env.CI)(
+  'the exported workbook recalculated by LibreOffice',
+  () => {
+    let handle: DbHandle;
+    let base: string;
+    let graphqlUrl: string;
+    let close: () => Promise<void>;
+
+    beforeAll(async () => {
+      handle = await createTestDb();
+      const { smartAccountId } = await insertMoneyEstate(
+        handle,
+        createServices(handle, fixedClock(MONEY_TODAY)),
+      );
+      // Data that looks like formulas: Virtual Account and license names.
+      const [va1, va2] = await handle.db
+        .insert(virtualAccounts)
+        .values([
+          { smartAccountId, name: INJECTIONS[0]! },
+          { smartAccountId, name: INJECTIONS[1]! },
+        ])
+        .returning({ id: virtualAccounts.id });
+      const lics = await handle.db
+        .insert(licenses)
+        .values(INJECTIONS.slice(2).map((name) => ({ smartAccountId, name })))
+        .returning({ id: licenses.id });
+      await handle.db.insert(usageReports).values(
+        lics.map((l, i) => ({
+          smartAccountId,
+          virtualAccountId: (i % 2 ? va2 : va1)!.id,
+          licenseId: l.id,
+          quantity: 1,
+          source: 'DEMO' as const,
+          asOf: '2026-11-01',
+        })),
+      );
+      ({ url: base, graphqlUrl, close } = await startTestApi(handle, MONEY_TODAY));
+    });
+    afterAll(async () => {
+      await close();
+      await handle.close();
+    });
+
+    const apiModel = async (input: string): Promise<ApiModel> => {
+      const res = await graphql<{ smartAccount: { renewalModel: ApiModel } }>(
+        graphqlUrl,
+        `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel(input: { asOf: "${MONEY_TODAY}", currency: "USD", ${input} }) { ${MODEL_FIELDS} } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.smartAccount.renewalModel;
+    };
+
+    it('matches renewalModel to the cent, before and after the growth input changes', async () => {
+      const response = await fetch(
+        `${base}/export/workbook.xlsx?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}&currency=USD&termYears=5&growthBasisPoints=1000&trueForwardMode=A`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
+      const exported = Buffer.from(await response.arrayBuffer());
+
+      const before = await readCells(await recalculateWithLibreOffice(exported));
+      const apiBefore = await apiModel('termYears: 5, growthBasisPoints: 1000, trueForwardMode: A');
+      const checked = compareRenewal(before, apiBefore);
+      expect(checked).toBe(
+        formulaCount(before, 'Renewal') + formulaCount(before, 'Renewal detail'),
+      );
+      expect(checked).toBeGreaterThan(100);
+      expect(formulaCount(before, 'Positions') + formulaCount(before, 'Findings')).toBe(0);
+      // The case is not trivial: growth is trued forward.
+      expect(apiBefore.years.some((y) => minor(y.trueForward as MoneyOut) > 0)).toBe(true);
+
+      // Change the inputs in the file: growth 30 %, true-forward mode B.
+      const workbook = new exceljs.Workbook();
+      await workbook.xlsx.load(exported as unknown as ArrayBuffer);
+      const inputs = workbook.getWorksheet('Renewal')!;
+      const rowOf = (label: RegExp) => {
+        let found = 0;
+        inputs.getColumn(1).eachCell((cell, row) => {
+          if (found === 0 && label.test(String(cell.value))) found = row;
+        });
+        return found;
+      };
+      inputs.getCell(rowOf(/^Growth per year/), 2).value = 0.3;
+      inputs.getCell(rowOf(/^True-forward mode/), 2).value = 'B';
+      const edited = Buffer.from(await workbook.xlsx.writeBuffer());
+      const after = await readCells(await recalculateWithLibreOffice(edited));
+      const apiAfter = await apiModel('termYears: 5, growthBasisPoints: 3000, trueForwardMode: B');
+      expect(minor(apiAfter.totals.aLaCarte)).not.toBe(minor(apiBefore.totals.aLaCarte));
+      expect(compareRenewal(after, apiAfter)).toBe(checked);
+    });
+
+    it('keeps data that looks like formulas as text in the recalculated file and the CSV', async () => {
+      const response = await fetch(
+        `${base}/export/workbook.xlsx?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}&currency=USD`,
+      );
+      const cells = await readCells(
+        await recalculateWithLibreOffice(Buffer.from(await response.arrayBuffer())),
+      );
+      for (const sheet of ['Positions', 'Findings']) {
+        const texts = [...(cells.get(sheet)?.values() ?? [])];
+        for (const cell of texts) expect(cell.formula).toBeNull();
+      }
+      const positions = [...(cells.get('Positions')?.values() ?? [])];
+      for (const text of INJECTIONS) {
+        const found = positions.filter((c) => c.value === text);
+        expect(found.length, text).toBeGreaterThan(0);
+        for (const cell of found) expect(['s', 'inlineStr']).toContain(cell.type);
+      }
+      const csv = await (
+        await fetch(`${base}/export/positions.csv?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}`)
+      ).text();
+      expect(csv.split('\n')[0]).toBe(
+        'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure',
+      );
+      expect(csv).toContain("'=1+2,'+1+1");
+      expect(csv).toContain('Campus,DNA Advantage,Switching,10,14,0,-4,4,0,800.00,USD,3200.00');
+      expect(csv).not.toMatch(/^=|,=/m);
+    });
+
+    it('answers 404 for an unknown Smart Account', async () => {
+      const response = await fetch(`${base}/export/workbook.xlsx?smartAccount=nobody.example`);
+      expect(response.status).toBe(404);
+    });
+  },
+);

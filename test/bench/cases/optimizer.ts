@@ -52,7 +52,21 @@ export const optimizerCase: BenchCase = {
       ${FIELD}(smartAccount: $smartAccount, asOf: $asOf)${selection}
     }`;
     const variables = { smartAccount: context.domain, asOf: context.asOf };
-    const ms = await sample(context.scale.runs, () => post(context.api, document, variables));
+    let plan: Record<string, unknown> = {};
+    const ms = await sample(context.scale.runs, async () => {
+      const data = await post<Record<string, Record<string, unknown>>>(
+        context.api,
+        document,
+        variables,
+      );
+      plan = data[FIELD] ?? {};
+    });
+    // The size of each list in the plan (moves, transfer requests, …).
+    const lists = Object.fromEntries(
+      Object.entries(plan)
+        .filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
+        .map(([key, list]) => [key, list.length]),
+    );
     const pairs = (await context.memoryPosition()).rows.length;
     const value = median(ms);
     return {
@@ -67,7 +81,7 @@ export const optimizerCase: BenchCase = {
       goal: '< 1 s',
       meetsGoal: value < 1000,
       samples: ms,
-      details: { pairs },
+      details: { pairs, ...lists },
     };
   },
 };

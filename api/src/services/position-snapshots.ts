@@ -72,8 +72,16 @@ async function writePosition(handle: DbHandle): Promise<string | null> {
  * move it: that only costs a re-aggregation. At most `maxEntries` (Smart Account, date) pairs are
  * kept, least recently used first out.
  */
-export function positionSnapshots(handle: DbHandle, options: { maxEntries?: number } = {}) {
+export function positionSnapshots(
+  handle: DbHandle,
+  options: {
+    maxEntries?: number;
+    /** Where the database's version comes from (tests pin it); default its WAL position. */
+    version?: (handle: DbHandle) => Promise<string | null>;
+  } = {},
+) {
   const maxEntries = options.maxEntries ?? 4;
+  const readVersion = options.version ?? writePosition;
   const entries = new Map<string, { version: string; snapshot: Promise<PositionSnapshot> }>();
   // Reads that arrive together share one version query. It starts after every read of its batch
   // arrived (the batch closes when the query starts), so each still sees every earlier commit.
@@ -81,7 +89,7 @@ export function positionSnapshots(handle: DbHandle, options: { maxEntries?: numb
   const currentVersion = () =>
     (batch ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       batch = undefined;
-      return writePosition(handle);
+      return readVersion(handle);
     }));
   return {
     async get(scope: { smartAccountId: number; asOf: IsoDate }): Promise<PositionSnapshot> {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 import { pino, type Logger } from 'pino';
 
 import { openDb, type DbHandle } from '@trueup/db';
@@ -24,14 +27,35 @@ export async function openServices(
   return { handle, services: createServices(handle, options.clock ?? systemClock) };
 }
 
-/** Builds the schema and starts the one HTTP process (GraphQL, explorer, health). */
+function readPem(path: string, variable: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new Error(`${variable}: cannot read ${path}`, { cause });
+  }
+}
+
+/** The built add-in of this checkout (api/dist or api/src → ../../excel-addin/dist/addin). */
+const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../excel-addin/dist/addin/', import.meta.url));
+
+/** Builds the schema and starts the one HTTP process (GraphQL, explorer, health, add-in). */
 export async function startApi(
   services: Services,
-  config: Pick<Config, 'host' | 'port' | 'allowedOrigins'>,
+  config: Pick<Config, 'host' | 'port' | 'allowedOrigins'> &
+    Partial<Pick<Config, 'tlsCert' | 'tlsKey' | 'addinDir'>>,
   logger: Logger = pino({ level: 'silent' }),
 ): Promise<RunningHttpServer> {
   const schema = await createSchema(services);
+  const tls =
+    config.tlsCert !== undefined && config.tlsKey !== undefined
+      ? {
+          cert: readPem(config.tlsCert, 'TRUEUP_TLS_CERT'),
+          key: readPem(config.tlsKey, 'TRUEUP_TLS_KEY'),
+        }
+      : undefined;
   return startHttpServer({
+    addinDir: config.addinDir ?? DEFAULT_ADDIN_DIR,
+    ...(tls ? { tls } : {}),
     schema,
     context: () => createContext(services),
     host: config.host,

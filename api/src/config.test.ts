@@ -36,4 +36,10 @@ describe('parseConfig', () => {
     expect(problems).toMatch(/TRUEUP_SNAPSHOT_CRON must be a cron expression/);
     expect(problems).toMatch(/DATABASE_URL must start with postgres/);
   });
+
+  it('takes a TLS certificate and key together, never one alone', () => {
+    const both = parseConfig({ TRUEUP_TLS_CERT: 'c.pem', TRUEUP_TLS_KEY: 'k.pem' });
+    expect([both.tlsCert, both.tlsKey]).toEqual(['c.pem', 'k.pem']);
+    expect(() => parseConfig({ TRUEUP_TLS_CERT: 'c.pem' })).toThrow(/set together/);
+  });
 });

@@ -13,6 +13,11 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Cron expression (UTC) on which `serve` snapshots every Smart Account; unset = never. */
   readonly snapshotCron: string | undefined;
+  /** PEM certificate and key files: when both are set, `serve` speaks HTTPS. */
+  readonly tlsCert: string | undefined;
+  readonly tlsKey: string | undefined;
+  /** Built Excel add-in served at /addin; unset = excel-addin/dist of this checkout. */
+  readonly addinDir: string | undefined;
 }
 
 const schema = z.object({
@@ -29,6 +34,9 @@ const schema = z.object({
     .string()
     .refine(isCronExpression, 'must be a cron expression, e.g. "0 6 1 1,4,7,10 *" (quarterly, UTC)')
     .optional(),
+  TRUEUP_TLS_CERT: z.string().min(1).optional(),
+  TRUEUP_TLS_KEY: z.string().min(1).optional(),
+  TRUEUP_ADDIN_DIR: z.string().min(1).optional(),
 });
 
 /** Thrown with every invalid variable listed at once. */
@@ -48,6 +56,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   }
   const e = parsed.data;
+  if ((e.TRUEUP_TLS_CERT === undefined) !== (e.TRUEUP_TLS_KEY === undefined)) {
+    throw new ConfigError(['TRUEUP_TLS_CERT and TRUEUP_TLS_KEY must be set together']);
+  }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     dataDir: e.TRUEUP_DATA_DIR,
@@ -58,6 +69,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     snapshotCron: e.TRUEUP_SNAPSHOT_CRON,
+    tlsCert: e.TRUEUP_TLS_CERT,
+    tlsKey: e.TRUEUP_TLS_KEY,
+    addinDir: e.TRUEUP_ADDIN_DIR,
   });
 }
 

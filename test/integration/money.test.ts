@@ -226,6 +226,48 @@ describe('price book and exposure', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('imports a price book through GraphQL importData, all or nothing', async () => {
+    const IMPORT = `mutation($content: String!) {
+      importData(smartAccount: "${MONEY_DOMAIN}", fileName: "prices.csv", content: $content,
+                 format: PRICE_BOOK, asOf: "${MONEY_TODAY}") {
+        committed issues { file line column code } } }`;
+    const bad = await graphql<{
+      importData: {
+        committed: boolean;
+        issues: { file: string; line: number; column: number; code: string }[];
+      };
+    }>(url, IMPORT, { content: 'License,Currency,List Price\nUnpriced,EUR,1.999\n' });
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data!.importData).toEqual({
+      committed: false,
+      issues: [{ file: 'prices.csv', line: 2, column: 3, code: 'INVALID_AMOUNT' }],
+    });
+    const good = await graphql<{ importData: { committed: boolean } }>(url, IMPORT, {
+      content: 'License,Currency,List Price,Valid From\nUnpriced,EUR,2.50,2026-02-01\n',
+    });
+    expect(good.data!.importData.committed).toBe(true);
+    const runs = await graphql<{ smartAccount: { importRuns: { format: string }[] } }>(
+      url,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { importRuns { format } } }`,
+    );
+    expect(runs.errors).toBeUndefined();
+    expect(runs.data!.smartAccount.importRuns.map((r) => r.format)).toContain('PRICE_BOOK');
+    const price = await graphql<{
+      smartAccount: {
+        licenses: {
+          name: string;
+          price: { unitTrueUpPrice: { amount: string; currency: string } } | null;
+        }[];
+      };
+    }>(
+      url,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { licenses { name price(asOf: "${MONEY_TODAY}", currency: "eur") { unitTrueUpPrice { amount currency } } } } }`,
+    );
+    expect(price.data!.smartAccount.licenses.find((l) => l.name === 'Unpriced')?.price).toEqual({
+      unitTrueUpPrice: { amount: '2.50', currency: 'EUR' },
+    });
+  });
+
   it('rejects a bad price book file whole, naming file, line and column', async () => {
     const before = await tableCounts(handle);
     const summary = await services.imports.run({

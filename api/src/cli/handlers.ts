@@ -58,7 +58,8 @@ export const handlers: CommandHandlers = {
       process.once('SIGTERM', () => void stop());
       process.stdout.write(
         `\nTrueup is running on ${where(config)}\n` +
-          `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n\n` +
+          `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n` +
+          `  Add-in:    ${server.url}/addin/manifest.xml (sideload it in Excel)\n\n` +
           `Try it:\n  curl -s ${server.graphqlUrl} -H 'content-type: application/json' \\\n` +
           `    -d '{"query":"{ smartAccount(domain: \\"${DEMO_ACCOUNTS.small.domain}\\") { position { licenseName owned consumed netShortfall } } }"}'\n\n` +
           `Sample query (preloaded in the explorer):\n${SAMPLE_QUERY}\n`,

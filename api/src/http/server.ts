@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
@@ -14,6 +15,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 
+import { addinMiddleware } from './addin.js';
 import { selectionLimitPlugin } from './complexity.js';
 import { createErrorHandler } from './errors.js';
 import { createExplorerMiddleware } from './explorer.js';
@@ -33,6 +35,8 @@ export interface HttpServerOptions {
   port: number;
   /** Folder served at /addin (the Excel add-in's built assets), optional. */
   addinDir?: string;
+  /** PEM certificate and key: serve HTTPS instead of HTTP (Office requires HTTPS add-ins). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Extra CORS origins for /graphql (the add-in dev origin); same-origin always works. */
   allowedOrigins?: readonly string[];
   /** Query preloaded in the explorer. */
@@ -82,13 +86,17 @@ function healthHandler(options: HttpServerOptions): express.RequestHandler {
   };
 }
 
-function baseUrl(host: string, port: number): string {
+function baseUrl(host: string, port: number, scheme: 'http' | 'https'): string {
   // A wildcard bind is reachable on loopback; report an address a client can dial.
   const dialHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return `http://${dialHost.includes(':') ? `[${dialHost}]` : dialHost}:${port}`;
+  return `${scheme}://${dialHost.includes(':') ? `[${dialHost}]` : dialHost}:${port}`;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
+function listen(
+  server: http.Server | https.Server,
+  port: number,
+  host: string,
+): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -108,7 +116,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const httpServer = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, app)
+    : http.createServer(app);
 
   const plugins: ApolloServerPlugin<BaseContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -137,7 +147,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   app.get('/healthz', healthHandler(options));
   app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
-  if (options.addinDir !== undefined) app.use('/addin', express.static(options.addinDir));
+  if (options.addinDir !== undefined) app.use('/addin', addinMiddleware(options.addinDir));
   for (const router of options.routers ?? []) app.use(router);
   app.use(
     GRAPHQL_PATH,
@@ -154,7 +164,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     await apollo.stop();
     throw new Error(`Cannot listen on ${options.host}:${options.port}`, { cause: err });
   }
-  const url = baseUrl(options.host, address.port);
+  const url = baseUrl(options.host, address.port, options.tls ? 'https' : 'http');
   logger?.info({ url }, 'HTTP server listening');
 
   let closing: Promise<void> | undefined;

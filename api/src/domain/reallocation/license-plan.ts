@@ -10,17 +10,11 @@ export interface Party {
   readonly classKey: string;
 }
 
-/** Units of one license from one Virtual Account to another. */
-export interface UnitMove {
-  readonly fromVirtualAccountId: number;
-  readonly toVirtualAccountId: number;
-  readonly quantity: number;
-}
-
 interface ClassStream {
   readonly key: string;
-  /** Largest amount first (ties by id), so a class uses as few Virtual Accounts as it can. */
-  readonly parties: { readonly virtualAccountId: number; remaining: number }[];
+  /** Members, largest amount first (ties by id), so a class uses as few Virtual Accounts as it can. */
+  readonly ids: number[];
+  readonly remaining: number[];
   readonly total: number;
   cursor: number;
 }
@@ -28,18 +22,25 @@ interface ClassStream {
 function streams(parties: readonly Party[]): ClassStream[] {
   const byKey = new Map<string, Party[]>();
   for (const party of parties) {
-    const members = byKey.get(party.classKey) ?? [];
-    members.push(party);
-    byKey.set(party.classKey, members);
+    const members = byKey.get(party.classKey);
+    if (members) members.push(party);
+    else byKey.set(party.classKey, [party]);
   }
-  return [...byKey].map(([key, members]) => ({
-    key,
-    parties: members
-      .sort((a, b) => b.amount - a.amount || a.virtualAccountId - b.virtualAccountId)
-      .map((party) => ({ virtualAccountId: party.virtualAccountId, remaining: party.amount })),
-    total: members.reduce((sum, party) => sum + party.amount, 0),
-    cursor: 0,
-  }));
+  // Largest class first: the max flow then fills shortfalls from big classes before small
+  // ones, which tends to need fewer moves (the maximum is the same in any order).
+  const classes = [...byKey].map(([key, members]): ClassStream => {
+    members.sort((a, b) => b.amount - a.amount || a.virtualAccountId - b.virtualAccountId);
+    let total = 0;
+    for (const member of members) total += member.amount;
+    return {
+      key,
+      ids: members.map((member) => member.virtualAccountId),
+      remaining: members.map((member) => member.amount),
+      total,
+      cursor: 0,
+    };
+  });
+  return classes.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
 }
 
 /** Maximum flow between classes: source → supplier class → (allowed arc) → receiver class → sink. */
@@ -75,29 +76,33 @@ function classFlows(
   return result;
 }
 
+/** Receives each planned move: units of the license from one Virtual Account to another. */
+export type EmitMove = (
+  fromVirtualAccountId: number,
+  toVirtualAccountId: number,
+  quantity: number,
+) => void;
+
 /** Moves `flow` units from a supplier class to a receiver class, each stream from its cursor on. */
-function realise(
-  supplier: ClassStream,
-  receiver: ClassStream,
-  flow: number,
-  moves: UnitMove[],
-): void {
+function realise(supplier: ClassStream, receiver: ClassStream, flow: number, emit: EmitMove): void {
   let left = flow;
   while (left > 0) {
-    const from = supplier.parties[supplier.cursor];
-    const to = receiver.parties[receiver.cursor];
-    assert(from && to, 'INVALID_QUANTITY', 'class flow exceeds its Virtual Accounts (a bug)');
-    const quantity = Math.min(left, from.remaining, to.remaining);
-    moves.push({
-      fromVirtualAccountId: from.virtualAccountId,
-      toVirtualAccountId: to.virtualAccountId,
-      quantity,
-    });
-    from.remaining -= quantity;
-    to.remaining -= quantity;
+    const from = supplier.cursor;
+    const to = receiver.cursor;
+    const fromLeft = supplier.remaining[from];
+    const toLeft = receiver.remaining[to];
+    assert(
+      fromLeft !== undefined && toLeft !== undefined,
+      'INVALID_QUANTITY',
+      'class flow exceeds its Virtual Accounts (a bug)',
+    );
+    const quantity = Math.min(left, fromLeft, toLeft);
+    emit(supplier.ids[from] as number, receiver.ids[to] as number, quantity);
+    supplier.remaining[from] = fromLeft - quantity;
+    receiver.remaining[to] = toLeft - quantity;
     left -= quantity;
-    if (from.remaining === 0) supplier.cursor += 1;
-    if (to.remaining === 0) receiver.cursor += 1;
+    if (fromLeft === quantity) supplier.cursor += 1;
+    if (toLeft === quantity) receiver.cursor += 1;
   }
 }
 
@@ -124,7 +129,8 @@ export function planLicense(
   suppliers: readonly Party[],
   receivers: readonly Party[],
   allowed: (fromKey: string, toKey: string) => boolean,
-): UnitMove[] {
+  emit: EmitMove,
+): void {
   const supplierStreams = streams(suppliers);
   const receiverStreams = streams(receivers);
   const edges = forestFlow(classFlows(supplierStreams, receiverStreams, allowed));
@@ -139,7 +145,6 @@ export function planLicense(
       adjacency.set(a, list);
     }
   }
-  const moves: UnitMove[] = [];
   const visited = new Set<number>();
   const stream = (node: number): ClassStream =>
     (node < supplierStreams.length
@@ -156,9 +161,8 @@ export function planLicense(
         visited.add(child);
         queue.push(child);
         const [supplier, receiver] = node < supplierStreams.length ? [node, child] : [child, node];
-        realise(stream(supplier), stream(receiver), flow, moves);
+        realise(stream(supplier), stream(receiver), flow, emit);
       }
     }
   }
-  return moves;
 }

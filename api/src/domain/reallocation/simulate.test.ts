@@ -182,3 +182,16 @@ describe('simulateReallocation', () => {
     expect(error([move(1, 1, 2)])).toBe('NONE');
   });
 });
+
+describe('simulateReallocation of a license with no position line', () => {
+  it('warns instead of failing when the account lists the license', () => {
+    const listed = { ...input, licenseIds: [7, 8, 9] };
+    const result = simulateReallocation(listed, [{ ...move(1, 1, 2), licenseId: 9 }]);
+    expect(codes(result)).toEqual([
+      'SOURCE_GOES_SHORT',
+      'RESERVED_UNITS',
+      'INSUFFICIENT_MOVABLE_LOTS',
+    ]);
+    expect(result.lines.map((l) => l.after.owned)).toEqual([0, 0]);
+  });
+});

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../calendar.js';
-import { assert } from '../errors.js';
+import { assert, DomainError, type DomainErrorCode } from '../errors.js';
 
 import { cellOf, currentLine, indexCells, type Cell, type CellIndex } from './cells.js';
 import { addLineExposure, compareExposure, exposureOf } from './exposure.js';
@@ -21,27 +21,18 @@ function checkMove(
   index: number,
   accounts: ReadonlyMap<number, ReallocationVirtualAccount>,
 ): void {
-  const details = { index, move };
-  assert(
-    Number.isSafeInteger(move.quantity) && move.quantity > 0,
-    'INVALID_QUANTITY',
-    `move ${index + 1}: quantity must be a positive integer`,
-    details,
-  );
-  for (const id of [move.fromVirtualAccountId, move.toVirtualAccountId]) {
-    assert(
-      accounts.has(id),
-      'UNKNOWN_VIRTUAL_ACCOUNT',
-      `move ${index + 1}: no Virtual Account ${id}`,
-      details,
-    );
+  const fail = (code: DomainErrorCode, reason: string): never => {
+    throw new DomainError(code, `move ${index + 1}: ${reason}`, { index, move });
+  };
+  if (!Number.isSafeInteger(move.quantity) || move.quantity <= 0) {
+    fail('INVALID_QUANTITY', 'quantity must be a positive integer');
   }
-  assert(
-    move.fromVirtualAccountId !== move.toVirtualAccountId,
-    'SAME_VIRTUAL_ACCOUNT',
-    `move ${index + 1}: source and target are the same Virtual Account`,
-    details,
-  );
+  for (const id of [move.fromVirtualAccountId, move.toVirtualAccountId]) {
+    if (!accounts.has(id)) fail('UNKNOWN_VIRTUAL_ACCOUNT', `no Virtual Account ${id}`);
+  }
+  if (move.fromVirtualAccountId === move.toVirtualAccountId) {
+    fail('SAME_VIRTUAL_ACCOUNT', 'source and target are the same Virtual Account');
+  }
 }
 
 function checkLicensesKnown(

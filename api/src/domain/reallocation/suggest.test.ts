@@ -138,3 +138,22 @@ describe('suggestReallocation', () => {
     expect(plan.curedUnits).toBe(0);
   });
 });
+
+describe('suggestReallocation with several policy classes', () => {
+  it('serves a shortfall from the largest class that can cover it, in one move', () => {
+    // Three suppliers in three regions may all give to the global account 4 (non-production
+    // rules aside): the largest alone covers its shortfall.
+    const classes = estate({
+      accounts: [
+        account(1, { region: 'EU', environment: 'NON_PRODUCTION' }),
+        account(2, { region: 'US', environment: 'LAB' }),
+        account(3, { region: 'APJC', environment: 'PRODUCTION' }),
+        account(4, { region: 'US', environment: 'PRODUCTION' }),
+      ],
+      lines: [line(1, 7, 1, 0), line(2, 7, 1, 0), line(3, 7, 3, 0), line(4, 7, 0, 3)],
+      lots: [lot(1, 1, 7, 1), lot(2, 2, 7, 1), lot(3, 3, 7, 3)],
+    });
+    const plan = suggestReallocation(classes, { productionToNonProduction: false });
+    expect(plan.moves.map((m) => [m.fromVirtualAccountId, m.quantity])).toEqual([[3, 3]]);
+  });
+});

@@ -1,4 +1,5 @@
-import { assert } from '../errors.js';
+import { DomainError } from '../errors.js';
+import type { LicenseType } from '../position/lot.js';
 
 import type { PlannedMove, TransferRequest } from './types.js';
 
@@ -11,35 +12,32 @@ type Entry = TransferRequest['licenses'][number];
 
 /**
  * Splits moves into requests for Cisco's transfer API, one source Virtual Account per request
- * (sources in ascending id order). Moves with the same license, type and target are merged;
+ * (sources in ascending id order; entries by license, target, perpetual first). Moves with the
+ * same license, type and target are merged;
  * a quantity above 998 is chunked into entries of 998 and a remainder; each entry (chunks
  * included: the safe reading of the limit) counts toward the 10 entries of a request.
  * Σ quantities per source × license × type × target equal those of the moves.
  */
 export function transferRequests(moves: readonly PlannedMove[]): TransferRequest[] {
-  const bySource = new Map<number, Map<string, Entry>>();
+  const bySource = new Map<number, PlannedMove[]>();
   for (const move of moves) {
-    assert(
-      Number.isSafeInteger(move.quantity) && move.quantity > 0,
-      'INVALID_QUANTITY',
-      'a move quantity must be a positive integer',
-      { move },
-    );
-    const entries = bySource.get(move.fromVirtualAccountId) ?? new Map<string, Entry>();
-    bySource.set(move.fromVirtualAccountId, entries);
-    const key = `${move.licenseId}:${move.licenseType}:${move.toVirtualAccountId}`;
-    const quantity = (entries.get(key)?.quantity ?? 0) + move.quantity;
-    entries.set(key, {
-      licenseId: move.licenseId,
-      licenseType: move.licenseType,
-      quantity,
-      targetVirtualAccountId: move.toVirtualAccountId,
-    });
+    if (!Number.isSafeInteger(move.quantity) || move.quantity <= 0) {
+      throw new DomainError('INVALID_QUANTITY', 'a move quantity must be a positive integer', {
+        move,
+      });
+    }
+    const list = bySource.get(move.fromVirtualAccountId);
+    if (list) list.push(move);
+    else bySource.set(move.fromVirtualAccountId, [move]);
   }
   const requests: TransferRequest[] = [];
   for (const source of [...bySource.keys()].sort((a, b) => a - b)) {
     const chunks: Entry[] = [];
-    for (const entry of (bySource.get(source) as Map<string, Entry>).values()) {
+    for (const entry of mergedEntries(bySource.get(source) as PlannedMove[])) {
+      if (entry.quantity <= MAX_QUANTITY_PER_TRANSFER_ENTRY) {
+        chunks.push(entry);
+        continue;
+      }
       for (let left = entry.quantity; left > 0; left -= MAX_QUANTITY_PER_TRANSFER_ENTRY) {
         chunks.push({ ...entry, quantity: Math.min(left, MAX_QUANTITY_PER_TRANSFER_ENTRY) });
       }
@@ -52,4 +50,39 @@ export function transferRequests(moves: readonly PlannedMove[]): TransferRequest
     }
   }
   return requests;
+}
+
+/** One entry per license × target × type (in that order), quantities summed. */
+function mergedEntries(moves: PlannedMove[]): Entry[] {
+  const rank = (type: LicenseType): number => (type === 'PERPETUAL' ? 0 : 1);
+  const order = (a: PlannedMove, b: PlannedMove): number =>
+    a.licenseId - b.licenseId ||
+    a.toVirtualAccountId - b.toVirtualAccountId ||
+    rank(a.licenseType) - rank(b.licenseType);
+  // The optimizer's moves arrive in this order already: check before sorting.
+  if (moves.some((move, i) => i > 0 && order(moves[i - 1] as PlannedMove, move) > 0)) {
+    moves.sort(order);
+  }
+  const entries: Entry[] = [];
+  let last: Entry | undefined;
+  for (const move of moves) {
+    if (
+      last &&
+      last.licenseId === move.licenseId &&
+      last.licenseType === move.licenseType &&
+      last.targetVirtualAccountId === move.toVirtualAccountId
+    ) {
+      last = { ...last, quantity: last.quantity + move.quantity };
+      entries[entries.length - 1] = last;
+      continue;
+    }
+    last = {
+      licenseId: move.licenseId,
+      licenseType: move.licenseType,
+      quantity: move.quantity,
+      targetVirtualAccountId: move.toVirtualAccountId,
+    };
+    entries.push(last);
+  }
+  return entries;
 }

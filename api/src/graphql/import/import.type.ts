@@ -12,6 +12,7 @@ export enum ImportFormatGql {
   RUM_REPORT = 'rum-report',
   CLASSIC_PAK_CSV = 'classic-pak-csv',
   LICENSE_CATALOG_CSV = 'license-catalog-csv',
+  PRICE_BOOK = 'price-book',
 }
 registerEnumType(ImportFormatGql, {
   name: 'ImportFormat',

@@ -1,0 +1,51 @@
+import type { PositionSheetRow } from '../model/index.js';
+
+import { execute, type Connection, type FetchLike } from './client.js';
+import { AddinError } from './errors.js';
+import { POSITION_ROWS, type PositionLineData, type PositionRowsData } from './operations.js';
+
+const PAGE = 5000;
+
+/** Every position line of a Smart Account as of a date, page by page (5,000 a request). */
+export async function fetchPositionLines(
+  connection: Connection,
+  query: { smartAccount: string; asOf: string | null },
+  onPage: (fetched: number, total: number) => void = () => undefined,
+  fetchImpl?: FetchLike,
+): Promise<PositionLineData[]> {
+  const lines: PositionLineData[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: PositionRowsData = await execute(
+      connection,
+      POSITION_ROWS,
+      { domain: query.smartAccount, asOf: query.asOf, first: PAGE, after },
+      fetchImpl,
+    );
+    if (!data.smartAccount) {
+      throw new AddinError('input', `The server has no Smart Account ${query.smartAccount}.`);
+    }
+    const page = data.smartAccount.positionRows;
+    lines.push(...page.nodes);
+    onPage(lines.length, page.totalCount);
+    if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return lines;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** GraphQL line → the Positions sheet model's row (the one mapper at this edge). */
+export function toPositionSheetRow(line: PositionLineData): PositionSheetRow {
+  return {
+    virtualAccountName: line.virtualAccountName,
+    licenseName: line.licenseName,
+    productFamily: line.license.productFamily,
+    owned: line.owned,
+    consumed: line.consumed,
+    reserved: line.reserved,
+    balance: line.balance,
+    shortfall: line.shortfall,
+    surplus: line.surplus,
+    unitPrice: line.unitPrice,
+    exposure: line.exposure,
+  };
+}

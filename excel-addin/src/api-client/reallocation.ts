@@ -1,0 +1,82 @@
+import { op } from './operation.js';
+import type { MoneyData } from './operations.js';
+
+/** A move as the API takes it (license and Virtual Accounts by name). */
+export interface MoveInput {
+  license: string;
+  quantity: number;
+  from: string;
+  to: string;
+}
+
+interface LineData {
+  owned: number;
+  consumed: number;
+  balance: number;
+  shortfall: number;
+  surplus: number;
+}
+export interface SimulationData {
+  asOf: string;
+  feasible: boolean;
+  shortfallChange: number;
+  surplusChange: number;
+  exposureBefore: MoneyData[];
+  exposureAfter: MoneyData[];
+  exposureChange: MoneyData[];
+  lines: { virtualAccountName: string; licenseName: string; before: LineData; after: LineData }[];
+  moves: { index: number; warnings: { code: string; blocking: boolean; message: string }[] }[];
+}
+const LINE = 'owned consumed balance shortfall surplus';
+const SIMULATION_FIELDS = `asOf feasible shortfallChange surplusChange
+  exposureBefore { amount currency } exposureAfter { amount currency } exposureChange { amount currency }
+  lines { virtualAccountName licenseName before { ${LINE} } after { ${LINE} } }
+  moves { index warnings { code blocking message } }`;
+
+export const SIMULATE_REALLOCATION = op<
+  { simulateReallocation: SimulationData },
+  { smartAccount: string; asOf: string | null; moves: MoveInput[] }
+>(
+  'SimulateReallocation',
+  `query SimulateReallocation($smartAccount: String!, $asOf: Date, $moves: [ReallocationMoveInput!]!) {
+    simulateReallocation(smartAccount: $smartAccount, asOf: $asOf, moves: $moves) { ${SIMULATION_FIELDS} }
+  }`,
+);
+
+export interface PlanData {
+  asOf: string;
+  boundUnits: number;
+  curedUnits: number;
+  moves: MoveInput[];
+}
+export const SUGGEST_REALLOCATION = op<
+  { suggestReallocation: PlanData },
+  { smartAccount: string; asOf: string | null }
+>(
+  'SuggestReallocation',
+  `query SuggestReallocation($smartAccount: String!, $asOf: Date) {
+    suggestReallocation(smartAccount: $smartAccount, asOf: $asOf) {
+      asOf boundUnits curedUnits moves { license quantity from to }
+    }
+  }`,
+);
+
+export const CREATE_SCENARIO = op<
+  { createScenario: { id: string; version: number } },
+  { input: { name: string; smartAccount: string; asOf: string | null; moves: MoveInput[] } }
+>(
+  'CreateScenario',
+  `mutation CreateScenario($input: CreateScenarioInput!) {
+    createScenario(input: $input) { id version }
+  }`,
+);
+
+export const APPLY_SCENARIO = op<
+  { applyScenario: { scenario: { id: string; status: string }; transfers: { id: string }[] } },
+  { input: { id: string; expectedVersion: number; smartAccount: string } }
+>(
+  'ApplyScenario',
+  `mutation ApplyScenario($input: ApplyScenarioInput!) {
+    applyScenario(input: $input) { scenario { id status } transfers { id } }
+  }`,
+);

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+
+import { findingsSheet } from './findings-sheet.js';
+import { RENEWAL_YEARS, renewalSheets } from './renewal-sheet.js';
+import { isFormula, layoutOf } from './sheet-model.js';
+
+const input = {
+  currency: 'USD',
+  termYears: 3,
+  growthRate: 0.1,
+  allowance: 0.2,
+  trueForwardMode: 'B' as const,
+  discountRate: 0.08,
+  listEscalator: 0,
+  minimumEaValue: 100_000,
+  perpetualCreditRate: 0,
+  supportCredit: 0,
+  breakEvenGrowth: null,
+  licenses: [
+    {
+      licenseName: '=evil()',
+      licenseType: 'TERM' as const,
+      listPrice: 1000,
+      discount: 0.2,
+      supportRate: 0,
+      eaUnitPrice: 700,
+    },
+  ],
+  positionRowCount: 4,
+};
+
+describe('renewalSheets', () => {
+  const { renewal, detail } = renewalSheets(input);
+
+  it('puts the inputs in cells the formulas read', () => {
+    const layout = layoutOf(renewal);
+    expect(layout.inputAddress('growthRate')).toBe('$B$3');
+    expect(renewal.inputs.find((i) => i.key === 'growthRate')?.value).toBe(0.1);
+    const units1 = detail.rows[0]?.find(
+      (cell) => isFormula(cell) && cell.formula.includes('Renewal!$B$3'),
+    );
+    expect(units1).toBeDefined();
+  });
+
+  it('sums quantities from the Positions table by exact license name', () => {
+    const consumed = detail.rows[0]?.[2];
+    expect(consumed).toEqual({
+      formula: 'SUMPRODUCT((Positions!$B$2:$B$5=$A2)*Positions!$E$2:$E$5)',
+    });
+    // The name itself is data: text, never a formula.
+    expect(detail.rows[0]?.[0]).toBe('=evil()');
+  });
+
+  it('lays out five years plus a total, each yearly figure a formula', () => {
+    expect(renewal.rows).toHaveLength(RENEWAL_YEARS + 1);
+    for (const row of renewal.rows.slice(0, RENEWAL_YEARS)) {
+      expect(isFormula(row[1] ?? null)).toBe(true); // a-la-carte
+      expect(isFormula(row[5] ?? null)).toBe(true); // enterprise agreement
+    }
+    expect(renewal.rows[RENEWAL_YEARS]?.[0]).toBe('Total');
+    expect(renewal.outputs?.map((o) => o.key)).toEqual([
+      'eaValue',
+      'meetsMinimumEaValue',
+      'cheaperOption',
+      'breakEvenGrowth',
+    ]);
+  });
+});
+
+describe('findingsSheet', () => {
+  it('writes money as numbers and leaves unpriced findings blank', () => {
+    const model = findingsSheet([
+      {
+        severity: 'high',
+        code: 'INSUFFICIENT_LICENSES',
+        virtualAccountName: 'Campus',
+        licenseName: 'DNA',
+        quantity: 4,
+        money: { amount: '3200.00', currency: 'USD' },
+        message: '+4 short',
+      },
+      {
+        severity: 'low',
+        code: 'STALE_REPORTING',
+        virtualAccountName: null,
+        licenseName: null,
+        quantity: 0,
+        money: null,
+        message: 'x',
+      },
+    ]);
+    expect(model.rows[0]).toEqual([
+      'high',
+      'INSUFFICIENT_LICENSES',
+      'Campus',
+      'DNA',
+      4,
+      3200,
+      'USD',
+      '+4 short',
+    ]);
+    expect(model.rows[1]?.slice(4, 7)).toEqual([0, null, null]);
+  });
+});

@@ -5,9 +5,8 @@ import { runnerImport } from 'vite';
 import { unavailable, type BenchCase } from '../types.js';
 
 /**
- * The add-in side of this case. `excel-addin/src/office/bench-write.ts` (built on the add-in
- * branch) exports `benchWrite`: write `rows` position rows through the `office/` adapter into
- * its behavioural fake workbook and report what the fake counted.
+ * The add-in side of this case (`excel/positions-write.ts`): write `rows` position rows through
+ * the add-in's `office/` adapter into its behavioural fake workbook and report what it counted.
  */
 export interface ExcelBenchWrite {
   benchWrite(rows: number): Promise<{
@@ -20,7 +19,8 @@ export interface ExcelBenchWrite {
   }>;
 }
 
-const ENTRY = 'excel-addin/src/office/bench-write.ts';
+const ENTRY = 'test/bench/excel/positions-write.ts';
+const ADAPTER = 'excel-addin/src/office/write-sheet.ts';
 const REQUEST_LIMIT = 5 * 1024 * 1024;
 const SYNC_CHUNK = 4 * 1024 * 1024;
 
@@ -30,7 +30,9 @@ export const excelCase: BenchCase = {
   description: 'add-in office/ adapter writing rows into its fake workbook: syncs, largest request',
   async run(context) {
     const entry = `${context.repoRoot}/${ENTRY}`;
-    if (!existsSync(entry)) return unavailable('excel-writes', 'not available', `no ${ENTRY} yet`);
+    if (!existsSync(`${context.repoRoot}/${ADAPTER}`)) {
+      return unavailable('excel-writes', 'not available', `no ${ADAPTER} yet`);
+    }
     // The add-in is TypeScript built by Vite: load it the way Vite does.
     const { module } = await runnerImport<ExcelBenchWrite>(entry, {
       root: context.repoRoot,

@@ -10,6 +10,7 @@ import { createExportRouter } from './export/index.js';
 import { createContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
 import { createSchema } from './graphql/schema.js';
+import { currentRequest } from './http/request-context.js';
 import { startHttpServer, type RunningHttpServer } from './http/server.js';
 import { SAMPLE_QUERY } from './sample-query.js';
 import { createServices, systemClock, type Clock, type Services } from './services/index.js';
@@ -57,7 +58,8 @@ export async function startApi(
     addinDir: config.addinDir ?? DEFAULT_ADDIN_DIR,
     ...(tls ? { tls } : {}),
     schema,
-    context: () => createContext(services),
+    authenticate: services.access.authenticate,
+    context: ({ access, requestId }) => createContext(services, access, requestId),
     host: config.host,
     port: config.port,
     allowedOrigins: config.allowedOrigins,
@@ -65,6 +67,6 @@ export async function startApi(
     routers: [createExportRouter(services)],
     health: services.health,
     logger,
-    formatError: formatError(logger),
+    formatError: formatError(logger, () => currentRequest()?.requestId),
   });
 }

@@ -1,13 +1,15 @@
 import type { Services } from '@trueup/api';
 
 /**
- * The bearer token the bench sends, if the API requires one. Access control (tokens and roles)
- * is being built on another branch: once `Services` can create a token, create a viewer token
- * for the bench Smart Account here (the one line to change); `http-client.ts` already sends it.
+ * The bearer token the bench sends (`http-client.ts` puts it on every request): an ANALYST token
+ * scoped to the bench Smart Account (analysts may also ask the optimizer), created through the
+ * services like `trueup token create`.
  */
-export async function benchToken(
-  _services: Services,
-  _domain: string,
-): Promise<string | undefined> {
-  return undefined;
+export async function benchToken(services: Services, domain: string): Promise<string> {
+  const { token } = await services.access.create({
+    role: 'ANALYST',
+    smartAccounts: [domain],
+    name: `bench-${process.pid}-${Date.now()}`,
+  });
+  return token;
 }

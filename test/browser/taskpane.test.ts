@@ -118,7 +118,7 @@ describe('task pane in Chromium against a real API', () => {
   it('pulls positions into a Positions table holding exactly the API numbers', async () => {
     const { page, pane } = await openPane('fake');
     const domain = DEMO_ACCOUNTS.small.domain;
-    await pane.connect();
+    await pane.connect(api.adminToken);
     await pane.chooseAccount(domain, TODAY);
     const status = await pane.act('#pull-positions', /^Pulled/);
     expect(status).toMatch(/^Pulled \d[\d,]* position lines as of 2026-05-01 into Positions\.$/);
@@ -230,10 +230,41 @@ describe('task pane in Chromium against a real API', () => {
     await page.close();
   });
 
+  it('refuses Apply clearly for a token that may not apply (an analyst), and nothing moves', async () => {
+    const domain = DEMO_ACCOUNTS.small.domain;
+    const { token } = await api.services.access.create({
+      role: 'ANALYST',
+      smartAccounts: [domain],
+      name: `analyst-${Date.now()}`,
+    });
+    const { page, pane } = await openPane('fake');
+    await pane.connect(token);
+    await pane.chooseAccount(domain, TODAY);
+    expect(await pane.act('#suggest', /^Suggested/)).toMatch(/^Suggested [1-9]/);
+    const before = await api.services.reallocation.list(
+      (await api.services.accounts.requireSmartAccount(domain)).id,
+      ['APPLIED'],
+    );
+    await page.click('#apply');
+    await page.waitForSelector('#confirm:not([hidden])');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#error:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('#error')).toBe(
+      'Your token’s role does not allow this change. Ask for an admin token to apply changes.',
+    );
+    expect(await page.textContent('#status')).toBe('');
+    const after = await api.services.reallocation.list(
+      (await api.services.accounts.requireSmartAccount(domain)).id,
+      ['APPLIED'],
+    );
+    expect(after).toHaveLength(before.length);
+    await page.close();
+  });
+
   it('suggests moves, evaluates them to the API numbers, and applies them after confirmation', async () => {
     const { page, pane } = await openPane('fake');
     const domain = DEMO_ACCOUNTS.small.domain;
-    await pane.connect();
+    await pane.connect(api.adminToken);
     await pane.chooseAccount(domain, TODAY);
 
     const suggested = await pane.act('#suggest', /^Suggested/);
@@ -324,7 +355,7 @@ describe('task pane in Chromium against a real API', () => {
 
   it('writes names that look like formulas as text', async () => {
     const { page, pane } = await openPane('fake');
-    await pane.connect();
+    await pane.connect(api.adminToken);
     await pane.chooseAccount('hostile.example', TODAY);
     await pane.act('#pull-positions', /^Pulled/);
     const grid = await pane.grid('Positions', 'formulas');

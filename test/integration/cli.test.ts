@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { SAMPLE_QUERY, createServices, startApi, systemClock } from '../../api/src/index.js';
+import { SAMPLE_QUERY } from '../../api/src/index.js';
 import { runCli, startCli } from '../support/cli.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb, onPostgres } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
 
 const AS_OF = '2026-11-28';
 
@@ -122,11 +123,7 @@ describe('trueup demo and position against the database', () => {
     // Now read the same database through GraphQL (the CLI has exited and released it).
     const db = handle ?? (await import('@trueup/db')).createPgliteDb({ dataDir });
     const opened = await db;
-    const server = await startApi(createServices(opened, systemClock), {
-      host: '127.0.0.1',
-      port: 0,
-      allowedOrigins: [],
-    });
+    const server = await startTestApi(opened, AS_OF);
     try {
       const res = await graphql<{
         smartAccount: { positionRows: { nodes: Record<string, unknown>[] } };
@@ -229,15 +226,24 @@ describe('trueup demo and position against the database', () => {
   it.skipIf(onPostgres())(
     'serves the demo, and refuses its data directory to another command, changing nothing',
     async () => {
-      const { child, output } = await startCli(['serve', '--port', '0'], /Sample query/, target);
+      const { child, output } = await startCli(
+        ['serve', '--port', '0'],
+        /\ntrueup_[\w-]{43}\n/,
+        target,
+      );
       try {
+        // The first start printed an admin token for the demo, alone on the last line.
+        const token = /\n(trueup_[\w-]{43})\n$/.exec(output)![1]!;
+        expect(output).toMatch(/created ADMIN token "demo-admin" for acme-networks\.example/);
         // The server answers health and the sample query it printed.
         const graphqlUrl = /GraphQL:\s+(\S+)/.exec(output)![1]!;
+        const refused = await graphql(graphqlUrl, SAMPLE_QUERY, {}, { token: null });
+        expect(refused.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
         const health = await fetch(new URL('/healthz', graphqlUrl));
         expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
         const sample = await graphql<{
           smartAccount: { name: string; positionRows: { totalCount: number } };
-        }>(graphqlUrl, SAMPLE_QUERY);
+        }>(graphqlUrl, SAMPLE_QUERY, {}, { token });
         expect(sample.errors).toBeUndefined();
         expect(sample.data!.smartAccount.name).toBe('Acme Networks');
         expect(sample.data!.smartAccount.positionRows.totalCount).toBeGreaterThan(20);

@@ -243,7 +243,11 @@ describe('GraphQL position over HTTP', () => {
         }
       `,
     );
-    expect(res).toEqual({ data: { smartAccount: null } });
+    // No error either: an unknown Smart Account is simply absent (extensions carry the cost).
+    expect({ data: res.data, errors: res.errors }).toEqual({
+      data: { smartAccount: null },
+      errors: undefined,
+    });
   });
 
   it('pages product instances and lists entitlements of a Virtual Account', async () => {

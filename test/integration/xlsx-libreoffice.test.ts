@@ -173,6 +173,10 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
     let base: string;
     let graphqlUrl: string;
     let close: () => Promise<void>;
+    let adminToken: string;
+    /** Exports need a bearer token like every API call. */
+    const exportFetch = (url: string) =>
+      fetch(url, { headers: { authorization: `Bearer ${adminToken}` } });
 
     beforeAll(async () => {
       handle = await createTestDb();
@@ -202,7 +206,7 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
           asOf: '2026-11-01',
         })),
       );
-      ({ url: base, graphqlUrl, close } = await startTestApi(handle, MONEY_TODAY));
+      ({ url: base, graphqlUrl, close, adminToken } = await startTestApi(handle, MONEY_TODAY));
     });
     afterAll(async () => {
       await close();
@@ -219,7 +223,7 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
     };
 
     it('matches renewalModel to the cent, before and after the growth input changes', async () => {
-      const response = await fetch(
+      const response = await exportFetch(
         `${base}/export/workbook.xlsx?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}&currency=USD&termYears=5&growthBasisPoints=1000&trueForwardMode=A`,
       );
       expect(response.status).toBe(200);
@@ -258,7 +262,7 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
     });
 
     it('keeps data that looks like formulas as text in the recalculated file and the CSV', async () => {
-      const response = await fetch(
+      const response = await exportFetch(
         `${base}/export/workbook.xlsx?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}&currency=USD`,
       );
       const cells = await readCells(
@@ -275,7 +279,9 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
         for (const cell of found) expect(['s', 'inlineStr']).toContain(cell.type);
       }
       const csv = await (
-        await fetch(`${base}/export/positions.csv?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}`)
+        await exportFetch(
+          `${base}/export/positions.csv?smartAccount=${MONEY_DOMAIN}&asOf=${MONEY_TODAY}`,
+        )
       ).text();
       expect(csv.split('\n')[0]).toBe(
         'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure',
@@ -286,7 +292,9 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
     });
 
     it('answers 404 for an unknown Smart Account', async () => {
-      const response = await fetch(`${base}/export/workbook.xlsx?smartAccount=nobody.example`);
+      const response = await exportFetch(
+        `${base}/export/workbook.xlsx?smartAccount=nobody.example`,
+      );
       expect(response.status).toBe(404);
     });
   },

@@ -52,6 +52,14 @@ export function startCli(
   });
 }
 
+/** Spawns `trueup <args>` and hands back the child (for tests that signal it themselves). */
+export function spawnCli(args: readonly string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], {
+    env: cliEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, TRUEUP_DATA_DIR: _alsoIgnored, ...rest } = process.env;
   return { ...rest, LOG_LEVEL: 'silent', ...extra };

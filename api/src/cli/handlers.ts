@@ -43,6 +43,8 @@ export const handlers: CommandHandlers = {
         });
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
       }
+      const { announceToken } = await import('./token-command.js');
+      const bootstrap = await services.access.bootstrapIfEmpty();
       const server = await startApi(services, config, logger);
       const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
       const unschedule = config.snapshotCron
@@ -61,9 +63,18 @@ export const handlers: CommandHandlers = {
           `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n` +
           `  Add-in:    ${server.url}/addin/manifest.xml (sideload it in Excel)\n\n` +
           `Try it:\n  curl -s ${server.graphqlUrl} -H 'content-type: application/json' \\\n` +
+          `    -H "Authorization: Bearer $TRUEUP_TOKEN" \\\n` +
           `    -d '{"query":"{ smartAccount(domain: \\"${DEMO_ACCOUNTS.small.domain}\\") { position { licenseName owned consumed netShortfall } } }"}'\n\n` +
           `Sample query (preloaded in the explorer):\n${SAMPLE_QUERY}\n`,
       );
+      // Last, so the token is the final line of the banner (shown this once).
+      if (bootstrap) {
+        process.stdout.write(
+          `\nFirst start: an admin token for the existing Smart Accounts. Send it as\n` +
+            `Authorization: Bearer <token> (curl -H, or the explorer's Headers tab).\n` +
+            announceToken(bootstrap),
+        );
+      }
     } catch (error) {
       await handle.close();
       throw error;
@@ -123,7 +134,9 @@ export const handlers: CommandHandlers = {
     const { importCommand } = await import('./import-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup import' });
     try {
-      const progress = Boolean(process.stderr.isTTY) && !process.env.CI;
+      // TRUEUP_PROGRESS=1 forces the bar (logs, and the fault tests that kill an import mid-write).
+      const progress =
+        process.env.TRUEUP_PROGRESS === '1' || (Boolean(process.stderr.isTTY) && !process.env.CI);
       const result = await importCommand(services, { files, ...flags, progress });
       process.stdout.write(result.text);
       if (!result.ok) process.exitCode = 1;
@@ -211,6 +224,42 @@ export const handlers: CommandHandlers = {
     const { handle, services } = await openServices(config, { purpose: 'trueup scenario' });
     try {
       process.stdout.write(await scenarioCommand(services, action, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async tokenCreate(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { tokenCreateCommand } = await import('./token-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup token create' });
+    try {
+      process.stdout.write(await tokenCreateCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async tokenList(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { tokenListCommand } = await import('./token-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup token list' });
+    try {
+      process.stdout.write(await tokenListCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async tokenRevoke(nameOrId, flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { tokenRevokeCommand } = await import('./token-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup token revoke' });
+    try {
+      process.stdout.write(await tokenRevokeCommand(services, nameOrId));
     } finally {
       await handle.close();
     }

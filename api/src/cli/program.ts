@@ -1,6 +1,6 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 
-import { FINDING_CODES, isIsoDate } from '../domain/index.js';
+import { FINDING_CODES, isIsoDate, parseRole, type Role } from '../domain/index.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import { OUTPUT_FORMATS } from './output.js';
@@ -35,6 +35,12 @@ function withPolicyOptions(command: Command): Command {
       'keep production entitlements out of non-production',
     )
     .option('--locked <names...>', 'Virtual Accounts that neither give nor receive');
+}
+
+function role(value: string): Role {
+  const parsed = parseRole(value);
+  if (!parsed) throw new InvalidArgumentError('expected viewer, analyst or admin.');
+  return parsed;
 }
 
 function port(value: string): number {
@@ -85,6 +91,17 @@ export interface CommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
+  tokenCreate(
+    options: GlobalOptions & {
+      role: Role;
+      smartAccount?: string[];
+      allSmartAccounts: boolean;
+      name?: string;
+      expires?: string;
+    },
+  ): Promise<void>;
+  tokenList(options: GlobalOptions & { format: 'table' | 'json' | 'csv' }): Promise<void>;
+  tokenRevoke(nameOrId: string, options: GlobalOptions): Promise<void>;
   suggest(
     options: GlobalOptions &
       PolicyFlags & { smartAccount: string; asOf?: string; format: 'table' | 'json' | 'csv' },
@@ -356,6 +373,43 @@ export function buildProgram(handlers: CommandHandlers): Command {
   ).action((action: ScenarioAction, _options, command: Command) =>
     handlers.scenario(action, command.optsWithGlobals()),
   );
+
+  const token = program
+    .command('token')
+    .description('API tokens: every GraphQL request needs one (Authorization: Bearer <token>)');
+  token
+    .command('create')
+    .description('create a token; prints it once, alone on the last line (only its hash is kept)')
+    .requiredOption(
+      '--role <role>',
+      'viewer (reads), analyst (+ scenarios), admin (+ writes)',
+      role,
+    )
+    .option('--smart-account <domains...>', 'Smart Accounts the token may see')
+    .option(
+      '--all-smart-accounts',
+      'every Smart Account, including future ones (an operator token)',
+      false,
+    )
+    .option('--name <name>', 'a name for logs and `token list` (default <role>-<random>)')
+    .option('--expires <date>', 'stops working at 00:00 UTC on this date, YYYY-MM-DD', isoDate)
+    .action((_options, command: Command) => handlers.tokenCreate(command.optsWithGlobals()));
+  token
+    .command('list')
+    .description('list tokens (never their secrets)')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((_options, command: Command) => handlers.tokenList(command.optsWithGlobals()));
+  token
+    .command('revoke')
+    .description('revoke a token by name or id; it stops working at once')
+    .argument('<name-or-id>', 'token name or id, as `token list` shows')
+    .action((nameOrId: string, _options, command: Command) =>
+      handlers.tokenRevoke(nameOrId, command.optsWithGlobals()),
+    );
 
   program
     .command('schema')

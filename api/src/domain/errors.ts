@@ -25,6 +25,13 @@ export type DomainErrorCode =
   | 'NOT_CLASSIC_LOT'
   | 'LOT_NOT_CONVERTIBLE'
   | 'EXCEEDS_LOT'
+  // API tokens (services/access).
+  | 'INVALID_TOKEN_NAME'
+  | 'TOKEN_NAME_TAKEN'
+  | 'UNKNOWN_TOKEN'
+  | 'INVALID_ROLE'
+  | 'INVALID_EXPIRY'
+  | 'MISSING_SCOPE'
   // Scenarios (services/reallocation).
   | 'UNKNOWN_SCENARIO'
   | 'SCENARIO_EXISTS'

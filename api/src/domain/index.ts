@@ -6,5 +6,6 @@ export * from './conversion/index.js';
 export * from './findings/index.js';
 export * from './money/index.js';
 export * from './history/index.js';
+export * from './access/index.js';
 export * from './reallocation/index.js';
 export * from './renewal/index.js';

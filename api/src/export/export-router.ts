@@ -1,6 +1,8 @@
 import express from 'express';
 
 import { DomainError, parseIsoDate, type RenewalParameters } from '../domain/index.js';
+import { accessOf } from '../http/bearer.js';
+import { canSee, mayNameDomain, type Access } from '../services/access/access.js';
 import type { Services } from '../services/index.js';
 
 import { positionsCsv } from './positions-csv.js';
@@ -36,11 +38,16 @@ function renewalParams(req: express.Request): Partial<RenewalParameters> {
  * [&growthBasisPoints=1000][&trueForwardMode=A][&discountRateBasisPoints=800]`; errors become
  * 400/404.
  */
-async function exportQuery(services: Services, req: express.Request) {
+async function exportQuery(services: Services, req: express.Request, access: Access) {
   const domain = typeof req.query.smartAccount === 'string' ? req.query.smartAccount : '';
   const asOfText = typeof req.query.asOf === 'string' ? req.query.asOf : undefined;
   const currency = typeof req.query.currency === 'string' ? req.query.currency : undefined;
-  const account = domain ? await services.accounts.smartAccountByDomain(domain) : undefined;
+  // A Smart Account the token was not granted answers exactly like one that does not exist.
+  const found =
+    domain && mayNameDomain(access, domain)
+      ? await services.accounts.smartAccountByDomain(domain)
+      : undefined;
+  const account = found && canSee(access, found.id) ? found : undefined;
   if (!account)
     throw new DomainError('UNKNOWN_SMART_ACCOUNT', `no Smart Account "${domain}"`, { domain });
   const asOf =
@@ -61,7 +68,8 @@ const fileStem = (domain: string, asOf: string) =>
   `trueup-${domain.replace(/[^A-Za-z0-9.-]+/g, '_')}-${asOf}`;
 
 /**
- * The export routes, in one router so access control can wrap them:
+ * The export routes, in one router mounted behind the bearer check (any role may export what
+ * it may read; scope as for GraphQL):
  * `GET /export/positions.csv` and `GET /export/workbook.xlsx`, both with
  * `?smartAccount=<domain>&asOf=YYYY-MM-DD` (default today).
  */
@@ -69,7 +77,7 @@ export function createExportRouter(services: Services): express.Router {
   const router = express.Router();
   router.get('/export/positions.csv', async (req, res, next) => {
     try {
-      const query = await exportQuery(services, req);
+      const query = await exportQuery(services, req, accessOf<Access>(res));
       const body = await positionsCsv(services, query);
       res
         .type('text/csv; charset=utf-8')
@@ -85,7 +93,7 @@ export function createExportRouter(services: Services): express.Router {
   });
   router.get('/export/workbook.xlsx', async (req, res, next) => {
     try {
-      const query = await exportQuery(services, req);
+      const query = await exportQuery(services, req, accessOf<Access>(res));
       const { models } = await workbookModels(services, query);
       res
         .type(XLSX_TYPE)

@@ -29,6 +29,12 @@ const CODES: Record<DomainErrorCode, string> = {
   NOT_CLASSIC_LOT: 'BAD_USER_INPUT',
   LOT_NOT_CONVERTIBLE: 'BAD_USER_INPUT',
   EXCEEDS_LOT: 'BAD_USER_INPUT',
+  INVALID_TOKEN_NAME: 'BAD_USER_INPUT',
+  TOKEN_NAME_TAKEN: 'BAD_USER_INPUT',
+  UNKNOWN_TOKEN: 'NOT_FOUND',
+  INVALID_ROLE: 'BAD_USER_INPUT',
+  INVALID_EXPIRY: 'BAD_USER_INPUT',
+  MISSING_SCOPE: 'BAD_USER_INPUT',
   SAME_VIRTUAL_ACCOUNT: 'BAD_USER_INPUT',
   UNKNOWN_SCENARIO: 'NOT_FOUND',
   SCENARIO_EXISTS: 'BAD_USER_INPUT',
@@ -47,10 +53,14 @@ export interface ErrorLogger {
 
 /**
  * Apollo `formatError`: domain errors keep their message and gain `extensions.code` plus the
- * domain `reason`; GraphQL's own validation errors pass through; anything else is logged and
- * masked as INTERNAL_SERVER_ERROR so no internals (SQL, stacks) reach a client.
+ * domain `reason`; GraphQL's own validation errors pass through; anything else is logged (with
+ * the request id) and masked as INTERNAL_SERVER_ERROR carrying only that request id, so no
+ * internals (SQL, stacks) reach a client.
  */
-export function formatError(logger: ErrorLogger) {
+export function formatError(
+  logger: ErrorLogger,
+  requestId: () => string | undefined = () => undefined,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
@@ -68,16 +78,45 @@ export function formatError(logger: ErrorLogger) {
         extensions: { code: 'BAD_USER_INPUT' },
       };
     }
+    if (isDataException(original)) {
+      // A value the database cannot hold (a NUL character, an out-of-range number): the
+      // statement failed and its transaction rolled back, so nothing was written.
+      return {
+        message:
+          'A value in the request cannot be stored (e.g. a NUL character or a number out of range).',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')
       return withoutStack(formatted);
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+    const id = requestId();
+    logger.error(
+      { err: original, path: formatted.path, requestId: id },
+      'unexpected error in a GraphQL request',
+    );
     return {
-      message: 'Internal server error',
+      message: id
+        ? `Internal server error (request ${id}); the details are in the server log.`
+        : 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(id ? { requestId: id } : {}) },
     };
   };
+}
+
+/**
+ * A PostgreSQL "data exception" (SQLSTATE class 22: invalid byte sequence, numeric value out of
+ * range, …) anywhere in the cause chain (drizzle wraps driver errors): caused by a value sent.
+ */
+function isDataException(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -6,6 +6,7 @@ import type { Services } from '../services/index.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
+import { assertMutationsHaveRoles, authChecker } from './auth.js';
 import {
   SmartAccountFindingsResolver,
   VirtualAccountFindingsResolver,
@@ -79,13 +80,16 @@ function containerFor(services: Services | undefined): ContainerType {
  * Builds the executable schema. Without services it can only be printed (schema emission and
  * drift checks); executing it then fails.
  */
-export function createSchema(services?: Services): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(services?: Services): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     container: containerFor(services),
     scalarsMap: [{ type: Date, scalar: DateScalar }],
     validate: false,
+    authChecker,
   });
+  assertMutationsHaveRoles(schema);
+  return schema;
 }
 
 /** The SDL committed as api/schema.graphql (sorted, so the file diffs cleanly). */

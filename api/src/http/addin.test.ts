@@ -76,6 +76,8 @@ describe('the add-in route over HTTPS', () => {
       tls: { cert, key: readFileSync(join(dir, 'key.pem')) },
       sampleQuery: '{ ok }',
       health: async () => undefined,
+      // The add-in's files are public; only /graphql and /export ask for a token.
+      authenticate: async () => undefined,
     });
   });
   afterAll(() => server.close());

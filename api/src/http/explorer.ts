@@ -42,6 +42,13 @@ function fileAsset(pkg: string, file: string, ext: 'js' | 'css'): Asset {
   };
 }
 
+/**
+ * Preloaded in the explorer's Headers tab: every request needs a bearer token. Not persisted
+ * (GraphiQL keeps headers out of localStorage unless told), so a token pasted here stays in
+ * the tab.
+ */
+const EXPLORER_HEADERS = '{\n  "Authorization": "Bearer PASTE-YOUR-TOKEN-HERE"\n}';
+
 /** Mounts GraphiQL; reads its config from the JSON block so the page needs no inline script. */
 const BOOTSTRAP_JS = `(function () {
   var config = JSON.parse(document.getElementById('explorer-config').textContent);
@@ -49,6 +56,8 @@ const BOOTSTRAP_JS = `(function () {
   root.render(React.createElement(GraphiQL, {
     fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
     defaultQuery: config.defaultQuery,
+    defaultHeaders: config.defaultHeaders,
+    defaultEditorToolsVisibility: 'headers',
   }));
 })();
 `;
@@ -84,7 +93,11 @@ const PAGE_CSP = [
 ].join('; ');
 
 function renderPage(options: ExplorerOptions, css: Asset, scripts: readonly Asset[]): string {
-  const config = jsonForScript({ endpoint: options.endpoint, defaultQuery: options.sampleQuery });
+  const config = jsonForScript({
+    endpoint: options.endpoint,
+    defaultQuery: options.sampleQuery,
+    defaultHeaders: EXPLORER_HEADERS,
+  });
   const scriptTags = scripts.map((s) => `    <script src="${s.urlPath}"></script>`).join('\n');
   return `<!doctype html>
 <html lang="en">

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { buildSchema, getIntrospectionQuery } from 'graphql';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startHttpServer } from './server.js';
 import type { RunningHttpServer } from './server.js';
 
 const schema = buildSchema(
-  `type Query { hello(name: String): String!  boom: String  viewer: String! }`,
+  `type Query { hello(name: String): String!  boom: String  viewer: String!  me: Me!  page(first: Int): [Me!]! }
+   type Me { name: String!  me: Me! }`,
 );
 const rootFields = schema.getQueryType()!.getFields();
 rootFields.hello!.resolve = (_src, args: { name?: string }) => `hello ${args.name ?? 'world'}`;
@@ -18,6 +20,17 @@ rootFields.boom!.resolve = () => {
   throw new Error('database exploded at /srv/secret/path');
 };
 rootFields.viewer!.resolve = (_src, _args, ctx: { viewer: string }) => ctx.viewer;
+const me = {
+  name: 'me',
+  get me() {
+    return me;
+  },
+};
+rootFields.me!.resolve = () => me;
+rootFields.page!.resolve = () => [me];
+const TOKEN = 'good-token';
+const AUTH = { authorization: `Bearer ${TOKEN}` };
+const authenticate = async (token: string) => (token === TOKEN ? { tokenName: 'ada' } : undefined);
 
 // A GraphQL comment that would end the <script> element if embedded unescaped.
 const SAMPLE_QUERY = '{ hello } # </script><script>alert(1)</script>';
@@ -32,7 +45,8 @@ beforeAll(async () => {
   writeFileSync(join(addinDir, 'taskpane.html'), '<p>task pane</p>');
   server = await startHttpServer({
     schema,
-    context: (req) => ({ viewer: req.get('x-viewer') ?? 'anonymous' }),
+    authenticate,
+    context: ({ access }) => ({ viewer: access.tokenName }),
     host: '127.0.0.1',
     port: 0,
     addinDir,
@@ -41,7 +55,7 @@ beforeAll(async () => {
     health: async () => {
       if (!healthy) throw new Error('connection refused: postgres://user:pw@db');
     },
-    maxComplexity: 300,
+    queryLimits: { maxSelections: 300, maxDepth: 5, maxCost: 400 },
   });
 });
 
@@ -52,7 +66,7 @@ afterAll(async () => {
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(server.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...AUTH, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
@@ -78,9 +92,59 @@ describe('startHttpServer', () => {
   });
 
   it('executes a POSTed query with the per-request context', async () => {
-    const res = await postJson({ query: '{ hello(name: "Ada") viewer }' }, { 'x-viewer': 'ada' });
+    const res = await postJson({ query: '{ hello(name: "Ada") viewer }' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { hello: 'hello Ada', viewer: 'ada' } });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toMatchObject({ data: { hello: 'hello Ada', viewer: 'ada' } });
+  });
+
+  it('refuses /graphql without a bearer token, or with a bad one, with 401 UNAUTHENTICATED', async () => {
+    for (const authorization of [undefined, 'Bearer nope', 'Basic Z29vZC10b2tlbg==', 'Bearer']) {
+      const res = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body: JSON.stringify({ query: '{ hello }' }),
+      });
+      expect(res.status, String(authorization)).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await res.json()).toMatchObject({
+        errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+    }
+    // Anything under /export is behind the same check, routes or not.
+    expect((await fetch(`${server.url}/export/position.csv`)).status).toBe(401);
+  });
+
+  it('reports the cost of a query in extensions', async () => {
+    const res = await postJson({ query: '{ hello viewer }' });
+    expect(await res.json()).toMatchObject({
+      extensions: { cost: { requestedQueryCost: 2, maximumAvailable: 400 } },
+    });
+  });
+
+  it('refuses a query nested deeper than maxDepth with 400 QUERY_TOO_DEEP', async () => {
+    const ok = await postJson({ query: '{ me { me { me { me { name } } } } }' });
+    expect(ok.status).toBe(200);
+    const res = await postJson({ query: '{ me { me { me { me { me { name } } } } } }' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      errors: [
+        { message: expect.stringMatching(/too deep/), extensions: { code: 'QUERY_TOO_DEEP' } },
+      ],
+    });
+  });
+
+  it('refuses a query costing more than maxCost (pages weigh first × children) with 400', async () => {
+    const ok = await postJson({ query: '{ page(first: 100) { name } }' });
+    expect(ok.status).toBe(200);
+    const res = await postJson({ query: '{ page(first: 300) { name me { name } } }' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', cost: 901, maxCost: 400 } }],
+    });
   });
 
   it('serves the explorer at / with the sample query safely embedded', async () => {
@@ -92,7 +156,11 @@ describe('startHttpServer', () => {
     const config = /<script type="application\/json" id="explorer-config">(.*?)<\/script>/s.exec(
       html,
     );
-    expect(JSON.parse(config![1]!)).toEqual({ endpoint: '/graphql', defaultQuery: SAMPLE_QUERY });
+    expect(JSON.parse(config![1]!)).toEqual({
+      endpoint: '/graphql',
+      defaultQuery: SAMPLE_QUERY,
+      defaultHeaders: expect.stringContaining('"Authorization": "Bearer '),
+    });
   });
 
   it('references only same-origin assets, all served with the right content type', async () => {
@@ -119,17 +187,17 @@ describe('startHttpServer', () => {
   it('serves the explorer at /graphql to browsers but not to GraphQL GETs', async () => {
     expect((await getPage('/graphql')).headers.get('content-type')).toMatch(/^text\/html/);
     const res = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('{ hello }')}`, {
-      headers: { accept: 'text/html,*/*;q=0.8', 'apollo-require-preflight': 'true' },
+      headers: { accept: 'text/html,*/*;q=0.8', 'apollo-require-preflight': 'true', ...AUTH },
     });
-    expect(await res.json()).toEqual({ data: { hello: 'hello world' } });
+    expect(await res.json()).toMatchObject({ data: { hello: 'hello world' } });
   });
 
   it('rejects a GET without a preflight-forcing header (CSRF prevention)', async () => {
     const url = `${server.graphqlUrl}?query=${encodeURIComponent('{ hello }')}`;
-    expect((await fetch(url)).status).toBe(400);
-    expect((await fetch(url, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(
-      200,
-    );
+    expect((await fetch(url, { headers: AUTH })).status).toBe(400);
+    expect(
+      (await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...AUTH } })).status,
+    ).toBe(200);
   });
 
   it('answers malformed JSON with a 400 JSON error and no stack trace', async () => {
@@ -197,6 +265,7 @@ describe('RunningHttpServer.close', () => {
   it('frees the port', async () => {
     const temp = await startHttpServer({
       schema,
+      authenticate,
       context: () => ({}),
       host: '127.0.0.1',
       port: 0,
@@ -212,5 +281,48 @@ describe('RunningHttpServer.close', () => {
       probe.listen(port, '127.0.0.1', resolve);
     });
     await new Promise<void>((resolve) => probe.close(() => resolve()));
+  });
+});
+
+describe('request logs', () => {
+  it('log request id, token name, operation, cost and duration, never the token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const temp = await startHttpServer({
+      schema,
+      authenticate,
+      context: ({ access }) => ({ viewer: access.tokenName }),
+      host: '127.0.0.1',
+      port: 0,
+      sampleQuery: '{ hello }',
+      health: async () => undefined,
+      logger,
+    });
+    try {
+      const res = await fetch(temp.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...AUTH },
+        body: JSON.stringify({ query: 'query Greeting { hello viewer }' }),
+      });
+      expect(res.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const line = lines.find((l) => l.msg === 'request');
+      expect(line).toMatchObject({
+        requestId: res.headers.get('x-request-id'),
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        tokenName: 'ada',
+        operationName: 'Greeting',
+        cost: 2,
+        durationMs: expect.any(Number),
+      });
+      expect(JSON.stringify(lines)).not.toContain(TOKEN);
+    } finally {
+      await temp.close();
+    }
   });
 });

@@ -16,19 +16,31 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 
 import { addinMiddleware } from './addin.js';
-import { selectionLimitPlugin } from './complexity.js';
+import { requireBearer, type Authenticate } from './bearer.js';
 import { createErrorHandler } from './errors.js';
 import { createExplorerMiddleware } from './explorer.js';
 import { jitGateway } from './jit-executor.js';
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
+import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
 
 const GRAPHQL_PATH = '/graphql';
+/** Routes that need a bearer token: the API and the file exports (`/export/...`). */
+export const PROTECTED_PATHS = [GRAPHQL_PATH, '/export'] as const;
+/** Largest request body accepted (an `importData` file travels inside it). */
+export const MAX_BODY = '5mb';
 const HEALTH_TIMEOUT_MS = 5_000;
 
 /** Everything the HTTP layer needs; built by the composition root from `Config` + services. */
-export interface HttpServerOptions {
+export interface HttpServerOptions<A extends { tokenName: string } = { tokenName: string }> {
   schema: GraphQLSchema;
-  /** Builds the per-request context (DataLoaders etc.); receives the express request. */
-  context: (req: express.Request) => Promise<object> | object;
+  /** Who a bearer token is (undefined: unknown, expired or revoked). Every protected route calls it. */
+  authenticate: Authenticate<A>;
+  /** Builds the per-request GraphQL context from the caller's access and the request id. */
+  context: (request: {
+    req: express.Request;
+    access: A;
+    requestId: string;
+  }) => Promise<object> | object;
   /** Interface to bind, e.g. `127.0.0.1`. */
   host: string;
   /** Port to bind; `0` picks an ephemeral port (tests). */
@@ -44,12 +56,12 @@ export interface HttpServerOptions {
   /** Readiness probe for /healthz (e.g. `select 1`); rejecting (or taking > 5 s) means unavailable. */
   health: () => Promise<void>;
   logger?: Logger;
+  /** Selection, depth and cost limits (HTTP 400 beyond them); defaults suit the explorer and BI pages. */
+  queryLimits?: QueryLimits;
   /**
-   * Rejects operations with more than this many selections after fragment expansion (HTTP 400,
-   * `QUERY_TOO_COMPLEX`). Lists are not weighted. The explorer's introspection query needs ~240.
+   * Extra routes (e.g. the `/export/*` downloads), mounted after the bearer check, so a route
+   * under a protected path reads its caller with `accessOf(res)`.
    */
-  maxComplexity?: number;
-  /** Extra routes (e.g. the `/export/*` downloads), mounted before the GraphQL endpoint. */
   routers?: readonly express.Router[];
   /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
   formatError?: ApolloServerOptions<BaseContext>['formatError'];
@@ -73,7 +85,9 @@ function withTimeout(probe: () => Promise<void>, ms: number): Promise<void> {
   return Promise.race([probe(), timeout]).finally(() => clearTimeout(timer));
 }
 
-function healthHandler(options: HttpServerOptions): express.RequestHandler {
+function healthHandler(
+  options: Pick<HttpServerOptions, 'health' | 'logger'>,
+): express.RequestHandler {
   return async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     try {
@@ -112,7 +126,9 @@ function listen(
  * `/addin`. Apollo's CSRF prevention stays on; stack traces never reach clients. The caller owns
  * process signals: call `close()` on SIGINT/SIGTERM.
  */
-export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+export async function startHttpServer<A extends { tokenName: string }>(
+  options: HttpServerOptions<A>,
+): Promise<RunningHttpServer> {
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -126,9 +142,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // No field sets cache hints, and the default cache-control plugin wraps every field
     // resolver: on a 5000-row page that wrapping costs about as much as the execution itself.
     ApolloServerPluginCacheControlDisabled(),
+    queryLimitsPlugin(options.schema, options.queryLimits ?? DEFAULT_QUERY_LIMITS),
   ];
-  if (options.maxComplexity !== undefined)
-    plugins.push(selectionLimitPlugin(options.maxComplexity));
   const apollo = new ApolloServer<BaseContext>({
     // The schema, executed by graphql-jit (compiled per query document) through Apollo's
     // gateway interface: see jit-executor.ts.
@@ -145,15 +160,28 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
   await apollo.start();
 
+  app.use(requestLog(logger));
   app.get('/healthz', healthHandler(options));
   app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
   if (options.addinDir !== undefined) app.use('/addin', addinMiddleware(options.addinDir));
+  app.use(
+    [...PROTECTED_PATHS],
+    cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
+    requireBearer(options.authenticate),
+  );
   for (const router of options.routers ?? []) app.use(router);
   app.use(
     GRAPHQL_PATH,
-    cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
-    express.json({ limit: '5mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    express.json({ limit: MAX_BODY }),
+    enterRequestContext(),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        options.context({
+          req,
+          access: res.locals.access as A,
+          requestId: requestRecordOf(res.locals).requestId,
+        }),
+    }),
   );
   app.use(createErrorHandler(logger));
 

@@ -4,6 +4,7 @@ import type { DbHandle } from '@trueup/db';
 
 import { parseIsoDate, type IsoDate } from '../domain/index.js';
 
+import { accessService } from './access/index.js';
 import { accountService } from './account-service.js';
 import type { Clock } from './clock.js';
 import { conversionService } from './conversions/index.js';
@@ -28,6 +29,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
   const snapshots = positionSnapshots(handle);
   return {
+    access: accessService(handle, clock),
     accounts: accountService(handle),
     position: {
       asOfOrToday,
@@ -73,6 +75,7 @@ export { fixedClock, systemClock } from './clock.js';
 export type { Page, PageRequest } from './pagination.js';
 export type { NamedPositionLine, PositionRowFilter } from './position-service.js';
 export type * from './account-service.js';
+export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './access/index.js';
 export type { ImportCommand } from './import/import-service.js';
 export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';
 export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.js';

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 import { smartAccounts } from './accounts.js';
 import { tokenRole } from './enums.js';
@@ -12,6 +12,11 @@ export const apiTokens = pgTable('api_tokens', {
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   role: tokenRole('role').notNull().default('VIEWER'),
+  /**
+   * An install-wide token: every Smart Account, present and future (the operator's, and the
+   * only kind that may create a Smart Account through GraphQL). Otherwise the grants list them.
+   */
+  allSmartAccounts: boolean('all_smart_accounts').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

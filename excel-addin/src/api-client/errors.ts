@@ -19,7 +19,7 @@ export function messageForCode(code: string | undefined, serverMessage: string):
     case 'UNAUTHENTICATED':
       return 'The server did not accept your token. Check the token in Connect and try again.';
     case 'FORBIDDEN':
-      return 'Your token may only read. Ask for a token with write access to apply changes.';
+      return 'Your token’s role does not allow this change. Ask for an admin token to apply changes.';
     case 'NOT_FOUND':
       return `Not found: ${serverMessage}`;
     case 'BAD_USER_INPUT':

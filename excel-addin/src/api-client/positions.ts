@@ -4,9 +4,10 @@ import { execute, type Connection, type FetchLike } from './client.js';
 import { AddinError } from './errors.js';
 import { POSITION_ROWS, type PositionLineData, type PositionRowsData } from './operations.js';
 
-const PAGE = 5000;
+// 2,500 lines × ~20 fields stays inside the API’s query cost limit (100,000).
+const PAGE = 2500;
 
-/** Every position line of a Smart Account as of a date, page by page (5,000 a request). */
+/** Every position line of a Smart Account as of a date, page by page (2,500 a request). */
 export async function fetchPositionLines(
   connection: Connection,
   query: { smartAccount: string; asOf: string | null },

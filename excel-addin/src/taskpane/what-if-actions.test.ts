@@ -83,7 +83,7 @@ describe('what-if actions', () => {
       'Apply 1 move(s) (2 licenses) to acme? This records the transfers in Trueup.',
     );
     await expect(apply(ctx, moves)).rejects.toThrow(
-      'Your token may only read. Ask for a token with write access to apply changes.',
+      'Your token’s role does not allow this change. Ask for an admin token to apply changes.',
     );
     expect(server.calls).not.toContain('ApplyScenario');
   });

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { visibleOnly, visibleSmartAccount } from '../auth.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import {
@@ -22,14 +23,23 @@ import { LicenseGql, SmartAccountGql, VirtualAccountGql } from './account.type.j
 export class SmartAccountResolver {
   constructor(private readonly services: Services) {}
 
-  @Query(() => [SmartAccountGql])
-  async smartAccounts(): Promise<SmartAccountGql[]> {
-    return (await this.services.accounts.listSmartAccounts()).map(toSmartAccountGql);
+  @Query(() => [SmartAccountGql], { description: 'The Smart Accounts this token was granted.' })
+  async smartAccounts(@Ctx() ctx: GqlContext): Promise<SmartAccountGql[]> {
+    return visibleOnly(ctx, await this.services.accounts.listSmartAccounts()).map(
+      toSmartAccountGql,
+    );
   }
 
-  @Query(() => SmartAccountGql, { nullable: true })
-  async smartAccount(@Arg('domain', () => String) domain: string): Promise<SmartAccountGql | null> {
-    const found = await this.services.accounts.smartAccountByDomain(domain);
+  @Query(() => SmartAccountGql, {
+    nullable: true,
+    description:
+      'Null when no Smart Account of this domain exists or this token was not granted it.',
+  })
+  async smartAccount(
+    @Arg('domain', () => String) domain: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<SmartAccountGql | null> {
+    const found = await visibleSmartAccount(ctx, this.services, domain);
     return found ? toSmartAccountGql(found) : null;
   }
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 
-import { DomainError } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { toFindingGql } from '../findings/finding.mapper.js';
 import { toLicensePositionGql } from '../position/position.mapper.js';
@@ -15,6 +15,7 @@ import { DriftGql, RollupDimensionGql, RollupGroupGql, SnapshotGql } from './his
 export class HistoryResolver {
   constructor(private readonly services: Services) {}
 
+  @RequiresRole('ADMIN')
   @Mutation(() => SnapshotGql, { description: 'Freezes the position at a date under a label.' })
   async takeSnapshot(
     @Arg('smartAccount', () => String) smartAccount: string,
@@ -22,13 +23,9 @@ export class HistoryResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
     includeClassic: boolean | null,
+    @Ctx() ctx: GqlContext,
   ): Promise<SnapshotGql> {
-    const account = await this.services.accounts.smartAccountByDomain(smartAccount);
-    if (!account)
-      throw new DomainError(
-        'UNKNOWN_SMART_ACCOUNT',
-        `no Smart Account with domain "${smartAccount}"`,
-      );
+    const account = await requireSmartAccount(ctx, this.services, smartAccount);
     const snapshot = await this.services.history.takeSnapshot({
       smartAccountId: account.id,
       label,

@@ -1,7 +1,9 @@
-import { Arg, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { RequiresRole, requireImportTarget } from '../auth.js';
+import type { GqlContext } from '../context.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toImportCommand, toImportRunGql, toImportSummaryGql } from './import.mapper.js';
@@ -11,12 +13,16 @@ import { ImportFormatGql, ImportRunGql, ImportSummaryGql } from './import.type.j
 export class ImportResolver {
   constructor(private readonly services: Services) {}
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ImportSummaryGql, {
     description:
-      'Imports one file, all or nothing. Bad input changes nothing and comes back as issues.',
+      'Imports one file, all or nothing. Bad input changes nothing and comes back as issues. ' +
+      'Into a granted Smart Account; only an install-wide token may create a new one.',
   })
   async importData(
-    @Arg('smartAccount', () => String, { description: 'Domain; created if new.' })
+    @Arg('smartAccount', () => String, {
+      description: 'Domain; created if new (install-wide tokens only).',
+    })
     smartAccount: string,
     @Arg('fileName', () => String) fileName: string,
     @Arg('content', () => String) content: string,
@@ -38,7 +44,9 @@ export class ImportResolver {
       description: 'cloud (default) or onprem:<host>.',
     })
     sourceSystem: string | null,
+    @Ctx() ctx: GqlContext,
   ): Promise<ImportSummaryGql> {
+    requireImportTarget(ctx, smartAccount);
     const asOfDate = this.services.position.asOfOrToday(asOf);
     const command = toImportCommand({
       smartAccount,

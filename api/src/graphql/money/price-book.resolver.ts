@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { entryAt, lineExposure } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
+import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { PositionLineGql } from '../position/position.type.js';
@@ -22,22 +23,26 @@ import { ExposureGql, PriceBookEntryGql, RemovePriceInput, SetPriceInput } from 
 export class PriceBookMutationResolver {
   constructor(private readonly services: Services) {}
 
+  @RequiresRole('ADMIN')
   @Mutation(() => PriceBookEntryGql, {
     description: 'Creates or replaces a license’s price in a currency from a date.',
   })
   async setPrice(
     @Arg('input', () => SetPriceInput) input: SetPriceInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql> {
-    const command = toSetPriceCommand(input, this.services.position.asOfOrToday(null));
+    const command = scoped(ctx, toSetPriceCommand(input, this.services.position.asOfOrToday(null)));
     return toPriceBookEntryGql(await this.services.money.priceBook.setPrice(command));
   }
 
+  @RequiresRole('ADMIN')
   @Mutation(() => PriceBookEntryGql, { description: 'Removes one price entry; returns it.' })
   async removePrice(
     @Arg('input', () => RemovePriceInput) input: RemovePriceInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql> {
     return toPriceBookEntryGql(
-      await this.services.money.priceBook.removePrice(toRemovePriceCommand(input)),
+      await this.services.money.priceBook.removePrice(scoped(ctx, toRemovePriceCommand(input))),
     );
   }
 }

@@ -1,6 +1,8 @@
-import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { RequiresRole, requireSmartAccount } from '../auth.js';
+import type { GqlContext } from '../context.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
@@ -26,17 +28,20 @@ import {
   ScenarioGql,
 } from './reallocation.type.js';
 
-/** Who acts when the input does not say (replaced by the caller's token once tokens exist). */
-const actorOf = (actor: string | null | undefined): string => actor ?? 'graphql';
+/** Who acts: the input's actor, else the calling token's name. */
+const actorOf = (actor: string | null | undefined, ctx: GqlContext): string =>
+  actor ?? ctx.access.tokenName;
 
 /** What-if reallocation: read-only simulate/suggest/evaluate, and the scenario mutations. */
 @Resolver()
 export class ReallocationResolver {
   constructor(private readonly services: Services) {}
 
-  private accountId = async (domain: string) =>
-    (await this.services.accounts.requireSmartAccount(domain)).id;
+  /** A granted Smart Account's id; another token's fails exactly like an unknown one. */
+  private accountId = async (ctx: GqlContext, domain: string) =>
+    (await requireSmartAccount(ctx, this.services, domain)).id;
 
+  @RequiresRole('ANALYST')
   @Query(() => ReallocationSimulationGql, {
     description: 'The position after the moves, with warnings per move. Never writes.',
   })
@@ -46,8 +51,9 @@ export class ReallocationResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
     policy: ReallocationPolicyInput | null,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReallocationSimulationGql> {
-    const smartAccountId = await this.accountId(smartAccount);
+    const smartAccountId = await this.accountId(ctx, smartAccount);
     const simulation = await this.services.reallocation.simulate({
       smartAccountId,
       asOf,
@@ -61,6 +67,7 @@ export class ReallocationResolver {
     );
   }
 
+  @RequiresRole('ANALYST')
   @Query(() => ReallocationPlanGql, {
     description:
       'Moves that cure the most true-up exposure with the fewest moves, within the policy, and the requests for Cisco’s transfer API.',
@@ -70,15 +77,17 @@ export class ReallocationResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
     policy: ReallocationPolicyInput | null,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReallocationPlanGql> {
     const suggestion = await this.services.reallocation.suggest({
-      smartAccountId: await this.accountId(smartAccount),
+      smartAccountId: await this.accountId(ctx, smartAccount),
       asOf,
       policy: toNamedPolicy(policy),
     });
     return toPlanGql(suggestion.book, suggestion.asOf, suggestion.plan);
   }
 
+  @RequiresRole('ANALYST')
   @Query(() => ReallocationSimulationGql, {
     description: 'A scenario’s moves simulated at a date (default: the scenario’s). Never writes.',
   })
@@ -86,9 +95,10 @@ export class ReallocationResolver {
     @Arg('smartAccount', () => String) smartAccount: string,
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReallocationSimulationGql> {
     const evaluation = await this.services.reallocation.evaluate({
-      smartAccountId: await this.accountId(smartAccount),
+      smartAccountId: await this.accountId(ctx, smartAccount),
       id: Number(id),
       asOf,
     });
@@ -99,37 +109,41 @@ export class ReallocationResolver {
     );
   }
 
+  @RequiresRole('ANALYST')
   @Mutation(() => ScenarioGql, {
     description: 'A draft scenario from moves or from the optimizer.',
   })
   async createScenario(
     @Arg('input', () => CreateScenarioInput) input: CreateScenarioInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ScenarioGql> {
     return toScenarioGql(
       await this.services.reallocation.create({
-        smartAccountId: await this.accountId(input.smartAccount),
+        smartAccountId: await this.accountId(ctx, input.smartAccount),
         name: input.name,
         description: input.description,
         asOf: input.asOf,
-        author: actorOf(input.actor),
+        author: actorOf(input.actor, ctx),
         moves: input.moves ? toNamedMoves(input.moves) : null,
         fromSuggestion: input.fromSuggestion ? toNamedPolicy(input.fromSuggestion) : null,
       }),
     );
   }
 
+  @RequiresRole('ANALYST')
   @Mutation(() => ScenarioGql, {
     description: 'Edits a draft at the version you saw; a newer version is a conflict.',
   })
   async updateScenario(
     @Arg('input', () => UpdateScenarioInput) input: UpdateScenarioInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ScenarioGql> {
     return toScenarioGql(
       await this.services.reallocation.update({
-        smartAccountId: await this.accountId(input.smartAccount),
+        smartAccountId: await this.accountId(ctx, input.smartAccount),
         id: Number(input.id),
         expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor),
+        actor: actorOf(input.actor, ctx),
         name: input.name,
         description: input.description,
         asOf: input.asOf,
@@ -138,34 +152,38 @@ export class ReallocationResolver {
     );
   }
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ScenarioApplyResultGql, {
     description:
       'Applies a draft in one transaction, re-validated against the live data: lots split with lineage, transfers recorded. A surplus consumed since evaluation is a CONFLICT and changes nothing.',
   })
   async applyScenario(
     @Arg('input', () => ApplyScenarioInput) input: ApplyScenarioInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ScenarioApplyResultGql> {
     return toApplyResultGql(
       await this.services.reallocation.apply({
-        smartAccountId: await this.accountId(input.smartAccount),
+        smartAccountId: await this.accountId(ctx, input.smartAccount),
         id: Number(input.id),
         expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor),
+        actor: actorOf(input.actor, ctx),
         asOf: input.asOf,
       }),
     );
   }
 
+  @RequiresRole('ANALYST')
   @Mutation(() => ScenarioGql, { description: 'Discards a draft (kept, with its trail).' })
   async discardScenario(
     @Arg('input', () => DiscardScenarioInput) input: DiscardScenarioInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ScenarioGql> {
     return toScenarioGql(
       await this.services.reallocation.discard({
-        smartAccountId: await this.accountId(input.smartAccount),
+        smartAccountId: await this.accountId(ctx, input.smartAccount),
         id: Number(input.id),
         expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor),
+        actor: actorOf(input.actor, ctx),
       }),
     );
   }

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { DomainError } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { RequiresRole } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -57,6 +58,7 @@ export class ScenarioResolver {
     return rows.map((row) => toTransferGql(book, row));
   }
 
+  @RequiresRole('ANALYST')
   @FieldResolver(() => ReallocationSimulationGql, {
     description: 'The moves simulated at a date (default: the scenario’s as-of). Never writes.',
   })

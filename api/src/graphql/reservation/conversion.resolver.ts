@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { Services } from '../../services/index.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
+import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 
 import { ConvertClassicLotsInput } from './reservation.input.js';
@@ -17,6 +18,7 @@ import { ClassicConversionGql, ClassicConversionResultGql } from './reservation.
 export class ClassicConversionResolver {
   constructor(private readonly services: Services) {}
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ClassicConversionResultGql, {
     description:
       'Converts a classic PAK lot, whole or part, into Smart entitlement in the same Virtual ' +
@@ -24,9 +26,10 @@ export class ClassicConversionResolver {
   })
   async convertClassicLots(
     @Arg('input', () => ConvertClassicLotsInput) input: ConvertClassicLotsInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ClassicConversionResultGql> {
     return toClassicConversionResultGql(
-      await this.services.conversions.convert(toConvertCommand(input)),
+      await this.services.conversions.convert(scoped(ctx, toConvertCommand(input))),
     );
   }
 

@@ -1,6 +1,8 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { RequiresRole, scoped } from '../auth.js';
+import type { GqlContext } from '../context.js';
 
 import {
   ReserveLicensesInput,
@@ -23,44 +25,56 @@ import { ReservationChangeGql, ReservationTransferGql } from './reservation.type
 export class ReservationMutationResolver {
   constructor(private readonly services: Services) {}
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ReservationChangeGql, {
     description: 'Records a reservation (by hand or from an authorization code): a RESERVE event.',
   })
   async reserveLicenses(
     @Arg('input', () => ReserveLicensesInput) input: ReserveLicensesInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReservationChangeGql> {
     return toReservationChangeGql(
-      await this.services.reservations.reserve(toReserveCommand(input)),
+      await this.services.reservations.reserve(scoped(ctx, toReserveCommand(input))),
     );
   }
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ReservationChangeGql, {
     description: 'Sets a reservation to a new quantity: an UPDATE event of the difference.',
   })
   async updateReservation(
     @Arg('input', () => UpdateReservationInput) input: UpdateReservationInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReservationChangeGql> {
-    return toReservationChangeGql(await this.services.reservations.update(toUpdateCommand(input)));
+    return toReservationChangeGql(
+      await this.services.reservations.update(scoped(ctx, toUpdateCommand(input))),
+    );
   }
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ReservationTransferGql, {
     description:
       'Moves reserved licenses to another device: TRANSFER_OUT here, TRANSFER_IN there, together.',
   })
   async transferReservation(
     @Arg('input', () => TransferReservationInput) input: TransferReservationInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReservationTransferGql> {
     return toReservationTransferGql(
-      await this.services.reservations.transfer(toTransferCommand(input)),
+      await this.services.reservations.transfer(scoped(ctx, toTransferCommand(input))),
     );
   }
 
+  @RequiresRole('ADMIN')
   @Mutation(() => ReservationChangeGql, {
     description: 'Returns reserved licenses (never more than held): a RETURN event.',
   })
   async returnReservation(
     @Arg('input', () => ReturnReservationInput) input: ReturnReservationInput,
+    @Ctx() ctx: GqlContext,
   ): Promise<ReservationChangeGql> {
-    return toReservationChangeGql(await this.services.reservations.return(toReturnCommand(input)));
+    return toReservationChangeGql(
+      await this.services.reservations.return(scoped(ctx, toReturnCommand(input))),
+    );
   }
 }

@@ -1,0 +1,176 @@
+import { createRequire } from 'node:module';
+
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, Kind } from 'graphql';
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+
+import { QUERY_TOO_COMPLEX, countSelections } from './complexity.js';
+import { currentRequest } from './request-context.js';
+
+// The package's ESM build imports `graphql/index.mjs`, a second copy of graphql next to the
+// CommonJS one everything else loads ("another module or realm"); its CommonJS build shares ours.
+const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof QueryComplexity;
+
+/** `extensions.code` of the error sent when an operation nests too deep. */
+export const QUERY_TOO_DEEP = 'QUERY_TOO_DEEP';
+
+/** Page size a paginated field is costed at when the query does not say (`first` default). */
+const DEFAULT_PAGE = 100;
+
+export interface QueryLimits {
+  /** Selections after fragment expansion (bounds the work of the other two checks). */
+  readonly maxSelections: number;
+  /** Nesting of fields, introspection (`__schema`, `__type`) excluded. */
+  readonly maxDepth: number;
+  /** Estimated cost: 1 per field, a paginated field's children × its `first`. */
+  readonly maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxSelections: 1_000,
+  maxDepth: 12,
+  // One BI page of 5,000 lines × ~20 scalar fields.
+  maxCost: 100_000,
+};
+
+/**
+ * Depth of `operation`'s field nesting with fragments expanded, stopping once it exceeds
+ * `limit`. Introspection roots are not counted (GraphiQL's schema query nests ~13 deep).
+ */
+export function operationDepth(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  limit: number,
+): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  }
+  let deepest = 0;
+  const visit = (set: SelectionSetNode, depth: number, seen: ReadonlySet<string>): void => {
+    for (const selection of set.selections) {
+      if (deepest > limit) return;
+      if (selection.kind === Kind.FIELD) {
+        if (depth === 0 && selection.name.value.startsWith('__')) continue;
+        deepest = Math.max(deepest, depth + 1);
+        if (selection.selectionSet) visit(selection.selectionSet, depth + 1, seen);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, depth, seen);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (fragment && !seen.has(name))
+          visit(fragment.selectionSet, depth, new Set([...seen, name]));
+      }
+    }
+  };
+  visit(operation.selectionSet, 0, new Set());
+  return deepest;
+}
+
+/** A field with a `first` argument returns a page: its children cost once per item asked for. */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE;
+  return 1 + first * childComplexity;
+};
+
+function tooComplex(message: string, code: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, http: { status: 400 } },
+  });
+}
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  request: {
+    operationName?: string | null | undefined;
+    variables?: Record<string, unknown> | undefined;
+  },
+  limits: QueryLimits,
+): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+      variables: request.variables ?? {},
+      estimators: [
+        fieldExtensionsEstimator(),
+        pageEstimator,
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+      maxQueryNodes: limits.maxSelections * 10,
+    });
+  } catch (error) {
+    // Variables that do not fit their types, or a node-count overrun: the client's input.
+    throw tooComplex(
+      error instanceof GraphQLError ? error.message : 'The query could not be costed.',
+      'BAD_USER_INPUT',
+    );
+  }
+}
+
+/**
+ * Refuses, with HTTP 400 and a clear message, operations that select too much, nest too deep
+ * or cost too much; reports the cost of every operation it let through in the response's
+ * `extensions.cost` (`{ requestedQueryCost, maximumAvailable }`).
+ */
+export function queryLimitsPlugin(
+  schema: GraphQLSchema,
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      let cost: number | undefined;
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          const record = currentRequest();
+          if (record) record.operationName = request.operationName ?? operation.name?.value ?? null;
+          if (countSelections(document, operation, limits.maxSelections) > limits.maxSelections) {
+            throw tooComplex(
+              `The query is too large: it selects more than ${limits.maxSelections} fields. Ask for fewer fields or split the query.`,
+              QUERY_TOO_COMPLEX,
+            );
+          }
+          const depth = operationDepth(document, operation, limits.maxDepth);
+          if (depth > limits.maxDepth) {
+            throw tooComplex(
+              `The query is too deep: it nests fields more than ${limits.maxDepth} levels. Flatten it or split it.`,
+              QUERY_TOO_DEEP,
+              { maxDepth: limits.maxDepth },
+            );
+          }
+          cost = costOf(schema, document, request, limits);
+          if (record) record.cost = cost;
+          if (cost > limits.maxCost) {
+            throw tooComplex(
+              `The query is too expensive: it costs ${cost}, the maximum is ${limits.maxCost}. Ask for smaller pages (first) or fewer fields.`,
+              QUERY_TOO_COMPLEX,
+              { cost, maxCost: limits.maxCost },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (cost === undefined || response.body.kind !== 'single') return;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cost: { requestedQueryCost: cost, maximumAvailable: limits.maxCost },
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './access.js';
+export * from './access-service.js';
+export { hashToken, TOKEN_PREFIX } from './token-secret.js';

@@ -1,0 +1,1 @@
+ALTER TABLE "api_tokens" ADD COLUMN "all_smart_accounts" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,189 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createPgliteDb, type DbHandle } from '@trueup/db';
+
+import { runCli, spawnCli } from '../support/cli.js';
+import { graphql } from '../support/graphql-client.js';
+import { largeInstancesCsv, writeLargeInstancesCsv } from '../support/large-files.js';
+import { ledgerChecksum } from '../support/ledger-checksum.js';
+import { withAdminClient } from '../support/postgres-admin.js';
+import { createTestDb, onPostgres } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+describe('a CLI import killed (SIGKILL) in the middle of writing', () => {
+  let handle: DbHandle | undefined;
+  let target: Record<string, string>;
+  const scratch = mkdtempSync(join(tmpdir(), 'trueup-faults-'));
+  const big = join(scratch, 'big-instances.csv');
+
+  beforeAll(async () => {
+    if (onPostgres()) {
+      handle = await createTestDb();
+      target = { DATABASE_URL: handle.location };
+    } else {
+      target = { TRUEUP_DATA_DIR: join(scratch, 'data') };
+    }
+    // 15,000 devices × 2 licenses: long enough to be caught mid-write.
+    await writeLargeInstancesCsv(big, 15_000);
+    const first = await runCli(
+      [
+        'import',
+        fixture('acme-licenses.csv'),
+        '--smart-account',
+        'kill.example',
+        '--as-of',
+        '2026-11-01',
+      ],
+      target,
+    );
+    expect(first.code).toBe(0);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  async function checksum() {
+    if (handle) return ledgerChecksum(handle);
+    const db = await createPgliteDb({ dataDir: target.TRUEUP_DATA_DIR! });
+    try {
+      return await ledgerChecksum(db);
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('leaves the ledger exactly as before, and the next import works', async () => {
+    const before = await checksum();
+    const child = spawnCli(
+      ['import', big, '--smart-account', 'kill.example', '--as-of', '2026-11-02'],
+      { ...target, TRUEUP_PROGRESS: '1' },
+    );
+    let stderr = '';
+    const killedAt = await new Promise<string>((resolve, reject) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The write phase (one transaction) has read at least a fifth of the file.
+        const progress = /importing \S+ \[[#.]+\] (\d+)%/.exec(stderr.slice(-200));
+        if (progress && Number(progress[1]) >= 20 && child.exitCode === null) {
+          child.kill('SIGKILL');
+          resolve(progress[0]);
+        }
+      });
+      child.on('close', (code, signal) => {
+        if (signal !== 'SIGKILL')
+          reject(new Error(`import ended (${code}) before the kill:\n${stderr}`));
+      });
+    });
+    await new Promise((resolve) =>
+      child.exitCode === null && child.signalCode === null
+        ? child.once('close', resolve)
+        : resolve(null),
+    );
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(killedAt).toMatch(/importing big-instances\.csv/);
+    expect(await checksum()).toEqual(before);
+    // Nothing is left locked or half-open: the same import now runs to the end.
+    const again = await runCli(
+      ['import', big, '--smart-account', 'kill.example', '--as-of', '2026-11-02'],
+      target,
+    );
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/created .*15000 productInstances/);
+  });
+});
+
+describe.runIf(onPostgres())('a PostgreSQL connection dropped in the middle of an import', () => {
+  let handle: DbHandle;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    handle = await createTestDb();
+    ({ graphqlUrl: url, close } = await startTestApi(handle, '2026-11-28'));
+  });
+  afterAll(async () => {
+    await close();
+    await handle.close();
+  });
+
+  it('rolls the import back, and the server reconnects and serves without a restart', async () => {
+    const seeded = await graphql(
+      url,
+      `
+        mutation ($c: String!) {
+          importData(
+            smartAccount: "drop.example"
+            fileName: "small.csv"
+            content: $c
+            asOf: "2026-11-01"
+            virtualAccount: "VA-00"
+          ) {
+            committed
+          }
+        }
+      `,
+      { c: largeInstancesCsv(10) },
+    );
+    expect(seeded.data).toEqual({ importData: { committed: true } });
+    const before = await ledgerChecksum(handle);
+    const database = new URL(handle.location).pathname.slice(1);
+    const importing = graphql(
+      url,
+      `
+        mutation ($c: String!) {
+          importData(
+            smartAccount: "drop.example"
+            fileName: "big.csv"
+            content: $c
+            asOf: "2026-11-02"
+          ) {
+            committed
+          }
+        }
+      `,
+      { c: largeInstancesCsv(12_000) },
+    );
+    // Terminate the backend of the import's transaction once it has written something.
+    const terminated = await withAdminClient(process.env.DATABASE_URL!, async (admin) => {
+      for (let attempt = 0; attempt < 1_500; attempt++) {
+        const rows = await admin<{ pid: number }[]>`
+          select pid from pg_stat_activity
+          where datname = ${database} and backend_xid is not null and pid <> pg_backend_pid()`;
+        if (rows[0]) {
+          await admin`select pg_terminate_backend(${rows[0].pid})`;
+          return rows[0].pid;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return undefined;
+    });
+    expect(terminated).toBeDefined();
+    const failed = await importing;
+    expect(failed.data).toBeNull();
+    expect(failed.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(failed.errors![0]!.extensions!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(failed.errors![0]!.message).not.toMatch(/terminat|postgres|SQL/i);
+    expect(await ledgerChecksum(handle)).toEqual(before);
+    // Same server, same pool: the next requests get fresh connections.
+    const health = await fetch(new URL('/healthz', url));
+    expect(health.status).toBe(200);
+    const read = await graphql<{ smartAccount: { virtualAccounts: { name: string }[] } }>(
+      url,
+      '{ smartAccount(domain: "drop.example") { virtualAccounts { name } } }',
+    );
+    expect(read.errors).toBeUndefined();
+    // The seed's ten Virtual Accounts, and none of the big file's VA-10..VA-19.
+    expect(read.data!.smartAccount.virtualAccounts).toEqual(
+      Array.from({ length: 10 }, (_, i) => ({ name: `VA-0${i}` })),
+    );
+  });
+});

@@ -17,6 +17,9 @@ import { startTestApi } from '../support/test-server.js';
 const IMPORT_RUNS = fuzzRuns(12, 'FUZZ_DB_RUNS');
 const MUTATION_RUNS = fuzzRuns(60, 'FUZZ_DB_RUNS');
 const DOMAIN = 'fuzz.example';
+// A long run must not time out: a timed-out property keeps importing in the background and the
+// next test's checksum would see its writes.
+const TIMEOUT = Math.max(180_000, Math.max(IMPORT_RUNS, MUTATION_RUNS) * 250);
 
 interface Body {
   data?: { importData?: { committed: boolean } } | null;
@@ -74,6 +77,7 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
         { seed: FUZZ_SEED, numRuns: IMPORT_RUNS },
       );
     },
+    TIMEOUT,
   );
 
   // Values that are valid, or almost: real ids, ids of nothing, non-ids, edge integers, bad dates.
@@ -104,77 +108,85 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
       asOf: date,
     });
 
-  it(`answers fuzzed mutation inputs with a handled error or a whole change (${MUTATION_RUNS} cases)`, async () => {
-    const operations = fc.oneof(
-      fc.record({
-        name: fc.constant('reserveLicenses'),
-        type: fc.constant('ReserveLicensesInput'),
-        input: fc.record({
-          productInstanceId: fc.option(id()),
-          licenseId: fc.option(id()),
-          udiPid: fc.option(text),
-          udiSerial: fc.option(text),
-          license: fc.option(text),
-          reservationType: fc.constantFrom('SLR', 'PLR'),
-          quantity,
+  it(
+    `answers fuzzed mutation inputs with a handled error or a whole change (${MUTATION_RUNS} cases)`,
+    async () => {
+      const operations = fc.oneof(
+        fc.record({
+          name: fc.constant('reserveLicenses'),
+          type: fc.constant('ReserveLicensesInput'),
+          input: fc.record({
+            productInstanceId: fc.option(id()),
+            licenseId: fc.option(id()),
+            udiPid: fc.option(text),
+            udiSerial: fc.option(text),
+            license: fc.option(text),
+            reservationType: fc.constantFrom('SLR', 'PLR'),
+            quantity,
+          }),
+          selection: fc.constant('reservation { id quantity }'),
         }),
-        selection: fc.constant('reservation { id quantity }'),
-      }),
-      fc.record({
-        name: fc.constant('updateReservation'),
-        type: fc.constant('UpdateReservationInput'),
-        input: fc.record({ reservationId: id(), quantity }),
-        selection: fc.constant('reservation { id quantity }'),
-      }),
-      fc.record({
-        name: fc.constant('transferReservation'),
-        type: fc.constant('TransferReservationInput'),
-        input: fc.record({ reservationId: id(), toProductInstanceId: id(), quantity }),
-        selection: fc.constant('source { reservation { id quantity } }'),
-      }),
-      fc.record({
-        name: fc.constant('returnReservation'),
-        type: fc.constant('ReturnReservationInput'),
-        input: fc.record({ reservationId: id(), quantity: fc.option(quantity) }),
-        selection: fc.constant('reservation { id quantity }'),
-      }),
-      fc.record({
-        name: fc.constant('convertClassicLots'),
-        type: fc.constant('ConvertClassicLotsInput'),
-        input: fc.record({ lotId: id(), quantity: fc.option(quantity) }),
-        selection: fc.constant('conversion { id quantity }'),
-      }),
-    );
-    await fc.assert(
-      fc.asyncProperty(operations, change(), async (op, common) => {
-        const before = await ledgerChecksum(handle);
-        const body = await post(
-          `mutation($input: ${op.type}!) { ${op.name}(input: $input) { ${op.selection} } }`,
-          { input: { ...common, ...op.input } },
-        );
-        if (body.errors?.length) expect(await ledgerChecksum(handle)).toEqual(before);
-      }),
-      { seed: FUZZ_SEED, numRuns: MUTATION_RUNS },
-    );
-  });
-
-  it(`answers fuzzed snapshot arguments the same way (${MUTATION_RUNS} cases)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(fc.constant(DOMAIN), text),
-        text,
-        date,
-        async (smartAccount, label, asOf) => {
+        fc.record({
+          name: fc.constant('updateReservation'),
+          type: fc.constant('UpdateReservationInput'),
+          input: fc.record({ reservationId: id(), quantity }),
+          selection: fc.constant('reservation { id quantity }'),
+        }),
+        fc.record({
+          name: fc.constant('transferReservation'),
+          type: fc.constant('TransferReservationInput'),
+          input: fc.record({ reservationId: id(), toProductInstanceId: id(), quantity }),
+          selection: fc.constant('source { reservation { id quantity } }'),
+        }),
+        fc.record({
+          name: fc.constant('returnReservation'),
+          type: fc.constant('ReturnReservationInput'),
+          input: fc.record({ reservationId: id(), quantity: fc.option(quantity) }),
+          selection: fc.constant('reservation { id quantity }'),
+        }),
+        fc.record({
+          name: fc.constant('convertClassicLots'),
+          type: fc.constant('ConvertClassicLotsInput'),
+          input: fc.record({ lotId: id(), quantity: fc.option(quantity) }),
+          selection: fc.constant('conversion { id quantity }'),
+        }),
+      );
+      await fc.assert(
+        fc.asyncProperty(operations, change(), async (op, common) => {
           const before = await ledgerChecksum(handle);
           const body = await post(
-            `mutation($sa: String!, $label: String!, $asOf: Date) {
-              takeSnapshot(smartAccount: $sa, label: $label, asOf: $asOf) { label } }`,
-            { sa: smartAccount, label, asOf },
+            `mutation($input: ${op.type}!) { ${op.name}(input: $input) { ${op.selection} } }`,
+            { input: { ...common, ...op.input } },
           );
           if (body.errors?.length) expect(await ledgerChecksum(handle)).toEqual(before);
-        },
-      ),
-      { seed: FUZZ_SEED, numRuns: MUTATION_RUNS },
-    );
-  });
+        }),
+        { seed: FUZZ_SEED, numRuns: MUTATION_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    `answers fuzzed snapshot arguments the same way (${MUTATION_RUNS} cases)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(fc.constant(DOMAIN), text),
+          text,
+          date,
+          async (smartAccount, label, asOf) => {
+            const before = await ledgerChecksum(handle);
+            const body = await post(
+              `mutation($sa: String!, $label: String!, $asOf: Date) {
+              takeSnapshot(smartAccount: $sa, label: $label, asOf: $asOf) { label } }`,
+              { sa: smartAccount, label, asOf },
+            );
+            if (body.errors?.length) expect(await ledgerChecksum(handle)).toEqual(before);
+          },
+        ),
+        { seed: FUZZ_SEED, numRuns: MUTATION_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

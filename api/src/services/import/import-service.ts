@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 import { importRuns, type Db, type DbHandle } from '@trueup/db';
 
@@ -13,6 +13,7 @@ import {
   type ImportFormat,
   type IngestIssue,
 } from '../../ingest/index.js';
+import { lockLedger } from '../ledger-lock.js';
 
 import { RecordWriter } from './record-writer.js';
 import { NameResolver, ensureSmartAccount } from './resolver.js';
@@ -53,9 +54,6 @@ const USAGE_SOURCE: Record<ImportFormat, 'CSSM_EXPORT' | 'SMART_LICENSING_API' |
   'slr-authorization-xml': 'SMART_LICENSING_API',
   'rum-report': 'RUM_REPORT',
 };
-
-/** First key of the per-Smart-Account import lock (`pg_advisory_xact_lock(int, int)`). */
-const IMPORT_LOCK_CLASS = 73_401;
 
 /** Thrown inside the transaction to roll a dry run back after counting what it would do. */
 class DryRunRollback extends Error {}
@@ -124,11 +122,9 @@ export async function importFiles(
   const files: FileSummary[] = [];
   try {
     await handle.db.transaction(async (tx) => {
-      // Imports into one Smart Account run one at a time (until commit), whatever process
-      // starts them: a second waits, then sees the first's rows (or its account, if new).
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(${IMPORT_LOCK_CLASS}, hashtext(${command.smartAccount}))`,
-      );
+      // Imports into one Smart Account (and scenario applies) run one at a time until commit:
+      // a second waits, then sees the first's rows (or its account, if new).
+      await lockLedger(tx, command.smartAccount);
       const account = await ensureSmartAccount(tx, command.smartAccount, command.smartAccountName);
       const names = new NameResolver(tx, account.id, counts);
       for (const file of checked) {

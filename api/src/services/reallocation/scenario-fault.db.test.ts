@@ -72,14 +72,14 @@ describe.runIf(onPostgres())('a connection dropped in the middle of a scenario a
       expectedVersion: 1,
       actor: 'fault',
     });
-    // The apply holds the ledger's advisory lock (class 7301) while it writes: terminate that
+    // The apply holds the ledger's advisory lock (class 73401) while it writes: terminate that
     // backend once it has written (it holds a transaction id), i.e. in the middle of the splits.
     let terminated = false;
     for (let attempt = 0; attempt < 2000 && !terminated; attempt++) {
       const rows = await watcher.rows<{ terminated: boolean }>(sql`
         select pg_terminate_backend(l.pid) as terminated
         from pg_locks l
-        where l.locktype = 'advisory' and l.granted and l.classid = 7301
+        where l.locktype = 'advisory' and l.granted and l.classid = 73401
           and l.database = (select oid from pg_database where datname = ${database})
           and exists (select 1 from pg_locks w where w.pid = l.pid and w.locktype = 'transactionid')`);
       terminated = rows.some((r) => r.terminated);

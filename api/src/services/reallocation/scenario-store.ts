@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 
 import {
   scenarioEvents,
   scenarioMoves,
   scenarios,
+  smartAccounts,
   transfers,
   type Db,
   type DbHandle,
@@ -17,6 +18,7 @@ import {
   type ReallocationMove,
 } from '../../domain/index.js';
 import { inserted } from '../import/returning.js';
+import { lockLedger } from '../ledger-lock.js';
 
 export type ScenarioRecord = typeof scenarios.$inferSelect;
 export type ScenarioMoveRecord = typeof scenarioMoves.$inferSelect;
@@ -25,12 +27,17 @@ export type TransferRecord = typeof transfers.$inferSelect;
 export type ScenarioStatus = ScenarioRecord['status'];
 export type ScenarioEventType = 'CREATED' | 'EDITED' | 'APPLIED' | 'DISCARDED' | 'APPLY_REFUSED';
 
-/** Serialises writers of one Smart Account's ledger until the transaction ends (PostgreSQL). */
+/**
+ * Serialises writers of one Smart Account's ledger until the transaction ends: scenario applies
+ * queue with each other and with imports into the same account (see `lockLedger`).
+ */
 export async function lockSmartAccount(tx: Db, smartAccountId: number): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_CLASS}, ${smartAccountId})`);
+  const [account] = await tx
+    .select({ domain: smartAccounts.domain })
+    .from(smartAccounts)
+    .where(eq(smartAccounts.id, smartAccountId));
+  if (account) await lockLedger(tx, account.domain);
 }
-/** First key of the two-key advisory lock on a Smart Account's ledger. */
-const LEDGER_LOCK_CLASS = 7_301;
 
 /** The scenario with this id in this Smart Account, locked for update when inside a write. */
 export async function scenarioIn(

@@ -216,6 +216,7 @@ export default defineConfig(
       '**/coverage/**',
       'db/migrations/**',
       '.trueup/**',
+      '.trueup-bench/**',
       '**/.trueup/**',
       '.vitest-cache/**',
       'tmp/**',

@@ -14,6 +14,7 @@ import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
 import { accountPosition, positionLines, positionPage } from './position-service.js';
+import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
@@ -26,6 +27,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
+  const snapshots = positionSnapshots(handle);
   return {
     access: accessService(handle, clock),
     accounts: accountService(handle),
@@ -33,7 +35,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
       asOfOrToday,
       lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
-      page: (query: Parameters<typeof positionPage>[1]) => positionPage(handle, query),
+      page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
     money: {

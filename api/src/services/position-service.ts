@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 
 import type { Db, DbHandle } from '@trueup/db';
 
@@ -11,6 +11,7 @@ import {
 } from '../domain/index.js';
 
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
+import type { PositionSnapshots, SnapshotRow } from './position-snapshots.js';
 import { positionSumsQuery } from './position-sums.sql.js';
 import { toPositionSums, type PositionSumsRow } from './row-mappers.js';
 
@@ -61,18 +62,56 @@ export async function accountPosition(
   return licensePositions(await positionLines(handle, query));
 }
 
-function inList(column: string, values: readonly string[] | undefined): SQL {
-  if (!values) return sql``;
-  return sql` and ${sql.raw(column)} = any(${sql.param([...values])}::text[])`;
+/** Byte order of UTF-8 (= code point order), the order of `collate "C"` the rows are sorted in. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 puts surrogates (D800–DFFF, code points above FFFF) below E000–FFFF; code point
+    // order puts them above.
+    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
+    return x - y;
+  }
+  return a.length - b.length;
 }
+
+const compareKeys = (row: SnapshotRow, key: readonly [string, string]) =>
+  compareCodePoints(row.va_name, key[0]) || compareCodePoints(row.license_name, key[1]);
+
+/** First index in [start, end) whose key sorts after `key` (rows are sorted). */
+function firstAfter(
+  rows: readonly SnapshotRow[],
+  start: number,
+  end: number,
+  key: readonly [string, string],
+): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareKeys(rows[mid] as SnapshotRow, key) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const inList = (values: readonly string[] | undefined) => {
+  if (!values) return () => true;
+  const set = new Set(values);
+  return (value: string | null) => value !== null && set.has(value);
+};
 
 /**
  * A page of position lines for BI pulls, sorted by Virtual Account then license name, with
- * keyset cursors. Filtering and paging happen in SQL so a page costs one aggregation and
- * returns only its rows.
+ * keyset cursors. The aggregation comes from `snapshots` (once per database change, not once
+ * per page); filters and paging run over it, the shortfall/surplus filters through the domain's
+ * own `positionLine`.
  */
 export async function positionPage(
-  handle: DbHandle,
+  snapshots: PositionSnapshots,
   query: PositionQuery & { filter?: PositionRowFilter | undefined; page: PageRequest },
 ): Promise<Page<NamedPositionLine>> {
   const size = pageSize(query.page.first);
@@ -80,55 +119,59 @@ export async function positionPage(
     ? decodeCursor(query.page.after, ['string', 'string'] as const)
     : null;
   const filter = query.filter ?? {};
-  // The same rule as domain positionLine (owned = smart + classic when unified), needed here so
-  // shortfall/surplus filters page in SQL; the service tests check it against the domain.
-  const owned = query.includeClassic ? sql`(s.owned_smart + s.owned_classic)` : sql`s.owned_smart`;
-  const conditions = sql.join(
-    [
-      inList('va.name', filter.virtualAccountNames),
-      inList('l.name', filter.licenseNames),
-      inList('l.product_family', filter.productFamilies),
-      inList('va.region', filter.regions),
-      inList('va.business_unit', filter.businessUnits),
-      filter.hasShortfall === undefined
-        ? sql``
-        : sql` and (s.consumed > ${owned}) = ${filter.hasShortfall}`,
-      filter.hasSurplus === undefined
-        ? sql``
-        : sql` and (${owned} > s.consumed) = ${filter.hasSurplus}`,
-    ],
-    sql``,
-  );
-  const rows = await handle.rows<
-    PositionSumsRow & { va_name: string; license_name: string; total: number }
-  >(sql`
-    with s as (${positionSumsQuery(query)}),
-    filtered as (
-      -- Byte order (collate "C"): the same on every server and locale, so cursors are stable.
-      select s.*, va.name collate "C" as va_name, l.name collate "C" as license_name
-      from s
-      join virtual_accounts va on va.id = s.virtual_account_id and va.smart_account_id = ${query.smartAccountId}
-      join licenses l on l.id = s.license_id and l.smart_account_id = ${query.smartAccountId}
-      where true ${conditions}
-    )
-    select t.total, f.*
-    from (select count(*)::int as total from filtered) t
-    left join lateral (
-      select * from filtered
-      where ${after ? sql`(va_name, license_name) > (${after[0]}, ${after[1]})` : sql`true`}
-      order by va_name, license_name
-      limit ${size + 1}
-    ) f on true
-    order by f.va_name, f.license_name`);
-  // The count row comes back even when the page is empty (all columns of f null).
-  const totalCount = rows[0]?.total ?? 0;
-  const pageRows = rows.filter((row) => row.va_name !== null);
-  const lines = pageRows.map((row) => ({
+  const { rows, rangeOf } = await snapshots.get(query);
+  const named = (row: SnapshotRow): NamedPositionLine => ({
     ...positionLine(toPositionSums(row), query),
     virtualAccountName: row.va_name,
     licenseName: row.license_name,
-  }));
-  return toPage(lines, size, {
+  });
+  const ranges =
+    filter.virtualAccountNames === undefined
+      ? [[0, rows.length] as const]
+      : [...new Set(filter.virtualAccountNames)]
+          .map(rangeOf)
+          .filter(([start, end]) => end > start)
+          .sort((a, b) => a[0] - b[0]);
+  const otherFilters =
+    filter.licenseNames !== undefined ||
+    filter.productFamilies !== undefined ||
+    filter.regions !== undefined ||
+    filter.businessUnits !== undefined ||
+    filter.hasShortfall !== undefined ||
+    filter.hasSurplus !== undefined;
+
+  let totalCount = 0;
+  const pageLines: NamedPositionLine[] = [];
+  if (!otherFilters) {
+    // Only whole Virtual Accounts (or everything): count by ranges, binary-search the cursor.
+    for (const [start, end] of ranges) {
+      totalCount += end - start;
+      let i = after ? firstAfter(rows, start, end, after) : start;
+      for (; i < end && pageLines.length <= size; i++)
+        pageLines.push(named(rows[i] as SnapshotRow));
+    }
+  } else {
+    const license = inList(filter.licenseNames);
+    const family = inList(filter.productFamilies);
+    const region = inList(filter.regions);
+    const unit = inList(filter.businessUnits);
+    for (const [start, end] of ranges) {
+      for (let i = start; i < end; i++) {
+        const row = rows[i] as SnapshotRow;
+        if (!license(row.license_name) || !family(row.product_family)) continue;
+        if (!region(row.region) || !unit(row.business_unit)) continue;
+        const line = named(row);
+        if (filter.hasShortfall !== undefined && line.shortfall > 0 !== filter.hasShortfall)
+          continue;
+        if (filter.hasSurplus !== undefined && line.surplus > 0 !== filter.hasSurplus) continue;
+        totalCount += 1;
+        if (pageLines.length <= size && (!after || compareKeys(row, after) > 0)) {
+          pageLines.push(line);
+        }
+      }
+    }
+  }
+  return toPage(pageLines, size, {
     totalCount,
     hasPrevious: after !== null,
     keyOf: (line) => [line.virtualAccountName, line.licenseName],

@@ -43,7 +43,13 @@ export class VirtualAccountResolver {
       asOf: day,
       includeClassic: includeClassic ?? true,
     });
-    return lines.map(toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day }));
+    const licenses = await ctx.loaders.licenseById.loadMany(lines.map((line) => line.licenseId));
+    const toLine = toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day });
+    return lines.map((line, i) => {
+      const license = licenses[i];
+      if (!license || license instanceof Error) throw license ?? new Error('license not found');
+      return toLine({ ...line, virtualAccountName: account.name, licenseName: license.name });
+    });
   }
 
   @FieldResolver(() => ProductInstanceConnection)

@@ -20,18 +20,6 @@ export class PositionLineResolver {
   async license(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<LicenseGql> {
     return toLicenseGql(await ctx.loaders.licenseById.load(line.licenseId));
   }
-
-  @FieldResolver(() => String, {
-    description: 'Flat copy of virtualAccount.name for tabular pulls.',
-  })
-  async virtualAccountName(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<string> {
-    return (await ctx.loaders.virtualAccountById.load(line.virtualAccountId)).name;
-  }
-
-  @FieldResolver(() => String, { description: 'Flat copy of license.name for tabular pulls.' })
-  async licenseName(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<string> {
-    return (await ctx.loaders.licenseById.load(line.licenseId)).name;
-  }
 }
 
 @Resolver(() => LicensePositionGql)

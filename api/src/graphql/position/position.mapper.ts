@@ -5,10 +5,15 @@ import type { LicensePositionGql, PositionFilterInput, PositionLineGql } from '.
 
 // Domain positions ↔ GraphQL: the one mapper of this edge.
 
-/** Position lines of one Smart Account at one date (the scope their money is priced in). */
+/**
+ * Position lines of one Smart Account at one date (the scope their money is priced in), with the
+ * names they are shown under (service pages carry them; other callers look them up).
+ */
 export const toPositionLineGql =
   (scope: { smartAccountId: number; asOf: IsoDate }) =>
-  (line: PositionLine): PositionLineGql => ({
+  (
+    line: PositionLine & { readonly virtualAccountName: string; readonly licenseName: string },
+  ): PositionLineGql => ({
     owned: line.owned,
     ownedSmart: line.ownedSmart,
     ownedClassic: line.ownedClassic,
@@ -17,6 +22,8 @@ export const toPositionLineGql =
     balance: line.balance,
     shortfall: line.shortfall,
     surplus: line.surplus,
+    virtualAccountName: line.virtualAccountName,
+    licenseName: line.licenseName,
     virtualAccountId: line.virtualAccountId,
     licenseId: line.licenseId,
     smartAccountId: scope.smartAccountId,

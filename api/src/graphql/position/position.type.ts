@@ -2,8 +2,11 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
 
+// simpleResolvers: these fields are plain properties with no middleware, so they use graphql-js's
+// default resolver instead of type-graphql's per-field wrapper (large BI pages have 5000 rows).
 @ObjectType('PositionLine', {
   description: 'One license in one Virtual Account at an as-of date. balance = owned − consumed.',
+  simpleResolvers: true,
 })
 export class PositionLineGql {
   @Field(() => Int, {
@@ -19,6 +22,10 @@ export class PositionLineGql {
   @Field(() => Int) balance!: number;
   @Field(() => Int) shortfall!: number;
   @Field(() => Int) surplus!: number;
+  @Field(() => String, { description: 'Flat copy of virtualAccount.name for tabular pulls.' })
+  virtualAccountName!: string;
+  @Field(() => String, { description: 'Flat copy of license.name for tabular pulls.' })
+  licenseName!: string;
   virtualAccountId!: number;
   licenseId!: number;
   smartAccountId!: number;

@@ -85,12 +85,17 @@ export function toSimulationGql(
   return {
     asOf,
     feasible: result.feasible,
-    lines: result.lines.map((change) => ({
-      virtualAccountName: vaName(book, change.before.virtualAccountId),
-      licenseName: licenseName(book, change.before.licenseId),
-      before: toLine(change.before),
-      after: toLine(change.after),
-    })),
+    lines: result.lines.map((change) => {
+      const names = {
+        virtualAccountName: vaName(book, change.before.virtualAccountId),
+        licenseName: licenseName(book, change.before.licenseId),
+      };
+      return {
+        ...names,
+        before: toLine({ ...change.before, ...names }),
+        after: toLine({ ...change.after, ...names }),
+      };
+    }),
     moves: result.moves.map((simulated) => ({
       index: simulated.index,
       move: toMoveGql(book, simulated.move),

@@ -7,6 +7,19 @@ export interface PositionSumsScope {
   readonly virtualAccountIds?: readonly number[] | undefined;
 }
 
+/**
+ * SQL form of the domain's `isLotActive` over `entitlement_lots` columns (optionally of alias
+ * `lot`): the record is current, the lot has started and, for TERM lots, not ended. The one
+ * place this rule is written in SQL; the position property test holds it to the domain.
+ */
+export function lotActiveAt(asOf: string, alias?: string): SQL {
+  const c = (column: string) => sql.raw(alias ? `${alias}.${column}` : column);
+  return sql`(${c('start_date')} is null or ${c('start_date')} <= ${asOf}::date)
+    and (${c('license_type')} = 'PERPETUAL' or ${c('end_date')} is null or ${c('end_date')} >= ${asOf}::date)
+    and (${c('superseded_on')} is null or ${c('superseded_on')} > ${asOf}::date)
+    and (${c('effective_from')} is null or ${c('effective_from')} <= ${asOf}::date)`;
+}
+
 function vaFilter(column: string, scope: PositionSumsScope): SQL {
   if (!scope.virtualAccountIds) return sql``;
   return sql` and ${sql.raw(column)} = any(${sql.param([...scope.virtualAccountIds])}::int[])`;
@@ -32,10 +45,7 @@ with lots as (
          coalesce(sum(quantity) filter (where source = 'CLASSIC_PAK'), 0)::int as owned_classic
   from entitlement_lots
   where smart_account_id = ${sa}
-    and (start_date is null or start_date <= ${asOf}::date)
-    and (license_type = 'PERPETUAL' or end_date is null or end_date >= ${asOf}::date)
-    and (superseded_on is null or superseded_on > ${asOf}::date)
-    and (effective_from is null or effective_from <= ${asOf}::date)
+    and ${lotActiveAt(asOf)}
     ${vaFilter('virtual_account_id', scope)}
   group by 1, 2
 ),

@@ -9,6 +9,7 @@ import type {
   ReallocationVirtualAccount,
 } from '../../domain/index.js';
 import { positionLines } from '../position-service.js';
+import { lotActiveAt } from '../position-sums.sql.js';
 
 /** Net true-up price per unit of each priced license at a date (from the price book). */
 export type UnitPriceSource = (
@@ -64,11 +65,7 @@ export async function loadReallocationInput(
       sql`select id, virtual_account_id, license_id, license_type, source, quantity,
                  start_date::text as start_date, end_date::text as end_date
           from entitlement_lots
-          where smart_account_id = ${smartAccountId}
-            and (start_date is null or start_date <= ${asOf}::date)
-            and (license_type = 'PERPETUAL' or end_date is null or end_date >= ${asOf}::date)
-            and (superseded_on is null or superseded_on > ${asOf}::date)
-            and (effective_from is null or effective_from <= ${asOf}::date)
+          where smart_account_id = ${smartAccountId} and ${lotActiveAt(asOf)}
           order by id`,
       executor,
     ),

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 import {
   entitlementLots,
@@ -22,6 +22,7 @@ import {
 } from '../../domain/index.js';
 import type { EntitlementRecord } from '../account-service.js';
 import { inserted } from '../import/returning.js';
+import { lotActiveAt } from '../position-sums.sql.js';
 
 import { loadReallocationInput, type UnitPriceSource } from './reallocation-input.js';
 import {
@@ -68,10 +69,7 @@ async function movableLots(
         eq(entitlementLots.virtualAccountId, move.fromVirtualAccountId),
         eq(entitlementLots.licenseId, move.licenseId),
         eq(entitlementLots.source, 'SMART'),
-        sql`(${entitlementLots.startDate} is null or ${entitlementLots.startDate} <= ${on}::date)
-          and (${entitlementLots.licenseType} = 'PERPETUAL' or ${entitlementLots.endDate} is null or ${entitlementLots.endDate} >= ${on}::date)
-          and (${entitlementLots.supersededOn} is null or ${entitlementLots.supersededOn} > ${on}::date)
-          and (${entitlementLots.effectiveFrom} is null or ${entitlementLots.effectiveFrom} <= ${on}::date)`,
+        lotActiveAt(on),
       ),
     )
     .orderBy(entitlementLots.id)

@@ -1,73 +1,21 @@
-import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 
-import { FINDING_CODES, isIsoDate, parseRole, type Role } from '../domain/index.js';
+import { FINDING_CODES, type Role } from '../domain/index.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
+import {
+  isoDate,
+  percent,
+  port,
+  positiveInt,
+  role,
+  sourceSystem,
+  termYears,
+  withPolicyOptions,
+} from './arguments.js';
 import { OUTPUT_FORMATS } from './output.js';
 import type { PolicyFlags } from './reallocation-command.js';
 import { SCENARIO_ACTIONS, type ScenarioAction, type ScenarioOptions } from './scenario-command.js';
-
-function isoDate(value: string): string {
-  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
-  return value;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new InvalidArgumentError('expected a positive integer.');
-  return n;
-}
-
-/** The reallocation policy flags of `suggest` and `scenario create --from-suggestion`. */
-function withPolicyOptions(command: Command): Command {
-  return command
-    .option(
-      '--headroom <percent>',
-      'surplus kept per Virtual Account × license, % of its consumption (e.g. 10)',
-      percent,
-    )
-    .option('--horizon <date>', 'term lots ending before this date do not count as cure', isoDate)
-    .option('--same-region', 'move only within a region')
-    .option('--same-business-unit', 'move only within a business unit')
-    .option(
-      '--no-production-to-non-production',
-      'keep production entitlements out of non-production',
-    )
-    .option('--locked <names...>', 'Virtual Accounts that neither give nor receive');
-}
-
-function role(value: string): Role {
-  const parsed = parseRole(value);
-  if (!parsed) throw new InvalidArgumentError('expected viewer, analyst or admin.');
-  return parsed;
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError('expected a port 0–65535.');
-  return n;
-}
-
-/** A percentage such as `12.5` or `-3` as basis points. */
-function percent(value: string): number {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?%?$/.exec(value.trim());
-  if (!match) throw new InvalidArgumentError('expected a percentage such as 12.5.');
-  const bp = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
-  return match[1] === '-' ? -bp : bp;
-}
-
-function termYears(value: string): number {
-  if (value !== '3' && value !== '5') throw new InvalidArgumentError('expected 3 or 5.');
-  return Number(value);
-}
-
-function sourceSystem(value: string): string {
-  if (!/^(cloud|onprem:\S+)$/.test(value))
-    throw new InvalidArgumentError('expected cloud or onprem:<host>.');
-  return value;
-}
 
 export interface GlobalOptions {
   dataDir?: string;

@@ -141,6 +141,31 @@ describe('importing Cisco exports', () => {
     expect(await tableCounts(handle)).toEqual(before);
   });
 
+  it('writes nothing from any file when one file of several is bad, in either order', async () => {
+    const bad =
+      fixture('acme-licenses.csv').trimEnd() +
+      '\n"Sales-East","ISE Base","Prepaid","7","x","","","","Perpetual","","","",""\n';
+    const good = fixture('acme-licenses.json');
+    const before = await tableCounts(handle);
+    for (const files of [
+      [textSource('bad.csv', bad), textSource('good.json', good)],
+      [textSource('good.json', good), textSource('bad.csv', bad)],
+    ]) {
+      const summary = await services.imports.run({
+        smartAccount: 'multi.example',
+        asOf: '2026-11-01',
+        dryRun: false,
+        files,
+      });
+      expect(summary).toMatchObject({ committed: false, errorCount: 1 });
+      expect(summary.issues).toEqual([
+        expect.objectContaining({ file: 'bad.csv', line: 6, column: 5, code: 'NOT_A_NUMBER' }),
+      ]);
+      expect(await tableCounts(handle)).toEqual(before);
+      expect(await services.accounts.smartAccountByDomain('multi.example')).toBeUndefined();
+    }
+  });
+
   it('counts what a dry run would do and writes nothing', async () => {
     const before = await tableCounts(handle);
     const summary = await run(

@@ -98,7 +98,11 @@ describe('access service', () => {
       smartAccounts: ['a.example'],
       name: 'gone',
     });
-    expect(await access.authenticate(token)).toBeDefined();
+    expect(await access.authenticate(token)).toMatchObject({
+      tokenName: 'gone',
+      role: 'ADMIN',
+      allSmartAccounts: false,
+    });
     expect((await access.revoke('gone')).revokedAt).toBeInstanceOf(Date);
     expect(await access.authenticate(token)).toBeUndefined();
     await expect(access.revoke('gone')).rejects.toMatchObject({ code: 'UNKNOWN_TOKEN' });

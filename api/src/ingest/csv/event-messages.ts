@@ -1,5 +1,22 @@
 import type { AccountEventKind } from '../records.js';
 
+/** Every event kind, in the order lists show them (the CLI's `--kind` choices). */
+export const ACCOUNT_EVENT_KINDS = [
+  'SLR_RESERVE',
+  'SLR_UPDATE',
+  'SLR_RETURN',
+  'SLR_TRANSFER',
+  'LICENSE_ADD',
+  'LICENSE_REMOVE',
+  'LICENSE_TRANSFER',
+  'VIRTUAL_ACCOUNT_RENAME',
+  'TOKEN_CREATE',
+  'SATELLITE_SYNC_NETWORK',
+  'SATELLITE_SYNC_FILE',
+  'SATELLITE_SYNC_FAILED_REMOVED',
+  'OTHER',
+] as const satisfies readonly AccountEventKind[];
+
 /**
  * How Event Log messages map to event kinds.
  *

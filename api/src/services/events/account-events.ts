@@ -3,26 +3,12 @@ import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { accountEvents, productInstances, reservations, type DbHandle } from '@trueup/db';
 
 import { DomainError } from '../../domain/index.js';
+import { ACCOUNT_EVENT_KINDS } from '../../ingest/csv/event-messages.js';
+import type { AccountEventKind } from '../../ingest/index.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.js';
 
-/** The event kinds a read may filter on (what the Event Log import recognises, and OTHER). */
-export const ACCOUNT_EVENT_KINDS = [
-  'SLR_RESERVE',
-  'SLR_UPDATE',
-  'SLR_RETURN',
-  'SLR_TRANSFER',
-  'LICENSE_ADD',
-  'LICENSE_REMOVE',
-  'LICENSE_TRANSFER',
-  'VIRTUAL_ACCOUNT_RENAME',
-  'TOKEN_CREATE',
-  'SATELLITE_SYNC_NETWORK',
-  'SATELLITE_SYNC_FILE',
-  'SATELLITE_SYNC_FAILED_REMOVED',
-  'OTHER',
-] as const;
-
-export type AccountEventKindName = (typeof ACCOUNT_EVENT_KINDS)[number];
+export { ACCOUNT_EVENT_KINDS };
+export type AccountEventKindName = AccountEventKind;
 
 /** One stored Event Log row. */
 export interface AccountEventView {

@@ -173,6 +173,29 @@ describe('importing a CSSM Event Log', () => {
     ]);
   });
 
+  it('tells a stranded reservation what the log recorded for its device', async () => {
+    await handle.rows(
+      sql`update product_instances set status = 'DECOMMISSIONED'
+          where smart_account_id = ${smartAccountId} and udi_serial = 'FCW0000Z9YX'`,
+    );
+    const at = async (asOf: string) =>
+      (await services.findings({ smartAccountId, asOf, includeClassic: true })).find(
+        (f) => f.code === 'STRANDED_RESERVATION',
+      );
+    const now = await at('2026-11-28');
+    expect(now?.message).toMatch(
+      /Cisco's Event Log records a return on 2026-11-02: import the device's current reservation to close this\.$/,
+    );
+    expect(now?.evidence.filter((e) => e.kind === 'logEvent').map((e) => e.eventKind)).toEqual([
+      'SLR_RESERVE',
+      'SLR_RETURN',
+    ]);
+    // Before the return was logged, the log's last word is the reserve.
+    expect((await at('2026-11-01'))?.message).toMatch(
+      /Cisco's Event Log records no return or transfer \(last: reserve on 2026-06-01\)\.$/,
+    );
+  });
+
   it('writes nothing when a row has a bad time', async () => {
     const before = await tableCounts(handle);
     const summary = await run('bad.csv', 'Message,Time\nGenerated a new token,2026-13-01 10:00');

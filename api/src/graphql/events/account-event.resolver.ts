@@ -1,8 +1,10 @@
-import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
-import type { Services } from '../../services/index.js';
+import type { ReservationLogEvent, Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
 import { toConnection } from '../connection.js';
+import type { GqlContext } from '../context.js';
 import { ReservationGql } from '../reservation/reservation.type.js';
 
 import { toAccountEventGql } from './account-event.mapper.js';
@@ -35,6 +37,26 @@ export class SmartAccountEventsResolver {
   }
 }
 
+/**
+ * One batched read of the log per request, however many reservations ask (kept here, keyed by
+ * the request's context, rather than in the shared loaders).
+ */
+const logLoaders = new WeakMap<GqlContext, DataLoader<number, ReservationLogEvent[]>>();
+
+function logLoader(services: Services, ctx: GqlContext) {
+  let loader = logLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly number[]) => {
+      const byReservation = new Map<number, ReservationLogEvent[]>(ids.map((id) => [id, []]));
+      for (const event of await services.events.ofReservations(ids))
+        byReservation.get(event.reservationId)?.push(event);
+      return ids.map((id) => byReservation.get(id) ?? []);
+    });
+    logLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 @Resolver(() => ReservationGql)
 export class ReservationLogResolver {
   constructor(private readonly services: Services) {}
@@ -45,8 +67,11 @@ export class ReservationLogResolver {
       'device, oldest first: the log’s own dating of the trail, beside the imported events ' +
       '(matched on the device’s UDI serial).',
   })
-  async logEvents(@Root() reservation: ReservationGql): Promise<AccountEventGql[]> {
-    const events = await this.services.events.ofReservations([reservation.reservationId]);
+  async logEvents(
+    @Root() reservation: ReservationGql,
+    @Ctx() ctx: GqlContext,
+  ): Promise<AccountEventGql[]> {
+    const events = await logLoader(this.services, ctx).load(reservation.reservationId);
     return events.map(toAccountEventGql);
   }
 }

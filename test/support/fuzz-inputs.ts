@@ -114,6 +114,14 @@ export const SEEDS: Record<ImportFormat, { fileName: string; content: string }> 
       'DNA Advantage,usd,1200.5,37.5%,,Term,DNA for Switching,700,2026-01-01\n' +
       'Network Advantage,EUR,999,12,22 %,perpetual,,,\n',
   },
+  'cssm-event-log-csv': {
+    fileName: 'events.csv',
+    content:
+      'Message,Time,User,Virtual Account\n' +
+      '"Satellite ""sat-east-01"" synchronized via network",2026-Sep-30 14:02:11,,\n' +
+      '"5 licenses of ""C9300 DNA Advantage, 3Y Term"" transferred from VA ""Lab"" to VA ""Prod""","Sep 30, 2026 2:02 PM",jdoe@acme.example,Lab\n' +
+      'Something nobody foresaw,2026-10-01T08:00:00Z,admin,\n',
+  },
   'license-catalog-csv': {
     fileName: 'catalog.csv',
     content:

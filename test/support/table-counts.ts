@@ -13,6 +13,8 @@ const TABLES = [
   'reservation_events',
   'import_runs',
   'price_book_entries',
+  'account_events',
+  'satellites',
 ] as const;
 
 /** Row counts of every table an import writes: equal before and after means nothing changed. */

@@ -145,6 +145,18 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async events(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { eventsCommand } = await import('./events-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup events' });
+    try {
+      process.stdout.write(await eventsCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async findings(flags) {
     const config = configFrom(flags);
     const { openServices } = await compose();

@@ -85,6 +85,9 @@ export function renderSummary(summary: ImportSummary): string {
       `${summary.errorCount} error(s), ${summary.warningCount} warning(s): nothing was imported`,
     );
   } else {
+    const notUnderstood = summary.counts.created.accountEventsNotUnderstood;
+    if (notUnderstood > 0)
+      lines.push(`${notUnderstood} Event Log message(s) not understood: kept as OTHER`);
     const verb = summary.dryRun ? 'would create' : 'created';
     lines.push(
       `${summary.dryRun ? 'dry run: ' : ''}${verb} ${created.join(', ') || 'nothing'}${updated.length ? `; updated ${updated.join(', ')}` : ''}; ${summary.warningCount} warning(s)`,

@@ -1,6 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 
 import { FINDING_CODES, type Role } from '../domain/index.js';
+import { ACCOUNT_EVENT_KINDS } from '../ingest/csv/event-messages.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
 import {
@@ -63,6 +64,15 @@ export interface CommandHandlers {
       smartAccount: string;
       from: string;
       to: string;
+      format: 'table' | 'json' | 'csv';
+    },
+  ): Promise<void>;
+  events(
+    options: GlobalOptions & {
+      smartAccount: string;
+      kind?: string;
+      first?: number;
+      after?: string;
       format: 'table' | 'json' | 'csv';
     },
   ): Promise<void>;
@@ -259,6 +269,20 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('table'),
     )
     .action((_options, command: Command) => handlers.findings(command.optsWithGlobals()));
+
+  program
+    .command('events')
+    .description('Cisco’s Event Log as imported, newest first (import it with trueup import)')
+    .requiredOption('--smart-account <domain>', 'Smart Account domain')
+    .addOption(new Option('--kind <kind>', 'only this kind').choices([...ACCOUNT_EVENT_KINDS]))
+    .option('--first <n>', 'page size (default 100)', positiveInt)
+    .option('--after <cursor>', 'the page after this cursor')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .action((_options, command: Command) => handlers.events(command.optsWithGlobals()));
 
   program
     .command('snapshot')

@@ -4,6 +4,8 @@ export type DomainErrorCode =
   | 'INVALID_QUANTITY'
   | 'INVALID_CURSOR'
   | 'INVALID_PAGE_SIZE'
+  /** An Event Log kind the reads do not know (services/events). */
+  | 'INVALID_EVENT_KIND'
   | 'UNKNOWN_SMART_ACCOUNT'
   | 'UNKNOWN_VIRTUAL_ACCOUNT'
   | 'SNAPSHOT_EXISTS'

@@ -8,6 +8,10 @@ import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
 import { assertMutationsHaveRoles, authChecker } from './auth.js';
 import {
+  ReservationLogResolver,
+  SmartAccountEventsResolver,
+} from './events/account-event.resolver.js';
+import {
   SmartAccountFindingsResolver,
   VirtualAccountFindingsResolver,
 } from './findings/findings.resolver.js';
@@ -66,6 +70,8 @@ const resolvers = [
   LicensePriceResolver,
   PositionLineMoneyResolver,
   SmartAccountRenewalResolver,
+  SmartAccountEventsResolver,
+  ReservationLogResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

@@ -1,5 +1,6 @@
 import {
   parseClassicPakCsv,
+  parseEventLogCsv,
   parseCssmInstancesCsv,
   parseCssmLicensesCsv,
   parseLicenseCatalogCsv,
@@ -22,4 +23,5 @@ export const PARSERS: Readonly<Record<ImportFormat, Parser>> = {
   'classic-pak-csv': parseClassicPakCsv,
   'license-catalog-csv': parseLicenseCatalogCsv,
   'price-book': parsePriceBookCsv,
+  'cssm-event-log-csv': parseEventLogCsv,
 };

@@ -12,6 +12,7 @@ export const IMPORT_FORMATS = [
   'classic-pak-csv',
   'license-catalog-csv',
   'price-book',
+  'cssm-event-log-csv',
 ] as const;
 
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -144,7 +144,55 @@ export interface PriceRecord {
   readonly validFrom: string | null;
 }
 
+/** What an Event Log message says happened (INFERRED wording: see csv/event-messages.ts). */
+export type AccountEventKind =
+  | 'SLR_RESERVE'
+  | 'SLR_UPDATE'
+  | 'SLR_RETURN'
+  | 'SLR_TRANSFER'
+  | 'LICENSE_ADD'
+  | 'LICENSE_REMOVE'
+  | 'LICENSE_TRANSFER'
+  | 'VIRTUAL_ACCOUNT_RENAME'
+  | 'TOKEN_CREATE'
+  | 'SATELLITE_SYNC_NETWORK'
+  | 'SATELLITE_SYNC_FILE'
+  | 'SATELLITE_SYNC_FAILED_REMOVED'
+  /** A message Trueup does not understand: kept as written, never an error. */
+  | 'OTHER';
+
+/**
+ * One row of a CSSM Event Log export (Smart Account or Virtual Account level): Cisco's own
+ * record of what happened, when and by whom. The parsed fields are what the message names;
+ * null where it names nothing (and always null for OTHER).
+ */
+export interface AccountEventRecord {
+  readonly kind: 'accountEvent';
+  readonly at: SourceLocation;
+  readonly eventKind: AccountEventKind;
+  /** ISO 8601 UTC timestamp (a Time without zone is read as UTC). */
+  readonly occurredAt: string;
+  readonly user: string | null;
+  readonly message: string;
+  readonly virtualAccount: string | null;
+  readonly license: string | null;
+  readonly quantity: number | null;
+  /** The device as the message names it, and its UDI when the message gives one. */
+  readonly device: string | null;
+  readonly udiPid: string | null;
+  readonly udiSerial: string | null;
+  readonly fromVirtualAccount: string | null;
+  readonly toVirtualAccount: string | null;
+  readonly satellite: string | null;
+  /**
+   * Identity of the event across exports: sha256 of time, message, user and the row's ordinal
+   * among identical rows of its file (two identical events in one second stay two).
+   */
+  readonly naturalKey: string;
+}
+
 export type IngestRecord =
+  | AccountEventRecord
   | LedgerRecord
   | InstanceRecord
   | DeviceUsageRecord

@@ -10,6 +10,7 @@ import {
   type IsoDate,
 } from '../domain/index.js';
 
+import { slrLogEventsOf } from './events/slr-log-events.js';
 import { unitTrueUpPrices } from './money/unit-prices.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
 import { positionLines } from './position-service.js';
@@ -28,7 +29,7 @@ export async function accountFindings(
 ): Promise<Finding[]> {
   const sa = query.smartAccountId;
   const asOf = query.asOf;
-  const [vas, licenses, lots, instances, usage, reservations, satellites, prices, lines] =
+  const [vas, licenses, lots, instances, usage, reservations, satellites, prices, lines, log] =
     await Promise.all([
       handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
       handle.rows<Row>(
@@ -60,6 +61,7 @@ export async function accountFindings(
       from satellites where smart_account_id = ${sa}`),
       unitTrueUpPrices(handle, sa, asOf),
       positionLines(handle, query),
+      slrLogEventsOf(handle, sa, asOf),
     ]);
   const input: FindingsInput = {
     asOf,
@@ -116,6 +118,7 @@ export async function accountFindings(
       name: String(r.name),
       lastSyncAt: str(r.last_sync),
     })),
+    logEvents: log,
     prices: [...prices].map(([licenseId, price]) => ({
       licenseId,
       currency: price.currency,

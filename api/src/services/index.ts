@@ -8,6 +8,7 @@ import { accessService } from './access/index.js';
 import { accountService } from './account-service.js';
 import type { Clock } from './clock.js';
 import { conversionService } from './conversions/index.js';
+import { accountEventService } from './events/index.js';
 import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
@@ -48,6 +49,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
     findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
     reservations: reservationService(handle, asOfOrToday),
     conversions: conversionService(handle, asOfOrToday),
+    /** Cisco's Event Log rows, as imported. */
+    events: accountEventService(handle),
     reallocation: reallocationService(handle, asOfOrToday, unitPrices),
     history: {
       takeSnapshot: (command: Parameters<typeof takeSnapshot>[1]) => takeSnapshot(handle, command),
@@ -84,6 +87,7 @@ export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';
 export type * from './reservations/index.js';
 export type * from './conversions/index.js';
+export type * from './events/index.js';
 export type * from './reallocation/index.js';
 export type {
   PriceBookEntryRecord,

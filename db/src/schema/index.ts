@@ -7,3 +7,4 @@ export * from './instances.js';
 export * from './reservations.js';
 export * from './history.js';
 export * from './tokens.js';
+export * from './account-events.js';

@@ -3,6 +3,7 @@ import type { PositionLine } from '../position/position.js';
 import type { Estate } from './estate.js';
 import type {
   InstanceEvidence,
+  LogEventEvidence,
   LotEvidence,
   PositionLineEvidence,
   ReservationEvidence,
@@ -11,6 +12,7 @@ import type {
 } from './finding.js';
 import type {
   InstanceRecord,
+  LogEventRecord,
   LotRecord,
   ReservationRecord,
   SatelliteRecord,
@@ -106,5 +108,18 @@ export function usageEvidence(estate: Estate, usage: UsageRecord): UsageEvidence
     licenseId: usage.licenseId,
     licenseName: estate.licenseName(usage.licenseId),
     quantity: usage.quantity,
+  };
+}
+
+/** An Event Log row about a device as evidence. */
+export function logEventEvidence(event: LogEventRecord): LogEventEvidence {
+  return {
+    kind: 'logEvent',
+    id: String(event.id),
+    instanceId: event.instanceId,
+    eventKind: event.kind,
+    occurredAt: event.occurredAt,
+    user: event.user,
+    message: event.message,
   };
 }

@@ -131,6 +131,17 @@ export interface UsageEvidence {
   readonly quantity: number;
 }
 
+/** An SLR event from Cisco's Event Log about the device (INFERRED message wording). */
+export interface LogEventEvidence {
+  readonly kind: 'logEvent';
+  readonly id: string;
+  readonly instanceId: number;
+  readonly eventKind: 'SLR_RESERVE' | 'SLR_UPDATE' | 'SLR_RETURN' | 'SLR_TRANSFER';
+  readonly occurredAt: string;
+  readonly user: string | null;
+  readonly message: string;
+}
+
 /** A row that proves a finding. `id` is the row id as text (composite where noted). */
 export type FindingEvidence =
   | LotEvidence
@@ -138,7 +149,8 @@ export type FindingEvidence =
   | ReservationEvidence
   | PositionLineEvidence
   | SatelliteEvidence
-  | UsageEvidence;
+  | UsageEvidence
+  | LogEventEvidence;
 
 /** Code-specific numbers of a finding (all quantities integers, dates ISO). */
 export interface FindingFactsByCode {

@@ -77,6 +77,20 @@ export interface ReservationRecord {
   readonly quantity: number;
 }
 
+/**
+ * An SLR event Cisco's Event Log records for a device (matched to the instance by UDI serial).
+ * The message wording behind `kind` is INFERRED (ingest/csv/event-messages.ts).
+ */
+export interface LogEventRecord {
+  readonly id: number;
+  readonly instanceId: number;
+  readonly kind: 'SLR_RESERVE' | 'SLR_UPDATE' | 'SLR_RETURN' | 'SLR_TRANSFER';
+  /** ISO 8601 UTC timestamp. */
+  readonly occurredAt: string;
+  readonly user: string | null;
+  readonly message: string;
+}
+
 /** An SSM On-Prem satellite. */
 export interface SatelliteRecord {
   readonly id: number;
@@ -135,6 +149,8 @@ export interface FindingsInput {
   readonly deviceUsage: readonly UsageRecord[];
   readonly reservations: readonly ReservationRecord[];
   readonly satellites: readonly SatelliteRecord[];
+  /** SLR events from Cisco's Event Log up to `asOf`, oldest first; absent when none imported. */
+  readonly logEvents?: readonly LogEventRecord[];
   /** At most one price per license (the first wins); a license without one has no money. */
   readonly prices?: readonly LicensePrice[];
 }

@@ -1,6 +1,12 @@
 import { subjectOf, type Estate } from './estate.js';
-import { instanceEvidence, reservationEvidence, usageEvidence } from './evidence.js';
+import {
+  instanceEvidence,
+  logEventEvidence,
+  reservationEvidence,
+  usageEvidence,
+} from './evidence.js';
 import type { FindingOf } from './finding.js';
+import type { LogEventRecord } from './findings-input.js';
 import { instanceLabel } from './text.js';
 
 /** An SLR/PLR reservation pinned on a device that can no longer use it. */
@@ -12,7 +18,9 @@ export type OverReservationFinding = FindingOf<'OVER_RESERVATION'>;
  * STRANDED_RESERVATION: a reservation holding more than 0 at `asOf` on an instance that is
  * DECOMMISSIONED or has been replaced (RMA, `replacedById` set): owned, pinned, unusable.
  * A returned reservation (quantity 0) is not stranded. Quantity is the reserved quantity;
- * money is its value.
+ * money is its value. Where Cisco's Event Log records SLR events for the device, they are
+ * evidence, and the message says whether the log's last word is a return or transfer (the
+ * licenses have left the device in CSSM; Trueup's trail is behind) or not (still pinned).
  */
 export function strandedReservationFindings(estate: Estate): StrandedReservationFinding[] {
   const findings: StrandedReservationFinding[] = [];
@@ -28,6 +36,7 @@ export function strandedReservationFindings(estate: Estate): StrandedReservation
     if (reason === null) continue;
     const replacement =
       instance.replacedById === null ? undefined : estate.instance(instance.replacedById);
+    const log = (estate.input.logEvents ?? []).filter((e) => e.instanceId === instance.id);
     const held =
       `still holds ${reservation.quantity} × ${estate.licenseName(reservation.licenseId)} ` +
       `reserved (${reservation.reservationType})`;
@@ -44,16 +53,27 @@ export function strandedReservationFindings(estate: Estate): StrandedReservation
       ...subjectOf(estate, reservation.virtualAccountId, reservation.licenseId),
       quantity: reservation.quantity,
       money: estate.money(reservation.licenseId, reservation.quantity),
-      message: `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instanceLabel(instance)} ${action}`,
+      message: `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instanceLabel(instance)} ${action}${logNote(log)}`,
       facts: { reason, instanceId: instance.id },
       evidence: [
         reservationEvidence(estate, reservation),
         instanceEvidence(instance),
         ...(replacement ? [instanceEvidence(replacement)] : []),
+        ...log.map(logEventEvidence),
       ],
     });
   }
   return findings;
+}
+
+/** What the Event Log's last SLR event for the device says, as a sentence; '' without a log. */
+function logNote(log: readonly LogEventRecord[]): string {
+  const last = log.at(-1);
+  if (!last) return '';
+  const day = last.occurredAt.slice(0, 10);
+  return last.kind === 'SLR_RETURN' || last.kind === 'SLR_TRANSFER'
+    ? ` Cisco's Event Log records a ${last.kind === 'SLR_RETURN' ? 'return' : 'transfer'} on ${day}: import the device's current reservation to close this.`
+    : ` Cisco's Event Log records no return or transfer (last: ${last.kind === 'SLR_RESERVE' ? 'reserve' : 'update'} on ${day}).`;
 }
 
 /**

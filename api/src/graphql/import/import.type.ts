@@ -13,6 +13,7 @@ export enum ImportFormatGql {
   CLASSIC_PAK_CSV = 'classic-pak-csv',
   LICENSE_CATALOG_CSV = 'license-catalog-csv',
   PRICE_BOOK = 'price-book',
+  CSSM_EVENT_LOG_CSV = 'cssm-event-log-csv',
 }
 registerEnumType(ImportFormatGql, {
   name: 'ImportFormat',

@@ -47,6 +47,8 @@ describe('detectFormat', () => {
       'api-devices-json',
     ],
     ['a PAK export', 'PAK Number,SKU,Quantity,Status\nPAK1,L-X,1,FULFILLED', 'classic-pak-csv'],
+    ['a CSSM Event Log export', '"Message","Time","User"', 'cssm-event-log-csv'],
+    ['a Smart Account Event Log', 'Virtual Account;message;time;user', 'cssm-event-log-csv'],
     ['an LRP SKU export', 'SKU;PAK_STATUS;QTY', 'classic-pak-csv'],
     [
       'a license catalog',

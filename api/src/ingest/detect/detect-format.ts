@@ -21,7 +21,8 @@ const CSV_LINES_TO_TRY = 5;
  *   `Entitlement Tag` with `Kind` or `Unit` and no `In Use` → `license-catalog-csv`;
  *   `Name` with `Product Type` or `Last Contact…` → `cssm-instances-csv` (tried before the
  *   next rule: a flattened instances export may carry `License` and `In Use` too); `In Use`,
- *   `Purchased` or `Available to Use` with `License` → `cssm-licenses-csv`.
+ *   `Purchased` or `Available to Use` with `License` → `cssm-licenses-csv`; `Message` with `Time`
+ *   (or `Event Time`) → `cssm-event-log-csv` (checked first).
  *
  * Content alone decides: `fileName` is accepted for callers' convenience but a mislabelled
  * extension (a `.txt` RUM file, a `.json` saved as `.csv`) must not block an import.
@@ -79,6 +80,7 @@ function headerCells(line: string): readonly string[] {
 
 function detectHeader(cells: readonly string[]): ImportFormat | null {
   const has = (...names: string[]): boolean => names.some((name) => cells.includes(name));
+  if (has('message') && has('time', 'eventtime')) return 'cssm-event-log-csv';
   if (cells.some((cell) => cell.startsWith('pak'))) return 'classic-pak-csv';
   if (has('listprice') && has('currency')) return 'price-book';
   if (has('entitlementtag') && has('kind', 'unit') && !has('inuse')) return 'license-catalog-csv';

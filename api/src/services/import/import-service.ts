@@ -49,6 +49,7 @@ const USAGE_SOURCE: Record<ImportFormat, 'CSSM_EXPORT' | 'SMART_LICENSING_API' |
   'classic-pak-csv': 'CSSM_EXPORT',
   'license-catalog-csv': 'CSSM_EXPORT',
   'price-book': 'CSSM_EXPORT',
+  'cssm-event-log-csv': 'CSSM_EXPORT',
   'api-licenses-json': 'SMART_LICENSING_API',
   'api-devices-json': 'SMART_LICENSING_API',
   'slr-authorization-xml': 'SMART_LICENSING_API',

@@ -17,6 +17,7 @@ import type {
 } from '../../ingest/index.js';
 
 import { writeCatalogEntry } from './catalog-writer.js';
+import { writeAccountEvent } from './event-writer.js';
 import { InstanceBatch } from './instance-batch.js';
 import { writePriceEntry } from './price-writer.js';
 import type { NameResolver } from './resolver.js';
@@ -62,6 +63,8 @@ export class RecordWriter {
         return this.catalog(record);
       case 'price':
         return writePriceEntry(this.context, record);
+      case 'accountEvent':
+        return writeAccountEvent(this.context, record);
     }
   }
 

@@ -11,6 +11,10 @@ export interface ImportCounts {
     reservations: number;
     reservationEvents: number;
     priceBookEntries: number;
+    /** Event Log rows stored (a row the account already had is not counted). */
+    accountEvents: number;
+    /** Of those, the messages Trueup did not understand (kept as OTHER). */
+    accountEventsNotUnderstood: number;
   };
   readonly updated: {
     /** Lots of an older export that this one replaced (kept as history). */
@@ -19,6 +23,8 @@ export interface ImportCounts {
     licenses: number;
     /** Price book lines replaced (same license, currency and valid-from date). */
     priceBookEntries: number;
+    /** Satellites whose last sync an Event Log moved forward. */
+    satelliteSyncs: number;
   };
 }
 
@@ -32,8 +38,16 @@ export const emptyCounts = (): ImportCounts => ({
     reservations: 0,
     reservationEvents: 0,
     priceBookEntries: 0,
+    accountEvents: 0,
+    accountEventsNotUnderstood: 0,
   },
-  updated: { supersededLots: 0, productInstances: 0, licenses: 0, priceBookEntries: 0 },
+  updated: {
+    supersededLots: 0,
+    productInstances: 0,
+    licenses: 0,
+    priceBookEntries: 0,
+    satelliteSyncs: 0,
+  },
 });
 
 export interface FileSummary {

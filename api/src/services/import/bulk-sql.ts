@@ -35,6 +35,8 @@ export interface WrittenInstance {
  * Upserts a batch of product instances in one statement, one array parameter per column
  * (`unnest`): building a many-row VALUES list through the query builder cost more CPU than the
  * database spent writing (profiled on a 200k-row export). Keyed by (account, UDI PID, serial).
+ * The rows carry the connection mode and satellite already resolved against the stored ones
+ * (`resolveConnection`); last contact only moves forward (`greatest` ignores nulls).
  */
 export async function upsertInstanceRows(
   tx: Db,
@@ -58,8 +60,8 @@ export async function upsertInstanceRows(
       product_type = coalesce(excluded.product_type, p.product_type),
       connection_mode = excluded.connection_mode,
       status = excluded.status,
-      last_contact_at = coalesce(excluded.last_contact_at, p.last_contact_at),
-      satellite_id = coalesce(excluded.satellite_id, p.satellite_id),
+      last_contact_at = greatest(excluded.last_contact_at, p.last_contact_at),
+      satellite_id = excluded.satellite_id,
       import_run_id = excluded.import_run_id
     returning p.id, p.virtual_account_id, p.udi_pid, p.udi_serial, p.name, (p.xmax = 0) as inserted`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
@@ -70,6 +72,23 @@ export async function upsertInstanceRows(
     name: String(r.name),
     inserted: Boolean(r.inserted),
   }));
+}
+
+/**
+ * Moves each instance's last contact forward to the given date (UTC midnight) when it is later
+ * than the stored one, never back: a RUM report imported after a newer one changes nothing.
+ */
+export async function advanceLastContact(
+  tx: Db,
+  smartAccountId: number,
+  contacts: ReadonlyMap<number, string>,
+): Promise<void> {
+  await tx.execute(sql`
+    update product_instances as p
+    set last_contact_at = greatest(p.last_contact_at, t.d::date::timestamp at time zone 'UTC')
+    from unnest(${param([...contacts.keys()])}::bigint[], ${param([...contacts.values()])}::text[])
+      as t(id, d)
+    where p.id = t.id and p.smart_account_id = ${smartAccountId}`);
 }
 
 export interface UsageRow {

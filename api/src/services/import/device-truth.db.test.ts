@@ -238,25 +238,34 @@ describe('what an import stores about devices', () => {
       });
     });
 
-    it('moves a device out of a reservation when an export says it now uses Smart Licensing', async () => {
+    it('moves a device out of a reservation on "Smart Licensing", and keeps a satellite device on its satellite', async () => {
       const domain = 'leave-reservation.example';
       await run(
         domain,
         'first.csv',
         csv([
-          ['Virtual Account', 'Name', 'Registration'],
-          ['Campus', udi('SLR0004'), 'SLR'],
+          ['Virtual Account', 'Name', 'Product Type', 'Registration', 'On-Prem Server'],
+          ['Campus', udi('SLR0004'), 'C9300', 'SLR', ''],
+          ['Campus', udi('SAT0004'), 'C9300', '', 'ssm-c.example.net'],
         ]),
       );
+      expect(await devices(domain)).toEqual({
+        SLR0004: ['SLR', null, null],
+        SAT0004: ['ON_PREM', 'ssm-c.example.net', null],
+      });
       await run(
         domain,
         'second.csv',
         csv([
-          ['Virtual Account', 'Name', 'License Mode'],
-          ['Campus', udi('SLR0004'), 'Smart Licensing'],
+          ['Virtual Account', 'Name', 'Product Type', 'License Mode'],
+          ['Campus', udi('SLR0004'), 'C9300', 'Smart Licensing'],
+          ['Campus', udi('SAT0004'), 'C9300', 'Smart Licensing Using Policy'],
         ]),
       );
-      expect(await devices(domain)).toEqual({ SLR0004: ['DIRECT_CLOUD', null, null] });
+      expect(await devices(domain)).toEqual({
+        SLR0004: ['DIRECT_CLOUD', null, null],
+        SAT0004: ['ON_PREM', 'ssm-c.example.net', null],
+      });
     });
 
     it('stores the registration type of the devices API', async () => {

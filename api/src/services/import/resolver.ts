@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@trueup/db';
 
@@ -124,6 +124,27 @@ export class NameResolver {
     this.satellites.set(name, id);
     return id;
   }
+}
+
+/**
+ * Records that an SSM On-Prem server synced with Cisco on `date` (an import from it as of that
+ * day), creating it if new: its last sync moves to that date's UTC midnight, never back.
+ */
+export async function recordSatelliteSync(
+  tx: Db,
+  names: NameResolver,
+  host: string,
+  date: string,
+): Promise<void> {
+  const id = await names.satellite(host);
+  const syncedAt = sql`${date}::date::timestamp at time zone 'UTC'`;
+  await tx
+    .update(satellites)
+    .set({
+      lastSyncAt: sql`greatest(${satellites.lastSyncAt}, ${syncedAt})`,
+      hostname: sql`coalesce(${satellites.hostname}, ${host})`,
+    })
+    .where(eq(satellites.id, id));
 }
 
 /** Finds the Smart Account by domain, creating it (named `name`, else the domain) if absent. */

@@ -2,11 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 
 import { productInstances } from '@trueup/db';
 
-import {
-  resolveConnection,
-  type Connection,
-  type ConnectionMode,
-} from '../../domain/index.js';
+import { resolveConnection, type Connection, type ConnectionMode } from '../../domain/index.js';
 import type { DeviceUsageRecord, InstanceRecord, ReservationRecord } from '../../ingest/index.js';
 
 import {
@@ -131,7 +127,10 @@ export class InstanceBatch {
         ),
       );
     return new Map(
-      found.map((f) => [rowKey(f.pid ?? '', f.serial), { mode: f.mode, satellite: f.satellite }]),
+      found.map((f) => [
+        rowKey(f.pid ?? '', f.serial ?? ''),
+        { mode: f.mode, satellite: f.satellite },
+      ]),
     );
   }
 

@@ -50,7 +50,11 @@ function readVocabulary<T>(
   if (text === null) return null;
   const value = parse(text);
   if (value === undefined) {
-    issues.warning('UNKNOWN_VALUE', row.at(key), `${LABELS[key]} "${text}" is not recognised; ignored`);
+    issues.warning(
+      'UNKNOWN_VALUE',
+      row.at(key),
+      `${LABELS[key]} "${text}" is not recognised; ignored`,
+    );
     return null;
   }
   return value;

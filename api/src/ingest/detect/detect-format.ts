@@ -20,9 +20,9 @@ const CSV_LINES_TO_TRY = 5;
  *   `List Price` with `Currency` → `price-book`;
  *   `Entitlement Tag` with `Kind` or `Unit` and no `In Use` → `license-catalog-csv`;
  *   `Name` with `Product Type`, `Registration Type`, `Status` or `Last Contact…` →
- *   `cssm-instances-csv` (tried before the
- *   next rule: a flattened instances export may carry `License` and `In Use` too); `In Use`,
- *   `Purchased` or `Available to Use` with `License` → `cssm-licenses-csv`.
+ *   `cssm-instances-csv` (tried before the next rule: a flattened instances export may carry
+ *   `License` and `In Use` too); `In Use`, `Purchased` or `Available to Use` with `License` →
+ *   `cssm-licenses-csv`.
  *
  * Content alone decides: `fileName` is accepted for callers' convenience but a mislabelled
  * extension (a `.txt` RUM file, a `.json` saved as `.csv`) must not block an import.

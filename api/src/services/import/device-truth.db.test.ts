@@ -95,7 +95,9 @@ describe('what an import stores about devices', () => {
     });
 
   /** serial → [connection mode, satellite name, last contact date] */
-  async function devices(domain: string): Promise<Record<string, [string, string | null, string | null]>> {
+  async function devices(
+    domain: string,
+  ): Promise<Record<string, [string, string | null, string | null]>> {
     const rows = await handle.rows<{
       serial: string;
       mode: string;
@@ -137,7 +139,9 @@ describe('what an import stores about devices', () => {
       .filter((f) => f.code === 'STALE_REPORTING')
       .map((f) => {
         const facts = f.facts as { subject: string; subjectId: number };
-        const name = names.find((n) => n.kind === facts.subject && Number(n.id) === facts.subjectId);
+        const name = names.find(
+          (n) => n.kind === facts.subject && Number(n.id) === facts.subjectId,
+        );
         return `${facts.subject}:${name?.name ?? '?'}`;
       })
       .sort();

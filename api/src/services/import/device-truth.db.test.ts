@@ -319,6 +319,7 @@ describe('what an import stores about devices', () => {
         sourceSystem: 'onprem:ssm-plant.example.net',
       });
       expect(summary).toMatchObject({ committed: true, errorCount: 0 });
+      expect(summary.counts.created.satellites).toBe(1);
       expect(await satellites(domain)).toEqual({ 'ssm-plant.example.net': '2026-07-24' });
       expect(await devices(domain)).toEqual({
         ONP0001: ['ON_PREM', 'ssm-plant.example.net', '2026-07-20'],
@@ -351,16 +352,29 @@ describe('what an import stores about devices', () => {
         ['Virtual Account', 'License', 'Purchased', 'In Use'],
         ['Plant', 'C9300 24P DNA Essentials, 3Y Term', '10', '2'],
       ]);
-      await run(domain, 'licenses.csv', licenses, {
+      const first = await run(domain, 'licenses.csv', licenses, {
         asOf: '2026-10-15',
         sourceSystem: 'onprem:ssm-plant.example.net',
       });
+      expect(first.counts.created.satellites).toBe(1);
       expect(await satellites(domain)).toEqual({ 'ssm-plant.example.net': '2026-10-15' });
-      await run(domain, 'older-instances.csv', INSTANCES, {
+      const older = await run(domain, 'older-instances.csv', INSTANCES, {
         asOf: '2026-08-01',
         sourceSystem: 'onprem:ssm-plant.example.net',
       });
+      expect(older.counts.created.satellites + older.counts.updated.satellites).toBe(0);
       expect(await satellites(domain)).toEqual({ 'ssm-plant.example.net': '2026-10-15' });
+      const newer = await run(
+        domain,
+        'newer-instances.csv',
+        INSTANCES.replace('ONP0001', 'ONP0009'),
+        {
+          asOf: '2026-10-30',
+          sourceSystem: 'onprem:ssm-plant.example.net',
+        },
+      );
+      expect(newer.counts.updated.satellites).toBe(1);
+      expect(await satellites(domain)).toEqual({ 'ssm-plant.example.net': '2026-10-30' });
     });
 
     it('refuses a source that is neither cloud nor onprem:<host>, writing nothing', async () => {

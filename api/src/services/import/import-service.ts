@@ -220,7 +220,7 @@ async function writeFile(
   const before = JSON.stringify(counts);
   // An export from an SSM On-Prem server is as current as the server's last sync with Cisco.
   if (options.sourceSatellite !== null) {
-    await recordSatelliteSync(tx, names, options.sourceSatellite, options.asOf);
+    await recordSatelliteSync(tx, names, counts, options.sourceSatellite, options.asOf);
   }
   const writer = new RecordWriter({
     tx,

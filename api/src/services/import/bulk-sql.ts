@@ -74,6 +74,37 @@ export async function upsertInstanceRows(
   }));
 }
 
+export interface StoredConnection {
+  readonly udiPid: string;
+  readonly udiSerial: string;
+  readonly mode: 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+  readonly satelliteId: number | null;
+}
+
+/**
+ * The stored connection mode and satellite of the instances with these (UDI PID, serial) keys
+ * that exist, in one statement (two array parameters, joined on the unique key's index).
+ */
+export async function storedConnections(
+  tx: Db,
+  smartAccountId: number,
+  keys: readonly { readonly udiPid: string; readonly udiSerial: string }[],
+): Promise<StoredConnection[]> {
+  if (keys.length === 0) return [];
+  const result = await tx.execute(sql`
+    select p.udi_pid, p.udi_serial, p.connection_mode, p.satellite_id
+    from unnest(${param(keys.map((k) => k.udiPid))}::text[], ${param(keys.map((k) => k.udiSerial))}::text[])
+      as t(pid, serial)
+    join product_instances p
+      on p.smart_account_id = ${smartAccountId} and p.udi_pid = t.pid and p.udi_serial = t.serial`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    udiPid: String(r.udi_pid),
+    udiSerial: String(r.udi_serial),
+    mode: r.connection_mode as StoredConnection['mode'],
+    satelliteId: r.satellite_id === null ? null : Number(r.satellite_id),
+  }));
+}
+
 /**
  * Moves each instance's last contact forward to the given date (UTC midnight) when it is later
  * than the stored one, never back: a RUM report imported after a newer one changes nothing.

@@ -8,6 +8,7 @@ import type { DeviceUsageRecord, InstanceRecord, ReservationRecord } from '../..
 import {
   advanceLastContact,
   insertUsageRows,
+  storedConnections,
   upsertInstanceRows,
   type InstanceRow,
   type UsageRow,
@@ -110,27 +111,10 @@ export class InstanceBatch {
   private async storedConnections(
     records: readonly InstanceRecord[],
   ): Promise<Map<string, Connection<number>>> {
-    const { tx, names } = this.context;
-    const serials = [...new Set(records.map((r) => r.udiSerial ?? r.name))];
-    const found = await tx
-      .select({
-        pid: productInstances.udiPid,
-        serial: productInstances.udiSerial,
-        mode: productInstances.connectionMode,
-        satellite: productInstances.satelliteId,
-      })
-      .from(productInstances)
-      .where(
-        and(
-          eq(productInstances.smartAccountId, names.smartAccountId),
-          inArray(productInstances.udiSerial, serials),
-        ),
-      );
+    const keys = records.map((r) => ({ udiPid: r.udiPid ?? '', udiSerial: r.udiSerial ?? r.name }));
+    const found = await storedConnections(this.context.tx, this.context.names.smartAccountId, keys);
     return new Map(
-      found.map((f) => [
-        rowKey(f.pid ?? '', f.serial ?? ''),
-        { mode: f.mode, satellite: f.satellite },
-      ]),
+      found.map((f) => [rowKey(f.udiPid, f.udiSerial), { mode: f.mode, satellite: f.satelliteId }]),
     );
   }
 

@@ -95,4 +95,60 @@ describe('trueup import', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/Allowed choices are cssm-licenses-csv/);
   });
+
+  it('tracks the SSM On-Prem server an import comes from (--source onprem:<host>)', async () => {
+    const file = join(scratch, 'onprem-instances.csv');
+    writeFileSync(
+      file,
+      'Virtual Account,Name,Last Contact,Registration Type\n' +
+        'Plant,UDI_PID:C9300-24P; UDI_SN:CLI0001; ,2026-07-20,Smart Licensing\n' +
+        'Plant,UDI_PID:C9300-24P; UDI_SN:CLI0002; ,2026-07-20,Specific License Reservation\n',
+    );
+    const imported = await runCli(
+      [
+        'import',
+        file,
+        '--smart-account',
+        'onprem-cli.example',
+        '--as-of',
+        '2026-07-24',
+        '--source',
+        'onprem:ssm-cli.example.net',
+      ],
+      target,
+    );
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const stale = async (asOf: string) => {
+      const result = await runCli(
+        [
+          'findings',
+          '--smart-account',
+          'onprem-cli.example',
+          '--as-of',
+          asOf,
+          '--code',
+          'STALE_REPORTING',
+          '--format',
+          'json',
+        ],
+        target,
+      );
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as { message: string }[]).map((f) => f.message);
+    };
+    // 10 days after the sync: nothing; 100 days after: the satellite (past its 90-day deadline)
+    // and the device reporting through it, not the reserved one.
+    expect(await stale('2026-08-03')).toEqual([]);
+    const late = await stale('2026-11-01');
+    expect(late).toHaveLength(2);
+    expect(late).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Satellite ssm-cli\.example\.net last synced on 2026-07-24, 100 days ago/,
+        ),
+        expect.stringMatching(/UDI_SN:CLI0001.*\(ON_PREM\) last reported on 2026-07-20/),
+      ]),
+    );
+  });
 });

@@ -193,7 +193,8 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .option('--dry-run', 'check and count, write nothing', false)
     .option(
       '--source <system>',
-      'provenance: cloud (default) or onprem:<host> for an SSM On-Prem export',
+      'provenance: cloud (default), or onprem:<host> for an SSM On-Prem export (records <host> ' +
+        'as a satellite synced on the as-of date, its devices as ON_PREM unless reserved)',
       sourceSystem,
     )
     .action((files: string[], _options, command: Command) =>

@@ -7,6 +7,8 @@
  * summary, SLR XML, RUM), because it is the key that joins device reports to the account.
  */
 
+import type { StatedConnection } from '../domain/instances/connection.js';
+
 /** Where a figure came from: the cloud CSSM, or an SSM On-Prem server (`onprem:<host>`). */
 export type SourceSystem = 'cloud' | `onprem:${string}`;
 
@@ -58,11 +60,15 @@ export interface InstanceRecord {
   readonly hostname: string | null;
   readonly productType: string | null;
   readonly productTag: string | null;
-  readonly connectionMode: 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR' | null;
+  /**
+   * The mode the source states (`ONLINE`: registered with Smart Licensing, transport not
+   * named); null when it states none or one Trueup does not know (then the stored mode stays).
+   */
+  readonly connectionMode: StatedConnection | null;
   readonly status: 'ACTIVE' | 'DECOMMISSIONED' | null;
   /** ISO 8601 timestamp (UTC) or null. */
   readonly lastContactAt: string | null;
-  /** SSM On-Prem server name, when the instance reports through one. */
+  /** SSM On-Prem server name, when the source says the instance reports through one. */
   readonly satellite: string | null;
 }
 

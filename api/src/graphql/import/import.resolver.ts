@@ -41,7 +41,9 @@ export class ImportResolver {
     @Arg('smartAccountName', () => String, { nullable: true }) smartAccountName: string | null,
     @Arg('sourceSystem', () => String, {
       nullable: true,
-      description: 'cloud (default) or onprem:<host>.',
+      description:
+        'cloud (default), or onprem:<host> for an SSM On-Prem export: records <host> as a ' +
+        'satellite synced on the as-of date, and its devices as ON_PREM unless reserved.',
     })
     sourceSystem: string | null,
     @Ctx() ctx: GqlContext,

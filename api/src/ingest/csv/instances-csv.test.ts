@@ -175,6 +175,69 @@ describe('parseCssmInstancesCsv', () => {
   });
 
   it.each([
+    ['Registration Type', 'Specific License Reservation', 'SLR'],
+    ['Registration', 'Permanent License Reservation', 'PLR'],
+    ['Registration Mode', 'SSM On-Prem', 'ON_PREM'],
+    ['License Mode', 'Smart Licensing Using Policy', 'ONLINE'],
+    ['Licensing Mode', 'Smart Licensing', 'ONLINE'],
+    ['Reservation Type', 'SLR', 'SLR'],
+    ['Connection Type', 'Direct Cloud Access', 'DIRECT_CLOUD'],
+  ])('reads %j %j as %s', async (header, text, mode) => {
+    const { instances, issues } = await run(
+      csv([
+        ['Name', header],
+        ['sw-1', text],
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(instances[0]?.connectionMode).toBe(mode);
+  });
+
+  it('takes the reservation a status text names, and the most specific of several statements', async () => {
+    const { instances, issues } = await run(
+      csv([
+        ['Name', 'Status', 'Registration Type', 'Transport'],
+        ['sw-1', 'REGISTERED - SPECIFIC LICENSE RESERVATION', '', ''],
+        ['sw-2', 'Registered', 'Smart Licensing', 'SSM On-Prem'],
+        ['sw-3', 'Active', 'Permanent License Reservation', 'Direct'],
+        ['sw-4', 'Active', '', ''],
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(instances.map((i) => [i.name, i.status, i.connectionMode])).toEqual([
+      ['sw-1', 'ACTIVE', 'SLR'],
+      ['sw-2', 'ACTIVE', 'ON_PREM'],
+      ['sw-3', 'ACTIVE', 'PLR'],
+      ['sw-4', 'ACTIVE', null],
+    ]);
+  });
+
+  it('passes a satellite on as stated, without deciding the mode it implies', async () => {
+    const { instances } = await run(
+      csv([
+        ['Name', 'Satellite'],
+        ['sw-1', 'ssm-1.example.net'],
+      ]),
+    );
+    expect(instances[0]).toMatchObject({ connectionMode: null, satellite: 'ssm-1.example.net' });
+  });
+
+  it('warns about an unknown registration type at its line and column, never guessing', async () => {
+    const { instances, issues } = await run(
+      csv([
+        ['Name', 'Product Type', 'Registration Type'],
+        ['sw-1', 'C9300', 'License Reservation'],
+        ['sw-2', 'C9300', 'Evaluation'],
+      ]),
+    );
+    expect(instances.map((i) => i.connectionMode)).toEqual([null, null]);
+    expect(issues).toEqual([
+      'pi.csv:2:3: warning: Registration Type "License Reservation" is not recognised; ignored',
+      'pi.csv:3:3: warning: Registration Type "Evaluation" is not recognised; ignored',
+    ]);
+  });
+
+  it.each([
     ['Active', 'ACTIVE'],
     ['Decommissioned', 'DECOMMISSIONED'],
     ['removed', 'DECOMMISSIONED'],

@@ -1,9 +1,15 @@
+import { mostSpecificConnection } from '../../domain/instances/connection.js';
+import {
+  connectionInStatus,
+  parseConnectionText,
+  parseStatusText,
+} from '../connection-vocabulary.js';
 import type { IssueCollector } from '../issues.js';
 import type { ParseContext, Parser } from '../parser.js';
 import type { IngestRecord, InstanceRecord } from '../records.js';
 
 import { describeColumn, type TableSpec } from './headers.js';
-import { parseConnectionMode, parseInstanceName, parseInstanceStatus } from './instance-values.js';
+import { parseInstanceName } from './instance-values.js';
 import { openTable, type TableRow } from './table.js';
 import { parseTimestamp, readDate, readInteger } from './values.js';
 
@@ -13,7 +19,17 @@ const INSTANCES_COLUMNS = {
   productType: { aliases: ['Product Type'] },
   lastContact: { aliases: ['Last Contact'] },
   hostname: { aliases: ['Hostname'] },
-  connection: { aliases: ['Connection', 'Connection Mode', 'Transport'] },
+  connection: { aliases: ['Connection', 'Connection Mode', 'Connection Type', 'Transport'] },
+  registration: {
+    aliases: [
+      'Registration Type',
+      'Registration',
+      'Registration Mode',
+      'License Mode',
+      'Licensing Mode',
+      'Reservation Type',
+    ],
+  },
   status: { aliases: ['Status'] },
   satellite: { aliases: ['Satellite', 'On-Prem Server'] },
   license: { aliases: ['License'] },
@@ -26,7 +42,7 @@ type Row = TableRow<keyof typeof INSTANCES_COLUMNS>;
 /** Reads a vocabulary cell; an unknown value is an `UNKNOWN_VALUE` warning and reads as null. */
 function readVocabulary<T>(
   row: Row,
-  key: 'connection' | 'status',
+  key: 'connection' | 'registration' | 'status',
   parse: (text: string) => T | undefined,
   issues: IssueCollector,
 ): T | null {
@@ -34,12 +50,17 @@ function readVocabulary<T>(
   if (text === null) return null;
   const value = parse(text);
   if (value === undefined) {
-    const label = key === 'connection' ? 'Connection' : 'Status';
-    issues.warning('UNKNOWN_VALUE', row.at(key), `${label} "${text}" is not recognised; ignored`);
+    issues.warning(
+      'UNKNOWN_VALUE',
+      row.at(key),
+      `${LABELS[key]} "${text}" is not recognised; ignored`,
+    );
     return null;
   }
   return value;
 }
+
+const LABELS = { connection: 'Connection', registration: 'Registration Type', status: 'Status' };
 
 function readInstance(
   row: Row,
@@ -47,10 +68,12 @@ function readInstance(
   virtualAccount: string | null,
   issues: IssueCollector,
 ): InstanceRecord {
-  const satellite = row.text('satellite');
-  const connectionMode =
-    readVocabulary(row, 'connection', parseConnectionMode, issues) ??
-    (satellite === null ? null : 'ON_PREM');
+  const status = row.text('status');
+  const connectionMode = mostSpecificConnection([
+    readVocabulary(row, 'registration', parseConnectionText, issues),
+    readVocabulary(row, 'connection', parseConnectionText, issues),
+    status === null ? null : connectionInStatus(status),
+  ]);
   return {
     kind: 'instance',
     at: { line: row.line, column: 1 },
@@ -60,9 +83,9 @@ function readInstance(
     productType: row.text('productType'),
     productTag: null,
     connectionMode,
-    status: readVocabulary(row, 'status', parseInstanceStatus, issues),
+    status: readVocabulary(row, 'status', parseStatusText, issues),
     lastContactAt: readDate(row, 'lastContact', issues, 'Last Contact', parseTimestamp),
-    satellite,
+    satellite: row.text('satellite'),
   };
 }
 
@@ -74,10 +97,14 @@ function readInstance(
  * keys seen (Virtual Account + UDI, or + name when the name is not a UDI).
  *
  * Instances are identified by `Name` (`UDI_PID:<pid>; UDI_SN:<serial>; ` is split into PID and
- * serial). Connection (`Connection`/`Connection Mode`/`Transport`) and `Status` values outside the
- * known vocabulary are `UNKNOWN_VALUE` warnings and read as null; an instance with a
- * `Satellite`/`On-Prem Server` and no connection is ON_PREM. `Last Contact` (any date or
- * date-time form; `Never` → null) becomes a UTC timestamp. Usage `asOf` is left null.
+ * serial). The connection mode is the most specific one stated by `Registration Type` (or
+ * `Registration`, `Registration Mode`, `License Mode`, `Licensing Mode`, `Reservation Type`),
+ * `Connection` (or `Connection Mode`, `Connection Type`, `Transport`) and a `Status` text that
+ * names it (`REGISTERED - SPECIFIC LICENSE RESERVATION`); see `parseConnectionText`. Values
+ * outside the vocabulary are `UNKNOWN_VALUE` warnings and read as null, never guessed. The
+ * `Satellite`/`On-Prem Server` is passed on as stated (the import service decides the mode it
+ * implies). `Last Contact` (any date or date-time form; `Never` → null) becomes a UTC
+ * timestamp. Usage `asOf` is left null.
  */
 export const parseCssmInstancesCsv: Parser = async function* (
   input,

@@ -71,6 +71,12 @@ describe('detectFormat', () => {
       'Name\tLast Contact Date\tLicense\tIn Use',
       'cssm-instances-csv',
     ],
+    [
+      'an instances export with a registration type',
+      'Virtual Account,Name,Registration Type',
+      'cssm-instances-csv',
+    ],
+    ['an instances export with a status', 'Name;Status', 'cssm-instances-csv'],
     ['a header after an Excel sep line', 'sep=;\nLicense;Purchased;In Use', 'cssm-licenses-csv'],
   ] as const)('recognises %s', (_what, head, format) => {
     expect(detectFormat(head, 'upload.bin')).toBe(format);

@@ -19,10 +19,11 @@ const CSV_LINES_TO_TRY = 5;
  *   (case and whitespace ignored, `,` `;` or tab separated): a `PAK…` column → `classic-pak-csv`;
  *   `List Price` with `Currency` → `price-book`;
  *   `Entitlement Tag` with `Kind` or `Unit` and no `In Use` → `license-catalog-csv`;
- *   `Name` with `Product Type` or `Last Contact…` → `cssm-instances-csv` (tried before the
- *   next rule: a flattened instances export may carry `License` and `In Use` too); `In Use`,
- *   `Purchased` or `Available to Use` with `License` → `cssm-licenses-csv`; `Message` with `Time`
- *   (or `Event Time`) → `cssm-event-log-csv` (checked first).
+ *   `Name` with `Product Type`, `Registration Type`, `Status` or `Last Contact…` →
+ *   `cssm-instances-csv` (tried before the next rule: a flattened instances export may carry
+ *   `License` and `In Use` too); `In Use`, `Purchased` or `Available to Use` with `License` →
+ *   `cssm-licenses-csv`; `Message` with `Time` (or `Event Time`) → `cssm-event-log-csv`
+ *   (checked first).
  *
  * Content alone decides: `fileName` is accepted for callers' convenience but a mislabelled
  * extension (a `.txt` RUM file, a `.json` saved as `.csv`) must not block an import.
@@ -85,7 +86,10 @@ function detectHeader(cells: readonly string[]): ImportFormat | null {
   if (has('listprice') && has('currency')) return 'price-book';
   if (has('entitlementtag') && has('kind', 'unit') && !has('inuse')) return 'license-catalog-csv';
   // Before the licenses rule: a flattened instances export may also have License and In Use.
-  if (has('name') && (has('producttype') || cells.some((cell) => cell.startsWith('lastcontact')))) {
+  const instanceColumn =
+    has('producttype', 'registrationtype', 'status') ||
+    cells.some((cell) => cell.startsWith('lastcontact'));
+  if (has('name') && instanceColumn) {
     return 'cssm-instances-csv';
   }
   if (has('inuse', 'purchased', 'availabletouse') && has('license', 'licensename')) {

@@ -98,6 +98,14 @@ describe('parseApiDevicesJson', () => {
     ['"connectionMode":"Direct Cloud Access"', 'DIRECT_CLOUD'],
     ['"reserved":true', 'SLR'],
     ['"reserved":false', null],
+    ['"registrationType":"Specific License Reservation"', 'SLR'],
+    ['"registration_type":"Permanent License Reservation"', 'PLR'],
+    ['"licenseMode":"Smart Licensing Using Policy"', 'ONLINE'],
+    ['"registration":"Smart Licensing"', 'ONLINE'],
+    ['"transport":"CSLU"', 'ON_PREM'],
+    ['"status":"REGISTERED - SPECIFIC LICENSE RESERVATION"', 'SLR'],
+    ['"status":"Active","registrationType":"PLR","connectionMode":"Direct"', 'PLR'],
+    ['"status":"Active"', null],
   ])('maps %s to connection mode %s', async (fields, mode) => {
     const { records } = await run(device(`"instanceName":"d1",${fields}`));
     expect(records[0]).toMatchObject({ connectionMode: mode });

@@ -1,3 +1,12 @@
+import {
+  mostSpecificConnection,
+  type StatedConnection,
+} from '../../domain/instances/connection.js';
+import {
+  connectionInStatus,
+  parseConnectionText,
+  parseStatusText,
+} from '../connection-vocabulary.js';
 import type { IssueCollector } from '../issues.js';
 import type { ParseContext } from '../parser.js';
 import type { DeviceUsageRecord, InstanceRecord } from '../records.js';
@@ -80,7 +89,14 @@ export function readDeviceElement(node: JsonNode, context: ParseContext): Device
     connectionMode: readConnectionMode(node, issues),
     status: readStatus(node, issues),
     lastContactAt: lastContact?.value ?? null,
-    satellite: textField(node, 'satellite', 'satelliteName', 'onPremServer'),
+    satellite: textField(
+      node,
+      'satellite',
+      'satelliteName',
+      'satellite_name',
+      'onPremServer',
+      'on_prem_server',
+    ),
   };
   const device = { name, udiPid, udiSerial };
   const usage = readUsage(node, device, virtualAccount, issues);
@@ -139,55 +155,70 @@ function readUsage(
   return usage;
 }
 
-const STATUSES: readonly [RegExp, InstanceRecord['status']][] = [
-  [/^(ACTIVE|REGISTERED|AUTHORI[SZ]ED|IN COMPLIANCE|OUT OF COMPLIANCE|RESERVED)/, 'ACTIVE'],
-  [/DECOMMISSION|REMOVED|DEREGISTERED|UNREGISTERED|INACTIVE|RETIRED|DELETED/, 'DECOMMISSIONED'],
+const STATUS_FIELDS = ['status', 'deviceStatus', 'registrationStatus'];
+const CONNECTION_FIELDS = [
+  'connectionMode',
+  'connection_mode',
+  'connectionType',
+  'connection_type',
+  'transport',
 ];
-
-const MODES: readonly [RegExp, InstanceRecord['connectionMode']][] = [
-  [/SPECIFIC|\bSLR\b/, 'SLR'],
-  [/UNIVERSAL|PERMANENT|\bPLR\b/, 'PLR'],
-  [/ON ?PREM|SATELLITE|\bCSLU\b|\bSSM\b/, 'ON_PREM'],
-  [/DIRECT|CLOUD|SMART TRANSPORT|CALL ?HOME|\bCSSM\b/, 'DIRECT_CLOUD'],
+const REGISTRATION_FIELDS = [
+  'registrationType',
+  'registration_type',
+  'registration',
+  'registrationMode',
+  'licenseMode',
+  'license_mode',
+  'licensingMode',
+  'reservationType',
+  'reservation_type',
 ];
-
-function normalise(text: string): string {
-  return text.toUpperCase().replace(/[\s_-]+/g, ' ');
-}
 
 function readStatus(node: JsonObjectNode, issues: IssueCollector): InstanceRecord['status'] {
-  const raw = textField(node, 'status', 'deviceStatus', 'registrationStatus');
+  const raw = textField(node, ...STATUS_FIELDS);
   if (raw === null) return null;
-  const status = STATUSES.find(([pattern]) => pattern.test(normalise(raw)))?.[1];
+  const status = parseStatusText(raw);
   if (status) return status;
-  const at = field(node, 'status', 'deviceStatus', 'registrationStatus')?.at ?? node.at;
+  const at = field(node, ...STATUS_FIELDS)?.at ?? node.at;
   issues.warning('UNKNOWN_VALUE', at, `unknown device status ${JSON.stringify(raw)}: left blank`);
   return null;
 }
 
-/** The connection mode, or SLR when only a reservation flag says the device is reserved. */
+/** A connection or registration field's mode; an unknown value is a warning and null. */
+function readMode(
+  node: JsonObjectNode,
+  names: readonly string[],
+  issues: IssueCollector,
+): StatedConnection | null {
+  const raw = textField(node, ...names);
+  if (raw === null) return null;
+  const mode = parseConnectionText(raw);
+  if (mode) return mode;
+  issues.warning(
+    'UNKNOWN_VALUE',
+    field(node, ...names)?.at ?? node.at,
+    `unknown connection mode ${JSON.stringify(raw)}: left blank`,
+  );
+  return null;
+}
+
+/**
+ * The most specific mode stated by the registration fields, the connection fields and a status
+ * text that names one (`REGISTERED - SPECIFIC LICENSE RESERVATION`); else SLR when only a
+ * reservation flag says the device is reserved.
+ */
 function readConnectionMode(
   node: JsonObjectNode,
   issues: IssueCollector,
 ): InstanceRecord['connectionMode'] {
-  const names = [
-    'connectionMode',
-    'connection_mode',
-    'connectionType',
-    'reservationType',
-    'reservation_type',
-  ];
-  const raw = textField(node, ...names);
-  if (raw !== null) {
-    const mode = MODES.find(([pattern]) => pattern.test(normalise(raw)))?.[1];
-    if (mode) return mode;
-    issues.warning(
-      'UNKNOWN_VALUE',
-      field(node, ...names)?.at ?? node.at,
-      `unknown connection mode ${JSON.stringify(raw)}: left blank`,
-    );
-    return null;
-  }
+  const status = textField(node, ...STATUS_FIELDS);
+  const stated = mostSpecificConnection([
+    readMode(node, REGISTRATION_FIELDS, issues),
+    readMode(node, CONNECTION_FIELDS, issues),
+    status === null ? null : connectionInStatus(status),
+  ]);
+  if (stated !== null) return stated;
   const flag = field(node, 'reservation', 'reserved', 'isReserved', 'reservationFlag');
   const reserved =
     flag?.type === 'boolean'

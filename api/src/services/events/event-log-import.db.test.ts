@@ -81,7 +81,7 @@ describe('importing a CSSM Event Log', () => {
       accountEvents: 4,
       accountEventsNotUnderstood: 1,
     });
-    expect(summary.counts.updated.satelliteSyncs).toBe(2);
+    expect(summary.counts.updated.satellites).toBe(2);
     // sat-east-01 moved forward from 2026-09-01; sat-new was created by its sync event.
     expect(await lastSync()).toEqual({
       'sat-east-01': '2026-09-30T14:02:11',
@@ -104,7 +104,7 @@ describe('importing a CSSM Event Log', () => {
       accountEventsNotUnderstood: 0,
     });
     // sat-new's 2026-08-01 sync is older than its 2026-09-20 one: only sat-east-01 moves.
-    expect(summary.counts.updated.satelliteSyncs).toBe(1);
+    expect(summary.counts.updated.satellites).toBe(1);
     expect(await lastSync()).toEqual({
       'sat-east-01': '2026-10-15T06:00:00',
       'sat-new': '2026-09-20T09:15:00',

@@ -35,6 +35,8 @@ export interface WrittenInstance {
  * Upserts a batch of product instances in one statement, one array parameter per column
  * (`unnest`): building a many-row VALUES list through the query builder cost more CPU than the
  * database spent writing (profiled on a 200k-row export). Keyed by (account, UDI PID, serial).
+ * The rows carry the connection mode and satellite already resolved against the stored ones
+ * (`resolveConnection`); last contact only moves forward (`greatest` ignores nulls).
  */
 export async function upsertInstanceRows(
   tx: Db,
@@ -58,8 +60,8 @@ export async function upsertInstanceRows(
       product_type = coalesce(excluded.product_type, p.product_type),
       connection_mode = excluded.connection_mode,
       status = excluded.status,
-      last_contact_at = coalesce(excluded.last_contact_at, p.last_contact_at),
-      satellite_id = coalesce(excluded.satellite_id, p.satellite_id),
+      last_contact_at = greatest(excluded.last_contact_at, p.last_contact_at),
+      satellite_id = excluded.satellite_id,
       import_run_id = excluded.import_run_id
     returning p.id, p.virtual_account_id, p.udi_pid, p.udi_serial, p.name, (p.xmax = 0) as inserted`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
@@ -70,6 +72,54 @@ export async function upsertInstanceRows(
     name: String(r.name),
     inserted: Boolean(r.inserted),
   }));
+}
+
+export interface StoredConnection {
+  readonly udiPid: string;
+  readonly udiSerial: string;
+  readonly mode: 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+  readonly satelliteId: number | null;
+}
+
+/**
+ * The stored connection mode and satellite of the instances with these (UDI PID, serial) keys
+ * that exist, in one statement (two array parameters, joined on the unique key's index).
+ */
+export async function storedConnections(
+  tx: Db,
+  smartAccountId: number,
+  keys: readonly { readonly udiPid: string; readonly udiSerial: string }[],
+): Promise<StoredConnection[]> {
+  if (keys.length === 0) return [];
+  const result = await tx.execute(sql`
+    select p.udi_pid, p.udi_serial, p.connection_mode, p.satellite_id
+    from unnest(${param(keys.map((k) => k.udiPid))}::text[], ${param(keys.map((k) => k.udiSerial))}::text[])
+      as t(pid, serial)
+    join product_instances p
+      on p.smart_account_id = ${smartAccountId} and p.udi_pid = t.pid and p.udi_serial = t.serial`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    udiPid: String(r.udi_pid),
+    udiSerial: String(r.udi_serial),
+    mode: r.connection_mode as StoredConnection['mode'],
+    satelliteId: r.satellite_id === null ? null : Number(r.satellite_id),
+  }));
+}
+
+/**
+ * Moves each instance's last contact forward to the given date (UTC midnight) when it is later
+ * than the stored one, never back: a RUM report imported after a newer one changes nothing.
+ */
+export async function advanceLastContact(
+  tx: Db,
+  smartAccountId: number,
+  contacts: ReadonlyMap<number, string>,
+): Promise<void> {
+  await tx.execute(sql`
+    update product_instances as p
+    set last_contact_at = greatest(p.last_contact_at, t.d::date::timestamp at time zone 'UTC')
+    from unnest(${param([...contacts.keys()])}::bigint[], ${param([...contacts.values()])}::text[])
+      as t(id, d)
+    where p.id = t.id and p.smart_account_id = ${smartAccountId}`);
 }
 
 export interface UsageRow {

@@ -63,5 +63,5 @@ export async function writeAccountEvent(
       ),
     )
     .returning({ id: satellites.id });
-  counts.updated.satelliteSyncs += moved.length;
+  counts.updated.satellites += moved.length;
 }

@@ -16,8 +16,9 @@ import {
 import { lockLedger } from '../ledger-lock.js';
 
 import { RecordWriter } from './record-writer.js';
-import { NameResolver, ensureSmartAccount } from './resolver.js';
+import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolver.js';
 import { inserted } from './returning.js';
+import { onPremHost } from './source-system.js';
 import { sniff, withProgress, type ImportSource } from './sources.js';
 import { emptyCounts, type FileSummary, type ImportCounts, type ImportSummary } from './summary.js';
 
@@ -30,7 +31,11 @@ export interface ImportCommand {
   readonly virtualAccount?: string | undefined;
   readonly dryRun: boolean;
   readonly files: readonly ImportSource[];
-  /** `cloud` (default) or `onprem:<host>`: recorded as the provenance of every row. */
+  /**
+   * `cloud` (default) or `onprem:<host>`: recorded as the provenance of every row. From an
+   * On-Prem server, the import also records the server as a satellite synced on the as-of
+   * date, and the devices it lists as ON_PREM through it (unless reserved).
+   */
   readonly sourceSystem?: string | undefined;
   /** Called as bytes are read (the CLI draws a progress bar on a terminal). */
   readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
@@ -77,6 +82,8 @@ export async function importFiles(
   command: ImportCommand,
 ): Promise<ImportSummary> {
   const asOf = parseIsoDate(command.asOf);
+  const sourceSystem = command.sourceSystem ?? 'cloud';
+  const sourceSatellite = onPremHost(sourceSystem);
   const issues: IngestIssue[] = [];
   let errorCount = 0;
   let warningCount = 0;
@@ -136,11 +143,7 @@ export async function importFiles(
             names,
             counts,
             { ...file, source },
-            {
-              asOf,
-              virtualAccount: command.virtualAccount,
-              sourceSystem: command.sourceSystem ?? 'cloud',
-            },
+            { asOf, virtualAccount: command.virtualAccount, sourceSystem, sourceSatellite },
           ),
         );
       }
@@ -180,7 +183,12 @@ async function writeFile(
   names: NameResolver,
   counts: ImportCounts,
   file: CheckedFile,
-  options: { asOf: string; virtualAccount: string | undefined; sourceSystem: string },
+  options: {
+    asOf: string;
+    virtualAccount: string | undefined;
+    sourceSystem: string;
+    sourceSatellite: string | null;
+  },
 ): Promise<FileSummary> {
   const sa = names.smartAccountId;
   const [previous] = await tx
@@ -211,6 +219,10 @@ async function writeFile(
     'an import run',
   );
   const before = JSON.stringify(counts);
+  // An export from an SSM On-Prem server is as current as the server's last sync with Cisco.
+  if (options.sourceSatellite !== null) {
+    await recordSatelliteSync(tx, names, counts, options.sourceSatellite, options.asOf);
+  }
   const writer = new RecordWriter({
     tx,
     names,
@@ -219,6 +231,7 @@ async function writeFile(
     importRunId: run.id,
     usageSource: USAGE_SOURCE[file.format],
     defaultVirtualAccount: options.virtualAccount,
+    sourceSatellite: options.sourceSatellite,
   });
   // Validated in pass 1; this pass only writes (its issues were already reported).
   const collector = new IssueCollector(file.source.fileName);

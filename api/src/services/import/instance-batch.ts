@@ -2,10 +2,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 
 import { productInstances } from '@trueup/db';
 
+import { resolveConnection, type Connection, type ConnectionMode } from '../../domain/index.js';
 import type { DeviceUsageRecord, InstanceRecord, ReservationRecord } from '../../ingest/index.js';
 
 import {
+  advanceLastContact,
   insertUsageRows,
+  storedConnections,
   upsertInstanceRows,
   type InstanceRow,
   type UsageRow,
@@ -18,6 +21,8 @@ const BATCH = 2000;
 type InstanceKey = string;
 const udiKey = (pid: string | null, serial: string | null, name: string | null): InstanceKey =>
   pid && serial ? `udi:${pid}\u0000${serial}` : `name:${name ?? ''}`;
+/** A stored row's identity, its unique key: (UDI PID or '', serial or name). */
+const rowKey = (pid: string, serial: string): string => `${pid}\u0000${serial}`;
 
 /**
  * Product instances and their per-license usage, written in batches of a few thousand rows
@@ -55,6 +60,8 @@ export class InstanceBatch {
     // One row per device: a device listed twice in a batch (e.g. under two Virtual Accounts)
     // keeps its last listing, as a re-registration would; an upsert cannot touch a row twice.
     const latest = new Map(records.map((r) => [udiKey(r.udiPid, r.udiSerial, r.name), r]));
+    const stored = await this.storedConnections([...latest.values()]);
+    const sourceSatellite = await this.sourceSatelliteId();
     const rows: InstanceRow[] = [];
     for (const r of latest.values()) {
       const vaName = r.virtualAccount ?? this.context.defaultVirtualAccount;
@@ -63,6 +70,12 @@ export class InstanceBatch {
           `the instance ${r.name} (line ${r.at.line}) names no Virtual Account and none was given: pass --virtual-account`,
         );
       }
+      const connection = resolveConnection({
+        stated: r.connectionMode,
+        satellite: r.satellite ? await names.satellite(r.satellite) : null,
+        sourceSatellite,
+        stored: stored.get(rowKey(r.udiPid ?? '', r.udiSerial ?? r.name)) ?? null,
+      });
       rows.push({
         virtualAccountId: await names.virtualAccount(vaName),
         name: r.name,
@@ -71,10 +84,10 @@ export class InstanceBatch {
         udiSerial: r.udiSerial ?? r.name,
         hostname: r.hostname,
         productType: r.productType,
-        connectionMode: r.connectionMode ?? 'DIRECT_CLOUD',
+        connectionMode: connection.mode,
         status: r.status ?? 'ACTIVE',
         lastContactAt: r.lastContactAt,
-        satelliteId: r.satellite ? await names.satellite(r.satellite) : null,
+        satelliteId: connection.satellite,
       });
     }
     const written = await upsertInstanceRows(
@@ -92,6 +105,23 @@ export class InstanceBatch {
       );
     }
     return result;
+  }
+
+  /** The stored connection of the devices of a batch that are already registered, by key. */
+  private async storedConnections(
+    records: readonly InstanceRecord[],
+  ): Promise<Map<string, Connection<number>>> {
+    const keys = records.map((r) => ({ udiPid: r.udiPid ?? '', udiSerial: r.udiSerial ?? r.name }));
+    const found = await storedConnections(this.context.tx, this.context.names.smartAccountId, keys);
+    return new Map(
+      found.map((f) => [rowKey(f.udiPid, f.udiSerial), { mode: f.mode, satellite: f.satelliteId }]),
+    );
+  }
+
+  /** The satellite of an `onprem:<host>` import (null for a cloud one). */
+  private async sourceSatelliteId(): Promise<number | null> {
+    const host = this.context.sourceSatellite;
+    return host === null ? null : this.context.names.satellite(host);
   }
 
   /** Usage rows, each bound to its instance (from this batch or already in the database). */
@@ -129,18 +159,32 @@ export class InstanceBatch {
         });
     }
     const rows: UsageRow[] = [];
+    const contacts = new Map<number, string>();
     for (const r of records) {
       let instance = known.get(udiKey(r.instance.udiPid, r.instance.udiSerial, r.instance.name));
       if (!instance && r.instance.udiPid && r.instance.udiSerial) {
+        // Known only from its usage: connected as the import's source says.
+        const connection = resolveConnection({
+          stated: null,
+          satellite: null,
+          sourceSatellite: await this.sourceSatelliteId(),
+          stored: null,
+        });
         instance = await this.ensure(
           r.instance.udiPid,
           r.instance.udiSerial,
           r.virtualAccount,
-          'DIRECT_CLOUD',
+          connection.mode,
+          connection.satellite,
         );
         known.set(udiKey(r.instance.udiPid, r.instance.udiSerial, null), instance);
       }
       if (!instance) continue; // a usage row for a device we cannot identify is reported by the parser
+      // A RUM report is the device's own measurement: its date is the device's last contact.
+      if (usageSource === 'RUM_REPORT' && r.asOf !== null) {
+        const previous = contacts.get(instance.id);
+        if (previous === undefined || r.asOf > previous) contacts.set(instance.id, r.asOf);
+      }
       rows.push({
         virtualAccountId: r.virtualAccount
           ? await names.virtualAccount(r.virtualAccount)
@@ -154,6 +198,7 @@ export class InstanceBatch {
     if (rows.length > 0) {
       await insertUsageRows(tx, { smartAccountId: sa, importRunId, source: usageSource }, rows);
     }
+    if (contacts.size > 0) await advanceLastContact(tx, sa, contacts);
     counts.created.usageReports += rows.length;
   }
 
@@ -167,6 +212,7 @@ export class InstanceBatch {
       record.instance.udiSerial,
       null,
       record.reservationType,
+      null,
     );
   }
 
@@ -174,7 +220,8 @@ export class InstanceBatch {
     udiPid: string,
     udiSerial: string,
     virtualAccount: string | null,
-    mode: 'DIRECT_CLOUD' | 'SLR' | 'PLR',
+    mode: ConnectionMode,
+    satelliteId: number | null,
   ) {
     const { tx, names, counts } = this.context;
     const sa = names.smartAccountId;
@@ -189,7 +236,7 @@ export class InstanceBatch {
         ),
       );
     if (found) {
-      if (mode !== 'DIRECT_CLOUD')
+      if (mode === 'SLR' || mode === 'PLR')
         await tx
           .update(productInstances)
           .set({ connectionMode: mode })
@@ -211,6 +258,7 @@ export class InstanceBatch {
           udiPid,
           udiSerial,
           connectionMode: mode,
+          satelliteId,
           importRunId: this.context.importRunId,
         })
         .returning({

@@ -32,6 +32,8 @@ export interface WriteContext {
   readonly usageSource: 'CSSM_EXPORT' | 'SMART_LICENSING_API' | 'RUM_REPORT' | 'ON_PREM_SYNC';
   /** For records that name no Virtual Account. */
   readonly defaultVirtualAccount: string | undefined;
+  /** The SSM On-Prem server an `onprem:<host>` import comes from; null for a cloud import. */
+  readonly sourceSatellite: string | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@trueup/db';
 
@@ -112,18 +112,47 @@ export class NameResolver {
       .select({ id: satellites.id })
       .from(satellites)
       .where(and(eq(satellites.smartAccountId, sa), eq(satellites.name, name)));
-    const id =
-      found?.id ??
-      inserted(
+    let id = found?.id;
+    if (id === undefined) {
+      id = inserted(
         await this.tx
           .insert(satellites)
           .values({ smartAccountId: sa, name })
           .returning({ id: satellites.id }),
         'a satellite',
       ).id;
+      this.counts.created.satellites++;
+    }
     this.satellites.set(name, id);
     return id;
   }
+}
+
+/**
+ * Records that an SSM On-Prem server synced with Cisco on `date` (an import from it as of that
+ * day), creating it if new: its last sync moves to that date's UTC midnight, never back.
+ */
+export async function recordSatelliteSync(
+  tx: Db,
+  names: NameResolver,
+  counts: ImportCounts,
+  host: string,
+  date: string,
+): Promise<void> {
+  const createdBefore = counts.created.satellites;
+  const id = await names.satellite(host);
+  const syncedAt = sql`${date}::date::timestamp at time zone 'UTC'`;
+  const moved = await tx
+    .update(satellites)
+    .set({ lastSyncAt: syncedAt, hostname: sql`coalesce(${satellites.hostname}, ${host})` })
+    .where(
+      and(
+        eq(satellites.id, id),
+        or(isNull(satellites.lastSyncAt), lt(satellites.lastSyncAt, syncedAt)),
+      ),
+    )
+    .returning({ id: satellites.id });
+  if (moved.length > 0 && counts.created.satellites === createdBefore) counts.updated.satellites++;
 }
 
 /** Finds the Smart Account by domain, creating it (named `name`, else the domain) if absent. */

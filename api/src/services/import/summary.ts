@@ -15,6 +15,8 @@ export interface ImportCounts {
     accountEvents: number;
     /** Of those, the messages Trueup did not understand (kept as OTHER). */
     accountEventsNotUnderstood: number;
+    /** SSM On-Prem servers first named by this import (an `onprem:<host>` source or the Event Log). */
+    satellites: number;
   };
   readonly updated: {
     /** Lots of an older export that this one replaced (kept as history). */
@@ -23,8 +25,8 @@ export interface ImportCounts {
     licenses: number;
     /** Price book lines replaced (same license, currency and valid-from date). */
     priceBookEntries: number;
-    /** Satellites whose last sync an Event Log moved forward. */
-    satelliteSyncs: number;
+    /** SSM On-Prem servers whose last sync an `onprem:<host>` import or an Event Log moved forward. */
+    satellites: number;
   };
 }
 
@@ -40,13 +42,14 @@ export const emptyCounts = (): ImportCounts => ({
     priceBookEntries: 0,
     accountEvents: 0,
     accountEventsNotUnderstood: 0,
+    satellites: 0,
   },
   updated: {
     supersededLots: 0,
     productInstances: 0,
     licenses: 0,
     priceBookEntries: 0,
-    satelliteSyncs: 0,
+    satellites: 0,
   },
 });
 

@@ -46,7 +46,7 @@ describe('trueup import / trueup events', () => {
     expect(imported.stdout).toContain('event-log.csv: cssm-event-log-csv, 3 records');
     expect(imported.stdout).toContain('1 Event Log message(s) not understood: kept as OTHER');
     expect(imported.stdout).toContain(
-      'created 3 accountEvents, 1 accountEventsNotUnderstood; updated 1 satellites',
+      'created 3 accountEvents, 1 accountEventsNotUnderstood, 1 satellites; 0 warning(s)',
     );
 
     const first = await runCli(

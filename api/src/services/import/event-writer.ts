@@ -49,6 +49,7 @@ export async function writeAccountEvent(
     if (record.eventKind === 'OTHER') counts.created.accountEventsNotUnderstood++;
   }
   if (!SYNC_KINDS.has(record.eventKind) || record.satellite === null) return;
+  const createdBefore = counts.created.satellites;
   const satellite = await names.satellite(record.satellite);
   const moved = await tx
     .update(satellites)
@@ -63,5 +64,6 @@ export async function writeAccountEvent(
       ),
     )
     .returning({ id: satellites.id });
-  counts.updated.satellites += moved.length;
+  // A satellite this import first named counts as created, not also as synced.
+  if (moved.length > 0 && counts.created.satellites === createdBefore) counts.updated.satellites++;
 }

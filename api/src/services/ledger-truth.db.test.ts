@@ -335,6 +335,19 @@ describe('ledger truth (issue 13)', () => {
       });
       expect(position).toMatchObject({ consumed: 50, grossShortfall: 0, netShortfall: 0 });
     });
+
+    it('stay billed, not short, in a frozen snapshot', async () => {
+      const smartAccountId = await accountId('usage.example');
+      await services.history.takeSnapshot({
+        smartAccountId,
+        label: 'q4',
+        asOf: '2026-12-01',
+        includeClassic: true,
+      });
+      // The snapshot and the live position at its date agree: nothing drifted.
+      const result = await services.history.drift({ smartAccountId, from: 'q4', to: '2026-12-01' });
+      expect(result.lines).toEqual([]);
+    });
   });
 
   describe('consumption before the first report (item 12)', () => {

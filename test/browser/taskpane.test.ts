@@ -141,6 +141,8 @@ describe('task pane in Chromium against a real API', () => {
             surplus: number;
             unitPrice: { amount: string; currency: string } | null;
             exposure: { amount: string; currency: string } | null;
+            billing: string;
+            usageReportedAt: string | null;
           }[];
         };
       };
@@ -148,7 +150,8 @@ describe('task pane in Chromium against a real API', () => {
       api.graphqlUrl,
       `query($d: String!) { smartAccount(domain: $d) { positionRows(asOf: "${TODAY}", first: 5000) {
         nodes { virtualAccountName licenseName license { productFamily } owned consumed reserved
-          balance shortfall surplus unitPrice { amount currency } exposure { amount currency } } } } }`,
+          balance shortfall surplus unitPrice { amount currency } exposure { amount currency }
+          billing usageReportedAt } } } }`,
       { d: domain },
     );
     const lines = expected.data?.smartAccount.positionRows.nodes ?? [];
@@ -167,6 +170,8 @@ describe('task pane in Chromium against a real API', () => {
       'Unit price',
       'Currency',
       'Exposure',
+      'Billing',
+      'Usage reported',
     ]);
     expect(grid.slice(1)).toEqual(
       lines.map((l) => [
@@ -182,6 +187,8 @@ describe('task pane in Chromium against a real API', () => {
         l.unitPrice ? Number(l.unitPrice.amount) : '',
         l.unitPrice?.currency ?? l.exposure?.currency ?? '',
         l.exposure ? Number(l.exposure.amount) : '',
+        l.billing,
+        l.usageReportedAt ?? 'not reported',
       ]),
     );
     expect(lines.some((l) => l.shortfall > 0)).toBe(true);

@@ -86,6 +86,41 @@ describe('trueup import', () => {
     expect(await position()).toBe(before);
   });
 
+  it('marks lines with no usage report at the date "not reported" and says so in one note', async () => {
+    const csv = join(scratch, 'licenses-nov.csv');
+    writeFileSync(
+      csv,
+      '"Virtual Account","License","Billing","Purchased","In Use","Substitution","Balance","Alerts"\r\n' +
+        '"Sales-West","C9200 24P Network Essentials","Prepaid","12","9","","3",""\r\n' +
+        '"Sales-West","ISE Base","Prepaid","5","5","","0",""\r\n',
+    );
+    // As an import without --as-of on 2026-11-28 records it (the as-of defaults to today).
+    const imported = await runCli(
+      ['import', csv, '--smart-account', 'late.example', '--as-of', '2026-11-28'],
+      target,
+    );
+    expect(imported.code).toBe(0);
+    const at = (asOf: string) =>
+      runCli(
+        ['position', '--smart-account', 'late.example', '--as-of', asOf, '--format', 'csv'],
+        target,
+      );
+    const early = await at('2026-11-01');
+    expect(early.code).toBe(0);
+    expect(early.stdout).toContain(
+      'Sales-West,C9200 24P Network Essentials,12,12,0,0,0,12,0,12,UNKNOWN,not reported',
+    );
+    expect(early.stderr).toBe(
+      'note: 2 of 2 line(s) have no usage report on or before 2026-11-01 (consumed shows 0, ' +
+        'marked "not reported"); the earliest usage report after it is dated 2026-11-28\n',
+    );
+    const later = await at('2026-11-28');
+    expect(later.stdout).toContain(
+      'Sales-West,C9200 24P Network Essentials,12,12,0,9,0,3,0,3,PREPAID,2026-11-28',
+    );
+    expect(later.stderr).toBe('');
+  });
+
   it('rejects an unknown --format with one line', async () => {
     const result = await runCli(
       ['import', fixture('acme-licenses.csv'), '--smart-account', 'a.example', '--format', 'xlsx'],

@@ -117,6 +117,8 @@ describe('trueup demo and position against the database', () => {
       'balance',
       'shortfall',
       'surplus',
+      'billing',
+      'usageReportedAt',
     ]) {
       expect(rows[0]).toHaveProperty(key);
     }
@@ -131,7 +133,8 @@ describe('trueup demo and position against the database', () => {
         server.graphqlUrl,
         `{
         smartAccount(domain: "acme-networks.example") { positionRows(asOf: "${AS_OF}", first: 5000) { nodes {
-          virtualAccount: virtualAccountName license: licenseName owned ownedSmart ownedClassic consumed reserved balance shortfall surplus } } } }`,
+          virtualAccount: virtualAccountName license: licenseName owned ownedSmart ownedClassic consumed reserved balance shortfall surplus
+          billing usageReportedAt } } } }`,
       );
       expect(res.errors).toBeUndefined();
       expect(rows).toEqual(res.data!.smartAccount.positionRows.nodes);
@@ -217,7 +220,7 @@ describe('trueup demo and position against the database', () => {
     );
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'virtualAccount,license,owned,ownedSmart,ownedClassic,consumed,reserved,balance,shortfall,surplus',
+      'virtualAccount,license,owned,ownedSmart,ownedClassic,consumed,reserved,balance,shortfall,surplus,billing,usageReportedAt',
     );
     expect(lines).toHaveLength(json.length + 1);
   });

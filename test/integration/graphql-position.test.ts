@@ -115,6 +115,70 @@ describe('GraphQL position over HTTP', () => {
     ]);
   });
 
+  it('says when each line last reported usage, and null ("not reported") before any report', async () => {
+    const res = await graphql<{
+      smartAccount: {
+        early: { nodes: Record<string, unknown>[] };
+        later: { nodes: Record<string, unknown>[] };
+      };
+    }>(
+      url,
+      `
+        {
+          smartAccount(domain: "known.example") {
+            early: positionRows(asOf: "2026-01-15", first: 10) {
+              nodes {
+                virtualAccountName
+                licenseName
+                consumed
+                billing
+                usageReportedAt
+                statedReserved
+              }
+            }
+            later: positionRows(asOf: "2026-05-01", first: 10) {
+              nodes {
+                virtualAccountName
+                licenseName
+                consumed
+                usageReportedAt
+              }
+            }
+          }
+        }
+      `,
+    );
+    expect(res.errors).toBeUndefined();
+    const line = (vaName: string, licenseName: string) => ({
+      virtualAccountName: vaName,
+      licenseName,
+    });
+    expect(res.data!.smartAccount.early.nodes).toEqual([
+      {
+        ...line('East', 'L1 Network Advantage'),
+        consumed: 9,
+        billing: 'UNKNOWN',
+        usageReportedAt: '2026-01-01',
+        statedReserved: null,
+      },
+      // West reports first on 2026-04-01: its 0 is "not reported", not a measurement.
+      {
+        ...line('West', 'L1 Network Advantage'),
+        consumed: 0,
+        billing: 'UNKNOWN',
+        usageReportedAt: null,
+        statedReserved: null,
+      },
+    ]);
+    expect(res.data!.smartAccount.later.nodes).toEqual([
+      // Device reports of 2026-03-01 and the SLR update of 2026-04-01.
+      { ...line('East', 'L1 Network Advantage'), consumed: 15, usageReportedAt: '2026-04-01' },
+      // The ledger of 2026-04-15 is newer than the device report of 2026-04-01: it wins.
+      { ...line('West', 'L1 Network Advantage'), consumed: 6, usageReportedAt: '2026-04-15' },
+      { ...line('West', 'L2 DNA Advantage'), consumed: 1, usageReportedAt: '2026-04-01' },
+    ]);
+  });
+
   it('defaults the as-of date to today (the injected clock)', async () => {
     const res = await graphql<{ smartAccount: { a: unknown; b: unknown } }>(
       url,

@@ -27,13 +27,18 @@ export interface EstateSpec {
     supersededOn?: string | null;
   }[];
   readonly instances: readonly { va: number; mode: 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR' }[];
-  /** `instance: null` = a ledger row for the Virtual Account. */
+  /**
+   * `instance: null` = a ledger row for the Virtual Account; `reserved` and `billing` are the
+   * ledger's stated figures (null / absent: not stated).
+   */
   readonly usage: readonly {
     va: number;
     license: number;
     instance: number | null;
     quantity: number;
     asOf: string;
+    reserved?: number | null;
+    billing?: 'PREPAID' | 'USAGE' | 'SUBSCRIPTION' | null;
   }[];
   readonly reservations: readonly {
     instance: number;
@@ -120,6 +125,8 @@ export async function insertEstate(db: Db, spec: EstateSpec): Promise<InsertedEs
         licenseId: licId(u.license),
         productInstanceId: u.instance === null ? null : instanceId(u.instance),
         quantity: u.quantity,
+        reserved: u.reserved ?? null,
+        billingType: u.billing ?? null,
         source: 'DEMO' as const,
         asOf: u.asOf,
       })),

@@ -1,101 +1,177 @@
-import {
-  deviceConsumption,
-  isLotActive,
-  positionLine,
-  reservedAt,
-  virtualAccountConsumption,
-  type PositionLine,
-} from '../../api/src/domain/index.js';
-
 import type { EstateSpec } from './estate.js';
 
 /**
- * The position computed the slow, obvious way from an estate's raw rows, row by row in memory,
- * using the domain's selection rules. Keys are spec indexes (va, license), not database ids.
+ * The oracle of the position property test: the position computed the slow, obvious way from
+ * an estate's raw rows, written from the rules in DESIGN.md ("The position") and deliberately
+ * importing nothing from api/src/domain, so a rule wrong in production cannot also be wrong
+ * here by reuse. Keys are spec indexes (va, license), not database ids.
  */
+export interface OracleLine {
+  virtualAccountId: number;
+  licenseId: number;
+  owned: number;
+  ownedSmart: number;
+  ownedClassic: number;
+  consumed: number;
+  reserved: number;
+  balance: number;
+  shortfall: number;
+  surplus: number;
+  billing: 'PREPAID' | 'USAGE' | 'SUBSCRIPTION' | 'UNKNOWN';
+  usageReportedAt: string | null;
+  ledger: {
+    inUse: number;
+    asOf: string;
+    reserved: number | null;
+    billing: 'PREPAID' | 'USAGE' | 'SUBSCRIPTION' | 'UNKNOWN';
+  } | null;
+  device: {
+    consumed: number;
+    reserved: number;
+    reportedOn: string | null;
+    reservedOn: string | null;
+  } | null;
+}
+
+type Lot = EstateSpec['lots'][number];
+type Usage = EstateSpec['usage'][number];
+
+/** DESIGN: owned counts lots active at D: perpetual, or term with start ≤ D ≤ end (open ends count). */
+function ownsAt(lot: Lot, d: string): boolean {
+  // A record replaced by a newer export describes dates before its replacement only.
+  if (lot.supersededOn != null && d >= lot.supersededOn) return false;
+  if (lot.effectiveFrom != null && d < lot.effectiveFrom) return false;
+  const started = lot.startDate === null || lot.startDate <= d;
+  const notEnded = lot.licenseType === 'PERPETUAL' || lot.endDate === null || d <= lot.endDate;
+  return started && notEnded;
+}
+
+const latestOf = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : a > b ? a : b;
+
 export function naivePosition(
   spec: EstateSpec,
   asOf: string,
   includeClassic: boolean,
-): PositionLine[] {
-  const key = (va: number, license: number) => `${va}:${license}`;
-  const sums = new Map<
-    string,
-    {
-      va: number;
-      license: number;
-      smart: number;
-      classic: number;
-      device: number;
-      reserved: number;
-      ledger: number | null;
-    }
-  >();
-  const entry = (va: number, license: number) => {
-    const k = key(va, license);
-    let e = sums.get(k);
-    if (!e) {
-      e = { va, license, smart: 0, classic: 0, device: 0, reserved: 0, ledger: null };
-      sums.set(k, e);
-    }
-    return e;
-  };
+): OracleLine[] {
+  const keyOf = (va: number, license: number) => `${va}:${license}`;
+  const keys = new Map<string, { va: number; license: number }>();
+  const touch = (va: number, license: number) => keys.set(keyOf(va, license), { va, license });
+
+  // Owned.
+  const smart = new Map<string, number>();
+  const classic = new Map<string, number>();
   for (const lot of spec.lots) {
-    if (!isLotActive(lot, asOf)) continue;
-    const e = entry(lot.va, lot.license);
-    if (lot.source === 'SMART') e.smart += lot.quantity;
-    else e.classic += lot.quantity;
+    if (!ownsAt(lot, asOf)) continue;
+    const k = keyOf(lot.va, lot.license);
+    const into = lot.source === 'SMART' ? smart : classic;
+    into.set(k, (into.get(k) ?? 0) + lot.quantity);
+    touch(lot.va, lot.license);
   }
-  // Latest device report per instance × license (later rows win ties, as higher ids do in SQL).
-  const latest = new Map<string, { va: number; license: number; quantity: number; asOf: string }>();
-  for (const u of spec.usage) {
-    if (u.instance === null || u.asOf > asOf) continue;
-    const k = key(u.instance, u.license);
-    const seen = latest.get(k);
-    if (!seen || u.asOf >= seen.asOf) latest.set(k, u);
-  }
-  const reserved = new Map<string, { va: number; license: number; quantity: number }>();
+
+  // Each device's latest report per license on or before D (a later row wins a same-day tie).
+  const deviceReport = new Map<string, Usage>();
+  spec.usage.forEach((u) => {
+    if (u.instance === null || u.asOf > asOf) return;
+    const k = `${u.instance}/${u.license}`;
+    const before = deviceReport.get(k);
+    if (before === undefined || before.asOf <= u.asOf) deviceReport.set(k, u);
+  });
+
+  // What each reservation holds at D: its events up to D added up; nothing once returned.
+  const held = new Map<string, { va: number; license: number; quantity: number; on: string }>();
   for (const r of spec.reservations) {
-    const quantity = reservedAt(
-      r.events.map((e) => ({ quantityDelta: e.delta, occurredOn: e.on })),
-      asOf,
-    );
-    const total = r.events.filter((e) => e.on <= asOf).reduce((t, e) => t + e.delta, 0);
-    if (total <= 0) continue;
-    reserved.set(key(r.instance, r.license), {
-      va: spec.instances[r.instance]!.va,
-      license: r.license,
-      quantity,
+    let quantity = 0;
+    let on: string | null = null;
+    for (const e of r.events) {
+      if (e.on > asOf) continue;
+      quantity += e.delta;
+      on = latestOf(on, e.on);
+    }
+    if (quantity <= 0 || on === null) continue;
+    const va = spec.instances[r.instance]!.va;
+    held.set(`${r.instance}/${r.license}`, { va, license: r.license, quantity, on });
+  }
+
+  // Device level per VA × license: each device counts the larger of its report and its
+  // reservation (in-use already includes reserved: never added).
+  const device = new Map<string, NonNullable<OracleLine['device']>>();
+  for (const k of new Set([...deviceReport.keys(), ...held.keys()])) {
+    const report = deviceReport.get(k);
+    const reservation = held.get(k);
+    const va = report?.va ?? reservation!.va;
+    const license = report?.license ?? reservation!.license;
+    const reported = report?.quantity ?? 0;
+    const reserved = reservation?.quantity ?? 0;
+    const sum = device.get(keyOf(va, license)) ?? {
+      consumed: 0,
+      reserved: 0,
+      reportedOn: null,
+      reservedOn: null,
+    };
+    device.set(keyOf(va, license), {
+      consumed: sum.consumed + (reported > reserved ? reported : reserved),
+      reserved: sum.reserved + reserved,
+      reportedOn: latestOf(sum.reportedOn, report?.asOf ?? null),
+      reservedOn: latestOf(sum.reservedOn, reservation?.on ?? null),
     });
+    touch(va, license);
   }
-  for (const k of new Set([...latest.keys(), ...reserved.keys()])) {
-    const u = latest.get(k);
-    const r = reserved.get(k);
-    const e = entry(u?.va ?? r!.va, u?.license ?? r!.license);
-    e.device += deviceConsumption(u?.quantity ?? 0, r?.quantity ?? 0);
-    e.reserved += r?.quantity ?? 0;
-  }
-  const ledgerAsOf = new Map<string, string>();
+
+  // The account ledger: its latest report per VA × license on or before D.
+  const ledgerRow = new Map<string, Usage>();
   spec.usage.forEach((u) => {
     if (u.instance !== null || u.asOf > asOf) return;
-    const k = key(u.va, u.license);
-    const seen = ledgerAsOf.get(k);
-    if (seen === undefined || u.asOf >= seen) {
-      ledgerAsOf.set(k, u.asOf);
-      entry(u.va, u.license).ledger = u.quantity;
-    }
+    const k = keyOf(u.va, u.license);
+    const before = ledgerRow.get(k);
+    if (before === undefined || before.asOf <= u.asOf) ledgerRow.set(k, u);
+    touch(u.va, u.license);
   });
-  return [...sums.values()].map((e) =>
-    positionLine(
-      {
-        virtualAccountId: e.va,
-        licenseId: e.license,
-        ownedSmart: e.smart,
-        ownedClassic: e.classic,
-        consumed: virtualAccountConsumption(e.ledger, e.device),
-        reserved: e.reserved,
-      },
-      { includeClassic },
-    ),
-  );
+
+  return [...keys.values()].map(({ va, license }) => {
+    const k = keyOf(va, license);
+    const row = ledgerRow.get(k);
+    const ledger: OracleLine['ledger'] = row
+      ? {
+          inUse: row.quantity,
+          asOf: row.asOf,
+          reserved: row.reserved ?? null,
+          billing: row.billing ?? 'UNKNOWN',
+        }
+      : null;
+    const dev = device.get(k) ?? null;
+    // DESIGN: where both exist the newer by date wins, the ledger on the same date; only device
+    // *reports* carry a date that can outrank a ledger (SLR/PLR devices never report).
+    let consumed = 0;
+    let usageReportedAt: string | null = null;
+    if (dev && (!ledger || (dev.reportedOn !== null && dev.reportedOn > ledger.asOf))) {
+      consumed = dev.consumed;
+      usageReportedAt = latestOf(dev.reportedOn, dev.reservedOn);
+    } else if (ledger) {
+      consumed = ledger.inUse;
+      usageReportedAt = ledger.asOf;
+    }
+    const ownedSmart = smart.get(k) ?? 0;
+    const ownedClassic = includeClassic ? (classic.get(k) ?? 0) : 0;
+    const owned = ownedSmart + ownedClassic;
+    const billing = ledger?.billing ?? 'UNKNOWN';
+    // Usage-billed lines are billed for what they use: never short, nothing spare.
+    const balance = billing === 'USAGE' ? 0 : owned - consumed;
+    return {
+      virtualAccountId: va,
+      licenseId: license,
+      owned,
+      ownedSmart,
+      ownedClassic,
+      consumed,
+      reserved: dev?.reserved ?? 0,
+      balance,
+      shortfall: balance < 0 ? -balance : 0,
+      surplus: balance > 0 ? balance : 0,
+      billing,
+      usageReportedAt,
+      ledger,
+      device: dev,
+    };
+  });
 }

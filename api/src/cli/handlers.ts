@@ -114,15 +114,16 @@ export const handlers: CommandHandlers = {
     const { positionCommand } = await import('./position-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup position' });
     try {
-      process.stdout.write(
-        await positionCommand(services, {
-          smartAccount: flags.smartAccount,
-          asOf: flags.asOf,
-          virtualAccount: flags.virtualAccount,
-          format: flags.format,
-          includeClassic: flags.classic,
-        }),
-      );
+      const { output, note } = await positionCommand(services, {
+        smartAccount: flags.smartAccount,
+        asOf: flags.asOf,
+        virtualAccount: flags.virtualAccount,
+        format: flags.format,
+        includeClassic: flags.classic,
+      });
+      process.stdout.write(output);
+      // On stderr, so CSV/JSON output stays machine-readable.
+      if (note !== null) process.stderr.write(`${note}\n`);
     } finally {
       await handle.close();
     }

@@ -1,3 +1,5 @@
+import { NOT_REPORTED } from '@trueup/excel-addin/model';
+
 import type { NamedPositionLine, Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
@@ -22,13 +24,39 @@ const COLUMNS = [
   'balance',
   'shortfall',
   'surplus',
+  'billing',
+  'usageReportedAt',
 ] as const;
 
-/** The same lines as GraphQL `positionRows`, paged through the same service, in the same order. */
+/**
+ * The one-line note for lines with no usage report on or before `asOf` (their consumed 0 is
+ * not a measurement), naming the first date a report exists after it; null when every line has one.
+ */
+export function unreportedNote(
+  lines: readonly NamedPositionLine[],
+  asOf: string,
+  firstReportAfter: string | null,
+): string | null {
+  const missing = lines.filter((line) => line.usageReportedAt === null).length;
+  if (missing === 0) return null;
+  const first =
+    firstReportAfter === null
+      ? 'no usage report exists after it either'
+      : `the earliest usage report after it is dated ${firstReportAfter}`;
+  return (
+    `note: ${missing} of ${lines.length} line(s) have no usage report on or before ${asOf} ` +
+    `(consumed shows 0, marked "${NOT_REPORTED}"); ${first}`
+  );
+}
+
+/**
+ * The same lines as GraphQL `positionRows`, paged through the same service, in the same order;
+ * `note` (for stderr) says how many lines have no usage report at the date.
+ */
 export async function positionCommand(
   services: Services,
   options: PositionCommandOptions,
-): Promise<string> {
+): Promise<{ output: string; note: string | null }> {
   const account = await services.accounts.smartAccountByDomain(options.smartAccount);
   if (!account) throw new CliError(`no Smart Account with domain "${options.smartAccount}"`);
   if (options.virtualAccount !== undefined) {
@@ -67,6 +95,15 @@ export async function positionCommand(
     balance: l.balance,
     shortfall: l.shortfall,
     surplus: l.surplus,
+    billing: l.billing,
+    usageReportedAt: l.usageReportedAt ?? (options.format === 'json' ? null : NOT_REPORTED),
   }));
-  return render(rows, COLUMNS, options.format);
+  const unreported = lines.some((l) => l.usageReportedAt === null);
+  const firstAfter = unreported
+    ? await services.position.firstUsageReportAfter({ smartAccountId: account.id, asOf })
+    : null;
+  return {
+    output: render(rows, COLUMNS, options.format),
+    note: unreportedNote(lines, asOf, firstAfter),
+  };
 }

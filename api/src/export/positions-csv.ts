@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 
-import { POSITION_COLUMNS, looksLikeFormula } from '@trueup/excel-addin/model';
+import { NOT_REPORTED, POSITION_COLUMNS, looksLikeFormula } from '@trueup/excel-addin/model';
 
 import type { Services } from '../services/index.js';
 
@@ -30,6 +30,8 @@ export async function positionsCsv(services: Services, query: ExportQuery): Prom
       row.unitPrice?.amount ?? '',
       row.unitPrice?.currency ?? row.exposure?.currency ?? '',
       row.exposure?.amount ?? '',
+      row.billing,
+      row.usageReportedAt ?? NOT_REPORTED,
     ]),
     { header: true, columns: POSITION_COLUMNS.map((c) => c.header) },
   );

@@ -55,6 +55,8 @@ export async function positionSheetRows(
             ? { amountMinor: price.amountMinor * BigInt(line.shortfall), currency: price.currency }
             : null,
         ),
+        billing: line.billing,
+        usageReportedAt: line.usageReportedAt,
       };
     })
     .sort(

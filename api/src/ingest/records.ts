@@ -30,10 +30,14 @@ export interface LotRecord {
   readonly sku: string | null;
 }
 
+/** How the vendor bills a ledger line: USAGE lines are billed for consumption, never short. */
+export type BillingType = 'PREPAID' | 'USAGE' | 'SUBSCRIPTION';
+
 /**
  * One Virtual Account × license line of an account ledger (licenses export, licenses API,
  * v2 get-summary). `owned` and `inUse` are as stated by the source; `reserved` is a breakdown of
- * `inUse`. `lots` are the entitlement lines when the source lists them (may be empty: then the
+ * `inUse` (null when the source does not state it); `billingType` is null when the source does
+ * not say (v2 get-summary, an export without a `Billing` column). `lots` are the entitlement lines when the source lists them (may be empty: then the
  * importer records one PERPETUAL-or-unknown lot of `owned`).
  */
 export interface LedgerRecord {
@@ -44,7 +48,8 @@ export interface LedgerRecord {
   readonly entitlementTag: string | null;
   readonly owned: number;
   readonly inUse: number;
-  readonly reserved: number;
+  readonly reserved: number | null;
+  readonly billingType: BillingType | null;
   readonly lots: readonly LotRecord[];
 }
 

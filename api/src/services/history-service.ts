@@ -9,6 +9,7 @@ import {
   isIsoDate,
   positionLine,
   rollup,
+  type BillingType,
   type DriftLine,
   type Finding,
   type IsoDate,
@@ -56,12 +57,14 @@ export async function takeSnapshot(
       .returning();
     if (!snapshot) throw new Error('inserting a snapshot returned no row');
     const col = (pick: (l: PositionLine) => number) => sql.param(lines.map(pick));
+    const billing = sql.param(lines.map((l) => (l.billing === 'UNKNOWN' ? null : l.billing)));
     await tx.execute(sql`
-      insert into snapshot_lines (smart_account_id, snapshot_id, virtual_account_id, license_id, owned, consumed, reserved)
-      select ${command.smartAccountId}, ${snapshot.id}, t.va, t.lic, t.owned, t.consumed, t.reserved
+      insert into snapshot_lines (smart_account_id, snapshot_id, virtual_account_id, license_id, owned, consumed, reserved, billing_type)
+      select ${command.smartAccountId}, ${snapshot.id}, t.va, t.lic, t.owned, t.consumed, t.reserved, t.billing::billing_type
       from unnest(${col((l) => l.virtualAccountId)}::int[], ${col((l) => l.licenseId)}::int[],
-        ${col((l) => l.owned)}::int[], ${col((l) => l.consumed)}::int[], ${col((l) => l.reserved)}::int[])
-        as t(va, lic, owned, consumed, reserved)`);
+        ${col((l) => l.owned)}::int[], ${col((l) => l.consumed)}::int[], ${col((l) => l.reserved)}::int[],
+        ${billing}::text[])
+        as t(va, lic, owned, consumed, reserved, billing)`);
     return snapshot;
   });
 }
@@ -89,7 +92,8 @@ async function side(
     .where(and(eq(snapshots.smartAccountId, smartAccountId), eq(snapshots.name, ref)));
   if (snapshot) {
     const rows = await handle.rows<Record<string, unknown>>(sql`
-      select virtual_account_id, license_id, owned, consumed, reserved from snapshot_lines
+      select virtual_account_id, license_id, owned, consumed, reserved, billing_type::text
+      from snapshot_lines
       where smart_account_id = ${smartAccountId} and snapshot_id = ${snapshot.id}`);
     // Frozen figures: owned is stored as it was (smart + classic when the snapshot included it).
     const lines = rows.map((r) =>
@@ -101,6 +105,7 @@ async function side(
           ownedClassic: 0,
           consumed: Number(r.consumed),
           reserved: Number(r.reserved),
+          billing: (r.billing_type as BillingType | null) ?? 'UNKNOWN',
         },
         { includeClassic: false },
       ),

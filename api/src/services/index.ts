@@ -14,7 +14,12 @@ import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-ser
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
-import { accountPosition, positionLines, positionPage } from './position-service.js';
+import {
+  accountPosition,
+  firstUsageReportAfter,
+  positionLines,
+  positionPage,
+} from './position-service.js';
 import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
@@ -37,6 +42,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
+      firstUsageReportAfter: (query: Parameters<typeof firstUsageReportAfter>[1]) =>
+        firstUsageReportAfter(handle, query),
     },
     findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
     money: {

@@ -54,6 +54,21 @@ export async function positionLines(
   return rows.map((row) => positionLine(toPositionSums(row), query));
 }
 
+/**
+ * The first date after `asOf` on which the Smart Account has any usage report (ledger or
+ * device), or null: what to tell someone whose position has lines with no report yet.
+ */
+export async function firstUsageReportAfter(
+  handle: DbHandle,
+  query: { smartAccountId: number; asOf: IsoDate },
+): Promise<IsoDate | null> {
+  const [row] = await handle.rows<{ first: string | null }>(
+    sql`select min(as_of)::text as first from usage_reports
+        where smart_account_id = ${query.smartAccountId} and as_of > ${query.asOf}::date`,
+  );
+  return row?.first ?? null;
+}
+
 /** One position per license across the Smart Account (gross vs net shortfall). */
 export async function accountPosition(
   handle: DbHandle,

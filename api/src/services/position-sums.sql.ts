@@ -29,11 +29,14 @@ function vaFilter(column: string, scope: PositionSumsScope): SQL {
  * Aggregates, in the database, the sums the position rules need for every Virtual Account ×
  * license of one Smart Account at one date. It implements the selection rules of
  * `domain/position/lot.ts` (which lots are active, latest report per key, reservations from
- * their event trail, max(reported, reserved) per device, ledger over device sum); the domain
- * turns the sums into balances. A property test holds the two in agreement.
+ * their event trail, max(reported, reserved) per device); it returns the ledger's and the
+ * devices' figures side by side with their dates, and the domain (`sumsFromSources`) chooses
+ * between them and turns the sums into balances. A property test holds the two in agreement.
  *
- * Output columns: virtual_account_id, license_id, owned_smart, owned_classic, consumed, reserved,
- * device_consumed, has_ledger.
+ * Output columns: virtual_account_id, license_id, owned_smart, owned_classic; the latest ledger
+ * report on or before the date: ledger_in_use, ledger_as_of, ledger_reserved, billing_type (all
+ * null without one); device level: device_consumed (null without device data), device_reserved,
+ * device_reported_on (latest device report, null when only reservations), device_reserved_on.
  */
 export function positionSumsQuery(scope: PositionSumsScope): SQL {
   const sa = scope.smartAccountId;
@@ -51,7 +54,7 @@ with lots as (
 ),
 device_latest as (
   select distinct on (product_instance_id, license_id)
-         product_instance_id as pi, license_id as lic, virtual_account_id as va, quantity
+         product_instance_id as pi, license_id as lic, virtual_account_id as va, quantity, as_of
   from usage_reports
   where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
     ${vaFilter('virtual_account_id', scope)}
@@ -59,7 +62,8 @@ device_latest as (
 ),
 reservation_now as (
   select r.product_instance_id as pi, r.license_id as lic, r.virtual_account_id as va,
-         sum(e.quantity_delta)::int as quantity
+         sum(e.quantity_delta)::int as quantity,
+         max(e.occurred_on) as reserved_on
   from reservations r
   join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
   where r.smart_account_id = ${sa} and e.occurred_on <= ${asOf}::date
@@ -70,14 +74,16 @@ reservation_now as (
 device as (
   select coalesce(u.va, r.va) as va, coalesce(u.lic, r.lic) as lic,
          sum(greatest(coalesce(u.quantity, 0), coalesce(r.quantity, 0)))::int as consumed,
-         coalesce(sum(r.quantity), 0)::int as reserved
+         coalesce(sum(r.quantity), 0)::int as reserved,
+         max(u.as_of) as reported_on,
+         max(r.reserved_on) as reserved_on
   from device_latest u
   full join reservation_now r on r.pi = u.pi and r.lic = u.lic
   group by 1, 2
 ),
 ledger as (
   select distinct on (virtual_account_id, license_id)
-         virtual_account_id as va, license_id as lic, quantity
+         virtual_account_id as va, license_id as lic, quantity, as_of, reserved, billing_type
   from usage_reports
   where smart_account_id = ${sa} and product_instance_id is null and as_of <= ${asOf}::date
     ${vaFilter('virtual_account_id', scope)}
@@ -89,10 +95,14 @@ keys as (
 select k.va as virtual_account_id, k.lic as license_id,
        coalesce(l.owned_smart, 0) as owned_smart,
        coalesce(l.owned_classic, 0) as owned_classic,
-       coalesce(g.quantity, d.consumed, 0) as consumed,
-       coalesce(d.reserved, 0) as reserved,
-       coalesce(d.consumed, 0) as device_consumed,
-       (g.quantity is not null) as has_ledger
+       g.quantity as ledger_in_use,
+       g.as_of::text as ledger_as_of,
+       g.reserved as ledger_reserved,
+       g.billing_type::text as billing_type,
+       d.consumed as device_consumed,
+       coalesce(d.reserved, 0) as device_reserved,
+       d.reported_on::text as device_reported_on,
+       d.reserved_on::text as device_reserved_on
 from keys k
 left join lots l on l.va = k.va and l.lic = k.lic
 left join device d on d.va = k.va and d.lic = k.lic

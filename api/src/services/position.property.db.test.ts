@@ -58,6 +58,13 @@ const estateArbitrary = (domain: string): fc.Arbitrary<EstateSpec> =>
             license: fc.nat(LICENSES - 1),
             quantity: fc.nat(60),
             asOf: date,
+            reserved: fc.option(fc.nat(10), { nil: null }),
+            billing: fc.constantFrom(
+              null,
+              'PREPAID' as const,
+              'USAGE' as const,
+              'SUBSCRIPTION' as const,
+            ),
           })
           .map((u) => ({ ...u, instance: null })),
       ),

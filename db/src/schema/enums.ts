@@ -18,6 +18,11 @@ export const usageSource = pgEnum('usage_source', [
   'ON_PREM_SYNC',
   'DEMO',
 ]);
+/**
+ * How the vendor bills a ledger line (licenses API `billingType`, export `Billing`): PREPAID and
+ * SUBSCRIPTION draw on owned entitlement; USAGE is billed for what is consumed (never short).
+ */
+export const billingType = pgEnum('billing_type', ['PREPAID', 'USAGE', 'SUBSCRIPTION']);
 export const reservationType = pgEnum('reservation_type', ['SLR', 'PLR']);
 export const reservationEventType = pgEnum('reservation_event_type', [
   'RESERVE',

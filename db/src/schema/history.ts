@@ -12,7 +12,7 @@ import {
 
 import { smartAccounts, virtualAccounts } from './accounts.js';
 import { entitlementLots } from './entitlements.js';
-import { licenseType, scenarioStatus } from './enums.js';
+import { billingType, licenseType, scenarioStatus } from './enums.js';
 import { licenses } from './licenses.js';
 
 /** The position frozen at a moment (a quarterly reconciliation run), for drift and history. */
@@ -50,6 +50,8 @@ export const snapshotLines = pgTable(
     owned: integer('owned').notNull(),
     consumed: integer('consumed').notNull(),
     reserved: integer('reserved').notNull(),
+    /** The line's billing type when frozen (null: UNKNOWN): a USAGE line is never short. */
+    billingType: billingType('billing_type'),
   },
   (t) => [index('snapshot_lines_snapshot_idx').on(t.smartAccountId, t.snapshotId)],
 );

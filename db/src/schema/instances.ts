@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { importRuns, satellites, smartAccounts, virtualAccounts } from './accounts.js';
-import { connectionMode, instanceStatus, usageSource } from './enums.js';
+import { billingType, connectionMode, instanceStatus, usageSource } from './enums.js';
 import { licenses } from './licenses.js';
 
 /** A registered device (product instance), identified by UDI PID + serial within its account. */
@@ -73,6 +73,13 @@ export const usageReports = pgTable(
     quantity: integer('quantity').notNull(),
     source: usageSource('source').notNull(),
     asOf: date('as_of').notNull(),
+    /**
+     * Ledger rows only: the source's own `reserved` figure (the part of `quantity` pinned by
+     * SLR/PLR); null when the source does not state it, and on device rows.
+     */
+    reserved: integer('reserved'),
+    /** Ledger rows only: how the vendor bills the line; null when the source does not say. */
+    billingType: billingType('billing_type'),
     importRunId: bigint('import_run_id', { mode: 'number' }).references(() => importRuns.id),
   },
   (t) => [

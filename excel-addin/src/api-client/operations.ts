@@ -27,6 +27,8 @@ export interface PositionLineData {
   surplus: number;
   unitPrice: MoneyData | null;
   exposure: MoneyData | null;
+  billing: string;
+  usageReportedAt: string | null;
 }
 export interface MoneyData {
   amount: string;
@@ -34,7 +36,7 @@ export interface MoneyData {
 }
 const POSITION_LINE_FIELDS = `virtualAccountName licenseName license { productFamily }
   owned consumed reserved balance shortfall surplus
-  unitPrice { amount currency } exposure { amount currency }`;
+  unitPrice { amount currency } exposure { amount currency } billing usageReportedAt`;
 
 export interface PositionRowsData {
   smartAccount: {

@@ -48,5 +48,7 @@ export function toPositionSheetRow(line: PositionLineData): PositionSheetRow {
     surplus: line.surplus,
     unitPrice: line.unitPrice,
     exposure: line.exposure,
+    billing: line.billing,
+    usageReportedAt: line.usageReportedAt,
   };
 }

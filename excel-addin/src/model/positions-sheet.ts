@@ -21,7 +21,14 @@ export interface PositionSheetRow {
   readonly unitPrice: MoneyValue | null;
   /** shortfall × unit price, null when unpriced. */
   readonly exposure: MoneyValue | null;
+  /** PREPAID, USAGE (billed as used: never short), SUBSCRIPTION or UNKNOWN. */
+  readonly billing: string;
+  /** When consumption was last reported on or before the date; null: not reported. */
+  readonly usageReportedAt: string | null;
 }
+
+/** What the sheet shows for a line with no usage report on or before the date. */
+export const NOT_REPORTED = 'not reported';
 
 /** Column headers of the Positions table, in order (formulas elsewhere refer to them). */
 export const POSITION_COLUMNS = [
@@ -37,6 +44,8 @@ export const POSITION_COLUMNS = [
   { header: 'Unit price', numberFormat: NUMBER_FORMATS.money },
   { header: 'Currency', width: 9 },
   { header: 'Exposure', numberFormat: NUMBER_FORMATS.money },
+  { header: 'Billing', width: 13 },
+  { header: 'Usage reported', width: 14 },
 ] as const satisfies readonly SheetColumn[];
 
 /** 0-based index of a Positions column by header. */
@@ -50,7 +59,8 @@ export const moneyNumber = (money: MoneyValue | null): number | null =>
 
 /**
  * The Positions sheet: one Excel table `Positions`, a row per Virtual Account × license, with
- * the unit true-up price and exposure where priced. Names from data stay text.
+ * the unit true-up price and exposure where priced, the billing type and when usage was last
+ * reported ("not reported" when never on or before the date). Names from data stay text.
  */
 export function positionsSheet(rows: readonly PositionSheetRow[]): SheetModel {
   return {
@@ -71,6 +81,9 @@ export function positionsSheet(rows: readonly PositionSheetRow[]): SheetModel {
       moneyNumber(row.unitPrice),
       row.unitPrice?.currency ?? row.exposure?.currency ?? null,
       moneyNumber(row.exposure),
+      row.billing,
+      // A date as text (ISO, the API's form), or a clear "not reported" instead of a confident 0.
+      row.usageReportedAt ?? NOT_REPORTED,
     ]),
   };
 }

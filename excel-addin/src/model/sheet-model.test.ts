@@ -60,6 +60,8 @@ describe('sheet model', () => {
         surplus: 0,
         unitPrice: { amount: '1200.50', currency: 'USD' },
         exposure: { amount: '3601.50', currency: 'USD' },
+        billing: 'PREPAID',
+        usageReportedAt: '2026-11-28',
       },
       {
         virtualAccountName: 'Lab',
@@ -73,6 +75,8 @@ describe('sheet model', () => {
         surplus: 1,
         unitPrice: null,
         exposure: null,
+        billing: 'UNKNOWN',
+        usageReportedAt: null,
       },
     ]);
     expect(model.tableName).toBe('Positions');
@@ -89,8 +93,11 @@ describe('sheet model', () => {
       1200.5,
       'USD',
       3601.5,
+      'PREPAID',
+      '2026-11-28',
     ]);
-    expect(model.rows[1]?.slice(9)).toEqual([null, null, null]);
+    // No usage report on or before the date: said in words, not a confident 0.
+    expect(model.rows[1]?.slice(9)).toEqual([null, null, null, 'UNKNOWN', 'not reported']);
     const grid = toOfficeGrid(model);
     expect(grid[0]?.[0]).toBe('Virtual Account');
     expect(grid[1]?.[0]).toBe('\'=cmd|"/c calc"!A1');

@@ -159,7 +159,7 @@ describe('writeSheet', () => {
     expect(book.grid('Positions')[100_000]).toEqual(rows[99_999]);
   });
 
-  it('writes a 100,000-line Positions sheet (12 columns, 8 formatted) under 5 MB per request', async () => {
+  it('writes a 100,000-line Positions sheet (14 columns, 8 formatted) under 5 MB per request', async () => {
     const book = new FakeWorkbook();
     const model = positionsSheet(
       Array.from({ length: 100_000 }, (_, i) => ({
@@ -174,6 +174,8 @@ describe('writeSheet', () => {
         surplus: i % 11,
         unitPrice: { amount: '1234.50', currency: 'USD' },
         exposure: { amount: `${(i % 3) * 1234}.50`, currency: 'USD' },
+        billing: 'PREPAID',
+        usageReportedAt: i % 7 === 0 ? null : '2026-11-28',
       })),
     );
     const stats = await writeSheet(book.createContext(), model, options);

@@ -5,7 +5,7 @@ import { positionsSheet } from '../../../excel-addin/src/model/positions-sheet.j
 import { FakeWorkbook } from '../../../excel-addin/src/office/testing/fake-workbook.js';
 import { writeSheet } from '../../../excel-addin/src/office/write-sheet.js';
 
-/** Writes `rows` position lines (12 columns, as the task pane does) and reports the fake's counts. */
+/** Writes `rows` position lines (14 columns, as the task pane does) and reports the fake's counts. */
 export async function benchWrite(rows: number) {
   const book = new FakeWorkbook();
   const model = positionsSheet(
@@ -21,6 +21,8 @@ export async function benchWrite(rows: number) {
       surplus: i % 11,
       unitPrice: { amount: '1234.50', currency: 'USD' },
       exposure: { amount: `${(i % 3) * 1234}.50`, currency: 'USD' },
+      billing: 'PREPAID',
+      usageReportedAt: i % 7 === 0 ? null : '2026-11-28',
     })),
   );
   const stats = await writeSheet(book.createContext(), model, {

@@ -13,7 +13,8 @@ export type FindingCode =
   | 'ADDON_WITHOUT_BASE'
   | 'STALE_REPORTING'
   | 'GHOST_CONSUMPTION'
-  | 'UNCONVERTED_PAK';
+  | 'UNCONVERTED_PAK'
+  | 'LEDGER_DEVICE_MISMATCH';
 
 /** Every finding code, in the order the issue lists them (CLI choices, GraphQL enum). */
 export const FINDING_CODES: readonly FindingCode[] = [
@@ -26,6 +27,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'STALE_REPORTING',
   'GHOST_CONSUMPTION',
   'UNCONVERTED_PAK',
+  'LEDGER_DEVICE_MISMATCH',
 ];
 
 /**
@@ -42,6 +44,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
  * | GHOST_CONSUMPTION | high |
  * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
+ * | LEDGER_DEVICE_MISMATCH | medium (no money: short units are priced by INSUFFICIENT_LICENSES) |
  */
 export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
 
@@ -207,6 +210,21 @@ export interface FindingFactsByCode {
     readonly smartOnlyBalance: number;
     /** The balance once the classic lots are converted (smart-only + classic). */
     readonly unifiedBalance: number;
+  };
+  readonly LEDGER_DEVICE_MISMATCH: {
+    /** The account ledger's in-use and the as-of date of that ledger report. */
+    readonly ledgerInUse: number;
+    readonly ledgerAsOf: IsoDate;
+    /** The ledger's own `reserved` figure; null when the source does not state it. */
+    readonly ledgerReserved: number | null;
+    /** Σ over devices of max(latest report, reservation), and the latest device report date. */
+    readonly deviceConsumed: number;
+    /** Null when no device reports usage (only reservations: in-use is not compared). */
+    readonly deviceReportedOn: IsoDate | null;
+    /** Held by SLR/PLR authorization codes (reservation trail) at the date. */
+    readonly deviceReserved: number;
+    /** Which figure the position uses: the newer one, the ledger on the same date. */
+    readonly used: 'LEDGER' | 'DEVICE';
   };
 }
 

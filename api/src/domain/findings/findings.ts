@@ -5,6 +5,7 @@ import { expiredFindings, expiringFindings } from './expiry.js';
 import type { Finding } from './finding.js';
 import type { FindingsInput } from './findings-input.js';
 import { ghostConsumptionFindings } from './ghost.js';
+import { ledgerDeviceMismatchFindings } from './ledger.js';
 import { compareFindings } from './order.js';
 import { resolvePolicy } from './policy.js';
 import { overReservationFindings, strandedReservationFindings } from './reservations.js';
@@ -32,6 +33,7 @@ export function findings(input: FindingsInput): Finding[] {
     ...staleReportingFindings(estate),
     ...ghostConsumptionFindings(estate),
     ...unconvertedPakFindings(estate),
+    ...ledgerDeviceMismatchFindings(estate),
   ];
   return all.sort(compareFindings);
 }

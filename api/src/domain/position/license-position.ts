@@ -6,7 +6,7 @@ export interface LicensePosition {
   readonly owned: number;
   readonly consumed: number;
   readonly reserved: number;
-  /** Σ owned − Σ consumed. */
+  /** Σ of line balances: Σ owned − Σ consumed over lines not billed by usage. */
   readonly balance: number;
   /** Σ of per-Virtual-Account shortfalls: what the vendor would bill with no reallocation. */
   readonly grossShortfall: number;
@@ -28,7 +28,7 @@ export interface LicensePosition {
 export function licensePositions(lines: readonly PositionLine[]): LicensePosition[] {
   const byLicense = new Map<
     number,
-    Omit<LicensePosition, 'balance' | 'netShortfall' | 'curableByReallocation' | 'surplus'>
+    Omit<LicensePosition, 'netShortfall' | 'curableByReallocation' | 'surplus'>
   >();
   for (const line of lines) {
     const current = byLicense.get(line.licenseId) ?? {
@@ -36,6 +36,7 @@ export function licensePositions(lines: readonly PositionLine[]): LicensePositio
       owned: 0,
       consumed: 0,
       reserved: 0,
+      balance: 0,
       grossShortfall: 0,
       grossSurplus: 0,
       virtualAccountCount: 0,
@@ -45,20 +46,19 @@ export function licensePositions(lines: readonly PositionLine[]): LicensePositio
       owned: current.owned + line.owned,
       consumed: current.consumed + line.consumed,
       reserved: current.reserved + line.reserved,
+      balance: current.balance + line.balance,
       grossShortfall: current.grossShortfall + line.shortfall,
       grossSurplus: current.grossSurplus + line.surplus,
       virtualAccountCount: current.virtualAccountCount + 1,
     });
   }
   return [...byLicense.values()].map((sum) => {
-    const balance = sum.owned - sum.consumed;
-    const netShortfall = Math.max(0, -balance);
+    const netShortfall = Math.max(0, -sum.balance);
     return {
       ...sum,
-      balance,
       netShortfall,
       curableByReallocation: sum.grossShortfall - netShortfall,
-      surplus: Math.max(0, balance),
+      surplus: Math.max(0, sum.balance),
     };
   });
 }

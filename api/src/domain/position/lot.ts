@@ -64,12 +64,3 @@ export function reservedAt(events: readonly ReservationChange[], asOf: IsoDate):
 export function deviceConsumption(reportedInUse: number, reserved: number): number {
   return Math.max(reportedInUse, reserved);
 }
-
-/**
- * Consumed for a Virtual Account × license: the account's ledger (licenses export / API) when
- * one exists, since that is what the vendor bills from; otherwise the sum over its devices.
- * A difference between the two is a finding, never a silent override.
- */
-export function virtualAccountConsumption(ledger: number | null, deviceSum: number): number {
-  return ledger ?? deviceSum;
-}

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { DomainError } from '../errors.js';
 
+import { virtualAccountConsumption } from './consumption.js';
 import { licensePositions } from './license-position.js';
-import { deviceConsumption, isLotActive, reservedAt, virtualAccountConsumption } from './lot.js';
+import { deviceConsumption, isLotActive, reservedAt } from './lot.js';
 import { positionLine } from './position.js';
 
 const sums = {
@@ -25,6 +26,34 @@ describe('positionLine', () => {
       shortfall: 2,
       surplus: 0,
     });
+  });
+
+  it('never shows a usage-billed line short, yet keeps its consumption', () => {
+    const usage = {
+      ...sums,
+      ownedSmart: 0,
+      ownedClassic: 0,
+      consumed: 50,
+      billing: 'USAGE' as const,
+    };
+    expect(positionLine(usage, { includeClassic: true })).toMatchObject({
+      owned: 0,
+      consumed: 50,
+      balance: 0,
+      shortfall: 0,
+      surplus: 0,
+      billing: 'USAGE',
+    });
+    const prepaid = positionLine(
+      { ...sums, virtualAccountId: 2, ownedSmart: 10, ownedClassic: 0, consumed: 4 },
+      {
+        includeClassic: true,
+      },
+    );
+    const [license] = licensePositions([positionLine(usage, { includeClassic: true }), prepaid]);
+    // Σ consumed shows all 54 in use; only the prepaid line's balance nets: 10 − 4 = 6.
+    expect(license).toMatchObject({ consumed: 54, balance: 6, netShortfall: 0, surplus: 6 });
+    expect(license?.curableByReallocation).toBe(0);
   });
 
   it('counts classic PAK lots as owned in the unified position', () => {
@@ -107,9 +136,31 @@ describe('reservation and consumption rules', () => {
     expect(deviceConsumption(3, 5)).toBe(5);
     expect(deviceConsumption(8, 5)).toBe(8);
   });
-  it('prefers the ledger over the device sum when one exists', () => {
-    expect(virtualAccountConsumption(40, 38)).toBe(40);
-    expect(virtualAccountConsumption(null, 38)).toBe(38);
+  it('takes the newer of ledger and device reports, the ledger on the same date', () => {
+    const ledger = { inUse: 3, asOf: '2026-06-30', reserved: null, billing: 'PREPAID' } as const;
+    const device = { consumed: 5, reserved: 0, reportedOn: '2026-11-30', reservedOn: null };
+    expect(virtualAccountConsumption(ledger, device)).toEqual({
+      consumed: 5,
+      source: 'DEVICE',
+      usageReportedAt: '2026-11-30',
+    });
+    expect(virtualAccountConsumption(ledger, { ...device, reportedOn: '2026-06-30' })).toEqual({
+      consumed: 3,
+      source: 'LEDGER',
+      usageReportedAt: '2026-06-30',
+    });
+    expect(virtualAccountConsumption(null, device).consumed).toBe(5);
+    expect(virtualAccountConsumption(null, null)).toEqual({
+      consumed: 0,
+      source: 'NONE',
+      usageReportedAt: null,
+    });
+  });
+  it('never lets reservations alone outrank a ledger', () => {
+    const ledger = { inUse: 3, asOf: '2026-06-30', reserved: 2, billing: 'PREPAID' } as const;
+    const reservedOnly = { consumed: 4, reserved: 4, reportedOn: null, reservedOn: '2026-09-01' };
+    expect(virtualAccountConsumption(ledger, reservedOnly).consumed).toBe(3);
+    expect(virtualAccountConsumption(null, reservedOnly).usageReportedAt).toBe('2026-09-01');
   });
 });
 

@@ -1,4 +1,12 @@
+import type { IsoDate } from '../calendar.js';
 import { assert } from '../errors.js';
+
+import {
+  virtualAccountConsumption,
+  type BillingType,
+  type DeviceUsage,
+  type LedgerUsage,
+} from './consumption.js';
 
 /**
  * Sums for one Virtual Account × license at one as-of date, as aggregated by the database.
@@ -11,6 +19,14 @@ export interface PositionSums {
   readonly ownedClassic: number;
   readonly consumed: number;
   readonly reserved: number;
+  /** How the line is billed; default UNKNOWN (treated as prepaid). */
+  readonly billing?: BillingType;
+  /** When `consumed` was last reported on or before the date; default null (never). */
+  readonly usageReportedAt?: IsoDate | null;
+  /** The ledger's figures at the date, when the account has a ledger for this line. */
+  readonly ledger?: LedgerUsage | null;
+  /** The device-level figures at the date, when devices report or hold reservations. */
+  readonly device?: DeviceUsage | null;
 }
 
 /** The position of one license in one Virtual Account. All quantities are integers. */
@@ -30,6 +46,51 @@ export interface PositionLine {
   readonly shortfall: number;
   /** max(0, balance). */
   readonly surplus: number;
+  /** How the vendor bills the line; a USAGE line is never short (it is billed for what it uses). */
+  readonly billing: BillingType;
+  /** When its consumption was last reported on or before the date; null: "not reported". */
+  readonly usageReportedAt: IsoDate | null;
+  /** The ledger's figures (in use, as-of, stated reserved), or null without a ledger. */
+  readonly ledger: LedgerUsage | null;
+  /** The device-level figures (sum, latest report), or null without device data. */
+  readonly device: DeviceUsage | null;
+}
+
+/**
+ * Balance, shortfall and surplus of a line: balance = owned − consumed, split into
+ * shortfall = max(0, −balance) and surplus = max(0, balance). A USAGE-billed line has none of
+ * them (all 0): its consumption is billed as used, not drawn from owned entitlement.
+ */
+export function lineBalance(
+  owned: number,
+  consumed: number,
+  billing: BillingType,
+): { balance: number; shortfall: number; surplus: number } {
+  if (billing === 'USAGE') return { balance: 0, shortfall: 0, surplus: 0 };
+  const balance = owned - consumed;
+  return { balance, shortfall: Math.max(0, -balance), surplus: Math.max(0, balance) };
+}
+
+/**
+ * Sums of a Virtual Account × license from its owned quantities and its consumption sources:
+ * consumed and its report date by `virtualAccountConsumption`, billing from the ledger.
+ */
+export function sumsFromSources(sources: {
+  readonly virtualAccountId: number;
+  readonly licenseId: number;
+  readonly ownedSmart: number;
+  readonly ownedClassic: number;
+  readonly ledger: LedgerUsage | null;
+  readonly device: DeviceUsage | null;
+}): PositionSums {
+  const { consumed, usageReportedAt } = virtualAccountConsumption(sources.ledger, sources.device);
+  return {
+    ...sources,
+    consumed,
+    reserved: sources.device?.reserved ?? 0,
+    billing: sources.ledger?.billing ?? 'UNKNOWN',
+    usageReportedAt,
+  };
 }
 
 export interface PositionOptions {
@@ -49,7 +110,7 @@ function checkQuantity(value: number, field: string): void {
   );
 }
 
-/** Turns database sums into a position line: balance = owned − consumed, split into shortfall/surplus. */
+/** Turns database sums into a position line: balance = owned − consumed, split into shortfall/surplus (see `lineBalance`). */
 export function positionLine(sums: PositionSums, options: PositionOptions): PositionLine {
   checkQuantity(sums.ownedSmart, 'ownedSmart');
   checkQuantity(sums.ownedClassic, 'ownedClassic');
@@ -57,7 +118,7 @@ export function positionLine(sums: PositionSums, options: PositionOptions): Posi
   checkQuantity(sums.reserved, 'reserved');
   const ownedClassic = options.includeClassic ? sums.ownedClassic : 0;
   const owned = sums.ownedSmart + ownedClassic;
-  const balance = owned - sums.consumed;
+  const billing = sums.billing ?? 'UNKNOWN';
   return {
     virtualAccountId: sums.virtualAccountId,
     licenseId: sums.licenseId,
@@ -66,8 +127,10 @@ export function positionLine(sums: PositionSums, options: PositionOptions): Posi
     ownedClassic,
     consumed: sums.consumed,
     reserved: sums.reserved,
-    balance,
-    shortfall: Math.max(0, -balance),
-    surplus: Math.max(0, balance),
+    ...lineBalance(owned, sums.consumed, billing),
+    billing,
+    usageReportedAt: sums.usageReportedAt ?? null,
+    ledger: sums.ledger ?? null,
+    device: sums.device ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar.js';
 import type { LicenseType } from '../position/lot.js';
-import type { PositionLine } from '../position/position.js';
+import { lineBalance, type PositionLine } from '../position/position.js';
 
 import type { ReallocationInput } from './types.js';
 
@@ -37,6 +37,10 @@ export function zeroLine(virtualAccountId: number, licenseId: number): PositionL
     balance: 0,
     shortfall: 0,
     surplus: 0,
+    billing: 'UNKNOWN',
+    usageReportedAt: null,
+    ledger: null,
+    device: null,
   };
 }
 
@@ -91,14 +95,11 @@ export function indexCells(input: ReallocationInput, licenseIds: ReadonlySet<num
 
 /** The cell's line now: owned changed by the moves, consumed and reserved as before. */
 export function currentLine(cell: Cell): PositionLine {
-  const balance = cell.owned - cell.before.consumed;
   return {
     ...cell.before,
     owned: cell.owned,
     ownedSmart: cell.ownedSmart,
-    balance,
-    shortfall: Math.max(0, -balance),
-    surplus: Math.max(0, balance),
+    ...lineBalance(cell.owned, cell.before.consumed, cell.before.billing),
   };
 }
 

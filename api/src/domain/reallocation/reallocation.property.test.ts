@@ -99,6 +99,10 @@ function estateArbitrary(shape: Shape): fc.Arbitrary<ReallocationInput> {
             balance,
             shortfall: Math.max(0, -balance),
             surplus: Math.max(0, balance),
+            billing: 'UNKNOWN',
+            usageReportedAt: null,
+            ledger: null,
+            device: null,
           });
         });
       });

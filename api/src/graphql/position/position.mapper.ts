@@ -1,7 +1,12 @@
 import type { IsoDate, LicensePosition, PositionLine } from '../../domain/index.js';
 import type { PositionRowFilter } from '../../services/index.js';
 
-import type { LicensePositionGql, PositionFilterInput, PositionLineGql } from './position.type.js';
+import type {
+  BillingGql,
+  LicensePositionGql,
+  PositionFilterInput,
+  PositionLineGql,
+} from './position.type.js';
 
 // Domain positions ↔ GraphQL: the one mapper of this edge.
 
@@ -22,6 +27,9 @@ export const toPositionLineGql =
     balance: line.balance,
     shortfall: line.shortfall,
     surplus: line.surplus,
+    billing: line.billing as BillingGql,
+    usageReportedAt: line.usageReportedAt,
+    statedReserved: line.ledger?.reserved ?? null,
     virtualAccountName: line.virtualAccountName,
     licenseName: line.licenseName,
     virtualAccountId: line.virtualAccountId,

@@ -1,6 +1,19 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export enum BillingGql {
+  PREPAID = 'PREPAID',
+  USAGE = 'USAGE',
+  SUBSCRIPTION = 'SUBSCRIPTION',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(BillingGql, {
+  name: 'Billing',
+  description:
+    'How the vendor bills a line (from the ledger): USAGE lines are billed for what they use and are never short; UNKNOWN counts as PREPAID.',
+});
 
 // simpleResolvers: these fields are plain properties with no middleware, so they use graphql-js's
 // default resolver instead of type-graphql's per-field wrapper (large BI pages have 5000 rows).
@@ -22,6 +35,21 @@ export class PositionLineGql {
   @Field(() => Int) balance!: number;
   @Field(() => Int) shortfall!: number;
   @Field(() => Int) surplus!: number;
+  @Field(() => BillingGql, {
+    description: 'USAGE lines have balance, shortfall and surplus 0 (billed as used).',
+  })
+  billing!: BillingGql;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'When consumption was last reported on or before the date; null: not reported (consumed is 0 for lack of a report, not a measured zero).',
+  })
+  usageReportedAt!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Cisco's own reserved figure from the ledger; null when the ledger states none.",
+  })
+  statedReserved!: number | null;
   @Field(() => String, { description: 'Flat copy of virtualAccount.name for tabular pulls.' })
   virtualAccountName!: string;
   @Field(() => String, { description: 'Flat copy of license.name for tabular pulls.' })

@@ -1,5 +1,5 @@
 import type { IssueCollector } from '../issues.js';
-import type { LedgerRecord, LotRecord, SourceLocation } from '../records.js';
+import type { BillingType, LedgerRecord, LotRecord, SourceLocation } from '../records.js';
 
 import type { PendingLot } from './lots.js';
 
@@ -29,6 +29,7 @@ export class LedgerGroup {
   };
   private readonly lots: PendingLot[] = [];
   private tag: string | null = null;
+  private billing: BillingType | null = null;
   private failed = false;
   /** True once a `Balance` cell of this group has been compared. */
   balanceChecked = false;
@@ -57,7 +58,12 @@ export class LedgerGroup {
    * is reported as `CONFLICTING_VALUE` at `at(figure)`.
    */
   add(
-    row: { figures: LedgerFigures; tag: string | null; lot: PendingLot | null },
+    row: {
+      figures: LedgerFigures;
+      tag: string | null;
+      lot: PendingLot | null;
+      billing?: BillingType | null;
+    },
     at: (figure: FigureName) => SourceLocation,
     issues: IssueCollector,
   ): void {
@@ -77,6 +83,7 @@ export class LedgerGroup {
       }
     }
     this.tag ??= row.tag;
+    this.billing ??= row.billing ?? null;
     if (row.lot) this.lots.push(row.lot);
   }
 
@@ -123,7 +130,8 @@ export class LedgerGroup {
       entitlementTag: this.tag,
       owned,
       inUse,
-      reserved: reserved ?? 0,
+      reserved,
+      billingType: this.billing,
       lots,
     };
   }

@@ -80,7 +80,8 @@ describe('parseCssmLicensesCsv (property)', () => {
             entitlementTag: null,
             owned: owned[i]!,
             inUse: l.inUse,
-            reserved: 0,
+            reserved: null,
+            billingType: null,
             lots: [],
           })),
         );

@@ -32,7 +32,8 @@ const SAMPLE_RECORDS: LedgerRecord[] = [
     entitlementTag: null,
     owned: 10,
     inUse: 12,
-    reserved: 0,
+    reserved: null,
+    billingType: 'PREPAID',
     lots: [
       {
         quantity: 10,
@@ -53,7 +54,8 @@ const SAMPLE_RECORDS: LedgerRecord[] = [
     entitlementTag: null,
     owned: 12,
     inUse: 12,
-    reserved: 0,
+    reserved: null,
+    billingType: 'PREPAID',
     lots: [
       {
         quantity: 12,

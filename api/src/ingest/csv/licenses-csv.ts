@@ -1,6 +1,7 @@
+import { billingTypeOf } from '../billing-type.js';
 import type { IssueCollector } from '../issues.js';
 import type { ParseContext, Parser } from '../parser.js';
-import type { IngestRecord } from '../records.js';
+import type { BillingType, IngestRecord } from '../records.js';
 
 import type { TableSpec } from './headers.js';
 import { LedgerGroup } from './ledger-group.js';
@@ -15,6 +16,7 @@ const LICENSES_COLUMNS = {
   owned: { aliases: ['Purchased', 'Available to Use', 'Quantity', 'Owned'], required: true },
   inUse: { aliases: ['In Use', 'Used', 'Consumed'], required: true },
   reserved: { aliases: ['Reserved'] },
+  billing: { aliases: ['Billing', 'Billing Type'] },
   balance: { aliases: ['Balance'] },
   ...LOT_COLUMNS,
 } satisfies TableSpec<string>;
@@ -38,6 +40,22 @@ function checkBalance(row: Row, group: LedgerGroup, issues: IssueCollector): voi
         `${computed} for "${group.license}" in "${group.virtualAccount}"; using ${computed}`,
     );
   }
+}
+
+/** The row's `Billing` (null when blank or absent; unknown text is a warning and null). */
+function readBilling(row: Row, issues: IssueCollector): BillingType | null {
+  const text = row.text('billing');
+  if (text === null) return null;
+  const type = billingTypeOf(text);
+  if (type === undefined) {
+    issues.warning(
+      'UNKNOWN_VALUE',
+      row.at('billing'),
+      `unknown Billing ${JSON.stringify(text)}: the line is treated as prepaid (UNKNOWN)`,
+    );
+    return null;
+  }
+  return type;
 }
 
 /** Reports a license seen earlier with another entitlement tag; returns false then. */
@@ -75,7 +93,9 @@ function checkTag(
  *   names the VA; with neither, `MISSING_COLUMN`. Tags (`Entitlement Tag`/`Tag`) are optional;
  *   one license with two tags is `CONFLICTING_TAG` at the second.
  * - `Balance` is only checked: a value other than owned − in use is a `BALANCE_MISMATCH` warning.
- * - `Billing`, `Substitution`, `Alerts` and unknown columns are ignored.
+ * - `Billing` (`Prepaid`, `Usage`, `Subscription`) is kept per Virtual Account × license (the
+ *   first stated wins); `Reserved` is kept when the export has it (else null).
+ * - `Substitution`, `Alerts` and unknown columns are ignored.
  *
  * Records come after the last row, in order of first appearance (memory ∝ VA × license lines).
  */
@@ -129,7 +149,12 @@ export const parseCssmLicensesCsv: Parser = async function* (
       group = new LedgerGroup({ line: row.line, column: 1 }, virtualAccount, license);
       groups.set(key, group);
     }
-    group.add({ figures, tag: tagOk ? row.text('tag') : null, lot }, (f) => row.at(f), issues);
+    const billing = readBilling(row, issues);
+    group.add(
+      { figures, tag: tagOk ? row.text('tag') : null, lot, billing },
+      (f) => row.at(f),
+      issues,
+    );
     if (issues.errorCount > errorsBefore) group.fail();
     else checkBalance(row, group, issues);
   }

@@ -105,6 +105,7 @@ describe('parseApiLicensesJson (property)', () => {
             owned,
             inUse: item.inUse,
             reserved: item.reserved,
+            billingType: null,
             lots: item.lots ? item.lots.map((lot) => lot.expected) : [],
           };
           return { json, expected };

@@ -80,6 +80,7 @@ describe('parseApiLicensesJson', () => {
         owned: 10,
         inUse: 12,
         reserved: 0,
+        billingType: 'PREPAID',
         lots: [
           {
             quantity: 6,
@@ -110,6 +111,7 @@ describe('parseApiLicensesJson', () => {
         owned: 12,
         inUse: 12,
         reserved: 0,
+        billingType: 'PREPAID',
         lots: [
           {
             quantity: 12,
@@ -125,6 +127,16 @@ describe('parseApiLicensesJson', () => {
     ]);
   });
 
+  it('keeps the billing type and a not-stated reserved figure as null', async () => {
+    const usage = await run(v1('"quantity":0,"inUse":50,"billingType":"USAGE"'));
+    expect(usage.issues).toEqual([]);
+    expect(usage.records[0]).toMatchObject({ inUse: 50, reserved: null, billingType: 'USAGE' });
+    const odd = await run(v1('"quantity":5,"inUse":5,"reserved":2,"billingType":"BARTER"'));
+    expect(odd.records[0]).toMatchObject({ reserved: 2, billingType: null });
+    expect(odd.issues).toHaveLength(1);
+    expect(odd.issues[0]).toContain('unknown billing type "BARTER"');
+  });
+
   it('reads a v2 get-summary response with the chosen Virtual Account and keeps the tag', async () => {
     const { records, issues } = await run(V2, { virtualAccount: 'Sales-West', chunk: 3 });
     expect(issues).toEqual([]);
@@ -138,6 +150,7 @@ describe('parseApiLicensesJson', () => {
         owned: 10,
         inUse: 12,
         reserved: 0,
+        billingType: null,
         lots: [
           {
             quantity: 10,

@@ -1,6 +1,7 @@
+import { billingTypeOf } from '../billing-type.js';
 import type { IssueCollector } from '../issues.js';
 import type { ParseContext } from '../parser.js';
-import type { LedgerRecord, LotRecord } from '../records.js';
+import type { BillingType, LedgerRecord, LotRecord } from '../records.js';
 
 import { licenseTypeOf, parseQuantity } from './field-values.js';
 import { readDate, readQuantity, reported } from './json-fields.js';
@@ -69,7 +70,10 @@ export function readLedgerElement(
     issues,
   );
   const inUse = readQuantity(node, v2 ? ['inuse', 'inUse'] : ['inUse', 'inuse', 'in_use'], issues);
-  const reserved = readQuantity(node, ['reserved'], issues, 0);
+  // -1 (never a valid quantity) stands for "not stated": the figure is kept as null then.
+  const stated = readQuantity(node, ['reserved'], issues, -1);
+  const reserved = stated === -1 ? null : stated;
+  const billingType = readBillingType(node, issues);
   const lots = readLots(node, issues);
   if (owned !== undefined && inUse !== undefined) checkAvailable(node, owned, inUse, issues);
   if (owned !== undefined && lots && lots.length > 0) checkLotSum(node, v2, owned, lots, issues);
@@ -84,8 +88,26 @@ export function readLedgerElement(
     owned,
     inUse,
     reserved,
+    billingType,
     lots,
   };
+}
+
+/** v1 `billingType` (v2 get-summary has none): null when absent; unknown text is a warning. */
+function readBillingType(node: JsonObjectNode, issues: IssueCollector): BillingType | null {
+  const text = textField(node, 'billingType', 'billing_type', 'billing');
+  if (text === null) return null;
+  const type = billingTypeOf(text);
+  if (type === undefined) {
+    const at = field(node, 'billingType', 'billing_type', 'billing')?.at ?? node.at;
+    issues.warning(
+      'UNKNOWN_VALUE',
+      at,
+      `unknown billing type ${JSON.stringify(text)}: the line is treated as prepaid (UNKNOWN)`,
+    );
+    return null;
+  }
+  return type;
 }
 
 /** Cisco's `available` is never used: it only draws a warning when it disagrees. */

@@ -155,6 +155,8 @@ export class RecordWriter {
       licenseId: license,
       productInstanceId: null,
       quantity: record.inUse,
+      reserved: record.reserved,
+      billingType: record.billingType,
       source: this.context.usageSource,
       asOf,
       importRunId,

@@ -97,6 +97,11 @@ export interface ReservationRecord {
   readonly startDate: string | null;
   readonly endDate: string | null;
   readonly authorizationCode: string | null;
+  /**
+   * UTC day the authorization code was issued (its `<timestamp>`); null when the code has none
+   * (the import's as-of stands in). The code is the device's whole reservation set as of then.
+   */
+  readonly issuedOn: string | null;
 }
 
 /** A classic PAK line not yet converted into the Smart Account. */

@@ -15,7 +15,8 @@ const ROOT = 'specificPLR';
  * of the file (alone, several in a row, or under a wrapper) gives one `ReservationRecord` per
  * `<entitlement>`, for the device named by `<udi>P:<pid>,S:<serial></udi>`.
  *
- * - `authorizationCode` keeps the exact source text of the `<authorizationCode>` element.
+ * - `authorizationCode` keeps the exact source text of the `<authorizationCode>` element;
+ *   `issuedOn` is its `<timestamp>` (epoch ms) as a UTC date.
  * - `<count>` must be a non-negative whole number; dates may be empty, `YYYY-MM-DD`, ISO
  *   date-times or epoch seconds/milliseconds; `licenseType` maps as for the licenses API.
  * - A missing or unreadable `<udi>`, a missing `<tag>` or a bad count is an error located at
@@ -60,6 +61,8 @@ function readAuthorization(
   if (entitlements.length === 0) {
     issues.warning('MISSING_VALUE', locate(code), 'the authorization code reserves no entitlement');
   }
+  const issuedOn = readIssuedOn(code, issues, locate);
+  if (issuedOn === undefined) return [];
   const authorizationCode = sourceOf(code, text);
   const records: ReservationRecord[] = [];
   for (const entitlement of entitlements) {
@@ -71,10 +74,34 @@ function readAuthorization(
         instance: udi,
         reservationType: 'SLR',
         authorizationCode,
+        issuedOn,
       });
     }
   }
   return records;
+}
+
+/**
+ * The day the code was issued, from `<timestamp>` (epoch milliseconds, read as a UTC date; ISO
+ * dates are accepted too). Missing or empty: null, with a warning (the import's as-of stands in).
+ * Unreadable: an error at the element, and undefined.
+ */
+function readIssuedOn(
+  code: XmlNode,
+  issues: IssueCollector,
+  locate: (node: XmlNode) => TextPosition,
+): string | null | undefined {
+  const node = child(code, 'timestamp');
+  const text = textOf(node);
+  if (!node || text === null) {
+    issues.warning(
+      'MISSING_VALUE',
+      locate(node ?? code),
+      "the authorization code has no <timestamp>: it is dated by the import's as-of",
+    );
+    return null;
+  }
+  return reported(parseDate(text, '<timestamp>'), { at: locate(node) }, issues);
 }
 
 /** `P:<pid>,S:<serial>` (other `X:` parts such as `U:<uuid>` are ignored). */

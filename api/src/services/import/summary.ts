@@ -20,6 +20,14 @@ export interface ImportCounts {
     /** Price book lines replaced (same license, currency and valid-from date). */
     priceBookEntries: number;
   };
+  /** Records deliberately not applied. */
+  readonly skipped: {
+    /**
+     * SLR authorization codes issued before the device's latest reservation event: applying
+     * them would undo newer state, so nothing was written for them.
+     */
+    olderAuthorizationCodes: number;
+  };
 }
 
 export const emptyCounts = (): ImportCounts => ({
@@ -34,6 +42,7 @@ export const emptyCounts = (): ImportCounts => ({
     priceBookEntries: 0,
   },
   updated: { supersededLots: 0, productInstances: 0, licenses: 0, priceBookEntries: 0 },
+  skipped: { olderAuthorizationCodes: 0 },
 });
 
 export interface FileSummary {

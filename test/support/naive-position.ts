@@ -1,6 +1,7 @@
 import {
   deviceConsumption,
   isLotActive,
+  isReservationInTerm,
   positionLine,
   reservedAt,
   virtualAccountConsumption,
@@ -56,12 +57,14 @@ export function naivePosition(
   }
   const reserved = new Map<string, { va: number; license: number; quantity: number }>();
   for (const r of spec.reservations) {
+    const terms = { licenseType: r.licenseType ?? null, endDate: r.endDate ?? null };
     const quantity = reservedAt(
       r.events.map((e) => ({ quantityDelta: e.delta, occurredOn: e.on })),
       asOf,
+      terms,
     );
     const total = r.events.filter((e) => e.on <= asOf).reduce((t, e) => t + e.delta, 0);
-    if (total <= 0) continue;
+    if (total <= 0 || !isReservationInTerm(terms, asOf)) continue;
     reserved.set(key(r.instance, r.license), {
       va: spec.instances[r.instance]!.va,
       license: r.license,

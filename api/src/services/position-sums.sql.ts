@@ -20,6 +20,14 @@ export function lotActiveAt(asOf: string, alias?: string): SQL {
     and (${c('effective_from')} is null or ${c('effective_from')} <= ${asOf}::date)`;
 }
 
+/**
+ * SQL form of the domain's `isReservationInTerm` over `reservations` columns of alias `r`: a
+ * TERM reservation counts through its end date, anything else always.
+ */
+export function reservationInTermAt(asOf: string): SQL {
+  return sql`(r.license_type is distinct from 'TERM' or r.end_date is null or r.end_date >= ${asOf}::date)`;
+}
+
 function vaFilter(column: string, scope: PositionSumsScope): SQL {
   if (!scope.virtualAccountIds) return sql``;
   return sql` and ${sql.raw(column)} = any(${sql.param([...scope.virtualAccountIds])}::int[])`;
@@ -29,7 +37,7 @@ function vaFilter(column: string, scope: PositionSumsScope): SQL {
  * Aggregates, in the database, the sums the position rules need for every Virtual Account ×
  * license of one Smart Account at one date. It implements the selection rules of
  * `domain/position/lot.ts` (which lots are active, latest report per key, reservations from
- * their event trail, max(reported, reserved) per device, ledger over device sum); the domain
+ * their event trail while in term, max(reported, reserved) per device, ledger over device sum); the domain
  * turns the sums into balances. A property test holds the two in agreement.
  *
  * Output columns: virtual_account_id, license_id, owned_smart, owned_classic, consumed, reserved,
@@ -63,6 +71,7 @@ reservation_now as (
   from reservations r
   join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
   where r.smart_account_id = ${sa} and e.occurred_on <= ${asOf}::date
+    and ${reservationInTermAt(asOf)}
     ${vaFilter('r.virtual_account_id', scope)}
   group by 1, 2, 3
   having sum(e.quantity_delta) > 0

@@ -7,7 +7,11 @@ import type { FindingsInput } from './findings-input.js';
 import { ghostConsumptionFindings } from './ghost.js';
 import { compareFindings } from './order.js';
 import { resolvePolicy } from './policy.js';
-import { overReservationFindings, strandedReservationFindings } from './reservations.js';
+import {
+  expiredReservationFindings,
+  overReservationFindings,
+  strandedReservationFindings,
+} from './reservations.js';
 import { shortfallFindings } from './shortfall.js';
 import { staleReportingFindings } from './staleness.js';
 import { validateFindingsInput } from './validate.js';
@@ -28,6 +32,7 @@ export function findings(input: FindingsInput): Finding[] {
     ...expiredFindings(estate),
     ...strandedReservationFindings(estate),
     ...overReservationFindings(estate),
+    ...expiredReservationFindings(estate),
     ...addOnWithoutBaseFindings(estate),
     ...staleReportingFindings(estate),
     ...ghostConsumptionFindings(estate),

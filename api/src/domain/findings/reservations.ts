@@ -1,3 +1,5 @@
+import { isReservationInTerm } from '../position/lot.js';
+
 import { subjectOf, type Estate } from './estate.js';
 import { instanceEvidence, reservationEvidence, usageEvidence } from './evidence.js';
 import type { FindingOf } from './finding.js';
@@ -7,6 +9,8 @@ import { instanceLabel } from './text.js';
 export type StrandedReservationFinding = FindingOf<'STRANDED_RESERVATION'>;
 /** An SLR/PLR device reporting more in use than it has reserved. */
 export type OverReservationFinding = FindingOf<'OVER_RESERVATION'>;
+/** A reserved TERM entitlement past its end date, still pinned on its device. */
+export type ReservationExpiredFinding = FindingOf<'RESERVATION_EXPIRED'>;
 
 /**
  * STRANDED_RESERVATION: a reservation holding more than 0 at `asOf` on an instance that is
@@ -93,6 +97,42 @@ export function overReservationFindings(estate: Estate): OverReservationFinding[
         ],
       });
     }
+  }
+  return findings;
+}
+
+/**
+ * RESERVATION_EXPIRED: a reservation holding more than 0 at `asOf` whose entitlement is a TERM
+ * that ended before `asOf` (see `isReservationInTerm`): the position no longer counts it, yet
+ * the device still runs on it. Quantity is the reserved quantity; money is its value (what the
+ * renewal is worth). Severity high.
+ */
+export function expiredReservationFindings(estate: Estate): ReservationExpiredFinding[] {
+  const findings: ReservationExpiredFinding[] = [];
+  const { asOf } = estate.input;
+  for (const reservation of estate.input.reservations) {
+    const instance = estate.instance(reservation.instanceId);
+    const terms = {
+      licenseType: reservation.licenseType ?? null,
+      endDate: reservation.endDate ?? null,
+    };
+    if (!instance || reservation.quantity <= 0 || terms.endDate === null) continue;
+    if (isReservationInTerm(terms, asOf)) continue;
+    const license = estate.licenseName(reservation.licenseId);
+    findings.push({
+      code: 'RESERVATION_EXPIRED',
+      severity: 'high',
+      key: `RESERVATION_EXPIRED:${reservation.id}`,
+      ...subjectOf(estate, reservation.virtualAccountId, reservation.licenseId),
+      quantity: reservation.quantity,
+      money: estate.money(reservation.licenseId, reservation.quantity),
+      message:
+        `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instanceLabel(instance)} ` +
+        `(${reservation.reservationType}) holds ${reservation.quantity} × ${license} reserved ` +
+        `on a term that ended ${terms.endDate}: renew the term and update the reservation, or return it.`,
+      facts: { instanceId: instance.id, endDate: terms.endDate, reserved: reservation.quantity },
+      evidence: [reservationEvidence(estate, reservation), instanceEvidence(instance)],
+    });
   }
   return findings;
 }

@@ -47,10 +47,34 @@ export interface ReservationChange {
 }
 
 /**
- * Quantity an SLR/PLR reservation pins at `asOf`: the sum of its event deltas up to and
- * including that day (the append-only trail is the truth). Never negative.
+ * The terms of a reserved entitlement as its authorization code states them; null fields when
+ * no code said (a reservation recorded by hand counts like a perpetual one).
  */
-export function reservedAt(events: readonly ReservationChange[], asOf: IsoDate): number {
+export interface ReservationTerms {
+  readonly licenseType: LicenseType | null;
+  readonly endDate: IsoDate | null;
+}
+
+/**
+ * Whether a reservation's entitlement is still in term at `asOf`: a TERM reservation with an
+ * end date counts through that day (inclusive) and not after; anything else never lapses. A
+ * lapsed one no longer counts as reserved or consumed (it is RESERVATION_EXPIRED instead).
+ */
+export function isReservationInTerm(terms: ReservationTerms, asOf: IsoDate): boolean {
+  return terms.licenseType !== 'TERM' || terms.endDate === null || terms.endDate >= asOf;
+}
+
+/**
+ * Quantity an SLR/PLR reservation pins at `asOf`: the sum of its event deltas up to and
+ * including that day (the append-only trail is the truth). Never negative. With `terms`, a
+ * reservation past its term's end counts 0 (see `isReservationInTerm`).
+ */
+export function reservedAt(
+  events: readonly ReservationChange[],
+  asOf: IsoDate,
+  terms?: ReservationTerms,
+): number {
+  if (terms && !isReservationInTerm(terms, asOf)) return 0;
   let total = 0;
   for (const event of events) if (event.occurredOn <= asOf) total += event.quantityDelta;
   return Math.max(0, total);

@@ -3,46 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
+import {
+  authorizationXml,
+  positionByLicense,
+  SLR_NAMES,
+} from '../../../../test/support/slr-codes.js';
 import { createTestDb } from '../../../../test/support/test-db.js';
-import { positionLines } from '../position-service.js';
 
 import { importFiles } from './import-service.js';
 import { textSource } from './sources.js';
 
-// Invented codes in the shape of cisco-formats.md §7.3 (one device per `<specificPLR>`).
-const TAGS = {
-  NWA: 'regid.2019-01.com.cisco.C9500_NW_Advantage,1.0_11110000-2222-4333-8444-555566667777',
-  DNA: 'regid.2019-01.com.cisco.C9500_DNA_Advantage,1.0_11110000-2222-4333-8444-555566668888',
-  ESS: 'regid.2019-01.com.cisco.C9500_NW_Essentials,1.0_11110000-2222-4333-8444-555566669999',
-} as const;
-const NAMES = {
-  NWA: 'C9500 Network Advantage',
-  DNA: 'C9500 DNA Advantage, 3Y',
-  ESS: 'C9500 Network Essentials',
-} as const;
-type Key = keyof typeof TAGS;
-
-/** Epoch milliseconds of midnight UTC of an ISO date (the `<timestamp>` of a code). */
-const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-function authorizationXml(
-  serial: string,
-  issuedOn: string,
-  entitlements: Partial<Record<Key, number>>,
-  hourOffsetMs = 0,
-): string {
-  const lines = Object.entries(entitlements).map(
-    ([key, count]) =>
-      `<entitlement><tag>${TAGS[key as Key]}</tag><count>${count}</count>` +
-      `<startDate></startDate><endDate></endDate><licenseType>PERPETUAL</licenseType>` +
-      `<displayName>${NAMES[key as Key]}</displayName><tagDescription>${NAMES[key as Key]}</tagDescription>` +
-      `<subscriptionID></subscriptionID></entitlement>`,
-  );
-  return `<specificPLR><authorizationCode><flag>A</flag><version>C</version>
-  <piid>5d0c0000-aaaa-4bbb-8ccc-0d0e0f10${serial.slice(-4)}</piid><timestamp>${ms(issuedOn) + hourOffsetMs}</timestamp>
-  <entitlements>${lines.join('\n    ')}</entitlements></authorizationCode>
-  <signature>SW52ZW50ZWRTaWduYXR1cmU=</signature><udi>P:C9500-24Y4C,S:${serial}</udi></specificPLR>\n`;
-}
+const NAMES = SLR_NAMES;
 
 describe('importing SLR authorization codes: a code is the device’s whole reservation set', () => {
   let handle: DbHandle;
@@ -77,26 +48,12 @@ describe('importing SLR authorization codes: a code is the device’s whole rese
     ).map((r) => [r.name, r.event_type, r.quantity_delta, r.quantity_after, r.on]);
 
   /** Reserved quantity per license name in the position at `asOf` (zeros left out). */
-  const reserved = async (domain: string, asOf: string) => {
-    const [account] = await handle.rows<{ id: number }>(
-      sql`select id from smart_accounts where domain = ${domain}`,
+  const reserved = async (domain: string, asOf: string) =>
+    Object.fromEntries(
+      Object.entries(await positionByLicense(handle, domain, asOf))
+        .filter(([, line]) => line.reserved > 0)
+        .map(([name, line]) => [name, line.reserved]),
     );
-    const names = new Map(
-      (
-        await handle.rows<{ id: number; name: string }>(
-          sql`select id, name from licenses where smart_account_id = ${account!.id}`,
-        )
-      ).map((l) => [Number(l.id), l.name]),
-    );
-    const lines = await positionLines(handle, {
-      smartAccountId: Number(account!.id),
-      asOf,
-      includeClassic: true,
-    });
-    return Object.fromEntries(
-      lines.filter((l) => l.reserved > 0).map((l) => [names.get(l.licenseId), l.reserved]),
-    );
-  };
 
   it('writes nothing when the same code, fetched again later, is imported again', async () => {
     const d = 'refetch.example';

@@ -1,4 +1,5 @@
 import {
+  countedUsage,
   deviceConsumption,
   isLotActive,
   isReservationInTerm,
@@ -75,7 +76,8 @@ export function naivePosition(
     const u = latest.get(k);
     const r = reserved.get(k);
     const e = entry(u?.va ?? r!.va, u?.license ?? r!.license);
-    e.device += deviceConsumption(u?.quantity ?? 0, r?.quantity ?? 0);
+    const mode = spec.instances[Number(k.split(':')[0])]!.mode;
+    e.device += deviceConsumption(countedUsage(mode, u?.quantity ?? 0), r?.quantity ?? 0);
     e.reserved += r?.quantity ?? 0;
   }
   const ledgerAsOf = new Map<string, string>();

@@ -36,8 +36,8 @@ function vaFilter(column: string, scope: PositionSumsScope): SQL {
 /**
  * Aggregates, in the database, the sums the position rules need for every Virtual Account ×
  * license of one Smart Account at one date. It implements the selection rules of
- * `domain/position/lot.ts` (which lots are active, latest report per key, reservations from
- * their event trail while in term, max(reported, reserved) per device, ledger over device sum); the domain
+ * `domain/position/lot.ts` (which lots are active, latest report per key, counted by
+ * `countedUsage` (0 from a PLR device), reservations from their event trail while in term, max(reported, reserved) per device, ledger over device sum); the domain
  * turns the sums into balances. A property test holds the two in agreement.
  *
  * Output columns: virtual_account_id, license_id, owned_smart, owned_classic, consumed, reserved,
@@ -57,13 +57,19 @@ with lots as (
     ${vaFilter('virtual_account_id', scope)}
   group by 1, 2
 ),
-device_latest as (
+device_reported as (
   select distinct on (product_instance_id, license_id)
          product_instance_id as pi, license_id as lic, virtual_account_id as va, quantity
   from usage_reports
   where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
     ${vaFilter('virtual_account_id', scope)}
   order by product_instance_id, license_id, as_of desc, id desc
+),
+device_latest as (
+  -- countedUsage: per-feature usage of a PLR device is covered by the PLR; it counts 0.
+  select u.pi, u.lic, u.va, case when p.connection_mode = 'PLR' then 0 else u.quantity end as quantity
+  from device_reported u
+  join product_instances p on p.id = u.pi
 ),
 reservation_now as (
   select r.product_instance_id as pi, r.license_id as lic, r.virtual_account_id as va,

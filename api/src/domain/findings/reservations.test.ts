@@ -92,12 +92,24 @@ describe('OVER_RESERVATION', () => {
     expect(finding?.evidence.map((e) => e.kind)).toEqual(['instance', 'usage', 'reservation']);
   });
 
-  it('counts a PLR license in use with no reservation at all', () => {
+  it('counts an SLR license in use with no reservation at all', () => {
     const input = exampleInput({
-      instances: [{ ...slrBox, connectionMode: 'PLR' }],
+      instances: [slrBox],
       deviceUsage: [{ instanceId: 100, licenseId: 12, quantity: 1 }],
     });
     expect(findingsOf(findings(input), 'OVER_RESERVATION')[0]?.quantity).toBe(1);
+  });
+
+  it('never reports a PLR device: its PLR covers every feature it uses', () => {
+    const input = exampleInput({
+      instances: [{ ...slrBox, connectionMode: 'PLR' }],
+      reservations: [{ ...reservation(1, 11), reservationType: 'PLR' }],
+      deviceUsage: [
+        { instanceId: 100, licenseId: 12, quantity: 1 },
+        { instanceId: 100, licenseId: 10, quantity: 4 },
+      ],
+    });
+    expect(findingsOf(findings(input), 'OVER_RESERVATION')).toEqual([]);
   });
 
   it('does not report usage within the reservation, online devices or decommissioned ones', () => {

@@ -7,7 +7,7 @@ import { instanceLabel } from './text.js';
 
 /** An SLR/PLR reservation pinned on a device that can no longer use it. */
 export type StrandedReservationFinding = FindingOf<'STRANDED_RESERVATION'>;
-/** An SLR/PLR device reporting more in use than it has reserved. */
+/** An SLR device reporting more in use than it has reserved (PLR devices never are). */
 export type OverReservationFinding = FindingOf<'OVER_RESERVATION'>;
 /** A reserved TERM entitlement past its end date, still pinned on its device. */
 export type ReservationExpiredFinding = FindingOf<'RESERVATION_EXPIRED'>;
@@ -61,7 +61,7 @@ export function strandedReservationFindings(estate: Estate): StrandedReservation
 }
 
 /**
- * OVER_RESERVATION: an ACTIVE SLR/PLR instance whose reported in-use of a license exceeds the
+ * OVER_RESERVATION: an ACTIVE SLR instance whose reported in-use of a license exceeds the
  * quantity it has reserved of it (none reserved counts as 0): a device running without its
  * reservation updated. Quantity is the excess; money is excess × unit price. Decommissioned
  * devices are GHOST_CONSUMPTION instead.
@@ -70,7 +70,8 @@ export function overReservationFindings(estate: Estate): OverReservationFinding[
   const findings: OverReservationFinding[] = [];
   for (const instance of estate.input.instances) {
     if (instance.status !== 'ACTIVE') continue;
-    if (instance.connectionMode !== 'SLR' && instance.connectionMode !== 'PLR') continue;
+    // A PLR device's per-feature use is covered by its PLR (see `countedUsage`): never over.
+    if (instance.connectionMode !== 'SLR') continue;
     const reservations = estate.reservationsOf(instance.id);
     for (const usage of estate.usageOf(instance.id)) {
       const held = reservations.filter((r) => r.licenseId === usage.licenseId);

@@ -80,8 +80,27 @@ export function reservedAt(
   return Math.max(0, total);
 }
 
+/** How a device reaches Cisco (the connection mode of its product instance). */
+export type DeviceMode = 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+
 /**
- * What one device consumes of one license: its reported in-use, but never less than what it
+ * The PLR rule. A Permanent License Reservation device holds one universal, offline entitlement
+ * to every feature of its product: no per-license counts, and it never reports to Cisco. So:
+ *
+ * - what its PLR consumes is what its reservation records pin (the PLR authorization: typically
+ *   1 × the PLR license for that device), counted like any reservation;
+ * - the per-feature usage it may still show (a RUM report, an instances export) is covered by
+ *   the PLR itself: it is not consumption of separately bought licenses, and never an
+ *   OVER_RESERVATION.
+ *
+ * Returns the reported in-use that counts as consumption for a device in `mode`.
+ */
+export function countedUsage(mode: DeviceMode, reportedInUse: number): number {
+  return mode === 'PLR' ? 0 : reportedInUse;
+}
+
+/**
+ * What one device consumes of one license: its reported in-use (as `countedUsage` counts it), but never less than what it
  * holds reserved (a reserved license is consumed even when the device cannot report). Cisco's
  * in-use already includes reserved quantities, so the two are not added.
  */

@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 
 import { licensePositions } from './license-position.js';
 import {
+  countedUsage,
   deviceConsumption,
   isLotActive,
   isReservationInTerm,
@@ -122,6 +123,12 @@ describe('reservation and consumption rules', () => {
       { licenseType: null, endDate: null },
     ])
       expect(reservedAt(events, '2030-01-01', terms)).toBe(3);
+  });
+  it('counts no per-feature usage of a PLR device, all of any other device', () => {
+    expect(countedUsage('PLR', 3)).toBe(0);
+    expect(deviceConsumption(countedUsage('PLR', 3), 1)).toBe(1);
+    for (const mode of ['SLR', 'DIRECT_CLOUD', 'ON_PREM'] as const)
+      expect(countedUsage(mode, 3)).toBe(3);
   });
   it('takes the larger of reported use and reservation on a device', () => {
     expect(deviceConsumption(3, 5)).toBe(5);

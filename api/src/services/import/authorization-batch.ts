@@ -7,6 +7,7 @@ import type { ReservationRecord } from '../../ingest/index.js';
 
 import type { InstanceBatch } from './instance-batch.js';
 import type { WriteContext } from './record-writer.js';
+import { inserted } from './returning.js';
 
 /** One authorization code of one device: its entitlement records, in file order. */
 interface Code {
@@ -29,6 +30,8 @@ interface Holding {
  */
 export class AuthorizationBatch {
   private readonly devices = new Map<string, Map<string, Code>>();
+  /** Each device's first record, naming the device. */
+  private readonly firstRecords = new Map<string, ReservationRecord>();
 
   constructor(
     private readonly context: WriteContext,
@@ -38,7 +41,10 @@ export class AuthorizationBatch {
   add(record: ReservationRecord): void {
     const device = `${record.instance.udiPid}\u0000${record.instance.udiSerial}`;
     let codes = this.devices.get(device);
-    if (!codes) this.devices.set(device, (codes = new Map()));
+    if (!codes) {
+      this.devices.set(device, (codes = new Map()));
+      this.firstRecords.set(device, record);
+    }
     const issuedOn = record.issuedOn ?? this.context.asOf;
     const key = record.authorizationCode ?? issuedOn;
     const code = codes.get(key);
@@ -47,14 +53,17 @@ export class AuthorizationBatch {
   }
 
   async flush(): Promise<void> {
-    for (const codes of this.devices.values()) {
+    for (const [device, codes] of this.devices) {
       const ordered = [...codes.values()].sort((a, b) =>
         a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0,
       );
-      const instance = await this.instances.ensureReservedInstance(ordered[0]!.records[0]!);
+      const first = this.firstRecords.get(device);
+      if (!first) continue;
+      const instance = await this.instances.ensureReservedInstance(first);
       for (const code of ordered) await this.apply(instance, code);
     }
     this.devices.clear();
+    this.firstRecords.clear();
   }
 
   private async apply(instance: { id: number; virtualAccountId: number }, code: Code) {
@@ -91,7 +100,12 @@ export class AuthorizationBatch {
       if (id === undefined) ids.set(licenseId, await this.create(instance, licenseId, record));
       else await this.restate(id, record);
     }
-    for (const change of plan.changes) await this.event(ids.get(change.licenseId)!, change, code);
+    for (const change of plan.changes) {
+      // Every change is of a license the code names or the device holds: both have an id now.
+      const id = ids.get(change.licenseId);
+      if (id === undefined) throw new Error(`no reservation of license ${change.licenseId}`);
+      await this.event(id, change, code);
+    }
   }
 
   /** Every reservation of the device with Σ of its trail and the day of its latest event. */
@@ -131,19 +145,22 @@ export class AuthorizationBatch {
     record: ReservationRecord,
   ): Promise<number> {
     const { tx, names, counts } = this.context;
-    const [row] = await tx
-      .insert(reservations)
-      .values({
-        smartAccountId: names.smartAccountId,
-        virtualAccountId: instance.virtualAccountId,
-        productInstanceId: instance.id,
-        licenseId,
-        reservationType: record.reservationType,
-        ...termsOf(record),
-      })
-      .returning({ id: reservations.id });
+    const row = inserted(
+      await tx
+        .insert(reservations)
+        .values({
+          smartAccountId: names.smartAccountId,
+          virtualAccountId: instance.virtualAccountId,
+          productInstanceId: instance.id,
+          licenseId,
+          reservationType: record.reservationType,
+          ...termsOf(record),
+        })
+        .returning({ id: reservations.id }),
+      'a reservation',
+    );
     counts.created.reservations++;
-    return row!.id;
+    return row.id;
   }
 
   private async restate(id: number, record: ReservationRecord): Promise<void> {

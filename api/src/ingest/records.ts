@@ -104,6 +104,19 @@ export interface ReservationRecord {
   readonly issuedOn: string | null;
 }
 
+/**
+ * An SLR authorization code that reserves no entitlement: the device's whole reservation set as
+ * of `issuedOn` is empty, so everything it held is returned.
+ */
+export interface EmptyAuthorizationRecord {
+  readonly kind: 'emptyAuthorization';
+  readonly at: SourceLocation;
+  readonly instance: ReservationRecord['instance'];
+  readonly reservationType: 'SLR' | 'PLR';
+  readonly authorizationCode: string | null;
+  readonly issuedOn: string | null;
+}
+
 /** A classic PAK line not yet converted into the Smart Account. */
 export interface ClassicPakRecord {
   readonly kind: 'classicPak';
@@ -154,6 +167,7 @@ export type IngestRecord =
   | InstanceRecord
   | DeviceUsageRecord
   | ReservationRecord
+  | EmptyAuthorizationRecord
   | ClassicPakRecord
   | CatalogRecord
   | PriceRecord;

@@ -92,6 +92,27 @@ describe('parseSlrAuthorizationXml', () => {
     ]);
   });
 
+  it('gives one emptyAuthorization record, with a warning, for a code that reserves nothing', async () => {
+    const empty = SAMPLE.replace(
+      /<entitlements>[\s\S]*<\/entitlements>/,
+      '<entitlements></entitlements>',
+    );
+    const { records, issues } = await run(empty);
+    expect(records).toEqual([
+      {
+        kind: 'emptyAuthorization',
+        at: { line: 1, column: 14 },
+        instance: { udiPid: 'C9500-24Y4C', udiSerial: 'FCW0000Z9YX' },
+        reservationType: 'SLR',
+        authorizationCode: expect.stringContaining('<entitlements></entitlements>') as string,
+        issuedOn: '2026-01-01',
+      },
+    ]);
+    expect(issues).toEqual([
+      'auth.xml:1:14: warning: the authorization code reserves no entitlement: everything the device holds is returned',
+    ]);
+  });
+
   it('reads several codes in a row and under a wrapper element', async () => {
     const other = SAMPLE.replace('FCW0000Z9YX', 'FCW0000Z9YY');
     const text = `<?xml version="1.0"?>\n<codes>\n${SAMPLE}\n<!-- second device -->\n${other}\n</codes>\n`;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { reservationEvents, reservations } from '@trueup/db';
 
 import { planAuthorization, type AuthorizationChange } from '../../domain/index.js';
-import type { ReservationRecord } from '../../ingest/index.js';
+import type { EmptyAuthorizationRecord, ReservationRecord } from '../../ingest/index.js';
 
 import type { InstanceBatch } from './instance-batch.js';
 import type { WriteContext } from './record-writer.js';
@@ -31,14 +31,15 @@ interface Holding {
 export class AuthorizationBatch {
   private readonly devices = new Map<string, Map<string, Code>>();
   /** Each device's first record, naming the device. */
-  private readonly firstRecords = new Map<string, ReservationRecord>();
+  private readonly firstRecords = new Map<string, ReservationRecord | EmptyAuthorizationRecord>();
 
   constructor(
     private readonly context: WriteContext,
     private readonly instances: InstanceBatch,
   ) {}
 
-  add(record: ReservationRecord): void {
+  /** Adds one entitlement of a code, or a code that reserves nothing (`emptyAuthorization`). */
+  add(record: ReservationRecord | EmptyAuthorizationRecord): void {
     const device = `${record.instance.udiPid}\u0000${record.instance.udiSerial}`;
     let codes = this.devices.get(device);
     if (!codes) {
@@ -47,9 +48,10 @@ export class AuthorizationBatch {
     }
     const issuedOn = record.issuedOn ?? this.context.asOf;
     const key = record.authorizationCode ?? issuedOn;
+    const records = record.kind === 'reservation' ? [record] : [];
     const code = codes.get(key);
-    if (code) code.records.push(record);
-    else codes.set(key, { issuedOn, records: [record] });
+    if (code) code.records.push(...records);
+    else codes.set(key, { issuedOn, records });
   }
 
   async flush(): Promise<void> {

@@ -52,6 +52,7 @@ export class RecordWriter {
       case 'deviceUsage':
         return this.instances.add(record);
       case 'reservation':
+      case 'emptyAuthorization':
         return this.authorizations.add(record);
       case 'classicPak':
         return this.classicPak(record);

@@ -140,4 +140,18 @@ describe('importing SLR authorization codes: a code is the device’s whole rese
       [NAMES.ESS]: 2,
     });
   });
+
+  it('returns everything the device holds when a newer code reserves nothing', async () => {
+    const d = 'emptied.example';
+    await importCodes(d, 'a.xml', authorizationXml('FCW0007F', '2026-01-10', { NWA: 1, DNA: 2 }));
+    const emptied = await importCodes(d, 'b.xml', authorizationXml('FCW0007F', '2026-02-10', {}));
+    expect(emptied.warningCount).toBe(1);
+    expect(await trail(d, 'FCW0007F')).toEqual([
+      [NAMES.NWA, 'RESERVE', 1, 1, '2026-01-10'],
+      [NAMES.DNA, 'RESERVE', 2, 2, '2026-01-10'],
+      [NAMES.NWA, 'RETURN', -1, 0, '2026-02-10'],
+      [NAMES.DNA, 'RETURN', -2, 0, '2026-02-10'],
+    ]);
+    expect(await reserved(d, '2026-02-10')).toEqual({});
+  });
 });

@@ -44,6 +44,9 @@ export interface EstateSpec {
     instance: number;
     license: number;
     events: readonly { delta: number; on: string }[];
+    /** The reserved entitlement's terms (as an authorization code states them); default none. */
+    licenseType?: 'TERM' | 'PERPETUAL' | null;
+    endDate?: string | null;
   }[];
 }
 
@@ -142,6 +145,8 @@ export async function insertEstate(db: Db, spec: EstateSpec): Promise<InsertedEs
         productInstanceId: instanceId(r.instance),
         licenseId: licId(r.license),
         reservationType: inst.mode === 'PLR' ? 'PLR' : 'SLR',
+        licenseType: r.licenseType ?? null,
+        endDate: r.endDate ?? null,
       })
       .returning({ id: reservations.id });
     if (r.events.length > 0) {

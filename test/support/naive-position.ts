@@ -81,6 +81,8 @@ export function naivePosition(
   // What each reservation holds at D: its events up to D added up; nothing once returned.
   const held = new Map<string, { va: number; license: number; quantity: number; on: string }>();
   for (const r of spec.reservations) {
+    // DESIGN: a reserved TERM entitlement counts through its end date, not after.
+    if (r.licenseType === 'TERM' && r.endDate != null && asOf > r.endDate) continue;
     let quantity = 0;
     let on: string | null = null;
     for (const e of r.events) {
@@ -101,7 +103,10 @@ export function naivePosition(
     const reservation = held.get(k);
     const va = report?.va ?? reservation!.va;
     const license = report?.license ?? reservation!.license;
-    const reported = report?.quantity ?? 0;
+    // DESIGN: a PLR device holds a full offline entitlement; its per-feature reports are
+    // covered by the PLR and consume nothing bought separately.
+    const plr = report !== undefined && spec.instances[report.instance!]!.mode === 'PLR';
+    const reported = plr ? 0 : (report?.quantity ?? 0);
     const reserved = reservation?.quantity ?? 0;
     const sum = device.get(keyOf(va, license)) ?? {
       consumed: 0,

@@ -89,8 +89,12 @@ export function renderSummary(summary: ImportSummary): string {
     if (notUnderstood > 0)
       lines.push(`${notUnderstood} Event Log message(s) not understood: kept as OTHER`);
     const verb = summary.dryRun ? 'would create' : 'created';
+    const older = summary.counts.skipped.olderAuthorizationCodes;
+    const skipped = older
+      ? `; skipped ${older} SLR authorization code(s) older than the device's latest reservation event (nothing written for them)`
+      : '';
     lines.push(
-      `${summary.dryRun ? 'dry run: ' : ''}${verb} ${created.join(', ') || 'nothing'}${updated.length ? `; updated ${updated.join(', ')}` : ''}; ${summary.warningCount} warning(s)`,
+      `${summary.dryRun ? 'dry run: ' : ''}${verb} ${created.join(', ') || 'nothing'}${updated.length ? `; updated ${updated.join(', ')}` : ''}${skipped}; ${summary.warningCount} warning(s)`,
     );
   }
   return lines.join('\n') + '\n';

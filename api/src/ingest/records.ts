@@ -108,6 +108,24 @@ export interface ReservationRecord {
   readonly startDate: string | null;
   readonly endDate: string | null;
   readonly authorizationCode: string | null;
+  /**
+   * UTC day the authorization code was issued (its `<timestamp>`); null when the code has none
+   * (the import's as-of stands in). The code is the device's whole reservation set as of then.
+   */
+  readonly issuedOn: string | null;
+}
+
+/**
+ * An SLR authorization code that reserves no entitlement: the device's whole reservation set as
+ * of `issuedOn` is empty, so everything it held is returned.
+ */
+export interface EmptyAuthorizationRecord {
+  readonly kind: 'emptyAuthorization';
+  readonly at: SourceLocation;
+  readonly instance: ReservationRecord['instance'];
+  readonly reservationType: 'SLR' | 'PLR';
+  readonly authorizationCode: string | null;
+  readonly issuedOn: string | null;
 }
 
 /** A classic PAK line not yet converted into the Smart Account. */
@@ -208,6 +226,7 @@ export type IngestRecord =
   | InstanceRecord
   | DeviceUsageRecord
   | ReservationRecord
+  | EmptyAuthorizationRecord
   | ClassicPakRecord
   | CatalogRecord
   | PriceRecord;

@@ -51,6 +51,7 @@ export async function accountFindings(
       order by product_instance_id, license_id, as_of desc, id desc`),
       handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
+             r.license_type, r.end_date::text as end_date,
              greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::int as quantity
       from reservations r
       left join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
@@ -112,6 +113,8 @@ export async function accountFindings(
       licenseId: num(r.license_id),
       reservationType: r.reservation_type as 'SLR' | 'PLR',
       quantity: num(r.quantity),
+      licenseType: r.license_type === null ? null : (r.license_type as 'TERM' | 'PERPETUAL'),
+      endDate: str(r.end_date),
     })),
     satellites: satellites.map((r) => ({
       id: num(r.id),

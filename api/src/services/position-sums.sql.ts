@@ -20,6 +20,14 @@ export function lotActiveAt(asOf: string, alias?: string): SQL {
     and (${c('effective_from')} is null or ${c('effective_from')} <= ${asOf}::date)`;
 }
 
+/**
+ * SQL form of the domain's `isReservationInTerm` over `reservations` columns of alias `r`: a
+ * TERM reservation counts through its end date, anything else always.
+ */
+export function reservationInTermAt(asOf: string): SQL {
+  return sql`(r.license_type is distinct from 'TERM' or r.end_date is null or r.end_date >= ${asOf}::date)`;
+}
+
 function vaFilter(column: string, scope: PositionSumsScope): SQL {
   if (!scope.virtualAccountIds) return sql``;
   return sql` and ${sql.raw(column)} = any(${sql.param([...scope.virtualAccountIds])}::int[])`;
@@ -28,8 +36,9 @@ function vaFilter(column: string, scope: PositionSumsScope): SQL {
 /**
  * Aggregates, in the database, the sums the position rules need for every Virtual Account ×
  * license of one Smart Account at one date. It implements the selection rules of
- * `domain/position/lot.ts` (which lots are active, latest report per key, reservations from
- * their event trail, max(reported, reserved) per device); it returns the ledger's and the
+ * `domain/position/lot.ts` (which lots are active, latest report per key counted by
+ * `countedUsage` (0 from a PLR device), reservations from their event trail while in term,
+ * max(reported, reserved) per device); it returns the ledger's and the
  * devices' figures side by side with their dates, and the domain (`sumsFromSources`) chooses
  * between them and turns the sums into balances. A property test holds the two in agreement.
  *
@@ -52,13 +61,20 @@ with lots as (
     ${vaFilter('virtual_account_id', scope)}
   group by 1, 2
 ),
-device_latest as (
+device_reported as (
   select distinct on (product_instance_id, license_id)
          product_instance_id as pi, license_id as lic, virtual_account_id as va, quantity, as_of
   from usage_reports
   where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
     ${vaFilter('virtual_account_id', scope)}
   order by product_instance_id, license_id, as_of desc, id desc
+),
+device_latest as (
+  -- countedUsage: per-feature usage of a PLR device is covered by the PLR; it counts 0.
+  select u.pi, u.lic, u.va, u.as_of,
+         case when p.connection_mode = 'PLR' then 0 else u.quantity end as quantity
+  from device_reported u
+  join product_instances p on p.id = u.pi
 ),
 reservation_now as (
   select r.product_instance_id as pi, r.license_id as lic, r.virtual_account_id as va,
@@ -67,6 +83,7 @@ reservation_now as (
   from reservations r
   join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
   where r.smart_account_id = ${sa} and e.occurred_on <= ${asOf}::date
+    and ${reservationInTermAt(asOf)}
     ${vaFilter('r.virtual_account_id', scope)}
   group by 1, 2, 3
   having sum(e.quantity_delta) > 0

@@ -78,6 +78,8 @@ const estateArbitrary = (domain: string): fc.Arbitrary<EstateSpec> =>
           minLength: 1,
           maxLength: 3,
         }),
+        licenseType: fc.constantFrom(null, 'TERM' as const, 'PERPETUAL' as const),
+        endDate: maybeDate,
       }),
       { selector: (r) => `${r.instance}:${r.license}`, maxLength: 4 },
     ),

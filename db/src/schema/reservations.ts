@@ -11,13 +11,14 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { smartAccounts, virtualAccounts } from './accounts.js';
-import { reservationEventType, reservationType } from './enums.js';
+import { licenseType, reservationEventType, reservationType } from './enums.js';
 import { productInstances } from './instances.js';
 import { licenses } from './licenses.js';
 
 /**
  * An SLR/PLR reservation of one license on one device. Its quantity at a date is the sum of
- * its events' `quantityDelta` up to that date: the event trail is the truth, append-only.
+ * its events' `quantityDelta` up to that date: the event trail is the truth, append-only; a TERM
+ * reservation past its `endDate` no longer counts.
  */
 export const reservations = pgTable(
   'reservations',
@@ -37,6 +38,14 @@ export const reservations = pgTable(
       .references(() => licenses.id, { onDelete: 'cascade' }),
     reservationType: reservationType('reservation_type').notNull(),
     authorizationCode: text('authorization_code'),
+    /**
+     * The reserved entitlement's terms, as the latest applied authorization code states them
+     * (null when no code said, e.g. a reservation recorded by hand). A TERM reservation stops
+     * counting as reserved after `endDate` (see the domain's `isReservationInTerm`).
+     */
+    licenseType: licenseType('license_type'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
   },
   (t) => [
     uniqueIndex('reservations_instance_license_uq').on(

@@ -10,6 +10,7 @@ export type FindingCode =
   | 'LICENSES_EXPIRED'
   | 'STRANDED_RESERVATION'
   | 'OVER_RESERVATION'
+  | 'RESERVATION_EXPIRED'
   | 'ADDON_WITHOUT_BASE'
   | 'STALE_REPORTING'
   | 'GHOST_CONSUMPTION'
@@ -23,6 +24,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'LICENSES_EXPIRED',
   'STRANDED_RESERVATION',
   'OVER_RESERVATION',
+  'RESERVATION_EXPIRED',
   'ADDON_WITHOUT_BASE',
   'STALE_REPORTING',
   'GHOST_CONSUMPTION',
@@ -40,6 +42,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | LICENSES_EXPIRING | high if the balance after lapse is negative and the end falls in the shortest lead time; medium if negative in a longer one; low if not negative |
  * | STRANDED_RESERVATION | medium |
  * | OVER_RESERVATION | high |
+ * | RESERVATION_EXPIRED | high |
  * | ADDON_WITHOUT_BASE | high on an instance, medium at Virtual Account level |
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
  * | GHOST_CONSUMPTION | high |
@@ -186,6 +189,12 @@ export interface FindingFactsByCode {
   readonly OVER_RESERVATION: {
     readonly instanceId: number;
     readonly reported: number;
+    readonly reserved: number;
+  };
+  readonly RESERVATION_EXPIRED: {
+    readonly instanceId: number;
+    /** The last day the reserved TERM entitlement was valid. */
+    readonly endDate: IsoDate;
     readonly reserved: number;
   };
   readonly ADDON_WITHOUT_BASE: {

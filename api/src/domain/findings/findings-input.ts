@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar.js';
-import type { LotTerms, EntitlementSource } from '../position/lot.js';
+import type { LotTerms, EntitlementSource, LicenseType } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
 /** BASE licenses stand alone; an ADD_ON license needs its base on the same device. */
@@ -75,6 +75,10 @@ export interface ReservationRecord {
   readonly reservationType: ReservationType;
   /** Quantity held at `asOf` (`reservedAt(events, asOf)`); 0 once returned. */
   readonly quantity: number;
+  /** The reserved entitlement's type as its authorization code states it; absent/null: unknown. */
+  readonly licenseType?: LicenseType | null;
+  /** Last day of a TERM reservation; absent/null: no end stated. */
+  readonly endDate?: IsoDate | null;
 }
 
 /**

@@ -8,7 +8,11 @@ import { ghostConsumptionFindings } from './ghost.js';
 import { ledgerDeviceMismatchFindings } from './ledger.js';
 import { compareFindings } from './order.js';
 import { resolvePolicy } from './policy.js';
-import { overReservationFindings, strandedReservationFindings } from './reservations.js';
+import {
+  expiredReservationFindings,
+  overReservationFindings,
+  strandedReservationFindings,
+} from './reservations.js';
 import { shortfallFindings } from './shortfall.js';
 import { staleReportingFindings } from './staleness.js';
 import { validateFindingsInput } from './validate.js';
@@ -29,6 +33,7 @@ export function findings(input: FindingsInput): Finding[] {
     ...expiredFindings(estate),
     ...strandedReservationFindings(estate),
     ...overReservationFindings(estate),
+    ...expiredReservationFindings(estate),
     ...addOnWithoutBaseFindings(estate),
     ...staleReportingFindings(estate),
     ...ghostConsumptionFindings(estate),

@@ -92,12 +92,24 @@ describe('OVER_RESERVATION', () => {
     expect(finding?.evidence.map((e) => e.kind)).toEqual(['instance', 'usage', 'reservation']);
   });
 
-  it('counts a PLR license in use with no reservation at all', () => {
+  it('counts an SLR license in use with no reservation at all', () => {
     const input = exampleInput({
-      instances: [{ ...slrBox, connectionMode: 'PLR' }],
+      instances: [slrBox],
       deviceUsage: [{ instanceId: 100, licenseId: 12, quantity: 1 }],
     });
     expect(findingsOf(findings(input), 'OVER_RESERVATION')[0]?.quantity).toBe(1);
+  });
+
+  it('never reports a PLR device: its PLR covers every feature it uses', () => {
+    const input = exampleInput({
+      instances: [{ ...slrBox, connectionMode: 'PLR' }],
+      reservations: [{ ...reservation(1, 11), reservationType: 'PLR' }],
+      deviceUsage: [
+        { instanceId: 100, licenseId: 12, quantity: 1 },
+        { instanceId: 100, licenseId: 10, quantity: 4 },
+      ],
+    });
+    expect(findingsOf(findings(input), 'OVER_RESERVATION')).toEqual([]);
   });
 
   it('does not report usage within the reservation, online devices or decommissioned ones', () => {
@@ -117,5 +129,48 @@ describe('OVER_RESERVATION', () => {
     expect(findingsOf(findings(within), 'OVER_RESERVATION')).toEqual([]);
     expect(findingsOf(findings(online), 'OVER_RESERVATION')).toEqual([]);
     expect(findingsOf(findings(gone), 'OVER_RESERVATION')).toEqual([]);
+  });
+});
+
+describe('RESERVATION_EXPIRED', () => {
+  const term = (endDate: string | null, quantity = 2): ReservationRecord => ({
+    ...reservation(quantity),
+    licenseType: 'TERM',
+    endDate,
+  });
+
+  it('reports a reserved TERM entitlement whose end date has passed', () => {
+    const input = exampleInput({
+      instances: [slrBox],
+      reservations: [term('2026-06-29')],
+      prices: [{ licenseId: 10, unitPriceMinor: 1_500n, currency: 'USD' }],
+    });
+    const [finding, ...rest] = findingsOf(findings(input), 'RESERVATION_EXPIRED');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      severity: 'high',
+      key: 'RESERVATION_EXPIRED:500',
+      virtualAccountName: 'Branch',
+      licenseName: 'DNA Essentials',
+      quantity: 2,
+      money: { amountMinor: 3_000n, currency: 'USD' },
+      facts: { instanceId: 100, endDate: '2026-06-29', reserved: 2 },
+      message:
+        'Branch: br-sw-01 (UDI_PID:C9300-24P; UDI_SN:FOC0001) (SLR) holds 2 × DNA Essentials reserved on a term that ended 2026-06-29: renew the term and update the reservation, or return it.',
+    });
+    expect(finding?.evidence.map((e) => e.kind)).toEqual(['reservation', 'instance']);
+  });
+
+  it('does not report a term ending today, an open or perpetual one, or a returned one', () => {
+    for (const reservations of [
+      [term('2026-06-30')],
+      [term(null)],
+      [{ ...reservation(2), licenseType: 'PERPETUAL' as const, endDate: '2026-01-01' }],
+      [reservation(2)],
+      [term('2026-01-01', 0)],
+    ]) {
+      const input = exampleInput({ instances: [slrBox], reservations });
+      expect(findingsOf(findings(input), 'RESERVATION_EXPIRED')).toEqual([]);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { isReservationInTerm } from '../position/lot.js';
+
 import { subjectOf, type Estate } from './estate.js';
 import {
   instanceEvidence,
@@ -11,8 +13,10 @@ import { instanceLabel } from './text.js';
 
 /** An SLR/PLR reservation pinned on a device that can no longer use it. */
 export type StrandedReservationFinding = FindingOf<'STRANDED_RESERVATION'>;
-/** An SLR/PLR device reporting more in use than it has reserved. */
+/** An SLR device reporting more in use than it has reserved (PLR devices never are). */
 export type OverReservationFinding = FindingOf<'OVER_RESERVATION'>;
+/** A reserved TERM entitlement past its end date, still pinned on its device. */
+export type ReservationExpiredFinding = FindingOf<'RESERVATION_EXPIRED'>;
 
 /**
  * STRANDED_RESERVATION: a reservation holding more than 0 at `asOf` on an instance that is
@@ -77,7 +81,7 @@ function logNote(log: readonly LogEventRecord[]): string {
 }
 
 /**
- * OVER_RESERVATION: an ACTIVE SLR/PLR instance whose reported in-use of a license exceeds the
+ * OVER_RESERVATION: an ACTIVE SLR instance whose reported in-use of a license exceeds the
  * quantity it has reserved of it (none reserved counts as 0): a device running without its
  * reservation updated. Quantity is the excess; money is excess × unit price. Decommissioned
  * devices are GHOST_CONSUMPTION instead.
@@ -86,7 +90,8 @@ export function overReservationFindings(estate: Estate): OverReservationFinding[
   const findings: OverReservationFinding[] = [];
   for (const instance of estate.input.instances) {
     if (instance.status !== 'ACTIVE') continue;
-    if (instance.connectionMode !== 'SLR' && instance.connectionMode !== 'PLR') continue;
+    // A PLR device's per-feature use is covered by its PLR (see `countedUsage`): never over.
+    if (instance.connectionMode !== 'SLR') continue;
     const reservations = estate.reservationsOf(instance.id);
     for (const usage of estate.usageOf(instance.id)) {
       const held = reservations.filter((r) => r.licenseId === usage.licenseId);
@@ -113,6 +118,42 @@ export function overReservationFindings(estate: Estate): OverReservationFinding[
         ],
       });
     }
+  }
+  return findings;
+}
+
+/**
+ * RESERVATION_EXPIRED: a reservation holding more than 0 at `asOf` whose entitlement is a TERM
+ * that ended before `asOf` (see `isReservationInTerm`): the position no longer counts it, yet
+ * the device still runs on it. Quantity is the reserved quantity; money is its value (what the
+ * renewal is worth). Severity high.
+ */
+export function expiredReservationFindings(estate: Estate): ReservationExpiredFinding[] {
+  const findings: ReservationExpiredFinding[] = [];
+  const { asOf } = estate.input;
+  for (const reservation of estate.input.reservations) {
+    const instance = estate.instance(reservation.instanceId);
+    const terms = {
+      licenseType: reservation.licenseType ?? null,
+      endDate: reservation.endDate ?? null,
+    };
+    if (!instance || reservation.quantity <= 0 || terms.endDate === null) continue;
+    if (isReservationInTerm(terms, asOf)) continue;
+    const license = estate.licenseName(reservation.licenseId);
+    findings.push({
+      code: 'RESERVATION_EXPIRED',
+      severity: 'high',
+      key: `RESERVATION_EXPIRED:${reservation.id}`,
+      ...subjectOf(estate, reservation.virtualAccountId, reservation.licenseId),
+      quantity: reservation.quantity,
+      money: estate.money(reservation.licenseId, reservation.quantity),
+      message:
+        `${estate.virtualAccountName(reservation.virtualAccountId)}: ${instanceLabel(instance)} ` +
+        `(${reservation.reservationType}) holds ${reservation.quantity} × ${license} reserved ` +
+        `on a term that ended ${terms.endDate}: renew the term and update the reservation, or return it.`,
+      facts: { instanceId: instance.id, endDate: terms.endDate, reserved: reservation.quantity },
+      evidence: [reservationEvidence(estate, reservation), instanceEvidence(instance)],
+    });
   }
   return findings;
 }

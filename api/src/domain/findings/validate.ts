@@ -75,6 +75,7 @@ export function validateFindingsInput(input: FindingsInput): void {
   for (const reservation of input.reservations) {
     checkVirtualAccount(known, reservation.virtualAccountId, `reservation ${reservation.id}`);
     checkQuantity(reservation.quantity, 'reservation quantity', reservation.id);
+    checkDate(reservation.endDate, 'reservation endDate', reservation.id);
   }
   for (const satellite of input.satellites) {
     checkDate(satellite.lastSyncAt, 'satellite lastSyncAt', satellite.id);

@@ -47,17 +47,60 @@ export interface ReservationChange {
 }
 
 /**
- * Quantity an SLR/PLR reservation pins at `asOf`: the sum of its event deltas up to and
- * including that day (the append-only trail is the truth). Never negative.
+ * The terms of a reserved entitlement as its authorization code states them; null fields when
+ * no code said (a reservation recorded by hand counts like a perpetual one).
  */
-export function reservedAt(events: readonly ReservationChange[], asOf: IsoDate): number {
+export interface ReservationTerms {
+  readonly licenseType: LicenseType | null;
+  readonly endDate: IsoDate | null;
+}
+
+/**
+ * Whether a reservation's entitlement is still in term at `asOf`: a TERM reservation with an
+ * end date counts through that day (inclusive) and not after; anything else never lapses. A
+ * lapsed one no longer counts as reserved or consumed (it is RESERVATION_EXPIRED instead).
+ */
+export function isReservationInTerm(terms: ReservationTerms, asOf: IsoDate): boolean {
+  return terms.licenseType !== 'TERM' || terms.endDate === null || terms.endDate >= asOf;
+}
+
+/**
+ * Quantity an SLR/PLR reservation pins at `asOf`: the sum of its event deltas up to and
+ * including that day (the append-only trail is the truth). Never negative. With `terms`, a
+ * reservation past its term's end counts 0 (see `isReservationInTerm`).
+ */
+export function reservedAt(
+  events: readonly ReservationChange[],
+  asOf: IsoDate,
+  terms?: ReservationTerms,
+): number {
+  if (terms && !isReservationInTerm(terms, asOf)) return 0;
   let total = 0;
   for (const event of events) if (event.occurredOn <= asOf) total += event.quantityDelta;
   return Math.max(0, total);
 }
 
+/** How a device reaches Cisco (the connection mode of its product instance). */
+export type DeviceMode = 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+
 /**
- * What one device consumes of one license: its reported in-use, but never less than what it
+ * The PLR rule. A Permanent License Reservation device holds one universal, offline entitlement
+ * to every feature of its product: no per-license counts, and it never reports to Cisco. So:
+ *
+ * - what its PLR consumes is what its reservation records pin (the PLR authorization: typically
+ *   1 × the PLR license for that device), counted like any reservation;
+ * - the per-feature usage it may still show (a RUM report, an instances export) is covered by
+ *   the PLR itself: it is not consumption of separately bought licenses, and never an
+ *   OVER_RESERVATION.
+ *
+ * Returns the reported in-use that counts as consumption for a device in `mode`.
+ */
+export function countedUsage(mode: DeviceMode, reportedInUse: number): number {
+  return mode === 'PLR' ? 0 : reportedInUse;
+}
+
+/**
+ * What one device consumes of one license: its reported in-use (as `countedUsage` counts it), but never less than what it
  * holds reserved (a reserved license is consumed even when the device cannot report). Cisco's
  * in-use already includes reserved quantities, so the two are not added.
  */

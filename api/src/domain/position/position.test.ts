@@ -4,7 +4,13 @@ import { DomainError } from '../errors.js';
 
 import { virtualAccountConsumption } from './consumption.js';
 import { licensePositions } from './license-position.js';
-import { deviceConsumption, isLotActive, reservedAt } from './lot.js';
+import {
+  countedUsage,
+  deviceConsumption,
+  isLotActive,
+  isReservationInTerm,
+  reservedAt,
+} from './lot.js';
 import { positionLine } from './position.js';
 
 const sums = {
@@ -131,6 +137,26 @@ describe('reservation and consumption rules', () => {
     expect(reservedAt(events, '2026-01-09')).toBe(0);
     expect(reservedAt(events, '2026-03-01')).toBe(7);
     expect(reservedAt(events, '2026-06-01')).toBe(0);
+  });
+  it('stops counting a TERM reservation the day after its end date', () => {
+    const events = [{ quantityDelta: 3, occurredOn: '2026-01-10' }];
+    const term = { licenseType: 'TERM' as const, endDate: '2026-06-30' };
+    expect(reservedAt(events, '2026-06-30', term)).toBe(3);
+    expect(reservedAt(events, '2026-07-01', term)).toBe(0);
+    expect(isReservationInTerm(term, '2026-07-01')).toBe(false);
+    // Perpetual, open-ended or unstated terms never lapse.
+    for (const terms of [
+      { licenseType: 'PERPETUAL' as const, endDate: '2026-06-30' },
+      { licenseType: 'TERM' as const, endDate: null },
+      { licenseType: null, endDate: null },
+    ])
+      expect(reservedAt(events, '2030-01-01', terms)).toBe(3);
+  });
+  it('counts no per-feature usage of a PLR device, all of any other device', () => {
+    expect(countedUsage('PLR', 3)).toBe(0);
+    expect(deviceConsumption(countedUsage('PLR', 3), 1)).toBe(1);
+    for (const mode of ['SLR', 'DIRECT_CLOUD', 'ON_PREM'] as const)
+      expect(countedUsage(mode, 3)).toBe(3);
   });
   it('takes the larger of reported use and reservation on a device', () => {
     expect(deviceConsumption(3, 5)).toBe(5);

@@ -2,3 +2,4 @@ export * from './trail.js';
 export * from './checks.js';
 export * from './rules.js';
 export * from './standing.js';
+export * from './authorization.js';

@@ -31,6 +31,7 @@ export function toImportSummaryGql(summary: ImportSummary): ImportSummaryGql {
   const kinds = new Set([
     ...Object.keys(summary.counts.created),
     ...Object.keys(summary.counts.updated),
+    ...Object.keys(summary.counts.skipped),
   ]);
   return {
     smartAccount: summary.smartAccount,
@@ -42,6 +43,7 @@ export function toImportSummaryGql(summary: ImportSummary): ImportSummaryGql {
       kind,
       created: (summary.counts.created as Record<string, number>)[kind] ?? 0,
       updated: (summary.counts.updated as Record<string, number>)[kind] ?? 0,
+      skipped: (summary.counts.skipped as Record<string, number>)[kind] ?? 0,
     })),
     errorCount: summary.errorCount,
     warningCount: summary.warningCount,

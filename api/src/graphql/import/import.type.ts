@@ -31,11 +31,18 @@ export class ImportIssueGql {
   @Field(() => String) message!: string;
 }
 
-@ObjectType('ImportCount', { description: 'Rows of one kind an import created or updated.' })
+@ObjectType('ImportCount', {
+  description: 'Rows of one kind an import created or updated, or records it skipped.',
+})
 export class ImportCountGql {
   @Field(() => String) kind!: string;
   @Field(() => Int) created!: number;
   @Field(() => Int) updated!: number;
+  @Field(() => Int, {
+    description:
+      'Records deliberately not applied, e.g. olderAuthorizationCodes: SLR codes issued before the device’s latest reservation event.',
+  })
+  skipped!: number;
 }
 
 @ObjectType('ImportedFile')

@@ -10,6 +10,7 @@ import type {
   ReservationTransfer,
 } from '../../services/index.js';
 import { toEntitlementGql } from '../account/account.mapper.js';
+import type { LicenseType } from '../account/enums.js';
 
 import type { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
 import type {
@@ -111,6 +112,9 @@ export const toReservationGql = (r: ReservationRow, asOf: string): ReservationGq
   id: String(r.id),
   reservationType: r.reservationType as ReservationTypeGql,
   authorizationCode: r.authorizationCode,
+  licenseType: r.licenseType as LicenseType | null,
+  startDate: r.startDate,
+  endDate: r.endDate,
   asOf,
   reservationId: r.id,
   productInstanceId: r.productInstanceId,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { EntitlementGql } from '../account/account.type.js';
+import { LicenseType } from '../account/enums.js';
 import { Connection } from '../connection.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -15,6 +16,17 @@ export class ReservationGql {
   @Field(() => ID) id!: string;
   @Field(() => ReservationTypeGql) reservationType!: ReservationTypeGql;
   @Field(() => String, { nullable: true }) authorizationCode!: string | null;
+  @Field(() => LicenseType, {
+    nullable: true,
+    description: 'The reserved entitlement’s type, as its latest authorization code states it.',
+  })
+  licenseType!: LicenseType | null;
+  @Field(() => DateScalar, { nullable: true }) startDate!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of a TERM reservation; after it, the position no longer counts it.',
+  })
+  endDate!: string | null;
   @Field(() => DateScalar, { description: 'The date this reservation was read at.' })
   asOf!: string;
   reservationId!: number;

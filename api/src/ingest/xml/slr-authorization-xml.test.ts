@@ -46,6 +46,7 @@ describe('parseSlrAuthorizationXml', () => {
         instance: { udiPid: 'C9500-24Y4C', udiSerial: 'FCW0000Z9YX' },
         reservationType: 'SLR',
         authorizationCode: CODE,
+        issuedOn: '2026-01-01',
       };
       expect(records).toEqual([
         {
@@ -70,6 +71,46 @@ describe('parseSlrAuthorizationXml', () => {
         },
       ]);
     }
+  });
+
+  it('dates a code by its <timestamp> (epoch ms, UTC day) and refuses an unreadable one', async () => {
+    const late = await run(SAMPLE.replace('1767225600000', String(1767225600000 + 86_399_999)));
+    expect(late.issues).toEqual([]);
+    expect(late.records.map((r) => r.kind === 'reservation' && r.issuedOn)).toEqual([
+      '2026-01-01',
+      '2026-01-01',
+    ]);
+    const bad = await run(SAMPLE.replace('1767225600000', 'soon'));
+    expect(bad.records).toEqual([]);
+    expect(bad.issues).toEqual([
+      'auth.xml:2:54: <timestamp> is not a date (expected YYYY-MM-DD or an ISO date-time): "soon"',
+    ]);
+    const none = await run(SAMPLE.replace('<timestamp>1767225600000</timestamp>', ''));
+    expect(none.records.map((r) => r.kind === 'reservation' && r.issuedOn)).toEqual([null, null]);
+    expect(none.issues).toEqual([
+      "auth.xml:1:14: warning: the authorization code has no <timestamp>: it is dated by the import's as-of",
+    ]);
+  });
+
+  it('gives one emptyAuthorization record, with a warning, for a code that reserves nothing', async () => {
+    const empty = SAMPLE.replace(
+      /<entitlements>[\s\S]*<\/entitlements>/,
+      '<entitlements></entitlements>',
+    );
+    const { records, issues } = await run(empty);
+    expect(records).toEqual([
+      {
+        kind: 'emptyAuthorization',
+        at: { line: 1, column: 14 },
+        instance: { udiPid: 'C9500-24Y4C', udiSerial: 'FCW0000Z9YX' },
+        reservationType: 'SLR',
+        authorizationCode: expect.stringContaining('<entitlements></entitlements>') as string,
+        issuedOn: '2026-01-01',
+      },
+    ]);
+    expect(issues).toEqual([
+      'auth.xml:1:14: warning: the authorization code reserves no entitlement: everything the device holds is returned',
+    ]);
   });
 
   it('reads several codes in a row and under a wrapper element', async () => {

@@ -3,7 +3,7 @@ import { licenseTypeOf, parseDate, parseQuantity } from '../json/field-values.js
 import { reported } from '../json/json-fields.js';
 import { decodeChunks, FILE_START, type TextPosition } from '../json/text-chunks.js';
 import type { Parser } from '../parser.js';
-import type { ReservationRecord } from '../records.js';
+import type { EmptyAuthorizationRecord, ReservationRecord } from '../records.js';
 
 import { xmlElements } from './xml-elements.js';
 import { child, children, parseXmlElement, sourceOf, textOf, type XmlNode } from './xml-node.js';
@@ -15,7 +15,9 @@ const ROOT = 'specificPLR';
  * of the file (alone, several in a row, or under a wrapper) gives one `ReservationRecord` per
  * `<entitlement>`, for the device named by `<udi>P:<pid>,S:<serial></udi>`.
  *
- * - `authorizationCode` keeps the exact source text of the `<authorizationCode>` element.
+ * - `authorizationCode` keeps the exact source text of the `<authorizationCode>` element;
+ *   `issuedOn` is its `<timestamp>` (epoch ms) as a UTC date. A code with no `<entitlement>`
+ *   gives one `EmptyAuthorizationRecord` (with a warning): the device holds nothing.
  * - `<count>` must be a non-negative whole number; dates may be empty, `YYYY-MM-DD`, ISO
  *   date-times or epoch seconds/milliseconds; `licenseType` maps as for the licenses API.
  * - A missing or unreadable `<udi>`, a missing `<tag>` or a bad count is an error located at
@@ -43,7 +45,7 @@ function readAuthorization(
   text: string,
   at: TextPosition,
   issues: IssueCollector,
-): ReservationRecord[] {
+): (ReservationRecord | EmptyAuthorizationRecord)[] {
   const parsed = parseXmlElement(text, at);
   if (!parsed.ok) {
     issues.error('MALFORMED_FILE', parsed.at, `invalid XML: ${parsed.message}`);
@@ -57,10 +59,18 @@ function readAuthorization(
   if (!code) issues.error('MISSING_VALUE', at, `<${ROOT}> has no <authorizationCode>`);
   if (!code || !udi) return [];
   const entitlements = children(child(code, 'entitlements'), 'entitlement');
-  if (entitlements.length === 0) {
-    issues.warning('MISSING_VALUE', locate(code), 'the authorization code reserves no entitlement');
-  }
+  const issuedOn = readIssuedOn(code, issues, locate);
+  if (issuedOn === undefined) return [];
   const authorizationCode = sourceOf(code, text);
+  if (entitlements.length === 0) {
+    issues.warning(
+      'MISSING_VALUE',
+      locate(code),
+      'the authorization code reserves no entitlement: everything the device holds is returned',
+    );
+    const device = { instance: udi, reservationType: 'SLR' as const, authorizationCode, issuedOn };
+    return [{ kind: 'emptyAuthorization', at: locate(code), ...device }];
+  }
   const records: ReservationRecord[] = [];
   for (const entitlement of entitlements) {
     const read = readEntitlement(entitlement, issues, locate);
@@ -71,10 +81,34 @@ function readAuthorization(
         instance: udi,
         reservationType: 'SLR',
         authorizationCode,
+        issuedOn,
       });
     }
   }
   return records;
+}
+
+/**
+ * The day the code was issued, from `<timestamp>` (epoch milliseconds, read as a UTC date; ISO
+ * dates are accepted too). Missing or empty: null, with a warning (the import's as-of stands in).
+ * Unreadable: an error at the element, and undefined.
+ */
+function readIssuedOn(
+  code: XmlNode,
+  issues: IssueCollector,
+  locate: (node: XmlNode) => TextPosition,
+): string | null | undefined {
+  const node = child(code, 'timestamp');
+  const text = textOf(node);
+  if (!node || text === null) {
+    issues.warning(
+      'MISSING_VALUE',
+      locate(node ?? code),
+      "the authorization code has no <timestamp>: it is dated by the import's as-of",
+    );
+    return null;
+  }
+  return reported(parseDate(text, '<timestamp>'), { at: locate(node) }, issues);
 }
 
 /** `P:<pid>,S:<serial>` (other `X:` parts such as `U:<uuid>` are ignored). */

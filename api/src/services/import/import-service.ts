@@ -256,7 +256,7 @@ async function writeFile(
 
 function delta(before: ImportCounts, after: ImportCounts): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const group of ['created', 'updated'] as const) {
+  for (const group of ['created', 'updated', 'skipped'] as const) {
     for (const [key, value] of Object.entries(after[group])) {
       const change = value - ((before[group] as Record<string, number>)[key] ?? 0);
       if (change !== 0) out[`${group}.${key}`] = change;

@@ -204,7 +204,7 @@ export class InstanceBatch {
 
   /** The instance an SLR/PLR reservation sits on, registered as such when first seen. */
   async ensureReservedInstance(
-    record: ReservationRecord,
+    record: Pick<ReservationRecord, 'instance' | 'reservationType'>,
   ): Promise<{ id: number; virtualAccountId: number }> {
     await this.flush();
     return this.ensure(

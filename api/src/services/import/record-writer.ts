@@ -1,21 +1,15 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
-import {
-  entitlementLots,
-  reservationEvents,
-  reservations,
-  usageReports,
-  type Db,
-} from '@trueup/db';
+import { entitlementLots, usageReports, type Db } from '@trueup/db';
 
 import type {
   CatalogRecord,
   ClassicPakRecord,
   IngestRecord,
   LedgerRecord,
-  ReservationRecord,
 } from '../../ingest/index.js';
 
+import { AuthorizationBatch } from './authorization-batch.js';
 import { writeCatalogEntry } from './catalog-writer.js';
 import { writeAccountEvent } from './event-writer.js';
 import { InstanceBatch } from './instance-batch.js';
@@ -40,14 +34,17 @@ export interface WriteContext {
  * Writes one file's records. A licenses export is a snapshot of the Virtual Accounts it lists:
  * their current SMART lots are superseded on the export's as-of (kept as history) and the new
  * lots count from then; a classic PAK list does the same for the account's CLASSIC_PAK lots.
+ * SLR authorization codes are collected per device and reconciled at the end of the file.
  */
 export class RecordWriter {
   private readonly replacedVirtualAccounts = new Set<number>();
   private replacedClassic = false;
   private readonly instances: InstanceBatch;
+  private readonly authorizations: AuthorizationBatch;
 
   constructor(private readonly context: WriteContext) {
     this.instances = new InstanceBatch(context);
+    this.authorizations = new AuthorizationBatch(context, this.instances);
   }
 
   async write(record: IngestRecord): Promise<void> {
@@ -58,7 +55,8 @@ export class RecordWriter {
       case 'deviceUsage':
         return this.instances.add(record);
       case 'reservation':
-        return this.reservation(record);
+      case 'emptyAuthorization':
+        return this.authorizations.add(record);
       case 'classicPak':
         return this.classicPak(record);
       case 'catalog':
@@ -72,6 +70,7 @@ export class RecordWriter {
 
   async finish(): Promise<void> {
     await this.instances.flush();
+    await this.authorizations.flush();
   }
 
   /** Marks the current lots of a scope superseded on the as-of; returns the new lots' effectiveFrom. */
@@ -191,55 +190,6 @@ export class RecordWriter {
       importRunId,
     });
     counts.created.entitlementLots++;
-  }
-
-  private async reservation(record: ReservationRecord): Promise<void> {
-    const { tx, names, counts, asOf } = this.context;
-    const sa = names.smartAccountId;
-    const instance = await this.instances.ensureReservedInstance(record);
-    const license = await names.license(record.license, record.entitlementTag);
-    const [existing] = await tx
-      .select({
-        id: reservations.id,
-        held: sql<number>`coalesce((select sum(quantity_delta) from reservation_events e where e.reservation_id = ${reservations.id}), 0)::int`.mapWith(
-          Number,
-        ),
-      })
-      .from(reservations)
-      .where(
-        and(
-          eq(reservations.smartAccountId, sa),
-          eq(reservations.productInstanceId, instance.id),
-          eq(reservations.licenseId, license),
-        ),
-      );
-    let id = existing?.id;
-    if (id === undefined) {
-      [{ id }] = (await tx
-        .insert(reservations)
-        .values({
-          smartAccountId: sa,
-          virtualAccountId: instance.virtualAccountId,
-          productInstanceId: instance.id,
-          licenseId: license,
-          reservationType: record.reservationType,
-          authorizationCode: record.authorizationCode,
-        })
-        .returning({ id: reservations.id })) as [{ id: number }];
-      counts.created.reservations++;
-    }
-    const delta = record.quantity - (existing?.held ?? 0);
-    if (delta === 0) return;
-    await tx.insert(reservationEvents).values({
-      smartAccountId: sa,
-      reservationId: id,
-      eventType: existing ? 'UPDATE' : 'RESERVE',
-      quantityDelta: delta,
-      occurredOn: asOf,
-      actor: 'import',
-      note: 'SLR authorization code import',
-    });
-    counts.created.reservationEvents++;
   }
 
   private async catalog(record: CatalogRecord): Promise<void> {

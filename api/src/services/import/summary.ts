@@ -28,6 +28,14 @@ export interface ImportCounts {
     /** SSM On-Prem servers whose last sync an `onprem:<host>` import or an Event Log moved forward. */
     satellites: number;
   };
+  /** Records deliberately not applied. */
+  readonly skipped: {
+    /**
+     * SLR authorization codes issued before the device's latest reservation event: applying
+     * them would undo newer state, so nothing was written for them.
+     */
+    olderAuthorizationCodes: number;
+  };
 }
 
 export const emptyCounts = (): ImportCounts => ({
@@ -51,6 +59,7 @@ export const emptyCounts = (): ImportCounts => ({
     priceBookEntries: 0,
     satellites: 0,
   },
+  skipped: { olderAuthorizationCodes: 0 },
 });
 
 export interface FileSummary {

@@ -72,10 +72,15 @@ export function reservationReads(handle: DbHandle) {
         : null;
       const inAccount = eq(e.smartAccountId, query.smartAccountId);
       // The running sum is computed only for rows stored without quantity_after (COALESCE is lazy).
+      // The outer row's columns are written qualified by hand: in a single-table select drizzle
+      // renders `${e.id}` as a bare "id", which inside the subquery would bind to x.id.
+      const outer = (column: string) => sql.raw(`"reservation_events"."${column}"`);
       const quantityAfter = sql<number>`coalesce(${e.quantityAfter}, (
         select sum(x.quantity_delta) from reservation_events x
-        where x.smart_account_id = ${e.smartAccountId} and x.reservation_id = ${e.reservationId}
-          and (x.occurred_on, x.id) <= (${e.occurredOn}, ${e.id})))::int`.mapWith(Number);
+        where x.smart_account_id = ${outer('smart_account_id')} and x.reservation_id = ${outer('reservation_id')}
+          and (x.occurred_on, x.id) <= (${outer('occurred_on')}, ${outer('id')})))::int`.mapWith(
+        Number,
+      );
       const [count] = await db
         .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
         .from(e)

@@ -250,6 +250,7 @@ export function buildProgram(handlers: CommandHandlers): Command {
         'high',
         'medium',
         'low',
+        'info',
       ]),
     )
     .option('--virtual-account <name>', 'only this Virtual Account')

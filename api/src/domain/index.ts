@@ -9,3 +9,4 @@ export * from './history/index.js';
 export * from './access/index.js';
 export * from './reallocation/index.js';
 export * from './renewal/index.js';
+export * from './catalog/index.js';

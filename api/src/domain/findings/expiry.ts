@@ -111,7 +111,8 @@ export function expiringFindings(estate: Estate): ExpiringFinding[] {
 /**
  * LICENSES_EXPIRED: for a Virtual Account × license short at `asOf`, the TERM lots (current
  * records) that ended before `asOf`. Quantity is min(shortfall, expired quantity): the part of
- * the shortfall the lapse explains; money is that × unit price.
+ * the shortfall the lapse explains. Those units are priced on the shortfall finding, named
+ * in `relatedKey`; this one carries no money.
  */
 export function expiredFindings(estate: Estate): ExpiredFinding[] {
   const findings: ExpiredFinding[] = [];
@@ -137,7 +138,7 @@ export function expiredFindings(estate: Estate): ExpiredFinding[] {
       key: `LICENSES_EXPIRED:${line.virtualAccountId}:${line.licenseId}`,
       ...subjectOf(estate, line.virtualAccountId, line.licenseId),
       quantity,
-      money: estate.money(line.licenseId, quantity),
+      money: null,
       message:
         `${estate.virtualAccountName(line.virtualAccountId)}: ${expiredQuantity} × ` +
         `${estate.licenseName(line.licenseId)} expired (last on ${last.endDate}) and ` +
@@ -148,6 +149,7 @@ export function expiredFindings(estate: Estate): ExpiredFinding[] {
         expiredQuantity,
         owned: line.owned,
         consumed: line.consumed,
+        relatedKey: `INSUFFICIENT_LICENSES:${line.virtualAccountId}:${line.licenseId}`,
       },
       evidence: [
         positionLineEvidence(estate, line),

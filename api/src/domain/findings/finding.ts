@@ -13,7 +13,8 @@ export type FindingCode =
   | 'ADDON_WITHOUT_BASE'
   | 'STALE_REPORTING'
   | 'GHOST_CONSUMPTION'
-  | 'UNCONVERTED_PAK';
+  | 'UNCONVERTED_PAK'
+  | 'ADDON_BASE_UNKNOWN';
 
 /** Every finding code, in the order the issue lists them (CLI choices, GraphQL enum). */
 export const FINDING_CODES: readonly FindingCode[] = [
@@ -26,6 +27,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'STALE_REPORTING',
   'GHOST_CONSUMPTION',
   'UNCONVERTED_PAK',
+  'ADDON_BASE_UNKNOWN',
 ];
 
 /**
@@ -42,11 +44,18 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
  * | GHOST_CONSUMPTION | high |
  * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
+ * | ADDON_BASE_UNKNOWN | info: the catalog does not know the add-on's base, so nothing is judged |
  */
-export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
+export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 /** Severities from most to least urgent (the sort order). */
-export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low'];
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+];
 
 /** An amount in integer minor units with its ISO currency. */
 export interface FindingMoney {
@@ -163,6 +172,8 @@ export interface FindingFactsByCode {
     readonly expiredQuantity: number;
     readonly owned: number;
     readonly consumed: number;
+    /** The INSUFFICIENT_LICENSES finding that carries the money of these units. */
+    readonly relatedKey: string;
   };
   readonly STRANDED_RESERVATION: {
     readonly reason: 'DECOMMISSIONED' | 'REPLACED';
@@ -177,9 +188,18 @@ export interface FindingFactsByCode {
     readonly scope: 'INSTANCE' | 'VIRTUAL_ACCOUNT';
     /** Set for scope INSTANCE. */
     readonly instanceId: number | null;
-    readonly baseLicenseId: number;
+    /** The base the catalog CSV names; null when the family and tier rules decide. */
+    readonly baseLicenseId: number | null;
+    /** What would satisfy it, e.g. "a C9300 24P Network Essentials license or higher". */
+    readonly requiredBase: string;
     readonly addOnConsumed: number;
+    /** Consumption of licenses that satisfy the requirement (same device, or same VA). */
     readonly baseConsumed: number;
+  };
+  readonly ADDON_BASE_UNKNOWN: {
+    /** Consumption of the add-on over the Smart Account. */
+    readonly consumed: number;
+    readonly virtualAccountIds: readonly number[];
   };
   readonly STALE_REPORTING: {
     readonly subject: 'INSTANCE' | 'SATELLITE';
@@ -189,6 +209,13 @@ export interface FindingFactsByCode {
     readonly daysSince: number;
     /** The window that was exceeded: reporting window, or sync deadline (or alert start). */
     readonly limitDays: number;
+    /**
+     * Which rule set the window: SUBSCRIPTION (holds a term license: 90 days), PERPETUAL_ONLY
+     * (365 days), SATELLITE_SYNC (an SSM On-Prem satellite's deadline or alert).
+     */
+    readonly rule: 'SUBSCRIPTION' | 'PERPETUAL_ONLY' | 'SATELLITE_SYNC';
+    /** Satellite: the ACTIVE instances behind it (their staleness is this finding's). */
+    readonly instanceIds: readonly number[];
   };
   readonly GHOST_CONSUMPTION: { readonly instanceId: number };
   readonly UNCONVERTED_PAK: {
@@ -212,7 +239,12 @@ export interface FindingOf<C extends FindingCode> {
   readonly licenseName: string | null;
   /** Integer units at stake (see each family for what they count). */
   readonly quantity: number;
-  /** quantity × unit price of the license that cures it; null without a price or a license. */
+  /**
+   * This finding's share of the account's exposure (shortfall × unit true-up price): each
+   * unit is priced once, on its INSUFFICIENT_LICENSES finding, so the findings' money sums to
+   * the gross exposure. Null for every other finding (related ones name it in
+   * `facts.relatedKey`) and without a price.
+   */
   readonly money: FindingMoney | null;
   /** One line a person can act on, naming the Virtual Account, license and instance. */
   readonly message: string;

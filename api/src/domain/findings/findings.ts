@@ -1,10 +1,11 @@
-import { addOnWithoutBaseFindings } from './addons.js';
+import { addOnBaseUnknownFindings, addOnWithoutBaseFindings } from './addons.js';
 import { unconvertedPakFindings } from './classic.js';
 import { indexEstate } from './estate.js';
 import { expiredFindings, expiringFindings } from './expiry.js';
 import type { Finding } from './finding.js';
 import type { FindingsInput } from './findings-input.js';
 import { ghostConsumptionFindings } from './ghost.js';
+import { allocateMoney } from './money.js';
 import { compareFindings } from './order.js';
 import { resolvePolicy } from './policy.js';
 import { overReservationFindings, strandedReservationFindings } from './reservations.js';
@@ -14,7 +15,8 @@ import { validateFindingsInput } from './validate.js';
 
 /**
  * Every finding of one Smart Account at `input.asOf`, each with its severity, subject,
- * quantity, money (bigint minor units, null without a price) and the rows that prove it,
+ * quantity, money (bigint minor units; each short unit priced once, see `allocateMoney`) and
+ * the rows that prove it,
  * sorted by `compareFindings`. Pure: the input is not modified and equal inputs give
  * deep-equal outputs. Throws `DomainError` (INVALID_DATE, INVALID_QUANTITY,
  * UNKNOWN_VIRTUAL_ACCOUNT) on malformed input; discrepancies are findings, never errors.
@@ -32,6 +34,7 @@ export function findings(input: FindingsInput): Finding[] {
     ...staleReportingFindings(estate),
     ...ghostConsumptionFindings(estate),
     ...unconvertedPakFindings(estate),
+    ...addOnBaseUnknownFindings(estate),
   ];
-  return all.sort(compareFindings);
+  return allocateMoney(all).sort(compareFindings);
 }

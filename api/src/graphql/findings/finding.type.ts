@@ -13,12 +13,14 @@ export enum FindingCodeGql {
   STALE_REPORTING = 'STALE_REPORTING',
   GHOST_CONSUMPTION = 'GHOST_CONSUMPTION',
   UNCONVERTED_PAK = 'UNCONVERTED_PAK',
+  ADDON_BASE_UNKNOWN = 'ADDON_BASE_UNKNOWN',
 }
 export enum FindingSeverityGql {
   CRITICAL = 'critical',
   HIGH = 'high',
   MEDIUM = 'medium',
   LOW = 'low',
+  INFO = 'info',
 }
 registerEnumType(FindingCodeGql, { name: 'FindingCode' });
 registerEnumType(FindingSeverityGql, { name: 'FindingSeverity' });

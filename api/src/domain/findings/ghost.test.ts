@@ -24,7 +24,7 @@ describe('GHOST_CONSUMPTION', () => {
         virtualAccountName: 'Lab',
         licenseName: 'Router Base',
         quantity: 2,
-        money: { amountMinor: 24_690n, currency: 'USD' },
+        money: null, // priced once, on the shortfall (if any) these units cause
         message:
           'Lab: lab-rtr-09 is decommissioned but still consumes 2 × Router Base: remove the product instance to release them.',
         evidence: [

@@ -15,8 +15,18 @@ import { findings } from './findings.js';
 const daysAgo = (days: number) => addDays(EXAMPLE_AS_OF, -days);
 const device = (row: Partial<InstanceRecord>) =>
   exampleInstance({ id: 100, virtualAccountId: 1, name: 'campus-sw-01', ...row });
+/** DNA Essentials (10) is a subscription here: it has a TERM lot. */
+const termLot = exampleLot({
+  id: 90,
+  virtualAccountId: 2,
+  licenseId: 10,
+  quantity: 1,
+  licenseType: 'TERM',
+  startDate: '2025-01-01',
+  endDate: '2028-12-31',
+});
 const stale = (instances: InstanceRecord[], rows = {}) =>
-  findingsOf(findings(exampleInput({ instances, ...rows })), 'STALE_REPORTING');
+  findingsOf(findings(exampleInput({ instances, lots: [termLot], ...rows })), 'STALE_REPORTING');
 
 describe('STALE_REPORTING for instances', () => {
   it('reports an online instance silent for longer than the 90-day window', () => {

@@ -16,34 +16,28 @@ function inUse(estate: Estate, instance: InstanceRecord): number {
   return estate.usageOf(instance.id).reduce((t, usage) => t + usage.quantity, 0);
 }
 
-/** Licenses with at least one TERM lot (subscriptions), and licenses with any lot at all. */
-function licenseTerms(estate: Estate): { term: Set<number>; known: Set<number> } {
-  const term = new Set<number>();
-  const known = new Set<number>();
-  for (const lot of estate.input.lots) {
-    known.add(lot.licenseId);
-    if (lot.licenseType === 'TERM') term.add(lot.licenseId);
-  }
-  return { term, known };
+/** Licenses sold as subscriptions: those with at least one TERM lot in the account. */
+function subscriptionLicenses(estate: Estate): Set<number> {
+  return new Set(
+    estate.input.lots.filter((lot) => lot.licenseType === 'TERM').map((lot) => lot.licenseId),
+  );
 }
 
 /**
  * The reporting rule of what an instance holds (in use or reserved): any subscription (a
- * license with a TERM lot, or one with no lot on record) → SUBSCRIPTION; only perpetual
- * licenses, or nothing held → PERPETUAL_ONLY.
+ * license with a TERM lot) → SUBSCRIPTION; otherwise PERPETUAL_ONLY, the longer window (a
+ * license with no lot on record is not taken for a subscription: no alarm on a guess).
  */
 function ruleOf(
   estate: Estate,
-  terms: ReturnType<typeof licenseTerms>,
+  terms: ReadonlySet<number>,
   instance: InstanceRecord,
 ): InstanceRule {
   const held = [
     ...estate.usageOf(instance.id).filter((u) => u.quantity > 0),
     ...estate.reservationsOf(instance.id).filter((r) => r.quantity > 0),
   ].map((row) => row.licenseId);
-  return held.some((id) => terms.term.has(id) || !terms.known.has(id))
-    ? 'SUBSCRIPTION'
-    : 'PERPETUAL_ONLY';
+  return held.some((id) => terms.has(id)) ? 'SUBSCRIPTION' : 'PERPETUAL_ONLY';
 }
 
 const RULE_TEXT: Record<InstanceRule, string> = {
@@ -161,7 +155,7 @@ function satelliteFinding(
  */
 export function staleReportingFindings(estate: Estate): StaleReportingFinding[] {
   const findings: StaleReportingFinding[] = [];
-  const terms = licenseTerms(estate);
+  const terms = subscriptionLicenses(estate);
   const satellites = new Map(estate.input.satellites.map((s) => [s.id, s]));
   const behind = new Map<number, InstanceRecord[]>();
   for (const instance of [...estate.input.instances].sort((a, b) => a.id - b.id)) {

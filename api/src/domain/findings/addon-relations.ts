@@ -12,7 +12,11 @@ import type { LicenseRecord } from './findings-input.js';
 
 /** An add-on's requirement pooled at Virtual Account level (port variants set aside). */
 export interface RequirementPool {
-  /** `family:C9300` (tier rules) or `base:7` (a catalog base the rules cannot read). */
+  /**
+   * `family:C9300` (tier rules: a device runs one DNA tier, so DNA units of a family pool
+   * against its Network units) or `base:7:addOn:12` (a catalog base the rules cannot read:
+   * several add-ons may share one base on a device, so each add-on is judged alone).
+   */
   readonly key: string;
   /** For family pools, the Network tier the add-on needs; null for `base:` pools. */
   readonly minimumTier: Tier | null;
@@ -54,10 +58,11 @@ export function addOnRelations(estate: Estate): AddOnRelations {
     if (req.base?.line === 'NETWORK') {
       return { key: `family:${req.base.family}`, minimumTier: req.base.tier };
     }
-    return { key: `base:${req.baseLicenseId}`, minimumTier: null };
+    return { key: `base:${req.baseLicenseId}:addOn:${licenseId}`, minimumTier: null };
   };
   const supplies = (p: RequirementPool, candidateId: number): Tier | null => {
-    if (p.minimumTier === null) return p.key === `base:${candidateId}` ? 'ESSENTIALS' : null;
+    if (p.minimumTier === null)
+      return p.key.startsWith(`base:${candidateId}:`) ? 'ESSENTIALS' : null;
     const candidate = recordOf(candidateId);
     const identity = candidate ? identifyLicense(candidate) : null;
     if (identity?.line !== 'NETWORK' || `family:${identity.family}` !== p.key) return null;

@@ -111,6 +111,24 @@ describe('ADDON_WITHOUT_BASE in a Virtual Account', () => {
     expect(finding?.evidence.map((e) => e.id)).toEqual(['2:11', '2:10']);
   });
 
+  it('lets several add-ons share one catalog base (threat and URL on one firewall)', () => {
+    const licenses: LicenseRecord[] = [
+      {
+        id: 20,
+        name: 'Firepower 2100 Threat Defense Base',
+        kind: 'BASE',
+        requiredBaseLicenseId: null,
+      },
+      { id: 21, name: 'FPR2100 Threat Protection', kind: 'ADD_ON', requiredBaseLicenseId: 20 },
+      { id: 22, name: 'FPR2100 URL Filtering', kind: 'ADD_ON', requiredBaseLicenseId: 20 },
+    ];
+    const input = exampleInput({
+      licenses,
+      positionLines: [20, 21, 22].map((id) => exampleLine(2, id, { ownedSmart: 2, consumed: 2 })),
+    });
+    expect(findings(input)).toEqual([]);
+  });
+
   it('is silent when the base covers the add-ons', () => {
     const input = exampleInput({
       positionLines: [

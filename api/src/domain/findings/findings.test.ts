@@ -129,7 +129,7 @@ describe('findings', () => {
       ['LICENSES_EXPIRED:1:10', 4, null], // its 4 units are the shortfall's
       ['LICENSES_EXPIRING:2:10:2026-07-10', 20, null],
       ['OVER_RESERVATION:101:10', 1, null],
-      ['ADDON_WITHOUT_BASE:virtualAccount:2:base:10', 1, null],
+      ['ADDON_WITHOUT_BASE:virtualAccount:2:base:10:addOn:11', 1, null],
       ['STALE_REPORTING:instance:102', 1, null],
       ['STRANDED_RESERVATION:500', 1, null],
       ['UNCONVERTED_PAK:3:12', 4, null],

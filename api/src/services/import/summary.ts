@@ -11,6 +11,8 @@ export interface ImportCounts {
     reservations: number;
     reservationEvents: number;
     priceBookEntries: number;
+    /** Licenses created as ADD_ON whose base neither the catalog nor the family/tier rules know. */
+    addOnsWithUnknownBase: number;
   };
   readonly updated: {
     /** Lots of an older export that this one replaced (kept as history). */
@@ -19,6 +21,8 @@ export interface ImportCounts {
     licenses: number;
     /** Price book lines replaced (same license, currency and valid-from date). */
     priceBookEntries: number;
+    /** Catalog lines that leave an ADD_ON whose base neither the catalog nor the rules know. */
+    addOnsWithUnknownBase: number;
   };
 }
 
@@ -32,8 +36,15 @@ export const emptyCounts = (): ImportCounts => ({
     reservations: 0,
     reservationEvents: 0,
     priceBookEntries: 0,
+    addOnsWithUnknownBase: 0,
   },
-  updated: { supersededLots: 0, productInstances: 0, licenses: 0, priceBookEntries: 0 },
+  updated: {
+    supersededLots: 0,
+    productInstances: 0,
+    licenses: 0,
+    priceBookEntries: 0,
+    addOnsWithUnknownBase: 0,
+  },
 });
 
 export interface FileSummary {

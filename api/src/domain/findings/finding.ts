@@ -42,7 +42,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | OVER_RESERVATION | high |
  * | ADDON_WITHOUT_BASE | high on an instance, medium at Virtual Account level |
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
- * | GHOST_CONSUMPTION | high |
+ * | GHOST_CONSUMPTION | high (one per decommissioned device) |
  * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
  * | ADDON_BASE_UNKNOWN | info: the catalog does not know the add-on's base, so nothing is judged |
  */
@@ -217,7 +217,11 @@ export interface FindingFactsByCode {
     /** Satellite: the ACTIVE instances behind it (their staleness is this finding's). */
     readonly instanceIds: readonly number[];
   };
-  readonly GHOST_CONSUMPTION: { readonly instanceId: number };
+  readonly GHOST_CONSUMPTION: {
+    readonly instanceId: number;
+    /** The licenses it still reports in use (one finding per device). */
+    readonly licenseIds: readonly number[];
+  };
   readonly UNCONVERTED_PAK: {
     readonly smartOnlyBalance: number;
     /** The balance once the classic lots are converted (smart-only + classic). */

@@ -124,7 +124,7 @@ describe('findings', () => {
       ['INSUFFICIENT_LICENSES:3:12', 2, null], // Router Base has no price
       ['STALE_REPORTING:satellite:7', 0, null],
       ['ADDON_WITHOUT_BASE:instance:103:11', 1, null],
-      ['GHOST_CONSUMPTION:100:12', 1, null],
+      ['GHOST_CONSUMPTION:100', 1, null],
       ['INSUFFICIENT_LICENSES:1:10', 4, 4n * price],
       ['LICENSES_EXPIRED:1:10', 4, null], // its 4 units are the shortfall's
       ['LICENSES_EXPIRING:2:10:2026-07-10', 20, null],

@@ -47,9 +47,8 @@ function tokens(text: string): string[] {
   return text
     .toUpperCase()
     .replace(/\bTIER\s*(\d)/g, 'T$1')
-    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
-    .split(/[^A-Z0-9\u0000]+/)
-    .map((t) => t.replace('\u0000', '.'))
+    .split(/[^A-Z0-9.]+/)
+    .flatMap((t) => (/^\d+\.\d+[A-Z]*$/.test(t) ? [t] : t.split('.')))
     .filter((t) => t.length > 0);
 }
 

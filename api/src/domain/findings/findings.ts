@@ -1,4 +1,5 @@
-import { addOnBaseUnknownFindings, addOnWithoutBaseFindings } from './addons.js';
+import { addOnBaseUnknownFindings } from './addon-unknown.js';
+import { addOnWithoutBaseFindings } from './addons.js';
 import { unconvertedPakFindings } from './classic.js';
 import { indexEstate } from './estate.js';
 import { expiredFindings, expiringFindings } from './expiry.js';

@@ -13,13 +13,15 @@ import type { LicenseRecord } from './findings-input.js';
 /** An add-on's requirement pooled at Virtual Account level (port variants set aside). */
 export interface RequirementPool {
   /**
-   * `family:C9300` (tier rules: a device runs one DNA tier, so DNA units of a family pool
-   * against its Network units) or `base:7:addOn:12` (a catalog base the rules cannot read:
+   * `family:C9300` (DNA add-ons: a device runs one DNA tier, so DNA units of a family pool
+   * against its Network units) or `base:7:addOn:12` (any other add-on with a catalog base:
    * several add-ons may share one base on a device, so each add-on is judged alone).
    */
   readonly key: string;
   /** For family pools, the Network tier the add-on needs; null for `base:` pools. */
   readonly minimumTier: Tier | null;
+  /** For `base:` pools, the add-on judged. */
+  readonly addOnId: number | null;
 }
 
 const TIERS: readonly Tier[] = ['PREMIER', 'ADVANTAGE', 'ESSENTIALS'];
@@ -52,17 +54,22 @@ export function addOnRelations(estate: Estate): AddOnRelations {
   const pool = (licenseId: number): RequirementPool | null => {
     const req = requirement(licenseId);
     if (req.kind === 'RULE') {
-      return { key: `family:${req.identity.family}`, minimumTier: req.minimumTier };
+      return { key: `family:${req.identity.family}`, minimumTier: req.minimumTier, addOnId: null };
     }
     if (req.kind !== 'EXPLICIT') return null;
-    if (req.base?.line === 'NETWORK') {
-      return { key: `family:${req.base.family}`, minimumTier: req.base.tier };
+    if (req.base?.line === 'NETWORK' && req.addOn?.line === 'DNA') {
+      return { key: `family:${req.base.family}`, minimumTier: req.base.tier, addOnId: null };
     }
-    return { key: `base:${req.baseLicenseId}:addOn:${licenseId}`, minimumTier: null };
+    return {
+      key: `base:${req.baseLicenseId}:addOn:${licenseId}`,
+      minimumTier: null,
+      addOnId: licenseId,
+    };
   };
   const supplies = (p: RequirementPool, candidateId: number): Tier | null => {
-    if (p.minimumTier === null)
-      return p.key.startsWith(`base:${candidateId}:`) ? 'ESSENTIALS' : null;
+    if (p.addOnId !== null) {
+      return satisfies(requirement(p.addOnId), candidateId) ? 'ESSENTIALS' : null;
+    }
     const candidate = recordOf(candidateId);
     const identity = candidate ? identifyLicense(candidate) : null;
     if (identity?.line !== 'NETWORK' || `family:${identity.family}` !== p.key) return null;

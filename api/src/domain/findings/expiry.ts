@@ -142,8 +142,8 @@ export function expiredFindings(estate: Estate): ExpiredFinding[] {
       message:
         `${estate.virtualAccountName(line.virtualAccountId)}: ${expiredQuantity} × ` +
         `${estate.licenseName(line.licenseId)} expired (last on ${last.endDate}) and ` +
-        `${line.consumed} are still consumed against ${line.owned} owned: renew ${quantity} ` +
-        `or remove the usage.`,
+        `${line.consumed} are still consumed against ${line.owned} owned: the lapse explains ` +
+        `${quantity} of the shortfall; cover it as its INSUFFICIENT_LICENSES finding says.`,
       facts: {
         lastEndDate: last.endDate,
         expiredQuantity,

@@ -129,6 +129,24 @@ describe('ADDON_WITHOUT_BASE in a Virtual Account', () => {
     expect(findings(input)).toEqual([]);
   });
 
+  it('does not pool a non-DNA add-on with DNA units over the same Network base', () => {
+    const licenses: LicenseRecord[] = [
+      { id: 30, name: 'C9300 Network Advantage', kind: 'BASE', requiredBaseLicenseId: null },
+      {
+        id: 31,
+        name: 'C9300 48P DNA Advantage, 3Y Term',
+        kind: 'ADD_ON',
+        requiredBaseLicenseId: 30,
+      },
+      { id: 32, name: 'Switch Analytics Add-on', kind: 'ADD_ON', requiredBaseLicenseId: 30 },
+    ];
+    const input = exampleInput({
+      licenses,
+      positionLines: [30, 31, 32].map((id) => exampleLine(2, id, { ownedSmart: 2, consumed: 2 })),
+    });
+    expect(findings(input)).toEqual([]);
+  });
+
   it('is silent when the base covers the add-ons', () => {
     const input = exampleInput({
       positionLines: [

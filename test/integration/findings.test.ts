@@ -109,10 +109,14 @@ describe('findings on the demo estate', () => {
     expect(addon.licenseName).toBe(CASES.addOnWithoutBase.license);
   });
 
-  it('flags the satellite past its sync deadline and not the healthy one', () => {
+  it('flags the satellite past its sync deadline, with its instances, and not the healthy one', () => {
     const stale = only('STALE_REPORTING', (f) => f.facts.subject === 'SATELLITE');
     expect(stale).toMatchObject({ severity: 'CRITICAL' });
     expect(stale.message).toContain(CASES.staleSatellite.name);
+    const behind = stale.evidence.filter((e) => e.kind === 'instance');
+    expect(behind.length).toBeGreaterThan(0);
+    expect(stale.facts.instanceIds).toHaveLength(behind.length);
+    expect(stale.message).toContain(`its ${behind.length} instances`);
     expect(all.some((f) => f.message.includes(CASES.staleSatellite.healthySatellite))).toBe(false);
     // SLR/PLR devices never check in and are never stale.
     expect(
@@ -123,13 +127,81 @@ describe('findings on the demo estate', () => {
   });
 
   it('finds the decommissioned switch still consuming', () => {
-    const ghosts = all.filter((f) => f.code === 'GHOST_CONSUMPTION');
-    expect(ghosts.length).toBeGreaterThan(0);
-    expect(ghosts.every((g) => mentions(g, CASES.ghostConsumption.hostname))).toBe(true);
+    const ghost = only('GHOST_CONSUMPTION', () => true);
+    expect(mentions(ghost, CASES.ghostConsumption.hostname)).toBe(true);
+    expect(ghost).toMatchObject({ quantity: 2, licenseName: null });
+    expect(ghost.message).toContain(
+      'still consumes 1 × C9300 48P DNA Advantage, 5Y Term and 1 × C9300 Network Advantage',
+    );
   });
 
-  it('lists classic PAK lots not yet converted', () => {
-    expect(all.filter((f) => f.code === 'UNCONVERTED_PAK').length).toBeGreaterThan(0);
+  it('lists the classic PAK lots not yet converted: the split SEC lot and the UC shelfware', () => {
+    const paks = all.filter((f) => f.code === 'UNCONVERTED_PAK');
+    expect(paks.map((f) => [f.severity, f.virtualAccountName, f.licenseName])).toEqual([
+      ['MEDIUM', 'Branch-APAC', 'ISR 4300 Security (SEC)'], // converting cures the smart-only gap
+      ['LOW', 'Branch-APAC', 'ISR 4300 Unified Communications (UC)'],
+    ]);
+    expect(paks[1]).toMatchObject({ quantity: 20, money: null });
+  });
+
+  it('shows every designed-in case once and nothing else', () => {
+    const line = (f: FindingNode) =>
+      `${f.severity} ${f.code} ${f.virtualAccountName ?? '-'} | ${f.licenseName ?? '-'}`;
+    expect(all.map(line)).toEqual([
+      'CRITICAL INSUFFICIENT_LICENSES Campus-AMER | ISE Advantage, 3Y Term', // case 2
+      'CRITICAL STALE_REPORTING - | -', // case 7: the satellite, its routers grouped under it
+      'HIGH ADDON_WITHOUT_BASE Lab-NonProd | C9300 48P DNA Advantage, 5Y Term', // case 6
+      'HIGH GHOST_CONSUMPTION Campus-AMER | -', // case 8: one device, two licenses
+      'HIGH INSUFFICIENT_LICENSES Campus-AMER | C9300 24P DNA Advantage, 3Y Term', // case 1
+      'HIGH LICENSES_EXPIRED Campus-AMER | C9300 24P DNA Advantage, 3Y Term', // why case 1 is short
+      'HIGH LICENSES_EXPIRED Campus-AMER | ISE Advantage, 3Y Term', // why case 2 is short
+      'HIGH OVER_RESERVATION Campus-EMEA | AIR DNA Essentials, 3Y Term', // case 5
+      'MEDIUM LICENSES_EXPIRING Branch-APAC | C9200 24P DNA Essentials, 3Y Term', // case 3
+      'MEDIUM STALE_REPORTING Campus-AMER | -', // case 11 (case 10 is inside its 365 days)
+      'MEDIUM STRANDED_RESERVATION Campus-EMEA | AIR DNA Essentials, 3Y Term', // case 4
+      'MEDIUM STRANDED_RESERVATION Campus-EMEA | AIR Network Essentials', // case 4
+      'MEDIUM UNCONVERTED_PAK Branch-APAC | ISR 4300 Security (SEC)',
+      'LOW UNCONVERTED_PAK Branch-APAC | ISR 4300 Unified Communications (UC)',
+    ]);
+    const stale = only('STALE_REPORTING', (f) => f.virtualAccountName !== null);
+    expect(mentions(stale, CASES.staleDevice.hostname)).toBe(true);
+    expect(stale.facts).toMatchObject({ rule: 'SUBSCRIPTION', limitDays: 90, daysSince: 100 });
+    for (const quiet of [CASES.higherTierBase.hostname, CASES.perpetualQuiet.hostname]) {
+      expect(all.some((f) => mentions(f, quiet) || f.message.includes(quiet))).toBe(false);
+    }
+  });
+
+  it('prices each short unit once: the findings’ money is the gross exposure', async () => {
+    const priced = all.filter((f) => f.money !== null);
+    expect(priced.map((f) => f.code)).toEqual(['INSUFFICIENT_LICENSES', 'INSUFFICIENT_LICENSES']);
+    for (const expired of all.filter((f) => f.code === 'LICENSES_EXPIRED')) {
+      const shortfall = all.find((f) => f.key === expired.facts.relatedKey);
+      expect(shortfall).toMatchObject({
+        code: 'INSUFFICIENT_LICENSES',
+        licenseName: expired.licenseName,
+        virtualAccountName: expired.virtualAccountName,
+      });
+    }
+    const res = await graphql<{
+      smartAccount: { exposure: { gross: { amountMinor: string; currency: string }[] } };
+    }>(
+      url,
+      `
+        {
+          smartAccount(domain: "acme-networks.example") {
+            exposure {
+              gross {
+                amountMinor
+                currency
+              }
+            }
+          }
+        }
+      `,
+    );
+    const [gross] = res.data!.smartAccount.exposure.gross;
+    const sum = priced.reduce((t, f) => t + Math.round(Number(f.money!.amount) * 100), 0);
+    expect(gross).toEqual({ amountMinor: String(sum), currency: 'USD' });
   });
 
   it('pages and filters the same findings', async () => {

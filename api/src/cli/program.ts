@@ -261,6 +261,7 @@ export function buildProgram(handlers: CommandHandlers): Command {
         'high',
         'medium',
         'low',
+        'info',
       ]),
     )
     .option('--virtual-account <name>', 'only this Virtual Account')

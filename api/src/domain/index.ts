@@ -10,3 +10,4 @@ export * from './access/index.js';
 export * from './reallocation/index.js';
 export * from './renewal/index.js';
 export * from './instances/index.js';
+export * from './catalog/index.js';

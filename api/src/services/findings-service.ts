@@ -33,7 +33,10 @@ export async function accountFindings(
     await Promise.all([
       handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
       handle.rows<Row>(
-        sql`select id, name, kind, required_base_license_id from licenses where smart_account_id = ${sa}`,
+        sql`select l.id, l.name, l.kind, l.required_base_license_id, l.entitlement_tag,
+                   (select min(e.sku) from entitlement_lots e
+                    where e.smart_account_id = ${sa} and e.license_id = l.id) as sku
+            from licenses l where l.smart_account_id = ${sa}`,
       ),
       handle.rows<Row>(sql`
       select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
@@ -74,6 +77,8 @@ export async function accountFindings(
       kind: r.kind as 'BASE' | 'ADD_ON',
       requiredBaseLicenseId:
         r.required_base_license_id === null ? null : num(r.required_base_license_id),
+      entitlementTag: str(r.entitlement_tag),
+      sku: str(r.sku),
     })),
     positionLines: lines,
     lots: lots.map((r) => ({

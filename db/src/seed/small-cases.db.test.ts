@@ -168,8 +168,10 @@ describe('small preset designed-in cases', () => {
     ]);
   });
 
-  it('6. has exactly one device consuming an add-on without its required base', async () => {
+  it('6. has exactly one device consuming an add-on without a base of its family at its tier or above', async () => {
     const c = CASES.addOnWithoutBase;
+    // The rule, written independently of the domain: the catalog base, or the Advantage
+    // license of the same family where the catalog names Essentials.
     const orphans = await handle.rows<{ hostname: string; addon: string; base: string }>(sql`
       with latest as (
         select distinct on (product_instance_id, license_id) product_instance_id pi, license_id lic, quantity
@@ -184,8 +186,45 @@ describe('small preset designed-in cases', () => {
       from held h join licenses a on a.id = h.lic and a.kind = 'ADD_ON'
       join licenses b on b.id = a.required_base_license_id
       join product_instances i on i.id = h.pi
-      where not exists (select 1 from held x where x.pi = h.pi and x.lic = b.id)`);
+      where not exists (
+        select 1 from held x join licenses xb on xb.id = x.lic
+        where x.pi = h.pi and (xb.id = b.id or (xb.product_family = b.product_family
+          and xb.name = replace(b.name, 'Essentials', 'Advantage'))))`);
     expect(orphans).toEqual([{ hostname: c.hostname, addon: c.license, base: c.baseLicense }]);
+  });
+
+  it('9. has a device running DNA Essentials over Network Advantage, not the catalog base', async () => {
+    const c = CASES.higherTierBase;
+    const held = await handle.rows<{ license: string }>(sql`
+      select l.name license from usage_reports u join product_instances i on i.id = u.product_instance_id
+      join licenses l on l.id = u.license_id
+      where i.hostname = ${c.hostname} and u.quantity > 0 order by 1`);
+    expect(held.map((h) => h.license)).toEqual([...c.licenses].sort());
+  });
+
+  it('10–11. has online devices silent past 90 days: one perpetual-only, one with a subscription', async () => {
+    const rows = await handle.rows<{ hostname: string; days: number; term: boolean }>(sql`
+      select i.hostname, (${R}::date - (i.last_contact_at at time zone 'UTC')::date)::int days,
+             bool_or(exists (select 1 from entitlement_lots e
+               where e.license_id = u.license_id and e.license_type = 'TERM')) term
+      from product_instances i join usage_reports u on u.product_instance_id = i.id and u.quantity > 0
+      where i.status = 'ACTIVE' and i.connection_mode = 'DIRECT_CLOUD'
+        and i.last_contact_at < (${R}::date - 90)::timestamptz
+      group by 1, 2 order by 1`);
+    expect(rows).toEqual(
+      [
+        {
+          hostname: CASES.perpetualQuiet.hostname,
+          days: CASES.perpetualQuiet.reportedDaysAgo,
+          term: false,
+        },
+        {
+          hostname: CASES.staleDevice.hostname,
+          days: CASES.staleDevice.reportedDaysAgo,
+          term: true,
+        },
+      ].sort((a, b) => (a.hostname < b.hostname ? -1 : 1)),
+    );
   });
 
   it('7. has a satellite past the 90-day sync window with devices behind it, and a healthy one', async () => {

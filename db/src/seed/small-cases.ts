@@ -21,6 +21,12 @@ const AIR_DNA = 'AIR DNA Essentials, 3Y Term';
  * 7. `staleSatellite`: a satellite last synced more than 90 days ago; `healthySatellite` synced
  *    yesterday.
  * 8. `ghostConsumption`: a DECOMMISSIONED device still reports consumption.
+ * 9. `higherTierBase`: a device runs a DNA Essentials add-on over Network Advantage (a higher
+ *    tier than the catalog's Network Essentials base): not a finding.
+ * 10. `perpetualQuiet`: a DIRECT_CLOUD device holding only perpetual licenses last reported
+ *    `reportedDaysAgo` days ago, inside its 365-day window: not a finding.
+ * 11. `staleDevice`: a DIRECT_CLOUD device holding a subscription last reported
+ *    `reportedDaysAgo` days ago, past its 90-day window: one finding of its own.
  * `ledger`: a VA × license whose consumption comes from the account ledger (no device rows).
  */
 export const SMALL_DESIGNED_CASES = {
@@ -76,6 +82,26 @@ export const SMALL_DESIGNED_CASES = {
     virtualAccount: 'Campus-AMER',
     hostname: 'chi-acc-sw-291',
     udiSerial: 'FOC2248A0GH',
+  },
+  higherTierBase: {
+    virtualAccount: 'Campus-AMER',
+    hostname: 'sjc-idf-sw-901',
+    udiSerial: 'FOC2312X7KD',
+    licenses: ['C9300 Network Advantage', 'C9300 48P DNA Essentials, 3Y Term'],
+  },
+  perpetualQuiet: {
+    virtualAccount: 'Campus-AMER',
+    hostname: 'rtp-idf-sw-902',
+    udiSerial: 'FOC2312X7KF',
+    licenses: ['C9300 Network Advantage'],
+    reportedDaysAgo: 122,
+  },
+  staleDevice: {
+    virtualAccount: 'Campus-AMER',
+    hostname: 'chi-idf-sw-903',
+    udiSerial: 'FOC2312X7KH',
+    licenses: ['C9300 Network Advantage', 'C9300 48P DNA Advantage, 5Y Term'],
+    reportedDaysAgo: 100,
   },
   ledger: { virtualAccount: 'Campus-AMER', license: 'Webex Calling Professional' },
 } as const;

@@ -22,6 +22,9 @@ export const DESIGNED_SERIALS: readonly string[] = [
   CASES.beyondReservation.udiSerial,
   CASES.addOnWithoutBase.udiSerial,
   CASES.ghostConsumption.udiSerial,
+  CASES.higherTierBase.udiSerial,
+  CASES.perpetualQuiet.udiSerial,
+  CASES.staleDevice.udiSerial,
   'SAL2333X1T2',
   'SAL2333X1T5',
   'SAL2333X1T9',
@@ -126,7 +129,25 @@ function reservedDevices(out: Designed, day: (offset: number) => string, random:
   ]);
 }
 
-/** The hand-placed devices: SLR/PLR devices with their reservations, and cases 4, 5, 6 and 8. */
+/** Cases 9, 10 and 11: online switches judged by what they hold (no random draws). */
+function reportingDevices(out: Designed, day: (offset: number) => string): void {
+  for (const c of [CASES.higherTierBase, CASES.perpetualQuiet, CASES.staleDevice]) {
+    const daysAgo = 'reportedDaysAgo' in c ? c.reportedDaysAgo : 2;
+    const device = out.device({
+      virtualAccount: c.virtualAccount,
+      udiPid: 'C9300-48P',
+      udiSerial: c.udiSerial,
+      hostname: c.hostname,
+      productType: 'Catalyst 9300',
+      connectionMode: 'DIRECT_CLOUD',
+      status: 'ACTIVE',
+      lastContactAt: timestampOn(day(-daysAgo), 540),
+    });
+    for (const license of c.licenses) out.report(device, license, 1, day(-daysAgo));
+  }
+}
+
+/** The hand-placed devices: SLR/PLR devices with their reservations, and cases 4–6 and 8–11. */
 export function designedDevices(referenceDate: string, random: Random): Designed {
   const day = (offset: number): string => addDays(referenceDate, offset);
   const out = new Designed();
@@ -198,5 +219,6 @@ export function designedDevices(referenceDate: string, random: Random): Designed
   for (const license of ['C9300 Network Advantage', 'C9300 48P DNA Advantage, 5Y Term']) {
     out.report(ghost, license, 1, day(-3));
   }
+  reportingDevices(out, day);
   return out;
 }

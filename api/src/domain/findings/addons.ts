@@ -1,5 +1,8 @@
+import type { BaseRequirement, Tier } from '../catalog/index.js';
 import { deviceConsumption } from '../position/lot.js';
+import type { PositionLine } from '../position/position.js';
 
+import { addOnRelations, poolDeficit, type AddOnRelations } from './addon-relations.js';
 import { subjectOf, type Estate } from './estate.js';
 import {
   instanceEvidence,
@@ -9,9 +12,9 @@ import {
 } from './evidence.js';
 import type { FindingOf } from './finding.js';
 import type { InstanceRecord } from './findings-input.js';
-import { instanceLabel } from './text.js';
+import { compareText, instanceLabel, nameList } from './text.js';
 
-/** An add-on consumed without its required base (catalog relation). */
+/** An add-on consumed without a base that satisfies it. */
 export type AddOnWithoutBaseFinding = FindingOf<'ADDON_WITHOUT_BASE'>;
 
 /** Per license, what one instance consumes: max(reported in-use, reserved), as the position counts. */
@@ -34,30 +37,44 @@ function consumptionOf(estate: Estate, instance: InstanceRecord): Map<number, nu
   return consumed;
 }
 
-function instanceFindings(estate: Estate, instance: InstanceRecord): AddOnWithoutBaseFinding[] {
+function describe(requirement: BaseRequirement): string {
+  return requirement.kind === 'RULE' || requirement.kind === 'EXPLICIT'
+    ? requirement.description
+    : 'its base';
+}
+
+function instanceFindings(
+  estate: Estate,
+  relations: AddOnRelations,
+  instance: InstanceRecord,
+): AddOnWithoutBaseFinding[] {
   const findings: AddOnWithoutBaseFinding[] = [];
   const consumed = consumptionOf(estate, instance);
   for (const [licenseId, addOnConsumed] of consumed) {
-    const license = estate.license(licenseId);
-    if (license?.kind !== 'ADD_ON' || license.requiredBaseLicenseId === null) continue;
-    const baseLicenseId = license.requiredBaseLicenseId;
-    const baseConsumed = consumed.get(baseLicenseId) ?? 0;
-    if (addOnConsumed <= 0 || baseConsumed > 0) continue;
+    const requirement = relations.requirement(licenseId);
+    if (requirement.kind !== 'RULE' && requirement.kind !== 'EXPLICIT') continue;
+    if (addOnConsumed <= 0) continue;
+    const baseConsumed = [...consumed]
+      .filter(([id, q]) => id !== licenseId && q > 0 && relations.satisfies(requirement, id))
+      .reduce((t, [, q]) => t + q, 0);
+    if (baseConsumed > 0) continue;
+    const required = describe(requirement);
     findings.push({
       code: 'ADDON_WITHOUT_BASE',
       severity: 'high',
       key: `ADDON_WITHOUT_BASE:instance:${instance.id}:${licenseId}`,
       ...subjectOf(estate, instance.virtualAccountId, licenseId),
       quantity: addOnConsumed,
-      money: estate.money(baseLicenseId, addOnConsumed),
+      money: null,
       message:
         `${estate.virtualAccountName(instance.virtualAccountId)}: ${instanceLabel(instance)} uses ` +
-        `${addOnConsumed} × ${license.name} without its base ` +
-        `${estate.licenseName(baseLicenseId)}: license the base on it or remove the add-on.`,
+        `${addOnConsumed} × ${estate.licenseName(licenseId)} without its base (it needs ` +
+        `${required} on the same device): license the base on it or remove the add-on.`,
       facts: {
         scope: 'INSTANCE',
         instanceId: instance.id,
-        baseLicenseId,
+        baseLicenseId: requirement.kind === 'EXPLICIT' ? requirement.baseLicenseId : null,
+        requiredBase: required,
         addOnConsumed,
         baseConsumed,
       },
@@ -77,48 +94,110 @@ function instanceFindings(estate: Estate, instance: InstanceRecord): AddOnWithou
   return findings;
 }
 
-/**
- * ADDON_WITHOUT_BASE, on two levels. Instance: an ACTIVE instance consumes an ADD_ON license
- * (max of reported and reserved) and none of its required base; quantity is the add-on's
- * consumption. Virtual Account: the add-on's consumption exceeds its base's; quantity is the
- * difference. Add-ons with no catalog base are not judged. Money prices the missing base
- * license (what cures it), not the add-on.
- */
-export function addOnWithoutBaseFindings(estate: Estate): AddOnWithoutBaseFinding[] {
-  const findings: AddOnWithoutBaseFinding[] = [];
-  for (const instance of estate.input.instances) {
-    if (instance.status === 'ACTIVE') findings.push(...instanceFindings(estate, instance));
+interface Pool {
+  readonly addOns: PositionLine[];
+  readonly bases: PositionLine[];
+  readonly demand: Map<Tier, number>;
+  readonly supply: Map<Tier, number>;
+}
+
+function add(map: Map<Tier, number>, tier: Tier, quantity: number): void {
+  map.set(tier, (map.get(tier) ?? 0) + quantity);
+}
+
+/** Per Virtual Account, the add-on lines pooled by requirement, with the lines that supply them. */
+function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
+  const byKey = new Map<string, Pool>();
+  const lines = estate.input.positionLines.filter((line) => line.consumed > 0);
+  for (const line of lines) {
+    const pool = relations.pool(line.licenseId);
+    if (!pool) continue;
+    const key = `${line.virtualAccountId}|${pool.key}`;
+    const entry: Pool = byKey.get(key) ?? {
+      addOns: [],
+      bases: [],
+      demand: new Map(),
+      supply: new Map(),
+    };
+    byKey.set(key, entry);
+    entry.addOns.push(line);
+    add(entry.demand, pool.minimumTier ?? 'ESSENTIALS', line.consumed);
+    if (entry.addOns.length > 1) continue;
+    for (const other of lines) {
+      if (other.virtualAccountId !== line.virtualAccountId) continue;
+      const tier = relations.supplies(pool, other.licenseId);
+      if (tier === null) continue;
+      entry.bases.push(other);
+      add(entry.supply, tier, other.consumed);
+    }
   }
-  for (const line of estate.input.positionLines) {
-    const license = estate.license(line.licenseId);
-    if (license?.kind !== 'ADD_ON' || license.requiredBaseLicenseId === null) continue;
-    const baseLicenseId = license.requiredBaseLicenseId;
-    const baseLine = estate.line(line.virtualAccountId, baseLicenseId);
-    const baseConsumed = baseLine?.consumed ?? 0;
-    if (line.consumed <= baseConsumed) continue;
-    const quantity = line.consumed - baseConsumed;
+  return byKey;
+}
+
+function virtualAccountFindings(
+  estate: Estate,
+  relations: AddOnRelations,
+  onInstances: readonly AddOnWithoutBaseFinding[],
+): AddOnWithoutBaseFinding[] {
+  const findings: AddOnWithoutBaseFinding[] = [];
+  for (const [key, pool] of pools(estate, relations)) {
+    const deficit = poolDeficit(pool.demand, pool.supply);
+    const virtualAccountId = pool.addOns[0]?.virtualAccountId ?? 0;
+    const addOnIds = new Set(pool.addOns.map((line) => line.licenseId));
+    const explained = onInstances
+      .filter((f) => f.virtualAccountId === virtualAccountId && addOnIds.has(f.licenseId ?? -1))
+      .reduce((t, f) => t + f.quantity, 0);
+    const quantity = deficit - explained;
+    if (quantity <= 0) continue;
+    const addOns = [...pool.addOns].sort(
+      (a, b) => b.consumed - a.consumed || a.licenseId - b.licenseId,
+    );
+    const main = addOns[0] as PositionLine;
+    const requirement = relations.requirement(main.licenseId);
+    const required = describe(requirement);
+    const addOnConsumed = addOns.reduce((t, line) => t + line.consumed, 0);
+    const baseConsumed = pool.bases.reduce((t, line) => t + line.consumed, 0);
+    const names = nameList(
+      addOns.map((line) => estate.licenseName(line.licenseId)).sort(compareText),
+    );
     findings.push({
       code: 'ADDON_WITHOUT_BASE',
       severity: 'medium',
-      key: `ADDON_WITHOUT_BASE:virtualAccount:${line.virtualAccountId}:${line.licenseId}`,
-      ...subjectOf(estate, line.virtualAccountId, line.licenseId),
+      key: `ADDON_WITHOUT_BASE:virtualAccount:${key.replace('|', ':')}`,
+      ...subjectOf(estate, virtualAccountId, main.licenseId),
       quantity,
-      money: estate.money(baseLicenseId, quantity),
+      money: null,
       message:
-        `${estate.virtualAccountName(line.virtualAccountId)}: ${line.consumed} × ${license.name} ` +
-        `consumed but only ${baseConsumed} × ${estate.licenseName(baseLicenseId)}: ${quantity} ` +
+        `${estate.virtualAccountName(virtualAccountId)}: ${addOnConsumed} × ${names} consumed ` +
+        `but only ${baseConsumed} × a base that covers them (${required}): ${quantity} ` +
         `add-ons run without their base; license the base or correct the usage.`,
       facts: {
         scope: 'VIRTUAL_ACCOUNT',
         instanceId: null,
-        baseLicenseId,
-        addOnConsumed: line.consumed,
+        baseLicenseId: requirement.kind === 'EXPLICIT' ? requirement.baseLicenseId : null,
+        requiredBase: required,
+        addOnConsumed,
         baseConsumed,
       },
-      evidence: [line, ...(baseLine ? [baseLine] : [])].map((row) =>
-        positionLineEvidence(estate, row),
-      ),
+      evidence: [...addOns, ...pool.bases].map((row) => positionLineEvidence(estate, row)),
     });
   }
   return findings;
+}
+
+/**
+ * ADDON_WITHOUT_BASE, on two levels. The relation comes from `baseRequirement`: the
+ * catalog's explicit base (with higher tiers of it), else the Network ↔ DNA family and tier
+ * rules. Instance: an ACTIVE instance consumes an add-on (max of reported and reserved) and
+ * nothing that satisfies it; quantity is the add-on's consumption. Virtual Account: per pool
+ * (family, or explicit base), the add-ons no base can cover by tier (`poolDeficit`), less the
+ * units already reported on instances; port variants are set aside at this level. No money:
+ * a missing base is not part of the exposure.
+ */
+export function addOnWithoutBaseFindings(estate: Estate): AddOnWithoutBaseFinding[] {
+  const relations = addOnRelations(estate);
+  const onInstances = estate.input.instances
+    .filter((instance) => instance.status === 'ACTIVE')
+    .flatMap((instance) => instanceFindings(estate, relations, instance));
+  return [...onInstances, ...virtualAccountFindings(estate, relations, onInstances)];
 }

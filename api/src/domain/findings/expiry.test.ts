@@ -130,7 +130,7 @@ describe('LICENSES_EXPIRED', () => {
       quantity: 13,
       facts: { lastEndDate: '2026-05-31', expiredQuantity: 20, owned: 5, consumed: 18 },
       message:
-        'Campus: 20 × DNA Essentials expired (last on 2026-05-31) and 18 are still consumed against 5 owned: renew 13 or remove the usage.',
+        'Campus: 20 × DNA Essentials expired (last on 2026-05-31) and 18 are still consumed against 5 owned: the lapse explains 13 of the shortfall; cover it as its INSUFFICIENT_LICENSES finding says.',
     });
     expect(finding?.evidence.map((e) => `${e.kind}:${e.id}`)).toEqual([
       'positionLine:1:10',

@@ -111,7 +111,8 @@ export function expiringFindings(estate: Estate): ExpiringFinding[] {
 /**
  * LICENSES_EXPIRED: for a Virtual Account × license short at `asOf`, the TERM lots (current
  * records) that ended before `asOf`. Quantity is min(shortfall, expired quantity): the part of
- * the shortfall the lapse explains; money is that × unit price.
+ * the shortfall the lapse explains. Those units are priced on the shortfall finding, named
+ * in `relatedKey`; this one carries no money.
  */
 export function expiredFindings(estate: Estate): ExpiredFinding[] {
   const findings: ExpiredFinding[] = [];
@@ -137,17 +138,18 @@ export function expiredFindings(estate: Estate): ExpiredFinding[] {
       key: `LICENSES_EXPIRED:${line.virtualAccountId}:${line.licenseId}`,
       ...subjectOf(estate, line.virtualAccountId, line.licenseId),
       quantity,
-      money: estate.money(line.licenseId, quantity),
+      money: null,
       message:
         `${estate.virtualAccountName(line.virtualAccountId)}: ${expiredQuantity} × ` +
         `${estate.licenseName(line.licenseId)} expired (last on ${last.endDate}) and ` +
-        `${line.consumed} are still consumed against ${line.owned} owned: renew ${quantity} ` +
-        `or remove the usage.`,
+        `${line.consumed} are still consumed against ${line.owned} owned: the lapse explains ` +
+        `${quantity} of the shortfall; cover it as its INSUFFICIENT_LICENSES finding says.`,
       facts: {
         lastEndDate: last.endDate,
         expiredQuantity,
         owned: line.owned,
         consumed: line.consumed,
+        relatedKey: `INSUFFICIENT_LICENSES:${line.virtualAccountId}:${line.licenseId}`,
       },
       evidence: [
         positionLineEvidence(estate, line),

@@ -15,7 +15,8 @@ export type FindingCode =
   | 'STALE_REPORTING'
   | 'GHOST_CONSUMPTION'
   | 'UNCONVERTED_PAK'
-  | 'LEDGER_DEVICE_MISMATCH';
+  | 'LEDGER_DEVICE_MISMATCH'
+  | 'ADDON_BASE_UNKNOWN';
 
 /** Every finding code, in the order the issue lists them (CLI choices, GraphQL enum). */
 export const FINDING_CODES: readonly FindingCode[] = [
@@ -30,6 +31,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
   'GHOST_CONSUMPTION',
   'UNCONVERTED_PAK',
   'LEDGER_DEVICE_MISMATCH',
+  'ADDON_BASE_UNKNOWN',
 ];
 
 /**
@@ -45,14 +47,21 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | RESERVATION_EXPIRED | high |
  * | ADDON_WITHOUT_BASE | high on an instance, medium at Virtual Account level |
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
- * | GHOST_CONSUMPTION | high |
+ * | GHOST_CONSUMPTION | high (one per decommissioned device) |
  * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
  * | LEDGER_DEVICE_MISMATCH | medium (no money: short units are priced by INSUFFICIENT_LICENSES) |
+ * | ADDON_BASE_UNKNOWN | info: the catalog does not know the add-on's base, so nothing is judged |
  */
-export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
+export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 /** Severities from most to least urgent (the sort order). */
-export const FINDING_SEVERITIES: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low'];
+export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+];
 
 /** An amount in integer minor units with its ISO currency. */
 export interface FindingMoney {
@@ -181,6 +190,8 @@ export interface FindingFactsByCode {
     readonly expiredQuantity: number;
     readonly owned: number;
     readonly consumed: number;
+    /** The INSUFFICIENT_LICENSES finding that carries the money of these units. */
+    readonly relatedKey: string;
   };
   readonly STRANDED_RESERVATION: {
     readonly reason: 'DECOMMISSIONED' | 'REPLACED';
@@ -201,9 +212,18 @@ export interface FindingFactsByCode {
     readonly scope: 'INSTANCE' | 'VIRTUAL_ACCOUNT';
     /** Set for scope INSTANCE. */
     readonly instanceId: number | null;
-    readonly baseLicenseId: number;
+    /** The base the catalog CSV names; null when the family and tier rules decide. */
+    readonly baseLicenseId: number | null;
+    /** What would satisfy it, e.g. "a C9300 24P Network Essentials license or higher". */
+    readonly requiredBase: string;
     readonly addOnConsumed: number;
+    /** Consumption of licenses that satisfy the requirement (same device, or same VA). */
     readonly baseConsumed: number;
+  };
+  readonly ADDON_BASE_UNKNOWN: {
+    /** Consumption of the add-on over the Smart Account. */
+    readonly consumed: number;
+    readonly virtualAccountIds: readonly number[];
   };
   readonly STALE_REPORTING: {
     readonly subject: 'INSTANCE' | 'SATELLITE';
@@ -213,8 +233,19 @@ export interface FindingFactsByCode {
     readonly daysSince: number;
     /** The window that was exceeded: reporting window, or sync deadline (or alert start). */
     readonly limitDays: number;
+    /**
+     * Which rule set the window: SUBSCRIPTION (holds a term license: 90 days), PERPETUAL_ONLY
+     * (365 days), SATELLITE_SYNC (an SSM On-Prem satellite's deadline or alert).
+     */
+    readonly rule: 'SUBSCRIPTION' | 'PERPETUAL_ONLY' | 'SATELLITE_SYNC';
+    /** Satellite: the ACTIVE instances behind it (their staleness is this finding's). */
+    readonly instanceIds: readonly number[];
   };
-  readonly GHOST_CONSUMPTION: { readonly instanceId: number };
+  readonly GHOST_CONSUMPTION: {
+    readonly instanceId: number;
+    /** The licenses it still reports in use (one finding per device). */
+    readonly licenseIds: readonly number[];
+  };
   readonly UNCONVERTED_PAK: {
     readonly smartOnlyBalance: number;
     /** The balance once the classic lots are converted (smart-only + classic). */
@@ -251,7 +282,12 @@ export interface FindingOf<C extends FindingCode> {
   readonly licenseName: string | null;
   /** Integer units at stake (see each family for what they count). */
   readonly quantity: number;
-  /** quantity × unit price of the license that cures it; null without a price or a license. */
+  /**
+   * This finding's share of the account's exposure (shortfall × unit true-up price): each
+   * unit is priced once, on its INSUFFICIENT_LICENSES finding, so the findings' money sums to
+   * the gross exposure. Null for every other finding (related ones name it in
+   * `facts.relatedKey`) and without a price.
+   */
   readonly money: FindingMoney | null;
   /** One line a person can act on, naming the Virtual Account, license and instance. */
   readonly message: string;

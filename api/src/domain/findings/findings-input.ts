@@ -22,8 +22,16 @@ export interface LicenseRecord {
   readonly id: number;
   readonly name: string;
   readonly kind: LicenseKind;
-  /** For an ADD_ON, the BASE license it requires on the same device; null when unknown. */
+  /**
+   * For an ADD_ON, the BASE license the catalog CSV names (the customer's override); null
+   * when the catalog names none. Without it the relation comes from the family and tier
+   * rules (`baseRequirement`).
+   */
   readonly requiredBaseLicenseId: number | null;
+  /** Cisco's entitlement tag, read by the relation rules; null or absent when unknown. */
+  readonly entitlementTag?: string | null;
+  /** The SKU (product id), read by the relation rules; null or absent when unknown. */
+  readonly sku?: string | null;
 }
 
 /**
@@ -116,18 +124,24 @@ export interface LicensePrice {
 export interface FindingsPolicy {
   /** Lead times for expiring terms; a lot falls in the smallest one that covers it. */
   readonly leadTimeDays: readonly number[];
-  /** An online instance silent for longer than this is stale (Cisco: 90 days for subscriptions). */
+  /** An instance holding a subscription (term) license silent for longer than this is stale (Cisco: 90). */
   readonly reportingWindowDays: number;
+  /** An instance holding only perpetual licenses silent for longer than this is stale (Cisco: 365). */
+  readonly perpetualReportingWindowDays: number;
   /** A satellite not synced for longer than this is removed (Cisco: 90 days). */
   readonly satelliteSyncDeadlineDays: number;
   /** Warn this many days before the satellite deadline (30). */
   readonly satelliteAlertDays: number;
 }
 
-/** Cisco's defaults: 90/60/30-day lead times, 90-day reporting, 90-day sync with a 30-day alert. */
+/**
+ * Cisco's defaults: 90/60/30-day lead times, 90-day reporting for subscriptions and 365 for
+ * perpetual-only devices (Smart Licensing Using Policy), 90-day sync with a 30-day alert.
+ */
 export const DEFAULT_FINDINGS_POLICY: FindingsPolicy = {
   leadTimeDays: [90, 60, 30],
   reportingWindowDays: 90,
+  perpetualReportingWindowDays: 365,
   satelliteSyncDeadlineDays: 90,
   satelliteAlertDays: 30,
 };

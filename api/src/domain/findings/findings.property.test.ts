@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { addDays } from '../calendar.js';
+import { accountExposure } from '../money/exposure.js';
+import { totalsByCurrency } from '../money/money.js';
 import { licensePositions } from '../position/license-position.js';
 import { positionLine, type PositionSums } from '../position/position.js';
 
@@ -143,7 +145,7 @@ describe('findings properties', () => {
     );
   });
 
-  it('returns sorted findings with unique keys, evidence, and money = quantity × price', () => {
+  it('returns sorted findings with unique keys, evidence, and money only on shortfalls', () => {
     fc.assert(
       fc.property(estate, (input) => {
         const result = findings(input);
@@ -155,12 +157,38 @@ describe('findings properties', () => {
         for (const finding of result) {
           expect(finding.evidence.length).toBeGreaterThan(0);
           expect(Number.isSafeInteger(finding.quantity) && finding.quantity >= 0).toBe(true);
-          if (finding.code === 'ADDON_WITHOUT_BASE' || finding.licenseId !== 10 || !price) continue;
+          if (finding.code !== 'INSUFFICIENT_LICENSES' || finding.licenseId !== 10 || !price) {
+            expect(finding.money).toBeNull();
+            continue;
+          }
           expect(finding.money).toEqual({
             amountMinor: BigInt(finding.quantity) * price.unitPriceMinor,
             currency: 'USD',
           });
         }
+      }),
+    );
+  });
+
+  it('prices each unit once: the findings’ money sums to the gross exposure', () => {
+    fc.assert(
+      fc.property(estate, (input) => {
+        const result = findings(input);
+        const prices = new Map(
+          (input.prices ?? []).map((p) => [
+            p.licenseId,
+            { amountMinor: p.unitPriceMinor, currency: p.currency },
+          ]),
+        );
+        const exposure = accountExposure({
+          lines: input.positionLines,
+          prices,
+          productFamilies: new Map(),
+        });
+        const sum = totalsByCurrency(result.flatMap((f) => (f.money ? [f.money] : [])));
+        const nonZero = (amounts: readonly { amountMinor: bigint }[]) =>
+          amounts.filter((a) => a.amountMinor !== 0n);
+        expect(nonZero(sum)).toEqual(nonZero(exposure.gross));
       }),
     );
   });

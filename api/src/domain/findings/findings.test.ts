@@ -18,7 +18,7 @@ const estate = exampleInput({
   positionLines: [
     exampleLine(1, 10, { ownedSmart: 5, consumed: 9 }), // Campus short 4 (expired lot)
     exampleLine(2, 10, { ownedSmart: 20, consumed: 8 }), // Branch surplus 12, lot expiring
-    exampleLine(2, 11, { ownedSmart: 9, consumed: 9 }), // Branch add-ons above base
+    exampleLine(2, 11, { ownedSmart: 10, consumed: 10 }), // Branch: 10 add-ons over 8 bases
     exampleLine(3, 12, { ownedSmart: 0, ownedClassic: 4, consumed: 6 }), // Lab short, PAK
   ],
   lots: [
@@ -58,6 +58,7 @@ const estate = exampleInput({
     { instanceId: 100, licenseId: 12, quantity: 1 },
     { instanceId: 101, licenseId: 10, quantity: 2 },
     { instanceId: 103, licenseId: 11, quantity: 1 },
+    { instanceId: 102, licenseId: 10, quantity: 1 }, // a subscription (TERM lots): 90-day window
   ],
   reservations: [
     {
@@ -95,7 +96,7 @@ describe('findings', () => {
       'high LICENSES_EXPIRED Campus DNA Essentials',
       'high LICENSES_EXPIRING Branch DNA Essentials', // 10 days left, balance after -8
       'high OVER_RESERVATION Branch DNA Essentials',
-      'medium ADDON_WITHOUT_BASE Branch DNA Advantage Add-on', // 9 add-ons over 8 bases
+      'medium ADDON_WITHOUT_BASE Branch DNA Advantage Add-on', // 2 short, 1 of them on br-sw-2
       'medium STALE_REPORTING Campus null',
       'medium STRANDED_RESERVATION Lab Router Base',
       'medium UNCONVERTED_PAK Lab Router Base',
@@ -116,8 +117,25 @@ describe('findings', () => {
     }
   });
 
-  it('returns the same list for the same input', () => {
-    expect(findings(estate)).toEqual(findings(estate));
+  it('states each finding’s quantity and money, each short unit priced once', () => {
+    const price = 9_007_199_254_740_993n;
+    const rows = findings(estate).map((f) => [f.key, f.quantity, f.money?.amountMinor ?? null]);
+    expect(rows).toEqual([
+      ['INSUFFICIENT_LICENSES:3:12', 2, null], // Router Base has no price
+      ['STALE_REPORTING:satellite:7', 0, null],
+      ['ADDON_WITHOUT_BASE:instance:103:11', 1, null],
+      ['GHOST_CONSUMPTION:100', 1, null],
+      ['INSUFFICIENT_LICENSES:1:10', 4, 4n * price],
+      ['LICENSES_EXPIRED:1:10', 4, null], // its 4 units are the shortfall's
+      ['LICENSES_EXPIRING:2:10:2026-07-10', 20, null],
+      ['OVER_RESERVATION:101:10', 1, null],
+      ['ADDON_WITHOUT_BASE:virtualAccount:2:base:10:addOn:11', 1, null],
+      ['STALE_REPORTING:instance:102', 1, null],
+      ['STRANDED_RESERVATION:500', 1, null],
+      ['UNCONVERTED_PAK:3:12', 4, null],
+    ]);
+    const expired = findings(estate).find((f) => f.code === 'LICENSES_EXPIRED');
+    expect(expired?.facts).toMatchObject({ relatedKey: 'INSUFFICIENT_LICENSES:1:10' });
   });
 
   it('rejects malformed input with a domain error code', () => {
@@ -147,10 +165,11 @@ describe('findings', () => {
     );
   });
 
-  it('defaults the policy to Cisco’s 90/60/30 lead times and 90-day windows', () => {
+  it('defaults the policy to Cisco’s 90/60/30 lead times, 90/365-day reporting, 90-day sync', () => {
     expect(resolvePolicy()).toEqual({
       leadTimeDays: [90, 60, 30],
       reportingWindowDays: 90,
+      perpetualReportingWindowDays: 365,
       satelliteSyncDeadlineDays: 90,
       satelliteAlertDays: 30,
     });

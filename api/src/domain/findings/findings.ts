@@ -1,3 +1,4 @@
+import { addOnBaseUnknownFindings } from './addon-unknown.js';
 import { addOnWithoutBaseFindings } from './addons.js';
 import { unconvertedPakFindings } from './classic.js';
 import { indexEstate } from './estate.js';
@@ -6,6 +7,7 @@ import type { Finding } from './finding.js';
 import type { FindingsInput } from './findings-input.js';
 import { ghostConsumptionFindings } from './ghost.js';
 import { ledgerDeviceMismatchFindings } from './ledger.js';
+import { allocateMoney } from './money.js';
 import { compareFindings } from './order.js';
 import { resolvePolicy } from './policy.js';
 import {
@@ -19,7 +21,8 @@ import { validateFindingsInput } from './validate.js';
 
 /**
  * Every finding of one Smart Account at `input.asOf`, each with its severity, subject,
- * quantity, money (bigint minor units, null without a price) and the rows that prove it,
+ * quantity, money (bigint minor units; each short unit priced once, see `allocateMoney`) and
+ * the rows that prove it,
  * sorted by `compareFindings`. Pure: the input is not modified and equal inputs give
  * deep-equal outputs. Throws `DomainError` (INVALID_DATE, INVALID_QUANTITY,
  * UNKNOWN_VIRTUAL_ACCOUNT) on malformed input; discrepancies are findings, never errors.
@@ -39,6 +42,7 @@ export function findings(input: FindingsInput): Finding[] {
     ...ghostConsumptionFindings(estate),
     ...unconvertedPakFindings(estate),
     ...ledgerDeviceMismatchFindings(estate),
+    ...addOnBaseUnknownFindings(estate),
   ];
-  return all.sort(compareFindings);
+  return allocateMoney(all).sort(compareFindings);
 }

@@ -24,7 +24,7 @@ describe('GHOST_CONSUMPTION', () => {
         virtualAccountName: 'Lab',
         licenseName: 'Router Base',
         quantity: 2,
-        money: { amountMinor: 24_690n, currency: 'USD' },
+        money: null, // priced once, on the shortfall (if any) these units cause
         message:
           'Lab: lab-rtr-09 is decommissioned but still consumes 2 × Router Base: remove the product instance to release them.',
         evidence: [
@@ -33,6 +33,24 @@ describe('GHOST_CONSUMPTION', () => {
         ],
       }),
     ]);
+  });
+
+  it('reports a device once, whatever number of licenses it still consumes', () => {
+    const input = exampleInput({
+      instances: [retired],
+      deviceUsage: [
+        { instanceId: 100, licenseId: 12, quantity: 1 },
+        { instanceId: 100, licenseId: 10, quantity: 3 },
+        { instanceId: 100, licenseId: 11, quantity: 0 },
+      ],
+    });
+    const result = findings(input);
+    expect(result.map((f) => [f.key, f.licenseId, f.quantity, f.facts])).toEqual([
+      ['GHOST_CONSUMPTION:100', null, 4, { instanceId: 100, licenseIds: [10, 12] }],
+    ]);
+    expect(result[0]?.message).toBe(
+      'Lab: lab-rtr-09 is decommissioned but still consumes 3 × DNA Essentials and 1 × Router Base: remove the product instance to release them.',
+    );
   });
 
   it('is silent for a decommissioned instance reporting 0, and for active ones', () => {

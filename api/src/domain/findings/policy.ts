@@ -23,6 +23,7 @@ export function resolvePolicy(overrides: Partial<FindingsPolicy> = {}): Findings
   });
   for (const lead of policy.leadTimeDays) checkDays(lead, 'leadTimeDays', 1);
   checkDays(policy.reportingWindowDays, 'reportingWindowDays', 1);
+  checkDays(policy.perpetualReportingWindowDays, 'perpetualReportingWindowDays', 1);
   checkDays(policy.satelliteSyncDeadlineDays, 'satelliteSyncDeadlineDays', 1);
   checkDays(policy.satelliteAlertDays, 'satelliteAlertDays', 0);
   assert(

@@ -33,7 +33,7 @@ describe('STRANDED_RESERVATION', () => {
       severity: 'medium',
       virtualAccountName: 'Branch',
       quantity: 2,
-      money: { amountMinor: 3_000n, currency: 'USD' },
+      money: null, // stranded entitlement is owned, not exposure
       facts: { reason: 'DECOMMISSIONED', instanceId: 100 },
       message:
         'Branch: br-sw-01 (UDI_PID:C9300-24P; UDI_SN:FOC0001) is decommissioned but still holds 2 × DNA Essentials reserved (SLR): return it to free them.',

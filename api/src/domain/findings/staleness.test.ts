@@ -2,15 +2,31 @@ import { describe, expect, it } from 'vitest';
 
 import { addDays } from '../calendar.js';
 
-import { EXAMPLE_AS_OF, exampleInput, exampleInstance, findingsOf } from './example-estate.js';
+import {
+  EXAMPLE_AS_OF,
+  exampleInput,
+  exampleInstance,
+  exampleLot,
+  findingsOf,
+} from './example-estate.js';
 import type { InstanceRecord } from './findings-input.js';
 import { findings } from './findings.js';
 
 const daysAgo = (days: number) => addDays(EXAMPLE_AS_OF, -days);
 const device = (row: Partial<InstanceRecord>) =>
   exampleInstance({ id: 100, virtualAccountId: 1, name: 'campus-sw-01', ...row });
+/** DNA Essentials (10) is a subscription here: it has a TERM lot. */
+const termLot = exampleLot({
+  id: 90,
+  virtualAccountId: 2,
+  licenseId: 10,
+  quantity: 1,
+  licenseType: 'TERM',
+  startDate: '2025-01-01',
+  endDate: '2028-12-31',
+});
 const stale = (instances: InstanceRecord[], rows = {}) =>
-  findingsOf(findings(exampleInput({ instances, ...rows })), 'STALE_REPORTING');
+  findingsOf(findings(exampleInput({ instances, lots: [termLot], ...rows })), 'STALE_REPORTING');
 
 describe('STALE_REPORTING for instances', () => {
   it('reports an online instance silent for longer than the 90-day window', () => {
@@ -23,9 +39,15 @@ describe('STALE_REPORTING for instances', () => {
       licenseId: null,
       quantity: 2,
       money: null,
-      facts: { subject: 'INSTANCE', subjectId: 100, daysSince: 91, limitDays: 90 },
+      facts: {
+        subject: 'INSTANCE',
+        subjectId: 100,
+        daysSince: 91,
+        limitDays: 90,
+        rule: 'SUBSCRIPTION',
+      },
       message:
-        'Campus: campus-sw-01 (DIRECT_CLOUD) last reported on 2026-03-31, 91 days ago (window 90), so its 2 licenses in use are unverified: check it can reach Cisco, or decommission it.',
+        'Campus: campus-sw-01 (DIRECT_CLOUD) last reported on 2026-03-31, 91 days ago (subscription licenses report every 90 days), so its 2 licenses in use are unverified: check it can reach Cisco, or decommission it.',
     });
     expect(finding?.evidence[0]).toMatchObject({ kind: 'instance', name: 'campus-sw-01' });
   });
@@ -51,9 +73,13 @@ describe('STALE_REPORTING for instances', () => {
       lastContactAt: daysAgo(31),
     });
     const satellites = [{ id: 7, name: 'ssm-onprem-eu', lastSyncAt: daysAgo(1) }];
-    const [finding] = stale([onPrem], { satellites, policy: { reportingWindowDays: 30 } });
+    const [finding] = stale([onPrem], {
+      satellites,
+      policy: { reportingWindowDays: 30 },
+      deviceUsage: [{ instanceId: 100, licenseId: 10, quantity: 1 }],
+    });
     expect(finding?.message).toContain('check it can reach satellite ssm-onprem-eu');
-    expect(finding?.evidence.map((e) => e.kind)).toEqual(['instance', 'satellite']);
+    expect(finding?.evidence.map((e) => e.kind)).toEqual(['instance', 'satellite', 'usage']);
   });
 });
 
@@ -82,9 +108,16 @@ describe('STALE_REPORTING for satellites', () => {
       virtualAccountId: null,
       licenseId: null,
       quantity: 4,
-      facts: { subject: 'SATELLITE', subjectId: 7, daysSince: 75, limitDays: 60 },
+      facts: {
+        subject: 'SATELLITE',
+        subjectId: 7,
+        daysSince: 75,
+        limitDays: 60,
+        rule: 'SATELLITE_SYNC',
+        instanceIds: [100],
+      },
       message:
-        'Satellite ssm-onprem-eu last synced on 2026-04-16, 75 days ago: sync it by 2026-07-15 or its 1 instances are removed (90-day deadline).',
+        'Satellite ssm-onprem-eu last synced on 2026-04-16, 75 days ago: sync it by 2026-07-15 or its 1 instances (4 licenses in use) are removed (90-day deadline).',
     });
     expect(finding?.evidence).toContainEqual(
       expect.objectContaining({ kind: 'instance', name: 'campus-sw-01' }),
@@ -93,5 +126,90 @@ describe('STALE_REPORTING for satellites', () => {
 
   it('does not judge a satellite with no sync on record', () => {
     expect(stale([attached], { satellites: [{ id: 7, name: 's', lastSyncAt: null }] })).toEqual([]);
+  });
+});
+
+describe('STALE_REPORTING windows follow what a device holds', () => {
+  // Router Base (12) is owned perpetual only; DNA Essentials (10) also as a TERM lot.
+  const lots = [
+    exampleLot({ id: 1, virtualAccountId: 1, licenseId: 12, quantity: 5 }),
+    exampleLot({ id: 2, virtualAccountId: 1, licenseId: 10, quantity: 5 }),
+    exampleLot({
+      id: 3,
+      virtualAccountId: 1,
+      licenseId: 10,
+      quantity: 5,
+      licenseType: 'TERM',
+      startDate: '2025-01-01',
+      endDate: '2028-01-01',
+    }),
+  ];
+  const perpetualOnly = (days: number) =>
+    stale([device({ lastContactAt: daysAgo(days) })], {
+      lots,
+      deviceUsage: [{ instanceId: 100, licenseId: 12, quantity: 1 }],
+    });
+
+  it('keeps a perpetual-only device silent for 122 days fresh (365-day window)', () => {
+    expect(perpetualOnly(122)).toEqual([]);
+    expect(perpetualOnly(365)).toEqual([]);
+  });
+
+  it('flags a perpetual-only device after 365 days and says which rule applied', () => {
+    const [finding, ...rest] = perpetualOnly(366);
+    expect(rest).toEqual([]);
+    expect(finding?.facts).toEqual({
+      subject: 'INSTANCE',
+      subjectId: 100,
+      lastSeenOn: daysAgo(366),
+      daysSince: 366,
+      limitDays: 365,
+      rule: 'PERPETUAL_ONLY',
+      instanceIds: [],
+    });
+    expect(finding?.message).toContain(
+      '366 days ago (perpetual licenses only: report within 365 days)',
+    );
+  });
+
+  it('holds a device with any subscription to 90 days, reported or reserved', () => {
+    const reported = stale([device({ lastContactAt: daysAgo(122) })], {
+      lots,
+      deviceUsage: [
+        { instanceId: 100, licenseId: 12, quantity: 1 },
+        { instanceId: 100, licenseId: 10, quantity: 1 },
+      ],
+    });
+    expect(reported.map((f) => [f.facts.rule, f.facts.limitDays])).toEqual([['SUBSCRIPTION', 90]]);
+  });
+});
+
+describe('STALE_REPORTING behind a late satellite', () => {
+  const onPrem = (id: number, name: string) =>
+    device({ id, name, connectionMode: 'ON_PREM', satelliteId: 7, lastContactAt: daysAgo(120) });
+  const input = {
+    satellites: [{ id: 7, name: 'ssm-onprem-apac', lastSyncAt: daysAgo(118) }],
+    deviceUsage: [
+      { instanceId: 101, licenseId: 10, quantity: 2 },
+      { instanceId: 102, licenseId: 10, quantity: 3 },
+      { instanceId: 103, licenseId: 10, quantity: 1 },
+    ],
+  };
+
+  it('groups the instances under the satellite finding and keeps one per stale direct device', () => {
+    const direct = device({ id: 103, name: 'campus-sw-09', lastContactAt: daysAgo(100) });
+    const found = stale([onPrem(101, 'sin-rtr-1'), onPrem(102, 'syd-rtr-2'), direct], input);
+    expect(found.map((f) => [f.key, f.severity, f.quantity])).toEqual([
+      ['STALE_REPORTING:satellite:7', 'critical', 5],
+      ['STALE_REPORTING:instance:103', 'medium', 1],
+    ]);
+    const satellite = found[0];
+    expect(satellite?.facts).toMatchObject({ rule: 'SATELLITE_SYNC', instanceIds: [101, 102] });
+    expect(satellite?.evidence.map((e) => `${e.kind}:${e.id}`)).toEqual([
+      'satellite:7',
+      'instance:101',
+      'instance:102',
+    ]);
+    expect(satellite?.message).toContain('its 2 instances (5 licenses in use) are unverified');
   });
 });

@@ -10,21 +10,55 @@ import { instanceLabel } from './text.js';
 /** An instance or satellite past its reporting window. */
 export type StaleReportingFinding = FindingOf<'STALE_REPORTING'>;
 
+type InstanceRule = 'SUBSCRIPTION' | 'PERPETUAL_ONLY';
+
 function inUse(estate: Estate, instance: InstanceRecord): number {
   return estate.usageOf(instance.id).reduce((t, usage) => t + usage.quantity, 0);
 }
 
-function instanceFinding(estate: Estate, instance: InstanceRecord): StaleReportingFinding | null {
-  const window = estate.policy.reportingWindowDays;
+/** Licenses sold as subscriptions: those with at least one TERM lot in the account. */
+function subscriptionLicenses(estate: Estate): Set<number> {
+  return new Set(
+    estate.input.lots.filter((lot) => lot.licenseType === 'TERM').map((lot) => lot.licenseId),
+  );
+}
+
+/**
+ * The reporting rule of what an instance holds (in use or reserved): any subscription (a
+ * license with a TERM lot) → SUBSCRIPTION; otherwise PERPETUAL_ONLY, the longer window (a
+ * license with no lot on record is not taken for a subscription: no alarm on a guess).
+ */
+function ruleOf(
+  estate: Estate,
+  terms: ReadonlySet<number>,
+  instance: InstanceRecord,
+): InstanceRule {
+  const held = [
+    ...estate.usageOf(instance.id).filter((u) => u.quantity > 0),
+    ...estate.reservationsOf(instance.id).filter((r) => r.quantity > 0),
+  ].map((row) => row.licenseId);
+  return held.some((id) => terms.has(id)) ? 'SUBSCRIPTION' : 'PERPETUAL_ONLY';
+}
+
+const RULE_TEXT: Record<InstanceRule, string> = {
+  SUBSCRIPTION: 'subscription licenses report every',
+  PERPETUAL_ONLY: 'perpetual licenses only: report within',
+};
+
+function instanceFinding(
+  estate: Estate,
+  instance: InstanceRecord,
+  rule: InstanceRule,
+  satellite: SatelliteRecord | undefined,
+): StaleReportingFinding | null {
+  const window =
+    rule === 'SUBSCRIPTION'
+      ? estate.policy.reportingWindowDays
+      : estate.policy.perpetualReportingWindowDays;
   if (instance.lastContactAt === null) return null;
   const daysSince = daysBetween(instance.lastContactAt, estate.asOf);
   if (daysSince <= window) return null;
-  const satellite =
-    instance.satelliteId === null
-      ? undefined
-      : estate.input.satellites.find((s) => s.id === instance.satelliteId);
-  const via =
-    instance.connectionMode === 'ON_PREM' ? `satellite ${satellite?.name ?? '?'}` : 'Cisco';
+  const via = satellite ? `satellite ${satellite.name}` : 'Cisco';
   const quantity = inUse(estate, instance);
   return {
     code: 'STALE_REPORTING',
@@ -36,14 +70,16 @@ function instanceFinding(estate: Estate, instance: InstanceRecord): StaleReporti
     message:
       `${estate.virtualAccountName(instance.virtualAccountId)}: ${instanceLabel(instance)} ` +
       `(${instance.connectionMode}) last reported on ${instance.lastContactAt}, ${daysSince} ` +
-      `days ago (window ${window}), so its ${quantity} licenses in use are unverified: check it ` +
-      `can reach ${via}, or decommission it.`,
+      `days ago (${RULE_TEXT[rule]} ${window} days), so its ${quantity} licenses in use are ` +
+      `unverified: check it can reach ${via}, or decommission it.`,
     facts: {
       subject: 'INSTANCE',
       subjectId: instance.id,
       lastSeenOn: instance.lastContactAt,
       daysSince,
       limitDays: window,
+      rule,
+      instanceIds: [],
     },
     evidence: [
       instanceEvidence(instance),
@@ -53,22 +89,30 @@ function instanceFinding(estate: Estate, instance: InstanceRecord): StaleReporti
   };
 }
 
+/** Whether a satellite is past its alert start (it then speaks for its instances). */
+function satelliteLate(estate: Estate, satellite: SatelliteRecord): boolean {
+  const alertFrom = estate.policy.satelliteSyncDeadlineDays - estate.policy.satelliteAlertDays;
+  return (
+    satellite.lastSyncAt !== null && daysBetween(satellite.lastSyncAt, estate.asOf) > alertFrom
+  );
+}
+
 function satelliteFinding(
   estate: Estate,
   satellite: SatelliteRecord,
+  instances: readonly InstanceRecord[],
 ): StaleReportingFinding | null {
   const deadline = estate.policy.satelliteSyncDeadlineDays;
   const alertFrom = deadline - estate.policy.satelliteAlertDays;
-  if (satellite.lastSyncAt === null) return null;
+  if (satellite.lastSyncAt === null || !satelliteLate(estate, satellite)) return null;
   const daysSince = daysBetween(satellite.lastSyncAt, estate.asOf);
-  if (daysSince <= alertFrom) return null;
   const pastDeadline = daysSince > deadline;
   const removalOn = addDays(satellite.lastSyncAt, deadline);
-  const instances = estate.input.instances
-    .filter((i) => i.satelliteId === satellite.id && i.status === 'ACTIVE')
-    .sort((a, b) => a.id - b.id);
   const quantity = instances.reduce((t, instance) => t + inUse(estate, instance), 0);
-  const head = `Satellite ${satellite.name} last synced on ${satellite.lastSyncAt}, ${daysSince} days ago`;
+  const head =
+    `Satellite ${satellite.name} last synced on ${satellite.lastSyncAt}, ${daysSince} days ` +
+    `ago`;
+  const behind = `${instances.length} instances (${quantity} licenses in use)`;
   return {
     code: 'STALE_REPORTING',
     severity: pastDeadline ? 'critical' : 'medium',
@@ -78,42 +122,58 @@ function satelliteFinding(
     money: null,
     message: pastDeadline
       ? `${head}, past the ${deadline}-day deadline (${removalOn}): sync it now; its ` +
-        `${instances.length} instances may already be removed from the Smart Account.`
-      : `${head}: sync it by ${removalOn} or its ${instances.length} instances are removed ` +
-        `(${deadline}-day deadline).`,
+        `${behind} are unverified and may already be removed from the Smart Account.`
+      : `${head}: sync it by ${removalOn} or its ${behind} are removed (${deadline}-day ` +
+        `deadline).`,
     facts: {
       subject: 'SATELLITE',
       subjectId: satellite.id,
       lastSeenOn: satellite.lastSyncAt,
       daysSince,
       limitDays: pastDeadline ? deadline : alertFrom,
+      rule: 'SATELLITE_SYNC',
+      instanceIds: instances.map((instance) => instance.id),
     },
     evidence: [satelliteEvidence(satellite), ...instances.map(instanceEvidence)],
   };
 }
 
 /**
- * STALE_REPORTING. Instance: ACTIVE, DIRECT_CLOUD or ON_PREM, last contact more than
- * `reportingWindowDays` before `asOf` (exactly the window is still fresh); quantity is its
- * reported in-use over all licenses. SLR/PLR instances never check in and are never stale;
- * decommissioned ones are not expected to. Satellite: last sync more than
- * `satelliteSyncDeadlineDays − satelliteAlertDays` days ago is an alert, more than the
- * deadline is critical; quantity is the in-use of its ACTIVE instances. An unknown last
- * contact or sync (null) is not judged: missing data is not evidence of silence. No money:
- * these findings span licenses.
+ * STALE_REPORTING, one finding per thing to fix.
+ *
+ * Instance (ACTIVE, DIRECT_CLOUD or ON_PREM): last contact more than its window before `asOf`
+ * (exactly the window is still fresh). The window follows what it holds (in use or
+ * reserved): any subscription → `reportingWindowDays` (90), only perpetual licenses →
+ * `perpetualReportingWindowDays` (365), per Cisco's default SLP policy. SLR/PLR instances
+ * never report and are never stale; decommissioned ones are not expected to.
+ *
+ * Satellite: last sync more than `satelliteSyncDeadlineDays − satelliteAlertDays` days ago
+ * is an alert (medium), more than the deadline critical. Its ACTIVE ON_PREM instances are
+ * judged through it: while it is late they are listed in its evidence and `instanceIds`
+ * (quantity is their in-use), never as findings of their own; behind a satellite in time
+ * they are judged as instances. An unknown last contact or sync (null) is not judged.
  */
 export function staleReportingFindings(estate: Estate): StaleReportingFinding[] {
   const findings: StaleReportingFinding[] = [];
-  for (const instance of estate.input.instances) {
+  const terms = subscriptionLicenses(estate);
+  const satellites = new Map(estate.input.satellites.map((s) => [s.id, s]));
+  const behind = new Map<number, InstanceRecord[]>();
+  for (const instance of [...estate.input.instances].sort((a, b) => a.id - b.id)) {
     if (instance.status !== 'ACTIVE') continue;
     if (instance.connectionMode !== 'DIRECT_CLOUD' && instance.connectionMode !== 'ON_PREM') {
       continue;
     }
-    const finding = instanceFinding(estate, instance);
+    const satellite =
+      instance.connectionMode === 'ON_PREM' && instance.satelliteId !== null
+        ? satellites.get(instance.satelliteId)
+        : undefined;
+    if (satellite) behind.set(satellite.id, [...(behind.get(satellite.id) ?? []), instance]);
+    if (satellite && satelliteLate(estate, satellite)) continue;
+    const finding = instanceFinding(estate, instance, ruleOf(estate, terms, instance), satellite);
     if (finding) findings.push(finding);
   }
   for (const satellite of estate.input.satellites) {
-    const finding = satelliteFinding(estate, satellite);
+    const finding = satelliteFinding(estate, satellite, behind.get(satellite.id) ?? []);
     if (finding) findings.push(finding);
   }
   return findings;

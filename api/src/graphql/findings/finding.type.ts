@@ -15,12 +15,14 @@ export enum FindingCodeGql {
   GHOST_CONSUMPTION = 'GHOST_CONSUMPTION',
   UNCONVERTED_PAK = 'UNCONVERTED_PAK',
   LEDGER_DEVICE_MISMATCH = 'LEDGER_DEVICE_MISMATCH',
+  ADDON_BASE_UNKNOWN = 'ADDON_BASE_UNKNOWN',
 }
 export enum FindingSeverityGql {
   CRITICAL = 'critical',
   HIGH = 'high',
   MEDIUM = 'medium',
   LOW = 'low',
+  INFO = 'info',
 }
 registerEnumType(FindingCodeGql, { name: 'FindingCode' });
 registerEnumType(FindingSeverityGql, { name: 'FindingSeverity' });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 
 import { licenses } from '@trueup/db';
 
+import { baseRequirement } from '../../domain/index.js';
 import type { CatalogRecord } from '../../ingest/index.js';
 
 import type { WriteContext } from './record-writer.js';
@@ -27,4 +28,14 @@ export async function writeCatalogEntry(
     })
     .where(eq(licenses.id, id));
   counts.updated.licenses++;
+  const related = {
+    id,
+    name: record.license ?? '',
+    entitlementTag: record.entitlementTag,
+    kind: record.licenseKind,
+    requiredBaseLicenseId: base,
+  };
+  if (baseRequirement(related, () => undefined).kind === 'UNKNOWN') {
+    counts.updated.addOnsWithUnknownBase++;
+  }
 }

@@ -2,6 +2,8 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@trueup/db';
 
+import { baseRequirement } from '../../domain/index.js';
+
 import { builtinCatalogEntry } from './catalog.js';
 import { inserted } from './returning.js';
 import type { ImportCounts } from './summary.js';
@@ -101,6 +103,13 @@ export class NameResolver {
       'a license',
     );
     this.counts.created.licenses++;
+    const license = { ...created, entitlementTag: created.tag, kind: entry?.kind ?? 'BASE' };
+    if (
+      baseRequirement({ ...license, requiredBaseLicenseId: base }, () => undefined).kind ===
+      'UNKNOWN'
+    ) {
+      this.counts.created.addOnsWithUnknownBase++;
+    }
     return created;
   }
 

@@ -17,6 +17,8 @@ export interface ImportCounts {
     accountEventsNotUnderstood: number;
     /** SSM On-Prem servers first named by this import (an `onprem:<host>` source or the Event Log). */
     satellites: number;
+    /** Licenses created as ADD_ON whose base neither the catalog nor the family/tier rules know. */
+    addOnsWithUnknownBase: number;
   };
   readonly updated: {
     /** Lots of an older export that this one replaced (kept as history). */
@@ -27,6 +29,8 @@ export interface ImportCounts {
     priceBookEntries: number;
     /** SSM On-Prem servers whose last sync an `onprem:<host>` import or an Event Log moved forward. */
     satellites: number;
+    /** Catalog lines that leave an ADD_ON whose base neither the catalog nor the rules know. */
+    addOnsWithUnknownBase: number;
   };
   /** Records deliberately not applied. */
   readonly skipped: {
@@ -51,6 +55,7 @@ export const emptyCounts = (): ImportCounts => ({
     accountEvents: 0,
     accountEventsNotUnderstood: 0,
     satellites: 0,
+    addOnsWithUnknownBase: 0,
   },
   updated: {
     supersededLots: 0,
@@ -58,6 +63,7 @@ export const emptyCounts = (): ImportCounts => ({
     licenses: 0,
     priceBookEntries: 0,
     satellites: 0,
+    addOnsWithUnknownBase: 0,
   },
   skipped: { olderAuthorizationCodes: 0 },
 });

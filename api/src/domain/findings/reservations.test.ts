@@ -153,7 +153,8 @@ describe('RESERVATION_EXPIRED', () => {
       virtualAccountName: 'Branch',
       licenseName: 'DNA Essentials',
       quantity: 2,
-      money: { amountMinor: 3_000n, currency: 'USD' },
+      // Money belongs to the shortfall finding of these units, never to this one (priced once).
+      money: null,
       facts: { instanceId: 100, endDate: '2026-06-29', reserved: 2 },
       message:
         'Branch: br-sw-01 (UDI_PID:C9300-24P; UDI_SN:FOC0001) (SLR) holds 2 × DNA Essentials reserved on a term that ended 2026-06-29: renew the term and update the reservation, or return it.',

@@ -63,6 +63,7 @@ export async function suggestCommand(
       licenseType: line.licenseType,
       quantity: line.quantity,
       targetVirtualAccount: book.virtualAccountName.get(line.targetVirtualAccountId),
+      ...(line.note ? { note: line.note } : {}),
     })),
   }));
   if (options.format === 'json') {

@@ -1,3 +1,4 @@
 export * from './lot.js';
+export * from './lot-type.js';
 export * from './position.js';
 export * from './license-position.js';

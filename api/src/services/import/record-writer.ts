@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 import {
   entitlementLots,
+  licenses,
   reservationEvents,
   reservations,
   usageReports,
@@ -15,6 +16,8 @@ import type {
   LedgerRecord,
   ReservationRecord,
 } from '../../ingest/index.js';
+
+import { lotTypeFromEvidence, type LicenseType } from '../../domain/index.js';
 
 import { writeCatalogEntry } from './catalog-writer.js';
 import { InstanceBatch } from './instance-batch.js';
@@ -31,6 +34,19 @@ export interface WriteContext {
   readonly usageSource: 'CSSM_EXPORT' | 'SMART_LICENSING_API' | 'RUM_REPORT' | 'ON_PREM_SYNC';
   /** For records that name no Virtual Account. */
   readonly defaultVirtualAccount: string | undefined;
+}
+
+/** The type of a lot with no stated type or dates: from the catalog, else the name, else UNKNOWN. */
+async function undatedLotType(tx: Db, licenseId: number): Promise<LicenseType> {
+  const [row] = await tx
+    .select({ name: licenses.name, entitlementType: licenses.entitlementType })
+    .from(licenses)
+    .where(eq(licenses.id, licenseId));
+  return lotTypeFromEvidence({
+    entitlementType: row?.entitlementType ?? null,
+    licenseName: row?.name ?? '',
+    endDate: null,
+  });
 }
 
 /**
@@ -111,14 +127,14 @@ export class RecordWriter {
       );
     }
     const effectiveFrom = this.effectiveFrom.get(va) ?? null;
-    // A summary-level export states only a quantity: record it as one undated lot.
+    // A summary-level export states only a quantity: one undated lot, typed from evidence only.
     const lots =
       record.lots.length > 0
         ? record.lots
         : [
             {
               quantity: record.owned,
-              licenseType: 'PERPETUAL' as const,
+              licenseType: await undatedLotType(tx, license),
               startDate: null,
               endDate: null,
               subscriptionId: null,
@@ -126,6 +142,9 @@ export class RecordWriter {
               sku: null,
             },
           ];
+    counts.created.entitlementLotsOfUnknownType += lots.filter(
+      (lot) => lot.licenseType === 'UNKNOWN',
+    ).length;
     await tx.insert(entitlementLots).values(
       lots.map((lot) => ({
         smartAccountId: sa,

@@ -41,7 +41,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | ADDON_WITHOUT_BASE | high on an instance, medium at Virtual Account level |
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
  * | GHOST_CONSUMPTION | high |
- * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
+ * | UNCONVERTED_PAK | medium when converting cures a shortfall (here or, converted into it, in another Virtual Account), else low |
  */
 export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low';
 
@@ -144,8 +144,10 @@ export type FindingEvidence =
 export interface FindingFactsByCode {
   readonly INSUFFICIENT_LICENSES: {
     readonly shortfall: number;
-    /** The part a surplus in other Virtual Accounts can cure (see `shortfallFindings`). */
+    /** The part a Smart surplus in other Virtual Accounts can cure (see `licenseCures`). */
     readonly curableByReallocation: number;
+    /** The part converting classic PAK units into this Virtual Account cures. */
+    readonly curableByConversion: number;
     /** The part that needs a purchase; per license these sum to the net shortfall. */
     readonly needsPurchase: number;
   };
@@ -195,6 +197,14 @@ export interface FindingFactsByCode {
     readonly smartOnlyBalance: number;
     /** The balance once the classic lots are converted (smart-only + classic). */
     readonly unifiedBalance: number;
+    /** Units of other Virtual Accounts' shortfalls that converting these lots into them cures. */
+    readonly curesShortfall: number;
+    /** Where to convert them to cure those shortfalls (see `licenseCures`). */
+    readonly convertInto: readonly {
+      readonly virtualAccountId: number;
+      readonly virtualAccountName: string;
+      readonly quantity: number;
+    }[];
   };
 }
 

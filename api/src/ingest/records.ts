@@ -109,6 +109,8 @@ export interface ClassicPakRecord {
   readonly sku: string | null;
   readonly quantity: number;
   readonly status: string;
+  /** Serial of the device the PAK was fulfilled for, when the export says. */
+  readonly deviceSerial: string | null;
 }
 
 /** A license catalog line: name ↔ tag, family, unit, kind and required base. */
@@ -121,6 +123,8 @@ export interface CatalogRecord {
   readonly unit: 'DEVICE' | 'USER' | 'COUNT';
   readonly licenseKind: 'BASE' | 'ADD_ON';
   readonly requiredBaseLicense: string | null;
+  /** How Cisco sells it; null when the file does not say. */
+  readonly entitlementType: 'TERM' | 'PERPETUAL' | 'SUBSCRIPTION' | 'USAGE' | null;
 }
 
 /**

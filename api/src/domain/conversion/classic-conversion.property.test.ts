@@ -73,6 +73,7 @@ describe('planConversion (property)', () => {
           let lots: Lot[] = drafts.map((d, id) => ({
             ...d,
             id,
+            virtualAccountId: 1,
             effectiveFrom: null,
             supersededOn: null,
           }));

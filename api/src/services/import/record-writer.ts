@@ -9,6 +9,7 @@ import {
   type Db,
 } from '@trueup/db';
 
+import { lotTypeFromEvidence, type LicenseType } from '../../domain/index.js';
 import type {
   CatalogRecord,
   ClassicPakRecord,
@@ -17,7 +18,6 @@ import type {
   ReservationRecord,
 } from '../../ingest/index.js';
 
-import { lotTypeFromEvidence, type LicenseType } from '../../domain/index.js';
 
 import { writeCatalogEntry } from './catalog-writer.js';
 import { InstanceBatch } from './instance-batch.js';
@@ -198,6 +198,7 @@ export class RecordWriter {
       licenseType: 'PERPETUAL',
       source: 'CLASSIC_PAK',
       pakNumber: record.pakNumber,
+      deviceSerial: record.deviceSerial,
       sku: record.sku,
       effectiveFrom: this.effectiveFrom.get(-1) ?? null,
       importRunId,

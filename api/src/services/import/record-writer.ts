@@ -18,7 +18,6 @@ import type {
   ReservationRecord,
 } from '../../ingest/index.js';
 
-
 import { writeCatalogEntry } from './catalog-writer.js';
 import { InstanceBatch } from './instance-batch.js';
 import { writePriceEntry } from './price-writer.js';

@@ -102,7 +102,7 @@ const moveSchema = z.object({
   from: z.string().min(1),
   to: z.string().min(1),
   licenseType: z
-    .enum(['TERM', 'PERPETUAL', ''])
+    .enum(['TERM', 'PERPETUAL', 'UNKNOWN', ''])
     .optional()
     .transform((v) => (v ? v : null)),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { isLotActive } from './lot.js';
 import { lotTypeFromEvidence } from './lot-type.js';
+import { isLotActive } from './lot.js';
 
 const evidence = (
   licenseName: string,

@@ -128,6 +128,21 @@ describe('lot types of a summary-level licenses export', () => {
     ]);
   });
 
+  it('types a detail lot with no stated type and no end date from evidence, never as PERPETUAL by default', async () => {
+    const blankTypes = [
+      DETAIL.split('\n')[0],
+      '"Voice","UCM Enhanced License","Prepaid","8","2","","6","","","2024-01-01","","","LIC-CUCM-12X-ENH"',
+      '"Voice","ISR 4300 Security (SEC)","Prepaid","3","1","","2","","","2024-01-01","","","SL-4330-SEC-K9"',
+    ].join('\n');
+    const summary = await run('blank-types.example', 'licenses-blank-types.csv', blankTypes);
+    expect(summary).toMatchObject({ committed: true, errorCount: 0 });
+    expect(summary.counts.created.entitlementLotsOfUnknownType).toBe(1);
+    expect(await lotTypes('blank-types.example')).toEqual([
+      { va: 'Voice', license: 'ISR 4300 Security (SEC)', type: 'PERPETUAL', end: null },
+      { va: 'Voice', license: 'UCM Enhanced License', type: 'UNKNOWN', end: null },
+    ]);
+  });
+
   it('keeps the stated TERM lot of a transaction-detail export', async () => {
     const summary = await run('detail.example', 'licenses-detail.csv', DETAIL);
     expect(summary.counts.created.entitlementLotsOfUnknownType).toBe(0);

@@ -19,7 +19,8 @@ export interface SourceLocation {
 /** One entitlement lot (a purchase line / `licenseDetails[]` element / PAK line). */
 export interface LotRecord {
   readonly quantity: number;
-  readonly licenseType: 'TERM' | 'PERPETUAL';
+  /** UNKNOWN: the source stated no type and the lot has no end date. */
+  readonly licenseType: 'TERM' | 'PERPETUAL' | 'UNKNOWN';
   /** ISO `YYYY-MM-DD` or null. */
   readonly startDate: string | null;
   readonly endDate: string | null;
@@ -32,7 +33,7 @@ export interface LotRecord {
  * One Virtual Account × license line of an account ledger (licenses export, licenses API,
  * v2 get-summary). `owned` and `inUse` are as stated by the source; `reserved` is a breakdown of
  * `inUse`. `lots` are the entitlement lines when the source lists them (may be empty: then the
- * importer records one PERPETUAL-or-unknown lot of `owned`).
+ * importer records one lot of `owned`, typed from the catalog or the name, else UNKNOWN).
  */
 export interface LedgerRecord {
   readonly kind: 'ledger';

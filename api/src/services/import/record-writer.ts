@@ -126,10 +126,18 @@ export class RecordWriter {
       );
     }
     const effectiveFrom = this.effectiveFrom.get(va) ?? null;
-    // A summary-level export states only a quantity: one undated lot, typed from evidence only.
+    // A summary-level export states only a quantity: one undated lot, typed from evidence only;
+    // so is a lot whose source gave no type and no end date.
+    const stated = await Promise.all(
+      record.lots.map(async (lot) =>
+        lot.licenseType === 'UNKNOWN'
+          ? { ...lot, licenseType: await undatedLotType(tx, license) }
+          : lot,
+      ),
+    );
     const lots =
-      record.lots.length > 0
-        ? record.lots
+      stated.length > 0
+        ? stated
         : [
             {
               quantity: record.owned,

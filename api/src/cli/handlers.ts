@@ -182,6 +182,30 @@ export const handlers: CommandHandlers = {
     }
   },
 
+  async catalogExport(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { catalogExportCommand } = await import('./catalog-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup catalog export' });
+    try {
+      process.stdout.write(await catalogExportCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async convert(flags) {
+    const config = configFrom(flags);
+    const { openServices } = await compose();
+    const { convertCommand } = await import('./convert-command.js');
+    const { handle, services } = await openServices(config, { purpose: 'trueup convert' });
+    try {
+      process.stdout.write(await convertCommand(services, flags));
+    } finally {
+      await handle.close();
+    }
+  },
+
   async renewal(flags) {
     const config = configFrom(flags);
     const { openServices } = await compose();

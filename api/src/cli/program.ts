@@ -14,6 +14,7 @@ import {
   termYears,
   withPolicyOptions,
 } from './arguments.js';
+import { registerLotCommands, type LotCommandHandlers } from './lot-program.js';
 import { OUTPUT_FORMATS } from './output.js';
 import type { PolicyFlags } from './reallocation-command.js';
 import { SCENARIO_ACTIONS, type ScenarioAction, type ScenarioOptions } from './scenario-command.js';
@@ -23,7 +24,7 @@ export interface GlobalOptions {
   databaseUrl?: string;
 }
 
-export interface CommandHandlers {
+export interface CommandHandlers extends LotCommandHandlers {
   serve(
     options: GlobalOptions & { port?: number; host?: string; seedDemoIfEmpty: boolean },
   ): Promise<void>;
@@ -384,6 +385,8 @@ export function buildProgram(handlers: CommandHandlers): Command {
     .action((nameOrId: string, _options, command: Command) =>
       handlers.tokenRevoke(nameOrId, command.optsWithGlobals()),
     );
+
+  registerLotCommands(program, handlers);
 
   program
     .command('schema')

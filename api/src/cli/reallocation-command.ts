@@ -63,6 +63,7 @@ export async function suggestCommand(
       licenseType: line.licenseType,
       quantity: line.quantity,
       targetVirtualAccount: book.virtualAccountName.get(line.targetVirtualAccountId),
+      ...(line.note ? { note: line.note } : {}),
     })),
   }));
   if (options.format === 'json') {
@@ -101,7 +102,7 @@ const moveSchema = z.object({
   from: z.string().min(1),
   to: z.string().min(1),
   licenseType: z
-    .enum(['TERM', 'PERPETUAL', ''])
+    .enum(['TERM', 'PERPETUAL', 'UNKNOWN', ''])
     .optional()
     .transform((v) => (v ? v : null)),
 });

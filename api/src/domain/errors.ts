@@ -27,6 +27,9 @@ export type DomainErrorCode =
   | 'NOT_CLASSIC_LOT'
   | 'LOT_NOT_CONVERTIBLE'
   | 'EXCEEDS_LOT'
+  | 'UNKNOWN_PAK'
+  | 'EXCEEDS_PAK'
+  | 'NOTHING_TO_CONVERT'
   // API tokens (services/access).
   | 'INVALID_TOKEN_NAME'
   | 'TOKEN_NAME_TAKEN'

@@ -5,6 +5,7 @@ import { accessOf } from '../http/bearer.js';
 import { canSee, mayNameDomain, type Access } from '../services/access/access.js';
 import type { Services } from '../services/index.js';
 
+import { catalogCsv } from './catalog-csv.js';
 import { positionsCsv } from './positions-csv.js';
 import { workbookModels } from './workbook-data.js';
 import { writeXlsx } from './xlsx.js';
@@ -70,7 +71,8 @@ const fileStem = (domain: string, asOf: string) =>
 /**
  * The export routes, in one router mounted behind the bearer check (any role may export what
  * it may read; scope as for GraphQL):
- * `GET /export/positions.csv` and `GET /export/workbook.xlsx`, both with
+ * `GET /export/positions.csv`, `GET /export/catalog.csv` (the license catalog, importable as
+ * `license-catalog-csv`; asOf only names the file) and `GET /export/workbook.xlsx`, all with
  * `?smartAccount=<domain>&asOf=YYYY-MM-DD` (default today).
  */
 export function createExportRouter(services: Services): express.Router {
@@ -82,6 +84,22 @@ export function createExportRouter(services: Services): express.Router {
       res
         .type('text/csv; charset=utf-8')
         .attachment(`${fileStem(query.domain, query.asOf)}-positions.csv`)
+        .send(body);
+    } catch (error) {
+      try {
+        fail(res, error);
+      } catch (unknown) {
+        next(unknown);
+      }
+    }
+  });
+  router.get('/export/catalog.csv', async (req, res, next) => {
+    try {
+      const query = await exportQuery(services, req, accessOf<Access>(res));
+      const body = catalogCsv(await services.catalog.rows(query.smartAccountId));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`${fileStem(query.domain, query.asOf)}-catalog.csv`)
         .send(body);
     } catch (error) {
       try {

@@ -21,7 +21,8 @@ export interface SourceLocation {
 /** One entitlement lot (a purchase line / `licenseDetails[]` element / PAK line). */
 export interface LotRecord {
   readonly quantity: number;
-  readonly licenseType: 'TERM' | 'PERPETUAL';
+  /** UNKNOWN: the source stated no type and the lot has no end date. */
+  readonly licenseType: 'TERM' | 'PERPETUAL' | 'UNKNOWN';
   /** ISO `YYYY-MM-DD` or null. */
   readonly startDate: string | null;
   readonly endDate: string | null;
@@ -37,8 +38,9 @@ export type BillingType = 'PREPAID' | 'USAGE' | 'SUBSCRIPTION';
  * One Virtual Account × license line of an account ledger (licenses export, licenses API,
  * v2 get-summary). `owned` and `inUse` are as stated by the source; `reserved` is a breakdown of
  * `inUse` (null when the source does not state it); `billingType` is null when the source does
- * not say (v2 get-summary, an export without a `Billing` column). `lots` are the entitlement lines when the source lists them (may be empty: then the
- * importer records one PERPETUAL-or-unknown lot of `owned`).
+ * not say (v2 get-summary, an export without a `Billing` column). `lots` are the entitlement
+ * lines when the source lists them (may be empty: then the importer records one lot of `owned`,
+ * typed from the catalog or the name, else UNKNOWN).
  */
 export interface LedgerRecord {
   readonly kind: 'ledger';
@@ -138,6 +140,8 @@ export interface ClassicPakRecord {
   readonly sku: string | null;
   readonly quantity: number;
   readonly status: string;
+  /** Serial of the device the PAK was fulfilled for, when the export says. */
+  readonly deviceSerial: string | null;
 }
 
 /** A license catalog line: name ↔ tag, family, unit, kind and required base. */
@@ -150,6 +154,8 @@ export interface CatalogRecord {
   readonly unit: 'DEVICE' | 'USER' | 'COUNT';
   readonly licenseKind: 'BASE' | 'ADD_ON';
   readonly requiredBaseLicense: string | null;
+  /** How Cisco sells it; null when the file does not say. */
+  readonly entitlementType: 'TERM' | 'PERPETUAL' | 'SUBSCRIPTION' | 'USAGE' | null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseIsoDate, type IsoDate } from '../domain/index.js';
 
 import { accessService } from './access/index.js';
 import { accountService } from './account-service.js';
+import { catalogRows } from './catalog-service.js';
 import type { Clock } from './clock.js';
 import { conversionService } from './conversions/index.js';
 import { accountEventService } from './events/index.js';
@@ -67,6 +68,10 @@ export function createServices(handle: DbHandle, clock: Clock) {
       /** One scheduled run: every Smart Account, as of today, labelled `auto-<date>`. */
       takeScheduled: () => takeScheduledSnapshots(handle, clock),
     },
+    /** The license catalog of a Smart Account (import it with a `license-catalog-csv` file). */
+    catalog: {
+      rows: (smartAccountId: number) => catalogRows(handle, smartAccountId),
+    },
     imports: {
       run: (command: ImportCommand) => importFiles(handle, command),
       runsOf: (smartAccountId: number, limit: number) =>
@@ -89,6 +94,7 @@ export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './a
 export type { ImportCommand } from './import/import-service.js';
 export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';
 export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.js';
+export type { CatalogRow } from './catalog-service.js';
 export type { ImportRunRecord } from './import/import-runs.js';
 export { fileSource, textSource, type ImportSource } from './import/sources.js';
 export { ImportInputError } from './import/instance-batch.js';

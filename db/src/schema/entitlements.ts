@@ -42,6 +42,8 @@ export const entitlementLots = pgTable(
     orderNumber: text('order_number'),
     sku: text('sku'),
     pakNumber: text('pak_number'),
+    /** CLASSIC_PAK lots: the serial of the device the PAK was fulfilled for, when the export says. */
+    deviceSerial: text('device_serial'),
     /**
      * When a newer licenses export replaced a Virtual Account's lots: the older lots stop
      * counting on `supersededOn` (the newer export's as-of) and the newer ones count from

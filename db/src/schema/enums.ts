@@ -6,7 +6,18 @@ export const environment = pgEnum('environment', ['PRODUCTION', 'NON_PRODUCTION'
 export const licenseUnit = pgEnum('license_unit', ['DEVICE', 'USER', 'COUNT']);
 /** BASE licenses stand alone; ADD_ON licenses need a base on the same device. */
 export const licenseKind = pgEnum('license_kind', ['BASE', 'ADD_ON']);
-export const licenseType = pgEnum('license_type', ['TERM', 'PERPETUAL']);
+/**
+ * Type of an entitlement lot. UNKNOWN: the source stated only a quantity (a summary-level
+ * licenses export) and neither the catalog, the license name nor dates tell TERM from PERPETUAL.
+ */
+export const licenseType = pgEnum('license_type', ['TERM', 'PERPETUAL', 'UNKNOWN']);
+/** How Cisco sells a license, from the catalog: the evidence for a lot's type when a source omits it. */
+export const entitlementType = pgEnum('entitlement_type', [
+  'TERM',
+  'PERPETUAL',
+  'SUBSCRIPTION',
+  'USAGE',
+]);
 export const entitlementSource = pgEnum('entitlement_source', ['SMART', 'CLASSIC_PAK']);
 export const connectionMode = pgEnum('connection_mode', ['DIRECT_CLOUD', 'ON_PREM', 'SLR', 'PLR']);
 export const instanceStatus = pgEnum('instance_status', ['ACTIVE', 'DECOMMISSIONED']);

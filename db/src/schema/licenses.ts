@@ -12,11 +12,11 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { smartAccounts } from './accounts.js';
-import { licenseKind, licenseType, licenseUnit } from './enums.js';
+import { entitlementType, licenseKind, licenseType, licenseUnit } from './enums.js';
 
 /**
- * A licensable thing as Cisco names it. `kind` and `requiredBaseLicenseId` come from the
- * license catalog, never from Cisco's data.
+ * A licensable thing as Cisco names it. `kind`, `requiredBaseLicenseId` and `entitlementType`
+ * come from the license catalog, never from Cisco's data.
  */
 export const licenses = pgTable(
   'licenses',
@@ -33,6 +33,8 @@ export const licenses = pgTable(
     requiredBaseLicenseId: integer('required_base_license_id').references(
       (): AnyPgColumn => licenses.id,
     ),
+    /** How Cisco sells it (catalog); null = not known. Read by lot typing and renewal money. */
+    entitlementType: entitlementType('entitlement_type'),
   },
   (t) => [
     uniqueIndex('licenses_sa_name_uq').on(t.smartAccountId, t.name),

@@ -5,8 +5,9 @@ import { entitlementLots } from './entitlements.js';
 import { licenses } from './licenses.js';
 
 /**
- * Append-only record of classic PAK lots converted into Smart entitlements. The classic lot is
- * superseded on `occurredOn`; the converted part lives on as a SMART lot (`smartLotId`) and any
+ * Append-only record of classic PAK lots converted into Smart entitlements (the conversion
+ * event). The classic lot is superseded on `occurredOn`; the converted part lives on as a SMART
+ * lot (`smartLotId`, in the chosen Virtual Account) and any
  * unconverted rest as a new CLASSIC_PAK lot (`remainderLotId`), both children of the source lot
  * (`parentLotId`). Like `reservation_events`, a trigger refuses updates and deletes (migration
  * 0005_reservation_events_append_only) except when the whole Smart Account is removed.
@@ -18,6 +19,7 @@ export const lotConversions = pgTable(
     smartAccountId: integer('smart_account_id')
       .notNull()
       .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    /** Where the converted units went (the SMART lot's Virtual Account; the PAK's may differ). */
     virtualAccountId: integer('virtual_account_id')
       .notNull()
       .references(() => virtualAccounts.id, { onDelete: 'cascade' }),

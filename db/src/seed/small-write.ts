@@ -81,6 +81,7 @@ export async function writeSmallEstate(
           kind: l.kind,
           requiredBaseLicenseId:
             l.baseName === null ? null : idOf(licenseIds, l.baseName, 'license'),
+          entitlementType: l.termYears === null ? ('PERPETUAL' as const) : ('TERM' as const),
         })),
       )
       .returning({ id: licenses.id, name: licenses.name })) {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 
 import { addDays } from '../calendar.js';
 import { DomainError } from '../errors.js';
-import { isLotActive } from '../position/lot.js';
 
 import { planConversion, type ConvertibleLot } from './classic-conversion.js';
 
@@ -12,32 +11,59 @@ type Lot = ConvertibleLot & {
   readonly supersededOn: string | null;
 };
 
-const day = fc.integer({ min: 0, max: 400 }).map((d) => addDays('2026-01-01', d));
+const days = (min: number, max: number) =>
+  fc.integer({ min, max }).map((d) => addDays('2026-01-01', d));
+const day = days(0, 400);
+// Mostly convertible lots (classic, started by mid-year, ending late), with some that are not:
+// a conversion step that is refused checks nothing, so refusals must stay the minority.
 const lotArbitrary = fc.record({
-  quantity: fc.integer({ min: 0, max: 40 }),
+  quantity: fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: 1, max: 40 }) },
+    { weight: 1, arbitrary: fc.constant(0) },
+  ),
   licenseType: fc.constantFrom('TERM' as const, 'PERPETUAL' as const),
-  startDate: fc.option(day, { nil: null }),
-  endDate: fc.option(day, { nil: null }),
-  source: fc.constantFrom('SMART' as const, 'CLASSIC_PAK' as const),
+  startDate: fc.option(days(0, 180), { nil: null }),
+  endDate: fc.option(fc.oneof({ weight: 4, arbitrary: days(300, 700) }, day), { nil: null }),
+  source: fc.oneof(
+    { weight: 4, arbitrary: fc.constant('CLASSIC_PAK' as const) },
+    { weight: 1, arbitrary: fc.constant('SMART' as const) },
+  ),
 });
+
+/**
+ * Whether a lot counts on `date`, written here from the rule rather than taken from production:
+ * its record is current (not superseded on or before the date, not effective after it), it has
+ * started, and a TERM lot with an end date has not ended (both ends inclusive).
+ */
+function counts(lot: Lot, date: string): boolean {
+  if (lot.supersededOn !== null && lot.supersededOn <= date) return false;
+  if (lot.effectiveFrom !== null && lot.effectiveFrom > date) return false;
+  if (lot.startDate !== null && lot.startDate > date) return false;
+  if (lot.licenseType === 'TERM' && lot.endDate !== null && lot.endDate < date) return false;
+  return true;
+}
 
 /** Owned at a date the way the position counts it: smart-only, and unified (smart + classic). */
 function owned(lots: readonly Lot[], asOf: string) {
-  const active = lots.filter((lot) => isLotActive(lot, asOf));
+  const active = lots.filter((lot) => counts(lot, asOf));
   const smart = active.filter((l) => l.source === 'SMART').reduce((t, l) => t + l.quantity, 0);
   return { smart, unified: active.reduce((t, l) => t + l.quantity, 0) };
 }
 
 describe('planConversion (property)', () => {
   it('conserves unified owned at every date and moves exactly the converted quantity to smart from asOf on', () => {
+    // Refused steps (DomainError) check nothing: count them so the property cannot pass vacuously.
+    let converted = 0;
+    let refused = 0;
     fc.assert(
       fc.property(
         fc.array(lotArbitrary, { minLength: 1, maxLength: 6 }),
         fc.array(
           fc.record({
             pick: fc.nat(),
-            quantity: fc.option(fc.nat(40), { nil: undefined }),
-            asOf: day,
+            /** Share of the lot to convert, in percent (over 100: more than the lot holds). */
+            percent: fc.option(fc.integer({ min: 1, max: 110 }), { nil: undefined }),
+            asOf: days(150, 300),
           }),
           {
             maxLength: 5,
@@ -47,18 +73,34 @@ describe('planConversion (property)', () => {
           let lots: Lot[] = drafts.map((d, id) => ({
             ...d,
             id,
+            virtualAccountId: 1,
             effectiveFrom: null,
             supersededOn: null,
           }));
-          for (const step of steps) {
-            const lot = lots[step.pick % lots.length]!;
+          // Conversions in date order, as they happen (an earlier one than the last is refused).
+          const ordered = [...steps].sort((a, b) =>
+            a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0,
+          );
+          for (const step of ordered) {
+            // Mostly current classic records (a superseded or SMART one is refused).
+            const current = lots.filter(
+              (l) => l.supersededOn === null && l.source === 'CLASSIC_PAK',
+            );
+            const pool = step.pick % 10 === 0 || current.length === 0 ? lots : current;
+            const lot = pool[step.pick % pool.length]!;
+            const quantity =
+              step.percent === undefined
+                ? undefined
+                : Math.max(1, Math.ceil((lot.quantity * step.percent) / 100));
             let plan;
             try {
-              plan = planConversion({ lot, quantity: step.quantity, asOf: step.asOf });
+              plan = planConversion({ lot, quantity, asOf: step.asOf });
             } catch (error) {
-              if (error instanceof DomainError) continue;
-              throw error;
+              if (!(error instanceof DomainError)) throw error;
+              refused += 1;
+              continue;
             }
+            converted += 1;
             const { id: _id, ...terms } = lot;
             const next: Lot[] = [
               ...lots.map((l) =>
@@ -73,7 +115,7 @@ describe('planConversion (property)', () => {
               const date = addDays(step.asOf, offset);
               const [before, after] = [owned(lots, date), owned(next, date)];
               expect(after.unified).toBe(before.unified);
-              const raised = offset >= 0 && isLotActive(lot, date) ? plan.quantity : 0;
+              const raised = offset >= 0 && counts(lot, date) ? plan.quantity : 0;
               expect(after.smart - before.smart).toBe(raised);
             }
             lots = next;
@@ -81,5 +123,6 @@ describe('planConversion (property)', () => {
         },
       ),
     );
+    expect(converted).toBeGreaterThan(refused);
   });
 });

@@ -6,6 +6,7 @@ import { planConversion, type ConvertibleLot } from './classic-conversion.js';
 
 const classic: ConvertibleLot = {
   id: 7,
+  virtualAccountId: 3,
   quantity: 10,
   source: 'CLASSIC_PAK',
   licenseType: 'PERPETUAL',
@@ -23,11 +24,22 @@ const codeOf = (f: () => unknown): string => {
 };
 
 describe('planConversion', () => {
+  it('puts the SMART part in the chosen Virtual Account and keeps the rest where the PAK was', () => {
+    const plan = planConversion({
+      lot: classic,
+      quantity: 6,
+      asOf: '2026-03-01',
+      intoVirtualAccountId: 9,
+    });
+    expect([plan.smartLot.virtualAccountId, plan.remainderLot?.virtualAccountId]).toEqual([9, 3]);
+  });
+
   it('splits a lot into a SMART part and a CLASSIC_PAK rest, both children of the source', () => {
     expect(planConversion({ lot: classic, quantity: 6, asOf: '2026-03-01' })).toEqual({
       quantity: 6,
       supersedeSourceOn: '2026-03-01',
       smartLot: {
+        virtualAccountId: 3,
         source: 'SMART',
         quantity: 6,
         effectiveFrom: '2026-03-01',
@@ -35,6 +47,7 @@ describe('planConversion', () => {
         parentLotId: 7,
       },
       remainderLot: {
+        virtualAccountId: 3,
         source: 'CLASSIC_PAK',
         quantity: 4,
         effectiveFrom: '2026-03-01',

@@ -6,12 +6,15 @@ import { checkPositiveQuantity } from '../reservations/checks.js';
 /** The facts of a lot that decide whether, and how much of it, can be converted. */
 export interface ConvertibleLot extends LotTerms {
   readonly id: number;
+  readonly virtualAccountId: number;
   readonly quantity: number;
   readonly source: EntitlementSource;
 }
 
 /** A lot the conversion creates: the source lot's terms with these fields replaced. */
 export interface LotDraft {
+  /** Where the lot lives: the chosen Virtual Account for the SMART lot, the source's for the rest. */
+  readonly virtualAccountId: number;
   readonly source: EntitlementSource;
   readonly quantity: number;
   /** The new lot counts from the conversion date... */
@@ -27,7 +30,7 @@ export interface ConversionPlan {
   readonly quantity: number;
   /** The source lot stops counting on this date (its record is kept as history). */
   readonly supersedeSourceOn: IsoDate;
-  /** The converted part, as a SMART lot in the same Virtual Account. */
+  /** The converted part, as a SMART lot in the chosen Virtual Account (default the lot's). */
   readonly smartLot: LotDraft;
   /** The unconverted rest, as a new CLASSIC_PAK lot; null when the whole lot converts. */
   readonly remainderLot: LotDraft | null;
@@ -35,7 +38,8 @@ export interface ConversionPlan {
 
 /**
  * Plans the conversion of `quantity` (default: all) of a CLASSIC_PAK lot into Smart
- * entitlement on `asOf`. The lot is superseded on `asOf` and replaced by a SMART lot of the
+ * entitlement on `asOf`, in `intoVirtualAccountId` (default the lot's Virtual Account; the
+ * caller checks it belongs to the lot's Smart Account). The lot is superseded on `asOf` and replaced by a SMART lot of the
  * converted quantity plus a CLASSIC_PAK lot of the rest, both with the source's terms and
  * counting from `asOf`. So at `asOf` and after, the unified owned quantity (smart + classic) is
  * unchanged while smart-only owned rises by `quantity`; before `asOf` nothing changes.
@@ -48,6 +52,7 @@ export function planConversion(input: {
   readonly lot: ConvertibleLot;
   readonly quantity?: number | undefined;
   readonly asOf: IsoDate;
+  readonly intoVirtualAccountId?: number | undefined;
 }): ConversionPlan {
   const { lot, asOf } = input;
   assert(lot.source === 'CLASSIC_PAK', 'NOT_CLASSIC_LOT', 'only classic PAK lots convert', {
@@ -67,7 +72,8 @@ export function planConversion(input: {
     `cannot convert ${quantity}: the lot holds ${lot.quantity}`,
     { lotId: lot.id, quantity, lotQuantity: lot.quantity },
   );
-  const draft = (source: EntitlementSource, of: number): LotDraft => ({
+  const draft = (source: EntitlementSource, of: number, virtualAccountId: number): LotDraft => ({
+    virtualAccountId,
     source,
     quantity: of,
     effectiveFrom: asOf,
@@ -78,7 +84,7 @@ export function planConversion(input: {
   return {
     quantity,
     supersedeSourceOn: asOf,
-    smartLot: draft('SMART', quantity),
-    remainderLot: rest > 0 ? draft('CLASSIC_PAK', rest) : null,
+    smartLot: draft('SMART', quantity, input.intoVirtualAccountId ?? lot.virtualAccountId),
+    remainderLot: rest > 0 ? draft('CLASSIC_PAK', rest, lot.virtualAccountId) : null,
   };
 }

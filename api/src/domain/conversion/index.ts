@@ -1,1 +1,2 @@
 export * from './classic-conversion.js';
+export * from './pak-conversion.js';

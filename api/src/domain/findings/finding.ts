@@ -48,7 +48,7 @@ export const FINDING_CODES: readonly FindingCode[] = [
  * | ADDON_WITHOUT_BASE | high on an instance, medium at Virtual Account level |
  * | STALE_REPORTING | satellite past its sync deadline: critical; satellite in the alert window: medium; instance: medium |
  * | GHOST_CONSUMPTION | high (one per decommissioned device) |
- * | UNCONVERTED_PAK | medium when the smart-only balance is negative (conversion cures it), else low |
+ * | UNCONVERTED_PAK | medium when converting cures a shortfall (here or, converted into it, in another Virtual Account), else low |
  * | LEDGER_DEVICE_MISMATCH | medium (no money: short units are priced by INSUFFICIENT_LICENSES) |
  * | ADDON_BASE_UNKNOWN | info: the catalog does not know the add-on's base, so nothing is judged |
  */
@@ -171,8 +171,10 @@ export type FindingEvidence =
 export interface FindingFactsByCode {
   readonly INSUFFICIENT_LICENSES: {
     readonly shortfall: number;
-    /** The part a surplus in other Virtual Accounts can cure (see `shortfallFindings`). */
+    /** The part a Smart surplus in other Virtual Accounts can cure (see `licenseCures`). */
     readonly curableByReallocation: number;
+    /** The part converting classic PAK units into this Virtual Account cures. */
+    readonly curableByConversion: number;
     /** The part that needs a purchase; per license these sum to the net shortfall. */
     readonly needsPurchase: number;
   };
@@ -250,6 +252,14 @@ export interface FindingFactsByCode {
     readonly smartOnlyBalance: number;
     /** The balance once the classic lots are converted (smart-only + classic). */
     readonly unifiedBalance: number;
+    /** Units of other Virtual Accounts' shortfalls that converting these lots into them cures. */
+    readonly curesShortfall: number;
+    /** Where to convert them to cure those shortfalls (see `licenseCures`). */
+    readonly convertInto: readonly {
+      readonly virtualAccountId: number;
+      readonly virtualAccountName: string;
+      readonly quantity: number;
+    }[];
   };
   readonly LEDGER_DEVICE_MISMATCH: {
     /** The account ledger's in-use and the as-of date of that ledger report. */

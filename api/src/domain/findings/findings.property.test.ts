@@ -123,9 +123,13 @@ describe('findings properties', () => {
             .reduce((t, l) => t + l.shortfall, 0);
           const sum = (pick: (f: (typeof mine)[number]) => number) =>
             mine.reduce((t, f) => t + pick(f), 0);
-          expect(sum((f) => f.facts.curableByReallocation + f.facts.needsPurchase)).toBe(
-            shortfalls,
-          );
+          expect(
+            sum(
+              (f) =>
+                f.facts.curableByReallocation + f.facts.curableByConversion + f.facts.needsPurchase,
+            ),
+          ).toBe(shortfalls);
+          expect(sum((f) => f.facts.curableByConversion)).toBe(position.curableByConversion);
           expect(sum((f) => f.facts.needsPurchase)).toBe(position.netShortfall);
           expect(sum((f) => f.facts.curableByReallocation)).toBe(position.curableByReallocation);
           for (const f of mine) expect(f.quantity).toBe(f.facts.shortfall);

@@ -16,8 +16,16 @@ describe('INSUFFICIENT_LICENSES', () => {
       'INSUFFICIENT_LICENSES',
     );
     expect(result.map((f) => [f.virtualAccountName, f.quantity, f.facts])).toEqual([
-      ['Campus', 15, { shortfall: 15, curableByReallocation: 10, needsPurchase: 5 }],
-      ['Lab', 5, { shortfall: 5, curableByReallocation: 0, needsPurchase: 5 }],
+      [
+        'Campus',
+        15,
+        { shortfall: 15, curableByReallocation: 10, curableByConversion: 0, needsPurchase: 5 },
+      ],
+      [
+        'Lab',
+        5,
+        { shortfall: 5, curableByReallocation: 0, curableByConversion: 0, needsPurchase: 5 },
+      ],
     ]);
     expect(result[0]?.message).toBe(
       'Campus is short 15 × DNA Essentials (owns 10, consumes 25): move 10 from Branch and buy 5.',

@@ -24,7 +24,12 @@ export interface AccountExposure extends ExposureTotals {
 }
 
 function totals(
-  positions: readonly { licenseId: number; grossShortfall: number; netShortfall: number }[],
+  positions: readonly {
+    licenseId: number;
+    grossShortfall: number;
+    netShortfall: number;
+    curableByReallocation: number;
+  }[],
   prices: ReadonlyMap<number, Money>,
 ): ExposureTotals {
   const gross: Money[] = [];
@@ -35,7 +40,8 @@ function totals(
     if (!price) continue;
     gross.push(multiplyMoney(price, position.grossShortfall));
     net.push(multiplyMoney(price, position.netShortfall));
-    curable.push(multiplyMoney(price, position.grossShortfall - position.netShortfall));
+    // Smart surplus only: classic PAK units cure by conversion, not by moving.
+    curable.push(multiplyMoney(price, position.curableByReallocation));
   }
   return {
     gross: totalsByCurrency(gross),

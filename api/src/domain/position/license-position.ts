@@ -12,13 +12,31 @@ export interface LicensePosition {
   readonly grossShortfall: number;
   /** max(0, Σ consumed − Σ owned): what remains short after any reallocation. */
   readonly netShortfall: number;
-  /** grossShortfall − netShortfall: the part that moving surplus between Virtual Accounts cures. */
+  /**
+   * min(grossShortfall, movableSurplus): the part that moving Smart surplus between Virtual
+   * Accounts cures. Classic PAK units are outside the Smart Account and never move.
+   */
   readonly curableByReallocation: number;
+  /**
+   * grossShortfall − netShortfall − curableByReallocation: the part only converting classic PAK
+   * units (into the short Virtual Accounts) cures.
+   */
+  readonly curableByConversion: number;
   /** max(0, balance): account-wide surplus after covering every shortfall. */
   readonly surplus: number;
-  /** Σ of per-Virtual-Account surpluses: what could be moved. */
+  /** Σ of per-Virtual-Account surpluses, classic PAK units included. */
   readonly grossSurplus: number;
+  /** Σ per Virtual Account of min(surplus, ownedSmart): the surplus reallocation can move. */
+  readonly movableSurplus: number;
   readonly virtualAccountCount: number;
+}
+
+/**
+ * The part of a line's surplus that reallocation can move: Smart units only (the position
+ * counts classic PAK units as covering consumption first, as the optimizer does).
+ */
+export function movableSurplus(line: PositionLine): number {
+  return Math.min(line.surplus, line.ownedSmart);
 }
 
 /**
@@ -28,7 +46,10 @@ export interface LicensePosition {
 export function licensePositions(lines: readonly PositionLine[]): LicensePosition[] {
   const byLicense = new Map<
     number,
-    Omit<LicensePosition, 'netShortfall' | 'curableByReallocation' | 'surplus'>
+    Omit<
+      LicensePosition,
+      'netShortfall' | 'curableByReallocation' | 'curableByConversion' | 'surplus'
+    >
   >();
   for (const line of lines) {
     const current = byLicense.get(line.licenseId) ?? {
@@ -39,6 +60,7 @@ export function licensePositions(lines: readonly PositionLine[]): LicensePositio
       balance: 0,
       grossShortfall: 0,
       grossSurplus: 0,
+      movableSurplus: 0,
       virtualAccountCount: 0,
     };
     byLicense.set(line.licenseId, {
@@ -49,15 +71,18 @@ export function licensePositions(lines: readonly PositionLine[]): LicensePositio
       balance: current.balance + line.balance,
       grossShortfall: current.grossShortfall + line.shortfall,
       grossSurplus: current.grossSurplus + line.surplus,
+      movableSurplus: current.movableSurplus + movableSurplus(line),
       virtualAccountCount: current.virtualAccountCount + 1,
     });
   }
   return [...byLicense.values()].map((sum) => {
     const netShortfall = Math.max(0, -sum.balance);
+    const curableByReallocation = Math.min(sum.grossShortfall, sum.movableSurplus);
     return {
       ...sum,
       netShortfall,
-      curableByReallocation: sum.grossShortfall - netShortfall,
+      curableByReallocation,
+      curableByConversion: sum.grossShortfall - netShortfall - curableByReallocation,
       surplus: Math.max(0, sum.balance),
     };
   });

@@ -1,6 +1,10 @@
 import type { IsoDate } from '../calendar.js';
 
-export type LicenseType = 'TERM' | 'PERPETUAL';
+/**
+ * UNKNOWN: the source gave no type and nothing else tells (see `lotTypeFromEvidence`); such a
+ * lot counts as active with no known end, and a transfer of it must be checked in CSSM.
+ */
+export type LicenseType = 'TERM' | 'PERPETUAL' | 'UNKNOWN';
 export type EntitlementSource = 'SMART' | 'CLASSIC_PAK';
 
 /** The fields of an entitlement lot that decide whether it counts at a date. */
@@ -18,6 +22,8 @@ export interface LotTerms {
  * A lot counts as owned at `asOf` when its record is current (see `isRecordCurrent`), it has started (no start date = always started) and,
  * for TERM lots, has not ended: start ≤ asOf ≤ end, both inclusive. A TERM lot with no end
  * date is treated as open-ended (Cisco exports sometimes omit it). PERPETUAL lots never end.
+ * An UNKNOWN lot is active with no known end (it has no end date; if one is ever recorded, it
+ * ends then, like a TERM lot).
  */
 export function isLotActive(lot: LotTerms, asOf: IsoDate): boolean {
   if (!isRecordCurrent(lot, asOf)) return false;

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar.js';
 import { assert } from '../errors.js';
 import type { EntitlementSource, LicenseType } from '../position/lot.js';
 
+import { licenseTypeRank } from './transfer-requests.js';
 import type { LotAllocation } from './types.js';
 
 /** A lot a move could take units from: a stored lot, or one created by an earlier move. */
@@ -22,13 +23,16 @@ export interface LotSelection {
 }
 
 /**
- * The order in which a move takes units, as Cisco's precedence does: PERPETUAL before TERM;
+ * The order in which a move takes units, as Cisco's precedence does: PERPETUAL before TERM,
+ * lots of UNKNOWN type last (their type must be checked in CSSM before a transfer);
  * among TERM lots the longest remaining term first (an open-ended TERM lot, with no end date,
  * counts as the longest, then the latest `endDate`); ties by `lotId` ascending, stored lots
  * before lots created by earlier moves, those by `originLotId`. Negative = `a` goes first.
  */
 export function compareLotsForMove(a: SelectableLot, b: SelectableLot): number {
-  if (a.licenseType !== b.licenseType) return a.licenseType === 'PERPETUAL' ? -1 : 1;
+  if (a.licenseType !== b.licenseType) {
+    return licenseTypeRank(a.licenseType) - licenseTypeRank(b.licenseType);
+  }
   if (a.licenseType === 'TERM' && a.endDate !== b.endDate) {
     if (a.endDate === null) return -1;
     if (b.endDate === null) return 1;

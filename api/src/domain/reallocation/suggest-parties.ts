@@ -152,7 +152,7 @@ function denseIndex(size: number): {
 
 /**
  * Takes `quantity` units from the source's lots in `selectLots` order (perpetual, then the
- * longest term), continuing where the previous move from this source stopped; writes the
+ * longest term, then unknown type), continuing where the previous move from this source stopped; writes the
  * units per license type into `taken` (reused, to spare an allocation per move).
  */
 export function takeUnits(
@@ -162,6 +162,7 @@ export function takeUnits(
 ): void {
   taken.PERPETUAL = 0;
   taken.TERM = 0;
+  taken.UNKNOWN = 0;
   let left = quantity;
   while (left > 0) {
     const lot = cell.lots[cell.cursor];

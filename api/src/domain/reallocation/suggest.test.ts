@@ -67,9 +67,15 @@ describe('suggestReallocation', () => {
       {
         sourceVirtualAccountId: 1,
         licenses: [
-          { licenseId: 7, licenseType: 'PERPETUAL', quantity: 4, targetVirtualAccountId: 2 },
-          { licenseId: 7, licenseType: 'TERM', quantity: 1, targetVirtualAccountId: 2 },
-          { licenseId: 7, licenseType: 'TERM', quantity: 1, targetVirtualAccountId: 3 },
+          {
+            licenseId: 7,
+            licenseType: 'PERPETUAL',
+            quantity: 4,
+            targetVirtualAccountId: 2,
+            note: null,
+          },
+          { licenseId: 7, licenseType: 'TERM', quantity: 1, targetVirtualAccountId: 2, note: null },
+          { licenseId: 7, licenseType: 'TERM', quantity: 1, targetVirtualAccountId: 3, note: null },
         ],
       },
     ]);

@@ -11,7 +11,7 @@ import {
   type LicenseParties,
   type SourceCell,
 } from './suggest-parties.js';
-import { transferRequests } from './transfer-requests.js';
+import { licenseTypeRank, transferRequests } from './transfer-requests.js';
 import type {
   ExposureSummary,
   PlannedMove,
@@ -21,11 +21,11 @@ import type {
   ReallocationVirtualAccount,
 } from './types.js';
 
-const LICENSE_TYPES = ['PERPETUAL', 'TERM'] as const;
+const LICENSE_TYPES = ['PERPETUAL', 'TERM', 'UNKNOWN'] as const;
 
 /**
  * Writes the moves of one license, split by the license types of the lots they take
- * (perpetual, then the longest term), sorted by source then target. Returns the units moved.
+ * (perpetual, then the longest term, then lots of unknown type), sorted by source then target. Returns the units moved.
  */
 function planLicenseMoves(
   licenseId: number,
@@ -36,7 +36,7 @@ function planLicenseMoves(
 ): number {
   const start = into.length;
   let moved = 0;
-  const taken = { PERPETUAL: 0, TERM: 0 };
+  const taken = { PERPETUAL: 0, TERM: 0, UNKNOWN: 0 };
   planLicense(entry.suppliers, entry.receivers, allowed, (from, to, quantity) => {
     takeUnits(sourceCell(licenseId, from) as SourceCell, quantity, taken);
     moved += quantity;
@@ -57,7 +57,7 @@ function planLicenseMoves(
       (a, b) =>
         a.fromVirtualAccountId - b.fromVirtualAccountId ||
         a.toVirtualAccountId - b.toVirtualAccountId ||
-        (a.licenseType === b.licenseType ? 0 : a.licenseType === 'PERPETUAL' ? -1 : 1),
+        licenseTypeRank(a.licenseType) - licenseTypeRank(b.licenseType),
     );
   mine.forEach((move, i) => (into[start + i] = move));
   return moved;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { transferRequests } from './transfer-requests.js';
+import { transferRequests, UNKNOWN_TYPE_NOTE } from './transfer-requests.js';
 import type { PlannedMove } from './types.js';
 
 const planned = (quantity: number, to: number, from = 1, licenseId = 7): PlannedMove => ({
@@ -22,9 +22,22 @@ describe('transferRequests', () => {
           licenseType: 'TERM',
           quantity,
           targetVirtualAccountId: 2,
+          note: null,
         })),
       },
     ]);
+  });
+
+  it('puts UNKNOWN entries after PERPETUAL and TERM, each saying to check the type in CSSM', () => {
+    const unknown = { ...planned(4, 2), licenseType: 'UNKNOWN' as const };
+    const perpetual = { ...planned(3, 2), licenseType: 'PERPETUAL' as const };
+    const [request] = transferRequests([unknown, planned(5, 2), perpetual]);
+    expect(request!.licenses.map((e) => [e.licenseType, e.quantity, e.note])).toEqual([
+      ['PERPETUAL', 3, null],
+      ['TERM', 5, null],
+      ['UNKNOWN', 4, UNKNOWN_TYPE_NOTE],
+    ]);
+    expect(UNKNOWN_TYPE_NOTE).toMatch(/check in CSSM whether these are TERM or PERPETUAL/);
   });
 
   it('puts at most 10 entries in a request, counting every chunk', () => {

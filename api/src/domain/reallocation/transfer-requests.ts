@@ -10,9 +10,20 @@ export const MAX_QUANTITY_PER_TRANSFER_ENTRY = 998;
 
 type Entry = TransferRequest['licenses'][number];
 
+/** Order of lot types in moves and requests: PERPETUAL, TERM, then UNKNOWN. */
+export function licenseTypeRank(type: LicenseType): number {
+  return type === 'PERPETUAL' ? 0 : type === 'TERM' ? 1 : 2;
+}
+
+/** Said on every entry of UNKNOWN type: Cisco's API needs TERM or PERPETUAL, and Trueup will not guess. */
+export const UNKNOWN_TYPE_NOTE =
+  'license type unknown (the source stated no type): check in CSSM whether these are TERM or ' +
+  'PERPETUAL and set licenseType before sending this request';
+
 /**
  * Splits moves into requests for Cisco's transfer API, one source Virtual Account per request
- * (sources in ascending id order; entries by license, target, perpetual first). Moves with the
+ * (sources in ascending id order; entries by license, target, perpetual first, unknown type
+ * last with a note that the type must be checked in CSSM). Moves with the
  * same license, type and target are merged;
  * a quantity above 998 is chunked into entries of 998 and a remainder; each entry (chunks
  * included: the safe reading of the limit) counts toward the 10 entries of a request.
@@ -54,7 +65,7 @@ export function transferRequests(moves: readonly PlannedMove[]): TransferRequest
 
 /** One entry per license × target × type (in that order), quantities summed. */
 function mergedEntries(moves: PlannedMove[]): Entry[] {
-  const rank = (type: LicenseType): number => (type === 'PERPETUAL' ? 0 : 1);
+  const rank = licenseTypeRank;
   const order = (a: PlannedMove, b: PlannedMove): number =>
     a.licenseId - b.licenseId ||
     a.toVirtualAccountId - b.toVirtualAccountId ||
@@ -81,6 +92,7 @@ function mergedEntries(moves: PlannedMove[]): Entry[] {
       licenseType: move.licenseType,
       quantity: move.quantity,
       targetVirtualAccountId: move.toVirtualAccountId,
+      note: move.licenseType === 'UNKNOWN' ? UNKNOWN_TYPE_NOTE : null,
     };
     entries.push(last);
   }

@@ -157,6 +157,8 @@ export interface TransferRequest {
     readonly licenseType: LicenseType;
     readonly quantity: number;
     readonly targetVirtualAccountId: number;
+    /** Set on UNKNOWN entries: what to check in CSSM before sending (Cisco takes TERM or PERPETUAL). */
+    readonly note: string | null;
   }[];
 }
 

@@ -19,6 +19,7 @@ import type {
   Environment,
   InstanceStatus,
   LicenseKind,
+  EntitlementType,
   LicenseType,
   LicenseUnit,
 } from './enums.js';
@@ -52,6 +53,7 @@ export const toLicenseGql = (r: LicenseRecord): LicenseGql => ({
   productFamily: r.productFamily,
   unit: r.unit as LicenseUnit,
   kind: r.kind as LicenseKind,
+  entitlementType: r.entitlementType as EntitlementType | null,
   licenseId: r.id,
   requiredBaseLicenseId: r.requiredBaseLicenseId,
 });
@@ -67,6 +69,7 @@ export const toEntitlementGql = (r: EntitlementRecord): EntitlementGql => ({
   orderNumber: r.orderNumber,
   sku: r.sku,
   pakNumber: r.pakNumber,
+  deviceSerial: r.deviceSerial,
   parentLotId: r.parentLotId === null ? null : String(r.parentLotId),
   licenseId: r.licenseId,
 });

@@ -9,6 +9,7 @@ import {
   Environment,
   InstanceStatus,
   LicenseKind,
+  EntitlementType,
   LicenseType,
   LicenseUnit,
 } from './enums.js';
@@ -47,6 +48,11 @@ export class LicenseGql {
   @Field(() => String, { nullable: true }) productFamily!: string | null;
   @Field(() => LicenseUnit) unit!: LicenseUnit;
   @Field(() => LicenseKind) kind!: LicenseKind;
+  @Field(() => EntitlementType, {
+    nullable: true,
+    description: 'How Cisco sells it, from the catalog; null when not known.',
+  })
+  entitlementType!: EntitlementType | null;
   licenseId!: number;
   requiredBaseLicenseId!: number | null;
 }
@@ -65,6 +71,11 @@ export class EntitlementGql {
   @Field(() => String, { nullable: true }) orderNumber!: string | null;
   @Field(() => String, { nullable: true }) sku!: string | null;
   @Field(() => String, { nullable: true }) pakNumber!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Classic PAK lots: the serial of the device the PAK was fulfilled for.',
+  })
+  deviceSerial!: string | null;
   @Field(() => ID, {
     nullable: true,
     description: 'The lot this one was split from by a transfer.',

@@ -18,6 +18,13 @@ export enum LicenseKind {
 export enum LicenseType {
   TERM = 'TERM',
   PERPETUAL = 'PERPETUAL',
+  UNKNOWN = 'UNKNOWN',
+}
+export enum EntitlementType {
+  TERM = 'TERM',
+  PERPETUAL = 'PERPETUAL',
+  SUBSCRIPTION = 'SUBSCRIPTION',
+  USAGE = 'USAGE',
 }
 export enum EntitlementSource {
   SMART = 'SMART',
@@ -40,7 +47,16 @@ registerEnumType(LicenseKind, {
   name: 'LicenseKind',
   description: 'ADD_ON licenses need their base license on the same device.',
 });
-registerEnumType(LicenseType, { name: 'LicenseType' });
+registerEnumType(LicenseType, {
+  name: 'LicenseType',
+  description:
+    'Type of an entitlement lot. UNKNOWN: the source stated no type and neither the catalog, ' +
+    'the name nor dates tell; counted as active with no known end; check it in CSSM.',
+});
+registerEnumType(EntitlementType, {
+  name: 'EntitlementType',
+  description: 'How Cisco sells a license, from the catalog (null when not known).',
+});
 registerEnumType(EntitlementSource, {
   name: 'EntitlementSource',
   description: 'CLASSIC_PAK lots sit outside the Smart Account until converted.',

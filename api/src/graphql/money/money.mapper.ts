@@ -85,6 +85,20 @@ function amountMinor(text: string, field: string): bigint {
   return minor;
 }
 
+/** A price is for TERM or PERPETUAL sales; UNKNOWN is a lot's type, never a price's. */
+function priceLicenseType(type: LicenseType | null | undefined): 'TERM' | 'PERPETUAL' {
+  if (type === 'UNKNOWN') {
+    throw new DomainError(
+      'INVALID_PRICE',
+      'a price is for TERM or PERPETUAL licenses, not UNKNOWN',
+      {
+        licenseType: type,
+      },
+    );
+  }
+  return type ?? 'TERM';
+}
+
 const licenseRef = (input: { licenseId?: string | null; license?: string | null }) =>
   input.licenseId ? { licenseId: Number(input.licenseId) } : { license: input.license ?? '' };
 
@@ -92,7 +106,7 @@ export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPric
   smartAccountId: Number(input.smartAccountId),
   ...licenseRef(input),
   currency: input.currency.toUpperCase(),
-  licenseType: input.licenseType ?? 'TERM',
+  licenseType: priceLicenseType(input.licenseType),
   listPriceMinor: amountMinor(input.listPrice, 'listPrice'),
   discountBasisPoints: input.discountBasisPoints ?? 0,
   supportRateBasisPoints: input.supportRateBasisPoints ?? 0,

@@ -46,8 +46,10 @@ export const toLicensePositionGql = (position: LicensePosition): LicensePosition
   grossShortfall: position.grossShortfall,
   netShortfall: position.netShortfall,
   curableByReallocation: position.curableByReallocation,
+  curableByConversion: position.curableByConversion,
   surplus: position.surplus,
   grossSurplus: position.grossSurplus,
+  movableSurplus: position.movableSurplus,
   virtualAccountCount: position.virtualAccountCount,
   licenseId: position.licenseId,
 });

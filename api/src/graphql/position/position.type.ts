@@ -68,14 +68,28 @@ export class LicensePositionGql {
   @Field(() => Int) balance!: number;
   @Field(() => Int, { description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.' })
   grossShortfall!: number;
-  @Field(() => Int, { description: 'max(0, Σ consumed − Σ owned): short even after reallocation.' })
+  @Field(() => Int, {
+    description: 'max(0, Σ consumed − Σ owned): short even after reallocation and conversion.',
+  })
   netShortfall!: number;
-  @Field(() => Int, { description: 'grossShortfall − netShortfall: cured by moving surplus.' })
+  @Field(() => Int, {
+    description: 'min(grossShortfall, movableSurplus): cured by moving Smart surplus.',
+  })
   curableByReallocation!: number;
+  @Field(() => Int, {
+    description:
+      'grossShortfall − netShortfall − curableByReallocation: cured only by converting classic ' +
+      'PAK units into the short Virtual Accounts.',
+  })
+  curableByConversion!: number;
   @Field(() => Int, { description: 'max(0, balance).' })
   surplus!: number;
-  @Field(() => Int, { description: 'Σ per-Virtual-Account surpluses: what could move.' })
+  @Field(() => Int, { description: 'Σ per-Virtual-Account surpluses, classic PAK included.' })
   grossSurplus!: number;
+  @Field(() => Int, {
+    description: 'Σ per-Virtual-Account min(surplus, Smart owned): what reallocation can move.',
+  })
+  movableSurplus!: number;
   @Field(() => Int) virtualAccountCount!: number;
   licenseId!: number;
 }

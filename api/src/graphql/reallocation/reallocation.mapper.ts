@@ -136,6 +136,7 @@ export const toPlanGql = (
       licenseType: line.licenseType as LicenseType,
       quantity: line.quantity,
       targetVirtualAccount: vaName(book, line.targetVirtualAccountId),
+      note: line.note,
     })),
   })),
   curedUnits: plan.curedUnits,

@@ -98,6 +98,11 @@ export class TransferRequestLineGql {
   @Field(() => Int, { description: 'At most 998 per entry.' }) quantity!: number;
   @Field(() => String, { description: 'Target Virtual Account name.' })
   targetVirtualAccount!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when licenseType is UNKNOWN: check the type in CSSM before sending.',
+  })
+  note!: string | null;
 }
 
 @ObjectType('TransferRequest', {

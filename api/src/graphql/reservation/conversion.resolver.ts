@@ -6,11 +6,17 @@ import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/accou
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 
-import { ConvertClassicLotsInput } from './reservation.input.js';
+import {
+  ConvertClassicLotsInput,
+  ConvertDeviceLicensesInput,
+  ConvertPakInput,
+} from './reservation.input.js';
 import {
   toClassicConversionGql,
   toClassicConversionResultGql,
   toConvertCommand,
+  toConvertDeviceCommand,
+  toConvertPakCommand,
 } from './reservation.mapper.js';
 import { ClassicConversionGql, ClassicConversionResultGql } from './reservation.type.js';
 
@@ -21,8 +27,9 @@ export class ClassicConversionResolver {
   @RequiresRole('ADMIN')
   @Mutation(() => ClassicConversionResultGql, {
     description:
-      'Converts a classic PAK lot, whole or part, into Smart entitlement in the same Virtual ' +
-      'Account: the unified position stays the same, the smart-only one rises from asOf on.',
+      'Converts a classic PAK lot, whole or part, into Smart entitlement in the lot’s Virtual ' +
+      'Account or intoVirtualAccountId: unified owned over the account stays the same, the ' +
+      'smart-only one rises from asOf on.',
   })
   async convertClassicLots(
     @Arg('input', () => ConvertClassicLotsInput) input: ConvertClassicLotsInput,
@@ -31,6 +38,38 @@ export class ClassicConversionResolver {
     return toClassicConversionResultGql(
       await this.services.conversions.convert(scoped(ctx, toConvertCommand(input))),
     );
+  }
+
+  @RequiresRole('ADMIN')
+  @Mutation(() => [ClassicConversionResultGql], {
+    description:
+      'Converts N units (default all that remain) of a license from a classic PAK into a ' +
+      'Virtual Account of the same Smart Account; one result per lot taken from.',
+  })
+  async convertPak(
+    @Arg('input', () => ConvertPakInput) input: ConvertPakInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<ClassicConversionResultGql[]> {
+    const done = await this.services.conversions.convertPak(
+      scoped(ctx, toConvertPakCommand(input)),
+    );
+    return done.map(toClassicConversionResultGql);
+  }
+
+  @RequiresRole('ADMIN')
+  @Mutation(() => [ClassicConversionResultGql], {
+    description:
+      'Device-led conversion: every classic PAK license fulfilled for the serial, into the ' +
+      'device’s Virtual Account (or intoVirtualAccount).',
+  })
+  async convertDeviceLicenses(
+    @Arg('input', () => ConvertDeviceLicensesInput) input: ConvertDeviceLicensesInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<ClassicConversionResultGql[]> {
+    const done = await this.services.conversions.convertDevice(
+      scoped(ctx, toConvertDeviceCommand(input)),
+    );
+    return done.map(toClassicConversionResultGql);
   }
 
   @FieldResolver(() => VirtualAccountGql)

@@ -70,4 +70,32 @@ export class ConvertClassicLotsInput extends ChangeInput {
   lotId!: string;
   @Field(() => Int, { nullable: true, description: 'How many units (default: the whole lot).' })
   quantity?: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The Virtual Account to convert into (same Smart Account; default the lot’s).',
+  })
+  intoVirtualAccountId?: string | null;
+}
+
+@InputType('ConvertPakInput', {
+  description: 'N units of a license from a classic PAK into a chosen Virtual Account.',
+})
+export class ConvertPakInput extends ChangeInput {
+  @Field(() => String) pakNumber!: string;
+  @Field(() => String, { description: 'License name.' }) license!: string;
+  @Field(() => Int, { nullable: true, description: 'How many units (default: all that remain).' })
+  quantity?: number | null;
+  @Field(() => String, { description: 'Name of the Virtual Account to convert into.' })
+  intoVirtualAccount!: string;
+}
+
+@InputType('ConvertDeviceLicensesInput', {
+  description:
+    'Device-led conversion: the classic PAK licenses fulfilled for a device serial, into the ' +
+    'device’s Virtual Account (or the one named).',
+})
+export class ConvertDeviceLicensesInput extends ChangeInput {
+  @Field(() => String) deviceSerial!: string;
+  @Field(() => String, { nullable: true, description: 'Overrides the device’s Virtual Account.' })
+  intoVirtualAccount?: string | null;
 }

@@ -15,6 +15,8 @@ import type { LicenseType } from '../account/enums.js';
 import type { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
 import type {
   ConvertClassicLotsInput,
+  ConvertDeviceLicensesInput,
+  ConvertPakInput,
   ReserveLicensesInput,
   ReturnReservationInput,
   TransferReservationInput,
@@ -106,6 +108,23 @@ export const toConvertCommand = (input: ConvertClassicLotsInput) => ({
   ...change(input),
   lotId: rowId(input.lotId, 'UNKNOWN_LOT'),
   quantity: input.quantity ?? undefined,
+  intoVirtualAccountId: input.intoVirtualAccountId
+    ? rowId(input.intoVirtualAccountId, 'UNKNOWN_VIRTUAL_ACCOUNT')
+    : undefined,
+});
+
+export const toConvertPakCommand = (input: ConvertPakInput) => ({
+  ...change(input),
+  pakNumber: input.pakNumber,
+  license: input.license,
+  quantity: input.quantity ?? undefined,
+  intoVirtualAccount: input.intoVirtualAccount,
+});
+
+export const toConvertDeviceCommand = (input: ConvertDeviceLicensesInput) => ({
+  ...change(input),
+  deviceSerial: input.deviceSerial,
+  intoVirtualAccount: input.intoVirtualAccount ?? undefined,
 });
 
 export const toReservationGql = (r: ReservationRow, asOf: string): ReservationGql => ({

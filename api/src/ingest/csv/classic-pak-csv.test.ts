@@ -32,9 +32,18 @@ describe('parseClassicPakCsv', () => {
         sku: 'L-ASR1K-ADVIPS=',
         quantity: 2,
         status: 'FULFILLED',
+        deviceSerial: null,
       },
       expect.objectContaining({ at: { line: 5, column: 1 }, quantity: 4, status: 'NOT FULFILLED' }),
     ]);
+  });
+
+  it('reads the serial of the device a PAK was fulfilled for', async () => {
+    const text =
+      'PAK,SKU,License,Quantity,Status,Serial Number\nP1,S1,Lic 1,3,FULFILLED,FDO2231X0QZ\nP2,S1,Lic 1,1,FULFILLED,\n';
+    const { records, issues } = await run(text);
+    expect(issues).toEqual([]);
+    expect(records).toMatchObject([{ deviceSerial: 'FDO2231X0QZ' }, { deviceSerial: null }]);
   });
 
   it.each([

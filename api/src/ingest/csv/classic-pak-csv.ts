@@ -12,6 +12,9 @@ const PAK_COLUMNS = {
   quantity: { aliases: ['Remaining Quantity', 'Quantity', 'Qty'], required: true },
   status: { aliases: ['Status', 'PAK_STATUS'], required: true },
   virtualAccount: { aliases: ['Virtual Account'] },
+  deviceSerial: {
+    aliases: ['Device Serial', 'Serial Number', 'Serial', 'Product SN', 'UDI Serial', 'UDI_SN'],
+  },
 } satisfies TableSpec<string>;
 
 /** What a classic-PAK parse left out; the generator's return value. */
@@ -31,7 +34,8 @@ export interface ClassicPakSummary {
  * a `MISSING_VALUE` warning (the one public LRP reader drops them too). `Remaining Quantity` is
  * preferred over `Quantity`/`Qty` when a file has both. The license name is `License`/
  * `License Name`/`Description`, else the SKU; `Virtual Account` is optional (else
- * `context.virtualAccount`, else null). The counts are the generator's return value.
+ * `context.virtualAccount`, else null); so is the serial of the device the PAK was fulfilled for
+ * (`Device Serial`, `Serial Number`, `Product SN`…), the key of a device-led conversion. The counts are the generator's return value.
  */
 export const parseClassicPakCsv: Parser = async function* (
   input,
@@ -81,6 +85,7 @@ export const parseClassicPakCsv: Parser = async function* (
       sku,
       quantity,
       status,
+      deviceSerial: row.text('deviceSerial'),
     };
   }
   return { converted, blankStatus };

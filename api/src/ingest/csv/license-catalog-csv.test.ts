@@ -31,6 +31,7 @@ describe('parseLicenseCatalogCsv', () => {
         unit: 'DEVICE',
         licenseKind: 'BASE',
         requiredBaseLicense: null,
+        entitlementType: null,
       },
       {
         kind: 'catalog',
@@ -41,7 +42,38 @@ describe('parseLicenseCatalogCsv', () => {
         unit: 'DEVICE',
         licenseKind: 'ADD_ON',
         requiredBaseLicense: 'C9300 24P Network Advantage',
+        entitlementType: null,
       },
+    ]);
+  });
+
+  it('reads the Entitlement Type, any case, blank as not stated', async () => {
+    const text = [
+      'License,Unit,Kind,Entitlement Type',
+      '"C9300 DNA Advantage, 3Y Term",DEVICE,BASE,term',
+      'C9300 Network Advantage,DEVICE,BASE,Perpetual',
+      'Webex Calling Professional,USER,BASE,SUBSCRIPTION',
+      'Umbrella DNS Usage,COUNT,BASE,Usage',
+      'Some License,DEVICE,BASE,',
+    ].join('\n');
+    const { records, issues } = await run(text);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => (r.kind === 'catalog' ? r.entitlementType : r.kind))).toEqual([
+      'TERM',
+      'PERPETUAL',
+      'SUBSCRIPTION',
+      'USAGE',
+      null,
+    ]);
+  });
+
+  it('names the cell of an unknown Entitlement Type', async () => {
+    const { records, issues } = await run(
+      'License,Unit,Kind,Entitlement Type\nA,DEVICE,BASE,Lease\n',
+    );
+    expect(records).toEqual([]);
+    expect(issues).toEqual([
+      'cat.csv:2:4: Entitlement Type "Lease" is not one of TERM, PERPETUAL, SUBSCRIPTION, USAGE',
     ]);
   });
 

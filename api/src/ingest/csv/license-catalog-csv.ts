@@ -12,6 +12,7 @@ const CATALOG_COLUMNS = {
   unit: { aliases: ['Unit'], required: true },
   kind: { aliases: ['Kind'], required: true },
   requiredBase: { aliases: ['Required Base', 'Requires'] },
+  entitlementType: { aliases: ['Entitlement Type'] },
 } satisfies TableSpec<string>;
 
 type Row = TableRow<keyof typeof CATALOG_COLUMNS>;
@@ -21,21 +22,39 @@ const UNITS: Readonly<Record<string, CatalogRecord['unit']>> = {
   user: 'USER',
   count: 'COUNT',
 };
+/** How Cisco sells the license; blank = not stated (an existing value is kept). */
+const ENTITLEMENT_TYPES: Readonly<Record<string, NonNullable<CatalogRecord['entitlementType']>>> = {
+  term: 'TERM',
+  perpetual: 'PERPETUAL',
+  subscription: 'SUBSCRIPTION',
+  usage: 'USAGE',
+};
 /** Kinds compared without case, spaces, hyphens or underscores: `Add-on` = `ADD_ON` = `addon`. */
 const KINDS: Readonly<Record<string, CatalogRecord['licenseKind']>> = {
   base: 'BASE',
   addon: 'ADD_ON',
 };
 
+const LABELS = { unit: 'Unit', kind: 'Kind', entitlementType: 'Entitlement Type' } as const;
+
+/**
+ * A cell as the export wrote it: the export puts `'` before text a spreadsheet would run as a
+ * formula (`=`, `+`, `-`, `@`), so that `'` is taken off again.
+ */
+function cell(row: Row, key: keyof typeof CATALOG_COLUMNS): string | null {
+  const text = row.text(key);
+  return text !== null && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 function readChoice<T>(
   row: Row,
-  key: 'unit' | 'kind',
+  key: keyof typeof LABELS,
   choices: Readonly<Record<string, T>>,
   issues: IssueCollector,
   allowed: string,
 ): T | null {
   const text = row.text(key);
-  const label = key === 'unit' ? 'Unit' : 'Kind';
+  const label = LABELS[key];
   if (text === null) {
     issues.error('MISSING_VALUE', row.at(key), `${label} is blank (use ${allowed})`);
     return null;
@@ -51,7 +70,9 @@ function readChoice<T>(
 /**
  * Parses a license catalog CSV (the name ↔ tag, family, unit, kind and required-base table that no
  * Cisco format carries) into `CatalogRecord`s. `Unit` is DEVICE/USER/COUNT and `Kind` BASE/ADD_ON
- * (`Add-on` accepted), any case; other values are `UNKNOWN_VALUE` errors. A license listed twice
+ * (`Add-on` accepted), any case; the optional `Entitlement Type` is TERM, PERPETUAL,
+ * SUBSCRIPTION or USAGE (blank: not stated); other values are `UNKNOWN_VALUE` errors. A leading
+ * `'` that the catalog export put before formula-like text is dropped. A license listed twice
  * is a `DUPLICATE_ROW` error; a tag given to two licenses is `CONFLICTING_TAG`.
  */
 export const parseLicenseCatalogCsv: Parser = async function* (
@@ -65,7 +86,7 @@ export const parseLicenseCatalogCsv: Parser = async function* (
   const tags = new Map<string, { license: string; line: number }>();
   for await (const row of table.rows) {
     const errorsBefore = issues.errorCount;
-    const license = row.text('license');
+    const license = cell(row, 'license');
     if (license === null) {
       issues.error('MISSING_VALUE', row.at('license'), 'License is blank');
       continue;
@@ -80,7 +101,7 @@ export const parseLicenseCatalogCsv: Parser = async function* (
       continue;
     }
     licenses.set(license, row.line);
-    const entitlementTag = row.text('tag');
+    const entitlementTag = cell(row, 'tag');
     const owner = entitlementTag === null ? undefined : tags.get(entitlementTag);
     if (entitlementTag !== null && owner) {
       issues.error(
@@ -91,16 +112,27 @@ export const parseLicenseCatalogCsv: Parser = async function* (
     } else if (entitlementTag !== null) tags.set(entitlementTag, { license, line: row.line });
     const unit = readChoice(row, 'unit', UNITS, issues, 'DEVICE, USER, COUNT');
     const licenseKind = readChoice(row, 'kind', KINDS, issues, 'BASE, ADD_ON');
+    const entitlementType =
+      row.text('entitlementType') === null
+        ? null
+        : readChoice(
+            row,
+            'entitlementType',
+            ENTITLEMENT_TYPES,
+            issues,
+            'TERM, PERPETUAL, SUBSCRIPTION, USAGE',
+          );
     if (unit === null || licenseKind === null || issues.errorCount > errorsBefore) continue;
     yield {
       kind: 'catalog',
       at: { line: row.line, column: 1 },
       license,
       entitlementTag,
-      productFamily: row.text('family'),
+      productFamily: cell(row, 'family'),
       unit,
       licenseKind,
-      requiredBaseLicense: row.text('requiredBase'),
+      requiredBaseLicense: cell(row, 'requiredBase'),
+      entitlementType,
     };
   }
 };

@@ -35,7 +35,7 @@ const LICENSE_TYPES: Readonly<Record<string, LotRecord['licenseType']>> = {
 
 /**
  * Reads the lot of a transaction-detail row, or returns null when all its lot cells are blank.
- * A blank `License Type` is TERM when the row has an end date, else PERPETUAL.
+ * A blank `License Type` is TERM when the row has an end date, else UNKNOWN.
  */
 export function readLot<K extends string>(
   row: TableRow<K | LotKey>,
@@ -47,7 +47,9 @@ export function readLot<K extends string>(
   const endDate = readDate(row, 'endDate', issues, 'Expiration Date');
   checkEndAfterStart(row, { start: startDate, end: endDate, endKey: 'endDate' }, issues);
   const typeText = row.text('licenseType');
-  let licenseType: LotRecord['licenseType'] = endDate === null ? 'PERPETUAL' : 'TERM';
+  // PERPETUAL only when stated: a blank type without an end date is UNKNOWN (the importer types
+  // it from the catalog or the name if it can).
+  let licenseType: LotRecord['licenseType'] = endDate === null ? 'UNKNOWN' : 'TERM';
   if (typeText !== null) {
     const known = LICENSE_TYPES[typeText.toLowerCase()];
     if (known) licenseType = known;

@@ -213,7 +213,7 @@ describe('parseApiLicensesJson', () => {
     const lots = records[0]?.kind === 'ledger' ? records[0].lots : [];
     expect(lots.map((lot) => [lot.licenseType, lot.startDate, lot.endDate])).toEqual([
       ['TERM', '2026-01-01', '2026-03-01'],
-      ['PERPETUAL', null, null],
+      ['UNKNOWN', null, null],
       ['TERM', '2026-01-01', '2027-01-01'],
       ['TERM', '2026-01-01', '2027-01-01'],
       ['PERPETUAL', null, null],

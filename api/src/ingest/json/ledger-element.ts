@@ -201,17 +201,24 @@ function readLot(node: JsonNode, issues: IssueCollector): LotRecord | null {
     return null;
   }
   const typeNode = field(node, 'licenseType', 'license_type');
-  const type = licenseTypeOf(textField(node, 'licenseType', 'license_type'), end.value);
+  const rawType = textField(node, 'licenseType', 'license_type');
+  const type = licenseTypeOf(rawType, end.value);
+  // PERPETUAL only when stated: a blank, STANDARD or unknown type without an end date is
+  // UNKNOWN here, and the importer types it from the catalog or the name if it can.
+  const licenseType =
+    type.type === 'PERPETUAL' && rawType?.trim().toUpperCase() !== 'PERPETUAL'
+      ? 'UNKNOWN'
+      : type.type;
   if (!type.known && typeNode) {
     issues.warning(
       'UNKNOWN_VALUE',
       typeNode.at,
-      `unknown license type ${JSON.stringify(textField(node, 'licenseType', 'license_type'))}: taken as ${type.type}`,
+      `unknown license type ${JSON.stringify(rawType)}: taken as ${licenseType}`,
     );
   }
   return {
     quantity,
-    licenseType: type.type,
+    licenseType,
     startDate: start.value,
     endDate: end.value,
     subscriptionId: textField(node, 'subscriptionId', 'subscription_id'),

@@ -4,3 +4,4 @@ export type {
   ConvertClassicLotsCommand,
   LotConversionRecord,
 } from './classic-conversion.js';
+export type { ConvertDeviceCommand, ConvertPakCommand } from './pak-conversion.js';

@@ -7,7 +7,10 @@ import type { CatalogRecord } from '../../ingest/index.js';
 
 import type { WriteContext } from './record-writer.js';
 
-/** Applies one catalog line: the license gets its tag, family, unit, kind and required base. */
+/**
+ * Applies one catalog line: the license gets its tag, family, unit, kind, required base and
+ * entitlement type (blank cells keep what the license has).
+ */
 export async function writeCatalogEntry(
   context: WriteContext,
   record: CatalogRecord,
@@ -25,6 +28,7 @@ export async function writeCatalogEntry(
       unit: record.unit,
       kind: record.licenseKind,
       requiredBaseLicenseId: base,
+      ...(record.entitlementType ? { entitlementType: record.entitlementType } : {}),
     })
     .where(eq(licenses.id, id));
   counts.updated.licenses++;

@@ -1,5 +1,7 @@
 import { SMALL_CATALOG } from '@trueup/db';
 
+import type { EntitlementType } from '../../domain/index.js';
+
 /** What the catalog says of a license: the relations Cisco's data never carries. */
 export interface CatalogEntry {
   readonly name: string;
@@ -8,6 +10,8 @@ export interface CatalogEntry {
   readonly unit: 'DEVICE' | 'USER' | 'COUNT';
   readonly kind: 'BASE' | 'ADD_ON';
   readonly requiredBaseLicense: string | null;
+  /** How Cisco sells it; null when the catalog does not know. */
+  readonly entitlementType: EntitlementType | null;
 }
 
 /**
@@ -22,6 +26,7 @@ export const BUILTIN_CATALOG: readonly CatalogEntry[] = SMALL_CATALOG.map((l) =>
   unit: l.unit,
   kind: l.kind,
   requiredBaseLicense: l.baseName,
+  entitlementType: l.termYears === null ? 'PERPETUAL' : 'TERM',
 }));
 
 const byName = new Map(BUILTIN_CATALOG.map((e) => [e.name.toLowerCase(), e]));

@@ -1,7 +1,8 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
-import { entitlementLots, usageReports, type Db } from '@trueup/db';
+import { entitlementLots, licenses, usageReports, type Db } from '@trueup/db';
 
+import { lotTypeFromEvidence, type LicenseType } from '../../domain/index.js';
 import type {
   CatalogRecord,
   ClassicPakRecord,
@@ -28,6 +29,19 @@ export interface WriteContext {
   readonly defaultVirtualAccount: string | undefined;
   /** The SSM On-Prem server an `onprem:<host>` import comes from; null for a cloud import. */
   readonly sourceSatellite: string | null;
+}
+
+/** The type of a lot with no stated type or dates: from the catalog, else the name, else UNKNOWN. */
+async function undatedLotType(tx: Db, licenseId: number): Promise<LicenseType> {
+  const [row] = await tx
+    .select({ name: licenses.name, entitlementType: licenses.entitlementType })
+    .from(licenses)
+    .where(eq(licenses.id, licenseId));
+  return lotTypeFromEvidence({
+    entitlementType: row?.entitlementType ?? null,
+    licenseName: row?.name ?? '',
+    endDate: null,
+  });
 }
 
 /**
@@ -115,14 +129,22 @@ export class RecordWriter {
       );
     }
     const effectiveFrom = this.effectiveFrom.get(va) ?? null;
-    // A summary-level export states only a quantity: record it as one undated lot.
+    // A summary-level export states only a quantity: one undated lot, typed from evidence only;
+    // so is a lot whose source gave no type and no end date.
+    const stated = await Promise.all(
+      record.lots.map(async (lot) =>
+        lot.licenseType === 'UNKNOWN'
+          ? { ...lot, licenseType: await undatedLotType(tx, license) }
+          : lot,
+      ),
+    );
     const lots =
-      record.lots.length > 0
-        ? record.lots
+      stated.length > 0
+        ? stated
         : [
             {
               quantity: record.owned,
-              licenseType: 'PERPETUAL' as const,
+              licenseType: await undatedLotType(tx, license),
               startDate: null,
               endDate: null,
               subscriptionId: null,
@@ -130,6 +152,9 @@ export class RecordWriter {
               sku: null,
             },
           ];
+    counts.created.entitlementLotsOfUnknownType += lots.filter(
+      (lot) => lot.licenseType === 'UNKNOWN',
+    ).length;
     await tx.insert(entitlementLots).values(
       lots.map((lot) => ({
         smartAccountId: sa,
@@ -185,6 +210,7 @@ export class RecordWriter {
       licenseType: 'PERPETUAL',
       source: 'CLASSIC_PAK',
       pakNumber: record.pakNumber,
+      deviceSerial: record.deviceSerial,
       sku: record.sku,
       effectiveFrom: this.effectiveFrom.get(-1) ?? null,
       importRunId,

@@ -98,6 +98,7 @@ export class NameResolver {
           unit: entry?.unit ?? 'DEVICE',
           kind: entry?.kind ?? 'BASE',
           requiredBaseLicenseId: base,
+          entitlementType: entry?.entitlementType ?? null,
         })
         .returning({ id: licenses.id, name: licenses.name, tag: licenses.entitlementTag }),
       'a license',

@@ -6,6 +6,8 @@ export interface ImportCounts {
     virtualAccounts: number;
     licenses: number;
     entitlementLots: number;
+    /** Lots whose type no source, catalog entry, name or date told (see `lotTypeFromEvidence`). */
+    entitlementLotsOfUnknownType: number;
     productInstances: number;
     usageReports: number;
     reservations: number;
@@ -47,6 +49,7 @@ export const emptyCounts = (): ImportCounts => ({
     virtualAccounts: 0,
     licenses: 0,
     entitlementLots: 0,
+    entitlementLotsOfUnknownType: 0,
     productInstances: 0,
     usageReports: 0,
     reservations: 0,

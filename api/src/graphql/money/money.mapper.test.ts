@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+
+import { DomainError } from '../../domain/index.js';
+import { LicenseType } from '../account/enums.js';
+
+import { toSetPriceCommand } from './money.mapper.js';
+import type { SetPriceInput } from './money.type.js';
+
+const input = (licenseType: LicenseType | null): SetPriceInput =>
+  ({
+    smartAccountId: '1',
+    license: 'UCM Enhanced License',
+    currency: 'usd',
+    licenseType,
+    listPrice: '120.00',
+  }) as SetPriceInput;
+
+describe('toSetPriceCommand', () => {
+  it('keeps TERM and PERPETUAL, TERM by default', () => {
+    expect(toSetPriceCommand(input(LicenseType.PERPETUAL), '2026-11-28').licenseType).toBe(
+      'PERPETUAL',
+    );
+    expect(toSetPriceCommand(input(null), '2026-11-28').licenseType).toBe('TERM');
+  });
+
+  it('refuses UNKNOWN: it is a lot’s type, never a price’s', () => {
+    expect(() => toSetPriceCommand(input(LicenseType.UNKNOWN), '2026-11-28')).toThrow(DomainError);
+    expect(() => toSetPriceCommand(input(LicenseType.UNKNOWN), '2026-11-28')).toThrow(
+      'a price is for TERM or PERPETUAL licenses, not UNKNOWN',
+    );
+  });
+});

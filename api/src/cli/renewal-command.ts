@@ -101,6 +101,7 @@ export async function renewalCommand(
           meetsMinimumEaValue: report.result.meetsMinimumEaValue,
           breakEven: report.breakEven,
           unpricedLicenses: report.unpricedLicenseNames,
+          eaPriceNeededLicenses: report.eaPriceNeededLicenseNames,
         },
         null,
         2,
@@ -119,6 +120,10 @@ export async function renewalCommand(
     `break-even growth: ${breakEven}` +
     (report.unpricedLicenseNames.length > 0
       ? `\nleft out (no price): ${report.unpricedLicenseNames.join(', ')}`
+      : '') +
+    (report.eaPriceNeededLicenseNames.length > 0
+      ? `\nleft out (EA price needed: perpetual, no EA price in the price book; enter it to compare): ` +
+        report.eaPriceNeededLicenseNames.join(', ')
       : '') +
     '\n'
   );

@@ -94,6 +94,8 @@ export async function writeSmallEstate(
       ...sa,
       licenseId: license(l.name),
       currency: 'USD',
+      // As sold: perpetual licenses one-off plus SWSS, term ones per unit per year.
+      licenseType: l.termYears === null ? ('PERPETUAL' as const) : ('TERM' as const),
       listPriceMinor: l.listPriceMinor,
       discountBasisPoints: DISCOUNT_BY_SUITE[l.eaSuite] ?? 0,
       supportRateBasisPoints: l.termYears === null ? 1800 : 0,

@@ -16,6 +16,7 @@ const input = {
   perpetualCreditRate: 0,
   supportCredit: 0,
   breakEvenGrowth: null,
+  eaPriceNeededLicenseNames: [],
   licenses: [
     {
       licenseName: '=evil()',
@@ -63,6 +64,7 @@ describe('renewalSheets', () => {
       'meetsMinimumEaValue',
       'cheaperOption',
       'breakEvenGrowth',
+      'eaPriceNeeded',
     ]);
   });
 });

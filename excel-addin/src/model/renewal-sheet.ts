@@ -28,6 +28,8 @@ export interface RenewalSheetInput {
   readonly supportCredit: number;
   /** Break-even growth as computed by the API at export (a value, not a formula). */
   readonly breakEvenGrowth: number | null;
+  /** Perpetual licenses left out because their EA price is unknown (to be entered). */
+  readonly eaPriceNeededLicenseNames: readonly string[];
   readonly licenses: readonly {
     readonly licenseName: string;
     readonly licenseType: 'TERM' | 'PERPETUAL';
@@ -311,6 +313,14 @@ export function renewalSheets(input: RenewalSheetInput): {
       label: 'Break-even growth (computed by Trueup at export; not recalculated)',
       value: input.breakEvenGrowth,
       numberFormat: NUMBER_FORMATS.percent,
+    },
+    {
+      key: 'eaPriceNeeded',
+      label: 'Left out: EA price needed (perpetual, no EA price in the price book)',
+      value:
+        input.eaPriceNeededLicenseNames.length === 0
+          ? 'none'
+          : input.eaPriceNeededLicenseNames.join(', '),
     },
   ];
   const money = NUMBER_FORMATS.money;

@@ -126,5 +126,6 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
       })),
     })),
     unpricedLicenseNames: [...report.unpricedLicenseNames],
+    eaPriceNeededLicenseNames: [...report.eaPriceNeededLicenseNames],
   };
 }

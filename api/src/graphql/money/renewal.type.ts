@@ -148,4 +148,9 @@ export class RenewalModelGql {
   cheaperBelowBreakEven!: RenewalOptionGql | null;
   @Field(() => [RenewalLicenseGql]) licenses!: RenewalLicenseGql[];
   @Field(() => [String]) unpricedLicenseNames!: string[];
+  @Field(() => [String], {
+    description:
+      'Perpetual licenses without an EA price in the price book: left out of both options until it is entered (their one-off price is not a yearly EA price).',
+  })
+  eaPriceNeededLicenseNames!: string[];
 }

@@ -6,10 +6,13 @@ import {
   DEFAULT_RENEWAL_PARAMETERS,
   DomainError,
   breakEvenGrowth,
+  eaUnitPriceOf,
+  entitlementTypeOf,
   entryAt,
   growthTrendBasisPoints,
   netUnitPriceMinor,
   renewalModel,
+  renewalPriceType,
   type BreakEven,
   type IsoDate,
   type RenewalLicense,
@@ -43,6 +46,11 @@ export interface RenewalReport {
   readonly breakEven: BreakEven | null;
   /** In scope and consumed but without a price in the currency: left out of the model. */
   readonly unpricedLicenseNames: readonly string[];
+  /**
+   * Perpetual licenses in scope whose price book entry gives no EA price: left out of the
+   * model (both options) until the EA price is entered; their one-off price is not a yearly one.
+   */
+  readonly eaPriceNeededLicenseNames: readonly string[];
 }
 
 /** Consumption of some licenses in the first and last snapshot taken up to `asOf`. */
@@ -88,13 +96,22 @@ function pickCurrency(entries: readonly PriceBookEntryRecord[], wanted?: string)
  * snapshot trend; then the pure model and its break-even growth.
  */
 export async function renewalReport(handle: DbHandle, query: RenewalQuery): Promise<RenewalReport> {
-  const [positions, entries, names] = await Promise.all([
+  const [positions, entries, names, lotTypes] = await Promise.all([
     accountPosition(handle, query),
     priceRows(handle, { smartAccountIds: [query.smartAccountId], asOf: query.asOf }),
     handle.rows<{ id: number; name: string }>(
       sql`select id, name from licenses where smart_account_id = ${query.smartAccountId}`,
     ),
+    // The entitlement type of each license from its lots (all perpetual → perpetual). Once the
+    // catalog carries `licenses.entitlement_type`, read it here and pass it to
+    // entitlementTypeOf as the catalog type.
+    handle.rows<{ license_id: number; types: string[] }>(
+      sql`select license_id, array_agg(distinct license_type::text) as types
+        from entitlement_lots where smart_account_id = ${query.smartAccountId}
+        group by license_id`,
+    ),
   ]);
+  const lotTypesOf = new Map(lotTypes.map((r) => [Number(r.license_id), r.types]));
   const nameOf = new Map(names.map((n) => [Number(n.id), String(n.name)]));
   const wantedNames = query.licenseNames ? new Set(query.licenseNames) : null;
   const inScope = (licenseId: number) =>
@@ -106,6 +123,7 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
   const currency = pickCurrency(scopedEntries, query.currency);
   const licenses: RenewalLicense[] = [];
   const unpriced: string[] = [];
+  const eaPriceNeeded: string[] = [];
   for (const position of scoped) {
     const name = nameOf.get(position.licenseId) ?? String(position.licenseId);
     const entry = entryAt(
@@ -116,18 +134,29 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
       if (position.consumed > 0) unpriced.push(name);
       continue;
     }
+    const { type } = renewalPriceType(
+      entry.licenseType,
+      entitlementTypeOf(lotTypesOf.get(position.licenseId) ?? []),
+    );
+    const eaUnitPriceMinor = eaUnitPriceOf(
+      type,
+      entry.eaUnitPriceMinor,
+      netUnitPriceMinor(entry.listPriceMinor, entry.discountBasisPoints),
+    );
+    if (eaUnitPriceMinor === null) {
+      if (position.consumed > 0 || position.owned > 0) eaPriceNeeded.push(name);
+      continue;
+    }
     licenses.push({
       licenseId: position.licenseId,
       licenseName: name,
-      licenseType: entry.licenseType,
+      licenseType: type,
       consumed: position.consumed,
       owned: position.owned,
       listPriceMinor: entry.listPriceMinor,
       discountBasisPoints: entry.discountBasisPoints,
       supportRateBasisPoints: entry.supportRateBasisPoints,
-      eaUnitPriceMinor:
-        entry.eaUnitPriceMinor ??
-        netUnitPriceMinor(entry.listPriceMinor, entry.discountBasisPoints),
+      eaUnitPriceMinor,
     });
   }
   licenses.sort((a, b) =>
@@ -157,5 +186,6 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
     result: renewalModel(licenses, parameters),
     breakEven: breakEvenGrowth(licenses, parameters),
     unpricedLicenseNames: unpriced.sort(),
+    eaPriceNeededLicenseNames: eaPriceNeeded.sort(),
   };
 }

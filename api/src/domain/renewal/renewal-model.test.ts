@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { breakEvenGrowth } from './break-even.js';
+import { bisectChange, breakEvenGrowth } from './break-even.js';
 import { growthTrendBasisPoints } from './growth-trend.js';
 import {
   DEFAULT_RENEWAL_PARAMETERS,
@@ -126,6 +126,16 @@ describe('renewalModel, perpetual licenses and credits', () => {
     expect(result.meetsMinimumEaValue).toBe(false);
   });
 
+  it('meets the minimum EA value when the EA value equals it exactly', () => {
+    // 100 units × 90.00 = 9,000.00 a year × 3 years = 27,000.00: exactly the minimum.
+    const at = renewalModel([switching], params({ minimumEaValueMinor: 27_000_00n }));
+    expect(at.eaValueMinor).toBe(27_000_00n);
+    expect(at.meetsMinimumEaValue).toBe(true);
+    // One cent more and it is below.
+    expect(
+      renewalModel([switching], params({ minimumEaValueMinor: 27_000_01n })).meetsMinimumEaValue,
+    ).toBe(false);
+  });
   it('refuses a term other than 3 or 5 years', () => {
     expect(() => renewalModel([switching], params({ termYears: 4 }))).toThrow(/termYears/);
   });
@@ -143,6 +153,33 @@ describe('breakEvenGrowth', () => {
     expect(result).toEqual({ growthBasisPoints: 1_050, cheaperBelow: 'A_LA_CARTE' });
   });
 
+  it('scans in 10 % steps then bisects: at most 21 evaluations, 11 without a change', () => {
+    // EA dearer below 37.21 %: the change is at 3721 bp. Scan 0, 10 %, …, 40 % (5 runs), then
+    // bisect (3000, 4000] to the basis point (⌈log2 1000⌉ = 10 runs): 15 ≤ 21.
+    let calls = 0;
+    const found = bisectChange(
+      (g) => {
+        calls++;
+        return g < 3_721;
+      },
+      0,
+      10_000,
+    );
+    expect(found).toBe(3_721);
+    expect(calls).toBeLessThanOrEqual(21);
+    calls = 0;
+    expect(
+      bisectChange(
+        () => {
+          calls++;
+          return true;
+        },
+        0,
+        10_000,
+      ),
+    ).toBeNull();
+    expect(calls).toBe(11); // no crossing: 0, 10 %, …, 100 % (the 1 % scan ran 101)
+  });
   it('is null when one option stays cheaper', () => {
     // EA at 50.00 against 100.00 a-la-carte is cheaper at any growth in mode B.
     expect(

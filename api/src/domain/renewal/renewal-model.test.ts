@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bisectChange, breakEvenGrowth } from './break-even.js';
-import { growthTrendBasisPoints } from './growth-trend.js';
+import { growthTrend } from './growth-trend.js';
 import {
   DEFAULT_RENEWAL_PARAMETERS,
   type RenewalLicense,
@@ -191,26 +191,43 @@ describe('breakEvenGrowth', () => {
   });
 });
 
-describe('growthTrendBasisPoints', () => {
-  it('annualises consumption between two dates', () => {
-    expect(
-      growthTrendBasisPoints({
-        earlier: { asOf: '2025-11-28', consumed: 100 },
-        later: { asOf: '2026-11-28', consumed: 121 },
-      }),
-    ).toBe(2_100);
-    // 181 days from 100 to 110: 1.1^(365/181) − 1 = 21.19 % (worked out separately).
-    expect(
-      growthTrendBasisPoints({
-        earlier: { asOf: '2026-01-01', consumed: 100 },
-        later: { asOf: '2026-07-01', consumed: 110 },
-      }),
-    ).toBe(2_119);
-    expect(
-      growthTrendBasisPoints({
-        earlier: { asOf: '2026-01-01', consumed: 0 },
-        later: { asOf: '2026-07-01', consumed: 110 },
-      }),
-    ).toBeNull();
+describe('growthTrend', () => {
+  const quarterly = (consumed: number[]) =>
+    consumed.map((c, i) => ({
+      asOf: ['2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i] ?? '',
+      consumed: c,
+    }));
+
+  it('compounds the median quarter-over-quarter growth (hand-computed: 8.16 %)', () => {
+    // 1000, 1020, 1040, 1090, 1100: steps 2.00 %, 1.96 %, 4.81 %, 0.92 %; median of the middle
+    // two (1.0196 + 1.0200) / 2 = 1.019804; 1.019804^4 − 1 = 8.16 %.
+    const trend = growthTrend(quarterly([1000, 1020, 1040, 1090, 1100]));
+    expect(trend.refusal).toBeNull();
+    expect(trend.basisPoints).toBe(816);
+    expect(trend.points).toHaveLength(5);
+  });
+
+  it('is robust to one jump (a bulk import) and uses the last snapshot of each quarter', () => {
+    // 1000, 1000, 1010, 15741, 15800: steps 0, 1.00 %, 1458.5 %, 0.37 %; median
+    // (1.0037 + 1.0100) / 2 = 1.006874; ^4 − 1 = 2.78 %. The mid-quarter 500 is not used.
+    const trend = growthTrend([
+      ...quarterly([1000, 1000, 1010, 15_741, 15_800]),
+      { asOf: '2026-02-01', consumed: 500 },
+    ]);
+    expect(trend.basisPoints).toBe(278);
+    expect(trend.points.map((p) => p.consumed)).toEqual([1000, 1000, 1010, 15_741, 15_800]);
+  });
+
+  it('refuses with a reason: too few quarters, an empty quarter, an implausible rate', () => {
+    // Two snapshots, 176 then 15,741: the old two-point annualisation said 1000 % (capped).
+    const two = growthTrend([
+      { asOf: '2026-09-30', consumed: 176 },
+      { asOf: '2026-12-03', consumed: 15_741 },
+    ]);
+    expect(two).toMatchObject({ basisPoints: null });
+    expect(two.refusal).toMatch(/at least 4 quarters; there are 2/);
+    expect(growthTrend(quarterly([0, 10, 20, 30])).refusal).toMatch(/no consumption.*2025-Q4/);
+    // Doubling every quarter: 2^4 − 1 = 1500 % a year.
+    expect(growthTrend(quarterly([10, 20, 40, 80])).refusal).toMatch(/1500.00 % a year/);
   });
 });

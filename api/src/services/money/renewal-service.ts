@@ -9,11 +9,12 @@ import {
   eaUnitPriceOf,
   entitlementTypeOf,
   entryAt,
-  growthTrendBasisPoints,
+  growthTrend,
   netUnitPriceMinor,
   renewalModel,
   renewalPriceType,
   type BreakEven,
+  type GrowthTrend,
   type IsoDate,
   type RenewalLicense,
   type RenewalParameters,
@@ -40,8 +41,13 @@ export interface RenewalQuery {
 export interface RenewalReport {
   readonly asOf: IsoDate;
   readonly currency: string;
-  /** PARAMETER (given), SNAPSHOTS (trend between the first and last snapshot), DEFAULT (0). */
+  /**
+   * PARAMETER (given), SNAPSHOTS (median quarterly trend over at least four quarters of
+   * snapshots), DEFAULT (0: no snapshots, or the trend was refused; see `growthTrend`).
+   */
   readonly growthSource: 'PARAMETER' | 'SNAPSHOTS' | 'DEFAULT';
+  /** The snapshot trend when growth was not given: its points, and its refusal if refused. */
+  readonly growthTrend: GrowthTrend | null;
   readonly result: RenewalResult;
   readonly breakEven: BreakEven | null;
   /** In scope and consumed but without a price in the currency: left out of the model. */
@@ -53,13 +59,13 @@ export interface RenewalReport {
   readonly eaPriceNeededLicenseNames: readonly string[];
 }
 
-/** Consumption of some licenses in the first and last snapshot taken up to `asOf`. */
+/** Consumption of some licenses in every snapshot taken up to `asOf`, and its trend. */
 async function snapshotTrend(
   handle: DbHandle,
   smartAccountId: number,
   asOf: IsoDate,
   licenseIds: readonly number[],
-): Promise<number | null> {
+): Promise<GrowthTrend | null> {
   if (licenseIds.length === 0) return null;
   const rows = await handle.rows<{ as_of: string; consumed: number }>(sql`
     select s.as_of::text as as_of, coalesce(sum(l.consumed), 0)::int as consumed
@@ -69,13 +75,8 @@ async function snapshotTrend(
     where s.smart_account_id = ${smartAccountId} and s.as_of <= ${asOf}::date
     group by s.id, s.as_of
     order by s.as_of, s.id`);
-  const first = rows[0];
-  const last = rows.at(-1);
-  if (!first || !last || first === last) return null;
-  return growthTrendBasisPoints({
-    earlier: { asOf: first.as_of, consumed: Number(first.consumed) },
-    later: { asOf: last.as_of, consumed: Number(last.consumed) },
-  });
+  if (rows.length === 0) return null;
+  return growthTrend(rows.map((r) => ({ asOf: r.as_of, consumed: Number(r.consumed) })));
 }
 
 function pickCurrency(entries: readonly PriceBookEntryRecord[], wanted?: string): string {
@@ -164,15 +165,16 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
   );
   let growthSource: RenewalReport['growthSource'] = 'PARAMETER';
   let growthBasisPoints = query.parameters.growthBasisPoints;
+  let trend: GrowthTrend | null = null;
   if (growthBasisPoints === undefined) {
-    const trend = await snapshotTrend(
+    trend = await snapshotTrend(
       handle,
       query.smartAccountId,
       query.asOf,
       licenses.map((l) => l.licenseId),
     );
-    growthSource = trend === null ? 'DEFAULT' : 'SNAPSHOTS';
-    growthBasisPoints = trend ?? 0;
+    growthSource = trend?.basisPoints == null ? 'DEFAULT' : 'SNAPSHOTS';
+    growthBasisPoints = trend?.basisPoints ?? 0;
   }
   const parameters: RenewalParameters = {
     ...DEFAULT_RENEWAL_PARAMETERS,
@@ -183,6 +185,7 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
     asOf: query.asOf,
     currency,
     growthSource,
+    growthTrend: trend,
     result: renewalModel(licenses, parameters),
     breakEven: breakEvenGrowth(licenses, parameters),
     unpricedLicenseNames: unpriced.sort(),

@@ -65,6 +65,7 @@ describe('renewal: the a-la-carte price type follows the lots; an unknown EA pri
         { va: 0, license: 0, instance: null, quantity: 144, asOf: '2026-11-01' },
         { va: 0, license: 1, instance: null, quantity: 10, asOf: '2026-11-01' },
         { va: 0, license: 2, instance: null, quantity: 10, asOf: '2026-11-01' },
+        { va: 0, license: 3, instance: null, quantity: 1, asOf: '2026-03-01' },
         { va: 0, license: 3, instance: null, quantity: 5, asOf: '2026-11-01' },
       ],
       reservations: [],
@@ -123,5 +124,31 @@ describe('renewal: the a-la-carte price type follows the lots; an unknown EA pri
     expect(report.result.licenses.map((m) => m.license.licenseName)).toEqual(['Network Advantage']);
     expect(report.eaPriceNeededLicenseNames).toEqual(['Perpetual without EA price']);
     expect(report.result.years[0]?.eaSubscriptionMinor).toBe(172_800_00n);
+  });
+
+  it('refuses a growth trend from two snapshots, says why, and falls back to 0', async () => {
+    // 'Sold as term': 1 in use at the end of March, 5 in November. The old two-point reading
+    // annualised (5 / 1)^(365 / 242) − 1 ≈ 1 030 % and capped it at 1000 %.
+    for (const [label, asOf] of [
+      ['Q1', '2026-03-31'],
+      ['Q4', '2026-11-28'],
+    ] as const)
+      await services.history.takeSnapshot({ smartAccountId, label, asOf, includeClassic: true });
+    const report = await services.money.renewal({
+      smartAccountId,
+      asOf: TODAY,
+      includeClassic: true,
+      licenseNames: ['Sold as term'],
+      parameters: { discountRateBasisPoints: 0 },
+    });
+    expect(report.growthSource).toBe('DEFAULT');
+    expect(report.result.parameters.growthBasisPoints).toBe(0);
+    expect(report.growthTrend?.refusal).toMatch(/at least 4 quarters; there are 2/);
+    expect(report.growthTrend?.points).toEqual([
+      { asOf: '2026-03-31', consumed: 1 },
+      { asOf: '2026-11-28', consumed: 5 },
+    ]);
+    // No growth: 5 × 100.00 a year, 1,500.00 over three years.
+    expect(report.result.totals.aLaCarteMinor).toBe(1_500_00n);
   });
 });

@@ -89,6 +89,7 @@ export const PRICE_COLUMNS = [
   'discount_basis_points',
   'support_rate_basis_points',
   'ea_suite',
+  'ea_unit_price_minor',
   'valid_from',
 ];
 
@@ -105,6 +106,8 @@ export function* priceRows(plan: LargePlan, ids: LargeIds): Generator<CopyRow> {
       3500,
       license.termYears ? 0 : 1800,
       'Cisco DNA',
+      // Demo EA quote for perpetual licenses (20 % of list a year); term: the net price.
+      license.termYears ? null : ((license.listPriceMinor * 2_000n) / 10_000n).toString(),
       validFrom,
     ];
   }

@@ -198,7 +198,12 @@ export function renewalSheets(input: RenewalSheetInput): {
         `units${y}`,
         inTerm(`ROUND(ROUND(${at('consumed')}*(1+${ref('growthRate')})^${y - 1},6),0)`),
       );
-      cells.set(`held${y}`, inTerm(`MAX(${prevHeld},${at(`units${y}`)})`));
+      cells.set(
+        `held${y}`,
+        inTerm(
+          `IF(${at('type')}="PERPETUAL",MAX(${prevHeld},${at(`units${y}`)}),${at(`units${y}`)})`,
+        ),
+      );
       cells.set(
         `list${y}`,
         inTerm(`ROUND(ROUND(${at('listPrice')}*(1+${ref('listEscalator')})^${y - 1}*100,6),0)/100`),

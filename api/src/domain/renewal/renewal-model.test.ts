@@ -74,16 +74,37 @@ describe('renewalModel, 3 years, 30 % growth, g = 20 %, r = 10 %', () => {
     expect(result.licenses[0]?.renewalBaseline).toBe(169);
   });
 
-  it('never lowers the baseline or the units held when consumption falls', () => {
+  it('never lowers the EA baseline when consumption falls; a-la-carte term units follow use', () => {
     const result = renewalModel([switching], params({ growthBasisPoints: -1_000 }));
-    // Units 100, 90, 81: nothing to true forward, baseline stays 100, a-la-carte keeps 100.
+    // Units 100, 90, 81: nothing to true forward, the EA baseline stays 100 (9,000.00 a year);
+    // term units are renewed as used: 100, 90, 81 × 100.00 = 10,000 + 9,000 + 8,100.
     expect(result.licenses[0]?.years.map((y) => [y.units, y.held, y.milestone?.baseline])).toEqual([
       [100, 100, undefined],
-      [90, 100, 100],
-      [81, 100, 100],
+      [90, 90, 100],
+      [81, 81, 100],
     ]);
-    expect(result.totals.aLaCarteMinor).toBe(30_000_00n);
+    expect(result.totals.aLaCarteMinor).toBe(27_100_00n);
     expect(result.totals.enterpriseAgreementMinor).toBe(27_000_00n);
+  });
+
+  it('drops unused term units at renewal but keeps owned perpetual units (and their SWSS)', () => {
+    // 150 term units owned, 100 used, flat: renew 100 × 100.00 = 10,000.00 a year, not
+    // 150 × 100.00 = 15,000.00 (the old rule never let holdings shrink).
+    const term = renewalModel(
+      [{ ...switching, owned: 150 }],
+      params({ growthBasisPoints: 0, discountRateBasisPoints: 0 }),
+    );
+    expect(term.years.map((y) => y.aLaCarteMinor)).toEqual([10_000_00n, 10_000_00n, 10_000_00n]);
+    // Perpetual: 150 owned stay owned; SWSS 20 % of 100.00 = 20.00 on all 150 = 3,000.00.
+    const perpetual = renewalModel(
+      [{ ...switching, owned: 150, licenseType: 'PERPETUAL', supportRateBasisPoints: 2_000 }],
+      params({ growthBasisPoints: 0, discountRateBasisPoints: 0 }),
+    );
+    expect(perpetual.licenses[0]?.years.map((y) => [y.held, y.aLaCarteMinor])).toEqual([
+      [150, 3_000_00n],
+      [150, 3_000_00n],
+      [150, 3_000_00n],
+    ]);
   });
 });
 

@@ -1,9 +1,8 @@
+import { eq } from 'drizzle-orm';
 import exceljs from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createServices, fixedClock } from '../../api/src/services/index.js';
-import { eq } from 'drizzle-orm';
-
 import {
   licenses,
   priceBookEntries,

@@ -65,7 +65,7 @@ describe('trueup import --format price-book, renewal and export', () => {
     expect(refused.stdout + refused.stderr).toContain('bad.csv:2:3');
   });
 
-  it('prints the renewal model (hand-computed totals as in the GraphQL test)', async () => {
+  it('prints the renewal model (hand-computed totals as in the GraphQL test; Network Advantage left out, EA price needed)', async () => {
     const result = await cli([
       'renewal',
       '--smart-account',
@@ -87,12 +87,14 @@ describe('trueup import --format price-book, renewal and export', () => {
     const report = JSON.parse(result.stdout) as {
       years: { year: string; aLaCarte: string; enterpriseAgreement: string }[];
       meetsMinimumEaValue: boolean;
+      eaPriceNeededLicenses: string[];
     };
     expect(report.years.at(-1)).toMatchObject({
       year: 'total',
-      aLaCarte: '56050.00',
-      enterpriseAgreement: '70450.00',
+      aLaCarte: '45600.00',
+      enterpriseAgreement: '38500.00',
     });
+    expect(report.eaPriceNeededLicenses).toEqual(['Network Advantage']);
     expect(report.meetsMinimumEaValue).toBe(false);
     const table = await cli([
       'renewal',
@@ -104,6 +106,7 @@ describe('trueup import --format price-book, renewal and export', () => {
       'USD',
     ]);
     expect(table.stdout).toMatch(/true-forward mode B/);
+    expect(table.stdout).toMatch(/left out \(EA price needed[^)]*\): Network Advantage/);
     const wrong = await cli(['renewal', '--smart-account', MONEY_DOMAIN, '--term', '4']);
     expect(wrong.code).not.toBe(0);
   });

@@ -293,9 +293,11 @@ describe('price book and exposure', () => {
     // DNA Advantage (TERM, 800.00 a-la-carte, EA 700.00): units 17, 19, 21; held 17, 19, 21.
     //   A-la-carte 13600, 15200, 16800; EA 17 × 700 = 11900 a year; milestone 2: allowance
     //   ⌊17 × 1.2⌋ = 20 < 21 → 21 − 17 = 4 × 700 × 1 = 2800.
-    // Network Advantage (PERPETUAL, net 450.00, SWSS 100.00, EA = net): units 22, 24, 27; held
-    //   from 20 owned: 3100, 3300, 4050; EA 22 × 450 = 9900 a year; milestone 2: 27 > 26 →
-    //   5 × 450 = 2250. ISE Base is priced in EUR only and Unpriced has no price: left out.
+    // Network Advantage (PERPETUAL, no EA price): left out of both options, its EA price asked
+    //   for (its one-off 450.00 is not a yearly EA price). ISE Base is priced in EUR only and
+    //   Unpriced has no price: left out.
+    // Totals: a-la-carte 13600 + 15200 + 16800 = 45600; EA 11900 × 3 + 2800 = 38500;
+    //   EA value 11900 × 3 = 35700 (below 100,000.00); the EA is cheaper.
     const res = await graphql<{
       smartAccount: {
         renewalModel: {
@@ -316,6 +318,7 @@ describe('price book and exposure', () => {
           meetsMinimumEaValue: boolean;
           cheaperOption: string;
           unpricedLicenseNames: string[];
+          eaPriceNeededLicenseNames: string[];
           licenses: { licenseName: string; renewalBaseline: number }[];
         };
       };
@@ -325,7 +328,7 @@ describe('price book and exposure', () => {
           currency: "USD", growthBasisPoints: 1000, trueForwardMode: B, discountRateBasisPoints: 0 }) {
           currency growthSource years { year aLaCarte { amount } trueForward { amount } enterpriseAgreement { amount } }
           totals { aLaCarte { amount } enterpriseAgreement { amount } aLaCartePresentValue { amount } }
-          eaValue { amount } meetsMinimumEaValue cheaperOption unpricedLicenseNames
+          eaValue { amount } meetsMinimumEaValue cheaperOption unpricedLicenseNames eaPriceNeededLicenseNames
           licenses { licenseName renewalBaseline } } } }`,
     );
     expect(res.errors).toBeUndefined();
@@ -340,23 +343,21 @@ describe('price book and exposure', () => {
         y.enterpriseAgreement.amount,
       ]),
     ).toEqual([
-      [1, '16700.00', '0.00', '21800.00'],
-      [2, '18500.00', '0.00', '21800.00'],
-      [3, '20850.00', '5050.00', '26850.00'],
+      [1, '13600.00', '0.00', '11900.00'],
+      [2, '15200.00', '0.00', '11900.00'],
+      [3, '16800.00', '2800.00', '14700.00'],
     ]);
     expect(model.totals).toEqual({
-      aLaCarte: { amount: '56050.00' },
-      enterpriseAgreement: { amount: '70450.00' },
-      aLaCartePresentValue: { amount: '56050.00' },
+      aLaCarte: { amount: '45600.00' },
+      enterpriseAgreement: { amount: '38500.00' },
+      aLaCartePresentValue: { amount: '45600.00' },
     });
-    expect(model.eaValue.amount).toBe('65400.00');
+    expect(model.eaValue.amount).toBe('35700.00');
     expect(model.meetsMinimumEaValue).toBe(false);
-    expect(model.cheaperOption).toBe('A_LA_CARTE');
+    expect(model.cheaperOption).toBe('ENTERPRISE_AGREEMENT');
     expect(model.unpricedLicenseNames).toEqual(['ISE Base', 'Unpriced']);
-    expect(model.licenses).toEqual([
-      { licenseName: 'DNA Advantage', renewalBaseline: 21 },
-      { licenseName: 'Network Advantage', renewalBaseline: 27 },
-    ]);
+    expect(model.eaPriceNeededLicenseNames).toEqual(['Network Advantage']);
+    expect(model.licenses).toEqual([{ licenseName: 'DNA Advantage', renewalBaseline: 21 }]);
   });
 
   it('asks for a currency when the scope is priced in several', async () => {

@@ -1,8 +1,15 @@
+import { eq } from 'drizzle-orm';
 import exceljs from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createServices, fixedClock } from '../../api/src/services/index.js';
-import { licenses, usageReports, virtualAccounts, type DbHandle } from '../../db/src/index.js';
+import {
+  licenses,
+  priceBookEntries,
+  usageReports,
+  virtualAccounts,
+  type DbHandle,
+} from '../../db/src/index.js';
 import { RENEWAL_COLUMNS, renewalDetailColumns } from '../../excel-addin/src/model/index.js';
 import { graphql } from '../support/graphql-client.js';
 import { findSoffice, recalculateWithLibreOffice } from '../support/libreoffice.js';
@@ -184,6 +191,16 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
         handle,
         createServices(handle, fixedClock(MONEY_TODAY)),
       );
+      // An EA quote for the perpetual license (without one it is left out of the renewal), so
+      // the perpetual formulas are recalculated too.
+      const [perpetual] = await handle.db
+        .select({ id: licenses.id })
+        .from(licenses)
+        .where(eq(licenses.name, 'Network Advantage'));
+      await handle.db
+        .update(priceBookEntries)
+        .set({ eaUnitPriceMinor: 450_00n })
+        .where(eq(priceBookEntries.licenseId, perpetual!.id));
       // Data that looks like formulas: Virtual Account and license names.
       const [va1, va2] = await handle.db
         .insert(virtualAccounts)

@@ -57,6 +57,17 @@ function rows(report: RenewalReport) {
   ];
 }
 
+/** One line on where the growth came from: the snapshot points, and the refusal if refused. */
+function trendLine(report: RenewalReport): string {
+  const trend = report.growthTrend;
+  if (trend === null) return '';
+  const points = trend.points.map((p) => `${p.asOf} ${p.consumed}`).join(', ');
+  return trend.refusal === null
+    ? `growth from snapshots (median quarterly change, compounded): ${points}\n`
+    : `no growth from snapshots (${trend.refusal}${points ? `; points: ${points}` : ''}); ` +
+        `growth 0 %: give --growth to model growth\n`;
+}
+
 /** `trueup renewal`: EA versus a-la-carte for a Smart Account, year by year. */
 export async function renewalCommand(
   services: Services,
@@ -91,6 +102,7 @@ export async function renewalCommand(
         {
           currency: report.currency,
           growthSource: report.growthSource,
+          growthTrend: report.growthTrend,
           parameters: {
             ...p,
             minimumEaValueMinor: String(p.minimumEaValueMinor),
@@ -101,6 +113,7 @@ export async function renewalCommand(
           meetsMinimumEaValue: report.result.meetsMinimumEaValue,
           breakEven: report.breakEven,
           unpricedLicenses: report.unpricedLicenseNames,
+          eaPriceNeededLicenses: report.eaPriceNeededLicenseNames,
         },
         null,
         2,
@@ -113,12 +126,17 @@ export async function renewalCommand(
     `${p.termYears} years, growth ${formatMinor(BigInt(p.growthBasisPoints))} % ` +
     `(${report.growthSource.toLowerCase()}), allowance ${formatMinor(BigInt(p.allowanceBasisPoints))} %, ` +
     `true-forward mode ${p.trueForwardMode}, discount rate ${formatMinor(BigInt(p.discountRateBasisPoints))} %\n` +
+    trendLine(report) +
     body +
     `EA value ${formatMinor(report.result.eaValueMinor)} ` +
     `(${report.result.meetsMinimumEaValue ? 'meets' : 'below'} the minimum ${formatMinor(p.minimumEaValueMinor)}); ` +
     `break-even growth: ${breakEven}` +
     (report.unpricedLicenseNames.length > 0
       ? `\nleft out (no price): ${report.unpricedLicenseNames.join(', ')}`
+      : '') +
+    (report.eaPriceNeededLicenseNames.length > 0
+      ? `\nleft out (EA price needed: perpetual, no EA price in the price book; enter it to compare): ` +
+        report.eaPriceNeededLicenseNames.join(', ')
       : '') +
     '\n'
   );

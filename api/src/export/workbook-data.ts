@@ -93,6 +93,7 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
     perpetualCreditRate: rate(p.perpetualCreditBasisPoints),
     supportCredit: amount(p.supportCreditMinor),
     breakEvenGrowth: report.breakEven ? rate(report.breakEven.growthBasisPoints) : null,
+    eaPriceNeededLicenseNames: report.eaPriceNeededLicenseNames,
     licenses: report.result.licenses.map((m) => ({
       licenseName: m.license.licenseName,
       licenseType: m.license.licenseType,

@@ -167,7 +167,8 @@ export interface PriceRecord {
   readonly at: SourceLocation;
   readonly license: string;
   readonly currency: string;
-  readonly licenseType: 'TERM' | 'PERPETUAL';
+  /** Null (blank): as the license is entitled (its lots' type). */
+  readonly licenseType: 'TERM' | 'PERPETUAL' | null;
   /** TERM: per unit per year; PERPETUAL: one-off per unit. */
   readonly listPriceMinor: bigint;
   readonly discountBasisPoints: number;

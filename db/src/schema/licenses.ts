@@ -57,8 +57,11 @@ export const priceBookEntries = pgTable(
       .notNull()
       .references(() => licenses.id, { onDelete: 'cascade' }),
     currency: char('currency', { length: 3 }).notNull(),
-    /** How the license is sold a-la-carte: TERM (priced per unit per year) or PERPETUAL (one-off). */
-    licenseType: licenseType('license_type').notNull().default('TERM'),
+    /**
+     * How the license is sold a-la-carte: TERM (priced per unit per year) or PERPETUAL (one-off
+     * plus SWSS). Null: as the license is entitled (its lots' type), see the renewal service.
+     */
+    licenseType: licenseType('license_type'),
     /** Per unit per year for term licenses, one-off for perpetual. */
     listPriceMinor: bigint('list_price_minor', { mode: 'bigint' }).notNull(),
     discountBasisPoints: integer('discount_basis_points').notNull().default(0),

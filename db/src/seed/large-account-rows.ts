@@ -84,10 +84,12 @@ export const PRICE_COLUMNS = [
   'smart_account_id',
   'license_id',
   'currency',
+  'license_type',
   'list_price_minor',
   'discount_basis_points',
   'support_rate_basis_points',
   'ea_suite',
+  'ea_unit_price_minor',
   'valid_from',
 ];
 
@@ -99,10 +101,13 @@ export function* priceRows(plan: LargePlan, ids: LargeIds): Generator<CopyRow> {
       ids.smartAccount,
       ids.license + l,
       'USD',
+      license.termYears ? 'TERM' : 'PERPETUAL',
       license.listPriceMinor.toString(),
       3500,
       license.termYears ? 0 : 1800,
       'Cisco DNA',
+      // Demo EA quote for perpetual licenses (20 % of list a year); term: the net price.
+      license.termYears ? null : ((license.listPriceMinor * 2_000n) / 10_000n).toString(),
       validFrom,
     ];
   }

@@ -95,10 +95,15 @@ export async function writeSmallEstate(
       ...sa,
       licenseId: license(l.name),
       currency: 'USD',
+      // As sold: perpetual licenses one-off plus SWSS, term ones per unit per year.
+      licenseType: l.termYears === null ? ('PERPETUAL' as const) : ('TERM' as const),
       listPriceMinor: l.listPriceMinor,
       discountBasisPoints: DISCOUNT_BY_SUITE[l.eaSuite] ?? 0,
       supportRateBasisPoints: l.termYears === null ? 1800 : 0,
       eaSuite: l.eaSuite,
+      // A demo EA quote for perpetual licenses (20 % of list a unit a year): their one-off
+      // price is not a yearly EA price, and without a quote they are left out of the renewal.
+      eaUnitPriceMinor: l.termYears === null ? (l.listPriceMinor * 2_000n) / 10_000n : null,
       validFrom: estate.priceValidFrom,
     })),
   );

@@ -8,6 +8,7 @@ export interface RenewalModelData {
     renewalModel: {
       currency: string;
       breakEvenGrowthBasisPoints: number | null;
+      eaPriceNeededLicenseNames: string[];
       parameters: {
         termYears: number;
         growthBasisPoints: number;
@@ -36,7 +37,7 @@ export const RENEWAL_MODEL = op<RenewalModelData, { domain: string; asOf: string
   `query RenewalModel($domain: String!, $asOf: Date) {
     smartAccount(domain: $domain) {
       renewalModel(input: { asOf: $asOf }) {
-        currency breakEvenGrowthBasisPoints
+        currency breakEvenGrowthBasisPoints eaPriceNeededLicenseNames
         parameters {
           termYears growthBasisPoints allowanceBasisPoints trueForwardMode discountRateBasisPoints
           listEscalatorBasisPoints minimumEaValue { amount currency } perpetualCreditBasisPoints
@@ -73,6 +74,7 @@ export function toRenewalSheetInput(
     supportCredit: amount(p.supportCredit),
     breakEvenGrowth:
       model.breakEvenGrowthBasisPoints === null ? null : rate(model.breakEvenGrowthBasisPoints),
+    eaPriceNeededLicenseNames: model.eaPriceNeededLicenseNames,
     licenses: model.licenses.map((l) => ({
       licenseName: l.licenseName,
       licenseType: l.licenseType,

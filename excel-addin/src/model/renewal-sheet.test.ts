@@ -16,6 +16,7 @@ const input = {
   perpetualCreditRate: 0,
   supportCredit: 0,
   breakEvenGrowth: null,
+  eaPriceNeededLicenseNames: [],
   licenses: [
     {
       licenseName: '=evil()',
@@ -63,7 +64,19 @@ describe('renewalSheets', () => {
       'meetsMinimumEaValue',
       'cheaperOption',
       'breakEvenGrowth',
+      'eaPriceNeeded',
     ]);
+  });
+
+  it('meets the minimum EA value when the EA value equals it (>=, not >)', () => {
+    // The EA value cell is the EA subscription total (column C of the total row); the check
+    // compares it with the minimum input inclusively, like renewalModel.
+    const layout = layoutOf(renewal);
+    const totalRow = layout.firstDataRow + RENEWAL_YEARS;
+    const check = renewal.outputs?.find((o) => o.key === 'meetsMinimumEaValue')?.value;
+    expect(check).toEqual({
+      formula: `C${totalRow}>=${layout.inputAddress('minimumEaValue')}`,
+    });
   });
 });
 

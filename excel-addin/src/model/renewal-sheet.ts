@@ -28,6 +28,8 @@ export interface RenewalSheetInput {
   readonly supportCredit: number;
   /** Break-even growth as computed by the API at export (a value, not a formula). */
   readonly breakEvenGrowth: number | null;
+  /** Perpetual licenses left out because their EA price is unknown (to be entered). */
+  readonly eaPriceNeededLicenseNames: readonly string[];
   readonly licenses: readonly {
     readonly licenseName: string;
     readonly licenseType: 'TERM' | 'PERPETUAL';
@@ -196,7 +198,12 @@ export function renewalSheets(input: RenewalSheetInput): {
         `units${y}`,
         inTerm(`ROUND(ROUND(${at('consumed')}*(1+${ref('growthRate')})^${y - 1},6),0)`),
       );
-      cells.set(`held${y}`, inTerm(`MAX(${prevHeld},${at(`units${y}`)})`));
+      cells.set(
+        `held${y}`,
+        inTerm(
+          `IF(${at('type')}="PERPETUAL",MAX(${prevHeld},${at(`units${y}`)}),${at(`units${y}`)})`,
+        ),
+      );
       cells.set(
         `list${y}`,
         inTerm(`ROUND(ROUND(${at('listPrice')}*(1+${ref('listEscalator')})^${y - 1}*100,6),0)/100`),
@@ -311,6 +318,14 @@ export function renewalSheets(input: RenewalSheetInput): {
       label: 'Break-even growth (computed by Trueup at export; not recalculated)',
       value: input.breakEvenGrowth,
       numberFormat: NUMBER_FORMATS.percent,
+    },
+    {
+      key: 'eaPriceNeeded',
+      label: 'Left out: EA price needed (perpetual, no EA price in the price book)',
+      value:
+        input.eaPriceNeededLicenseNames.length === 0
+          ? 'none'
+          : input.eaPriceNeededLicenseNames.join(', '),
     },
   ];
   const money = NUMBER_FORMATS.money;

@@ -7,8 +7,8 @@ import { netUnitPriceMinor } from './net-price.js';
 export interface PriceEntry {
   readonly licenseId: number;
   readonly currency: string;
-  /** TERM: per unit per year; PERPETUAL: one-off per unit. */
-  readonly licenseType: 'TERM' | 'PERPETUAL';
+  /** TERM: per unit per year; PERPETUAL: one-off per unit; null: as the license's lots. */
+  readonly licenseType: 'TERM' | 'PERPETUAL' | null;
   readonly listPriceMinor: bigint;
   readonly discountBasisPoints: number;
   /** SWSS support per unit per year on perpetual licenses, as a share of list. */

@@ -3,3 +3,4 @@ export * from './growth-trend.js';
 export * from './license-years.js';
 export * from './renewal-input.js';
 export * from './renewal-model.js';
+export * from './price-type.js';

@@ -6,7 +6,11 @@ export interface LicenseYear {
   readonly year: number;
   /** Units in use during the year: consumed × (1 + growth)^(year − 1), rounded. */
   readonly units: number;
-  /** A-la-carte units held: never fewer than owned or than any earlier year (no shrinking). */
+  /**
+   * A-la-carte units held. Term: the units in use (unused term units are dropped at renewal).
+   * Perpetual: never fewer than owned or than any earlier year (owned stays owned; SWSS is paid
+   * on every unit held, as Cisco asks support to cover the installed base).
+   */
   readonly held: number;
   /** List price this year: list × (1 + escalator)^(year − 1), rounded to the minor unit. */
   readonly listPriceMinor: bigint;
@@ -14,7 +18,7 @@ export interface LicenseYear {
   readonly netPriceMinor: bigint;
   /** SWSS per unit this year (perpetual: list × support rate, rounded down; term: 0). */
   readonly supportPriceMinor: bigint;
-  /** TERM: held × net; PERPETUAL: newly bought × net + held × support. */
+  /** TERM: units in use × net; PERPETUAL: newly bought × net + held × support. */
   readonly aLaCarteMinor: bigint;
   /**
    * The True Forward milestone at the end of the previous year (year ≥ 2): the allowance in
@@ -51,7 +55,7 @@ export function licenseModel(license: RenewalLicense, p: RenewalParameters): Lic
   for (let year = 1; year <= p.termYears; year++) {
     const units = grow(consumed, p.growthBasisPoints, year - 1);
     const heldBefore = held;
-    held = units > held ? units : held;
+    held = !perpetual || units > held ? units : held;
     const listPriceMinor = grow(license.listPriceMinor, p.listEscalatorBasisPoints, year - 1);
     const netPriceMinor = shareFloor(listPriceMinor, 10_000 - license.discountBasisPoints);
     if (year === 1) firstNetPrice = netPriceMinor;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { breakEvenGrowth } from './break-even.js';
-import { growthTrendBasisPoints } from './growth-trend.js';
+import { bisectChange, breakEvenGrowth } from './break-even.js';
+import { growthTrend } from './growth-trend.js';
 import {
   DEFAULT_RENEWAL_PARAMETERS,
   type RenewalLicense,
@@ -74,16 +74,37 @@ describe('renewalModel, 3 years, 30 % growth, g = 20 %, r = 10 %', () => {
     expect(result.licenses[0]?.renewalBaseline).toBe(169);
   });
 
-  it('never lowers the baseline or the units held when consumption falls', () => {
+  it('never lowers the EA baseline when consumption falls; a-la-carte term units follow use', () => {
     const result = renewalModel([switching], params({ growthBasisPoints: -1_000 }));
-    // Units 100, 90, 81: nothing to true forward, baseline stays 100, a-la-carte keeps 100.
+    // Units 100, 90, 81: nothing to true forward, the EA baseline stays 100 (9,000.00 a year);
+    // term units are renewed as used: 100, 90, 81 × 100.00 = 10,000 + 9,000 + 8,100.
     expect(result.licenses[0]?.years.map((y) => [y.units, y.held, y.milestone?.baseline])).toEqual([
       [100, 100, undefined],
-      [90, 100, 100],
-      [81, 100, 100],
+      [90, 90, 100],
+      [81, 81, 100],
     ]);
-    expect(result.totals.aLaCarteMinor).toBe(30_000_00n);
+    expect(result.totals.aLaCarteMinor).toBe(27_100_00n);
     expect(result.totals.enterpriseAgreementMinor).toBe(27_000_00n);
+  });
+
+  it('drops unused term units at renewal but keeps owned perpetual units (and their SWSS)', () => {
+    // 150 term units owned, 100 used, flat: renew 100 × 100.00 = 10,000.00 a year, not
+    // 150 × 100.00 = 15,000.00 (the old rule never let holdings shrink).
+    const term = renewalModel(
+      [{ ...switching, owned: 150 }],
+      params({ growthBasisPoints: 0, discountRateBasisPoints: 0 }),
+    );
+    expect(term.years.map((y) => y.aLaCarteMinor)).toEqual([10_000_00n, 10_000_00n, 10_000_00n]);
+    // Perpetual: 150 owned stay owned; SWSS 20 % of 100.00 = 20.00 on all 150 = 3,000.00.
+    const perpetual = renewalModel(
+      [{ ...switching, owned: 150, licenseType: 'PERPETUAL', supportRateBasisPoints: 2_000 }],
+      params({ growthBasisPoints: 0, discountRateBasisPoints: 0 }),
+    );
+    expect(perpetual.licenses[0]?.years.map((y) => [y.held, y.aLaCarteMinor])).toEqual([
+      [150, 3_000_00n],
+      [150, 3_000_00n],
+      [150, 3_000_00n],
+    ]);
   });
 });
 
@@ -126,6 +147,16 @@ describe('renewalModel, perpetual licenses and credits', () => {
     expect(result.meetsMinimumEaValue).toBe(false);
   });
 
+  it('meets the minimum EA value when the EA value equals it exactly', () => {
+    // 100 units × 90.00 = 9,000.00 a year × 3 years = 27,000.00: exactly the minimum.
+    const at = renewalModel([switching], params({ minimumEaValueMinor: 27_000_00n }));
+    expect(at.eaValueMinor).toBe(27_000_00n);
+    expect(at.meetsMinimumEaValue).toBe(true);
+    // One cent more and it is below.
+    expect(
+      renewalModel([switching], params({ minimumEaValueMinor: 27_000_01n })).meetsMinimumEaValue,
+    ).toBe(false);
+  });
   it('refuses a term other than 3 or 5 years', () => {
     expect(() => renewalModel([switching], params({ termYears: 4 }))).toThrow(/termYears/);
   });
@@ -143,6 +174,33 @@ describe('breakEvenGrowth', () => {
     expect(result).toEqual({ growthBasisPoints: 1_050, cheaperBelow: 'A_LA_CARTE' });
   });
 
+  it('scans in 10 % steps then bisects: at most 21 evaluations, 11 without a change', () => {
+    // EA dearer below 37.21 %: the change is at 3721 bp. Scan 0, 10 %, …, 40 % (5 runs), then
+    // bisect (3000, 4000] to the basis point (⌈log2 1000⌉ = 10 runs): 15 ≤ 21.
+    let calls = 0;
+    const found = bisectChange(
+      (g) => {
+        calls++;
+        return g < 3_721;
+      },
+      0,
+      10_000,
+    );
+    expect(found).toBe(3_721);
+    expect(calls).toBeLessThanOrEqual(21);
+    calls = 0;
+    expect(
+      bisectChange(
+        () => {
+          calls++;
+          return true;
+        },
+        0,
+        10_000,
+      ),
+    ).toBeNull();
+    expect(calls).toBe(11); // no crossing: 0, 10 %, …, 100 % (the 1 % scan ran 101)
+  });
   it('is null when one option stays cheaper', () => {
     // EA at 50.00 against 100.00 a-la-carte is cheaper at any growth in mode B.
     expect(
@@ -154,26 +212,43 @@ describe('breakEvenGrowth', () => {
   });
 });
 
-describe('growthTrendBasisPoints', () => {
-  it('annualises consumption between two dates', () => {
-    expect(
-      growthTrendBasisPoints({
-        earlier: { asOf: '2025-11-28', consumed: 100 },
-        later: { asOf: '2026-11-28', consumed: 121 },
-      }),
-    ).toBe(2_100);
-    // 181 days from 100 to 110: 1.1^(365/181) − 1 = 21.19 % (worked out separately).
-    expect(
-      growthTrendBasisPoints({
-        earlier: { asOf: '2026-01-01', consumed: 100 },
-        later: { asOf: '2026-07-01', consumed: 110 },
-      }),
-    ).toBe(2_119);
-    expect(
-      growthTrendBasisPoints({
-        earlier: { asOf: '2026-01-01', consumed: 0 },
-        later: { asOf: '2026-07-01', consumed: 110 },
-      }),
-    ).toBeNull();
+describe('growthTrend', () => {
+  const quarterly = (consumed: number[]) =>
+    consumed.map((c, i) => ({
+      asOf: ['2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i] ?? '',
+      consumed: c,
+    }));
+
+  it('compounds the median quarter-over-quarter growth (hand-computed: 8.16 %)', () => {
+    // 1000, 1020, 1040, 1090, 1100: steps 2.00 %, 1.96 %, 4.81 %, 0.92 %; median of the middle
+    // two (1.0196 + 1.0200) / 2 = 1.019804; 1.019804^4 − 1 = 8.16 %.
+    const trend = growthTrend(quarterly([1000, 1020, 1040, 1090, 1100]));
+    expect(trend.refusal).toBeNull();
+    expect(trend.basisPoints).toBe(816);
+    expect(trend.points).toHaveLength(5);
+  });
+
+  it('is robust to one jump (a bulk import) and uses the last snapshot of each quarter', () => {
+    // 1000, 1000, 1010, 15741, 15800: steps 0, 1.00 %, 1458.5 %, 0.37 %; median
+    // (1.0037 + 1.0100) / 2 = 1.006874; ^4 − 1 = 2.78 %. The mid-quarter 500 is not used.
+    const trend = growthTrend([
+      ...quarterly([1000, 1000, 1010, 15_741, 15_800]),
+      { asOf: '2026-02-01', consumed: 500 },
+    ]);
+    expect(trend.basisPoints).toBe(278);
+    expect(trend.points.map((p) => p.consumed)).toEqual([1000, 1000, 1010, 15_741, 15_800]);
+  });
+
+  it('refuses with a reason: too few quarters, an empty quarter, an implausible rate', () => {
+    // Two snapshots, 176 then 15,741: the old two-point annualisation said 1000 % (capped).
+    const two = growthTrend([
+      { asOf: '2026-09-30', consumed: 176 },
+      { asOf: '2026-12-03', consumed: 15_741 },
+    ]);
+    expect(two).toMatchObject({ basisPoints: null });
+    expect(two.refusal).toMatch(/at least 4 quarters; there are 2/);
+    expect(growthTrend(quarterly([0, 10, 20, 30])).refusal).toMatch(/no consumption.*2025-Q4/);
+    // Doubling every quarter: 2^4 − 1 = 1500 % a year.
+    expect(growthTrend(quarterly([10, 20, 40, 80])).refusal).toMatch(/1500.00 % a year/);
   });
 });

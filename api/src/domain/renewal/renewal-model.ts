@@ -47,9 +47,10 @@ const sum = (values: Iterable<bigint>): bigint => {
 /**
  * EA versus a-la-carte over the term, year by year, nominal and present value.
  *
- * A-la-carte: the shortfall is bought in year 1, units held never shrink, term licenses are
- * paid every year for every unit held (lapsing lots renewed), perpetual ones once when bought
- * plus SWSS on every unit held; list prices rise by the escalator.
+ * A-la-carte: term licenses are paid every year for the units in use (unused term units are
+ * dropped at renewal, lapsing lots renewed as needed); perpetual ones are bought once for the
+ * shortfall and growth, owned units stay owned, and SWSS is paid on every unit held; list
+ * prices rise by the escalator.
  * EA: the baseline is today's consumption at the EA price every year; at each yearly
  * milestone growth beyond the allowance is trued forward (mode A or B) for the rest of the
  * term, invoiced the next year, and the baseline ratchets up; migration credits reduce year 1.

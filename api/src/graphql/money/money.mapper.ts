@@ -39,7 +39,7 @@ export const toPriceBookEntryGql = (entry: PriceBookEntryRecord): PriceBookEntry
     licenseId: entry.licenseId,
     licenseName: entry.licenseName,
     currency: entry.currency,
-    licenseType: entry.licenseType as LicenseType,
+    licenseType: entry.licenseType as LicenseType | null,
     listPrice: toMoneyGql({ amountMinor: entry.listPriceMinor, currency: entry.currency }),
     discountBasisPoints: entry.discountBasisPoints,
     supportRateBasisPoints: entry.supportRateBasisPoints,
@@ -85,8 +85,11 @@ function amountMinor(text: string, field: string): bigint {
   return minor;
 }
 
-/** A price is for TERM or PERPETUAL sales; UNKNOWN is a lot's type, never a price's. */
-function priceLicenseType(type: LicenseType | null | undefined): 'TERM' | 'PERPETUAL' {
+/**
+ * A price's type: TERM or PERPETUAL as given, or null to follow the license's entitlement.
+ * UNKNOWN is a lot's type, never a price's.
+ */
+function priceLicenseType(type: LicenseType | null | undefined): 'TERM' | 'PERPETUAL' | null {
   if (type === 'UNKNOWN') {
     throw new DomainError(
       'INVALID_PRICE',
@@ -96,7 +99,7 @@ function priceLicenseType(type: LicenseType | null | undefined): 'TERM' | 'PERPE
       },
     );
   }
-  return type ?? 'TERM';
+  return type ?? null;
 }
 
 const licenseRef = (input: { licenseId?: string | null; license?: string | null }) =>

@@ -13,9 +13,11 @@ export class PriceBookEntryGql {
   @Field(() => String) licenseName!: string;
   @Field(() => String) currency!: string;
   @Field(() => LicenseType, {
-    description: 'TERM: priced per unit per year; PERPETUAL: one-off per unit.',
+    nullable: true,
+    description:
+      "TERM: priced per unit per year; PERPETUAL: one-off per unit plus SWSS; null: as the license's lots are entitled.",
   })
-  licenseType!: LicenseType;
+  licenseType!: LicenseType | null;
   @Field(() => MoneyGql) listPrice!: MoneyGql;
   @Field(() => Int) discountBasisPoints!: number;
   @Field(() => Int, { description: 'SWSS support per year on perpetual, as a share of list.' })
@@ -76,7 +78,10 @@ export class SetPriceInput {
   @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
   license?: string | null;
   @Field(() => String) currency!: string;
-  @Field(() => LicenseType, { nullable: true, defaultValue: LicenseType.TERM })
+  @Field(() => LicenseType, {
+    nullable: true,
+    description: "Left out: as the license's lots are entitled (all perpetual: PERPETUAL).",
+  })
   licenseType?: LicenseType | null;
   @Field(() => String) listPrice!: string;
   @Field(() => Int, { nullable: true, defaultValue: 0 }) discountBasisPoints?: number | null;

@@ -67,6 +67,8 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
     asOf: report.asOf,
     currency,
     growthSource: report.growthSource as GrowthSourceGql,
+    growthTrendPoints: report.growthTrend ? [...report.growthTrend.points] : [],
+    growthTrendRefusal: report.growthTrend?.refusal ?? null,
     parameters: {
       termYears: p.termYears,
       growthBasisPoints: p.growthBasisPoints,
@@ -126,5 +128,6 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
       })),
     })),
     unpricedLicenseNames: [...report.unpricedLicenseNames],
+    eaPriceNeededLicenseNames: [...report.eaPriceNeededLicenseNames],
   };
 }

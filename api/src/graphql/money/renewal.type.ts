@@ -56,6 +56,14 @@ export class RenewalModelInput {
   supportCredit?: string | null;
 }
 
+@ObjectType('GrowthTrendPoint', {
+  description: 'Consumption of the licenses in scope at the last snapshot of a quarter.',
+})
+export class GrowthTrendPointGql {
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => Int) consumed!: number;
+}
+
 @ObjectType('RenewalParameters')
 export class RenewalParametersGql {
   @Field(() => Int) termYears!: number;
@@ -131,6 +139,16 @@ export class RenewalModelGql {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => String) currency!: string;
   @Field(() => GrowthSourceGql) growthSource!: GrowthSourceGql;
+  @Field(() => [GrowthTrendPointGql], {
+    description: 'The snapshot points of the growth trend (empty when growth was given).',
+  })
+  growthTrendPoints!: GrowthTrendPointGql[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the snapshot trend was refused (growth then 0, source DEFAULT): fewer than 4 quarters, an empty quarter, or an implausible rate.',
+  })
+  growthTrendRefusal!: string | null;
   @Field(() => RenewalParametersGql) parameters!: RenewalParametersGql;
   @Field(() => [RenewalYearGql]) years!: RenewalYearGql[];
   @Field(() => RenewalTotalsGql) totals!: RenewalTotalsGql;
@@ -148,4 +166,9 @@ export class RenewalModelGql {
   cheaperBelowBreakEven!: RenewalOptionGql | null;
   @Field(() => [RenewalLicenseGql]) licenses!: RenewalLicenseGql[];
   @Field(() => [String]) unpricedLicenseNames!: string[];
+  @Field(() => [String], {
+    description:
+      'Perpetual licenses without an EA price in the price book: left out of both options until it is entered (their one-off price is not a yearly EA price).',
+  })
+  eaPriceNeededLicenseNames!: string[];
 }

@@ -81,7 +81,7 @@ function readRow(row: Row, issues: IssueCollector): PriceRecord | null {
   const discountBasisPoints = readPercent(row, 'discount', 'Discount', issues);
   const supportRateBasisPoints = readPercent(row, 'supportRate', 'Support Rate', issues);
   const typeText = row.text('licenseType');
-  const licenseType = typeText === null ? 'TERM' : TYPES[typeText.toLowerCase()];
+  const licenseType = typeText === null ? null : TYPES[typeText.toLowerCase()];
   if (licenseType === undefined)
     issues.error(
       'UNKNOWN_VALUE',
@@ -102,7 +102,7 @@ function readRow(row: Row, issues: IssueCollector): PriceRecord | null {
     at: { line: row.line, column: 1 },
     license: license ?? '',
     currency: currency ?? '',
-    licenseType: licenseType ?? 'TERM',
+    licenseType: licenseType ?? null,
     listPriceMinor: listPriceMinor ?? 0n,
     discountBasisPoints: discountBasisPoints ?? 0,
     supportRateBasisPoints: supportRateBasisPoints ?? 0,
@@ -116,7 +116,7 @@ function readRow(row: Row, issues: IssueCollector): PriceRecord | null {
 /**
  * Parses a price book CSV: `License`, `Currency`, `List Price` (required; a decimal amount per
  * unit per year for TERM, one-off for PERPETUAL), `Discount` and `Support Rate` (percent, `25`
- * or `25%`, default 0), `License Type` (TERM, the default, or PERPETUAL), `EA Suite`, `In EA`
+ * or `25%`, default 0), `License Type` (TERM or PERPETUAL; blank: as the license's lots are entitled), `EA Suite`, `In EA`
  * (yes/no; default yes when a suite is named), `EA Price` (per unit per year) and `Valid From`
  * (default: the import's as-of). A license × currency × valid-from listed twice is a
  * `DUPLICATE_ROW` error. Every bad cell is reported with its line and column; nothing of a file

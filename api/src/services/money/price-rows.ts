@@ -20,7 +20,7 @@ export const toPriceEntry = (row: Row): PriceBookEntryRecord => ({
   licenseId: Number(row.license_id),
   licenseName: String(row.license_name),
   currency: String(row.currency),
-  licenseType: row.license_type as 'TERM' | 'PERPETUAL',
+  licenseType: (row.license_type ?? null) as 'TERM' | 'PERPETUAL' | null,
   listPriceMinor: BigInt(String(row.list_price_minor)),
   discountBasisPoints: Number(row.discount_basis_points),
   supportRateBasisPoints: Number(row.support_rate_basis_points),

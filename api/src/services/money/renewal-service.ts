@@ -6,11 +6,15 @@ import {
   DEFAULT_RENEWAL_PARAMETERS,
   DomainError,
   breakEvenGrowth,
+  eaUnitPriceOf,
+  entitlementTypeOf,
   entryAt,
-  growthTrendBasisPoints,
+  growthTrend,
   netUnitPriceMinor,
   renewalModel,
+  renewalPriceType,
   type BreakEven,
+  type GrowthTrend,
   type IsoDate,
   type RenewalLicense,
   type RenewalParameters,
@@ -37,21 +41,31 @@ export interface RenewalQuery {
 export interface RenewalReport {
   readonly asOf: IsoDate;
   readonly currency: string;
-  /** PARAMETER (given), SNAPSHOTS (trend between the first and last snapshot), DEFAULT (0). */
+  /**
+   * PARAMETER (given), SNAPSHOTS (median quarterly trend over at least four quarters of
+   * snapshots), DEFAULT (0: no snapshots, or the trend was refused; see `growthTrend`).
+   */
   readonly growthSource: 'PARAMETER' | 'SNAPSHOTS' | 'DEFAULT';
+  /** The snapshot trend when growth was not given: its points, and its refusal if refused. */
+  readonly growthTrend: GrowthTrend | null;
   readonly result: RenewalResult;
   readonly breakEven: BreakEven | null;
   /** In scope and consumed but without a price in the currency: left out of the model. */
   readonly unpricedLicenseNames: readonly string[];
+  /**
+   * Perpetual licenses in scope whose price book entry gives no EA price: left out of the
+   * model (both options) until the EA price is entered; their one-off price is not a yearly one.
+   */
+  readonly eaPriceNeededLicenseNames: readonly string[];
 }
 
-/** Consumption of some licenses in the first and last snapshot taken up to `asOf`. */
+/** Consumption of some licenses in every snapshot taken up to `asOf`, and its trend. */
 async function snapshotTrend(
   handle: DbHandle,
   smartAccountId: number,
   asOf: IsoDate,
   licenseIds: readonly number[],
-): Promise<number | null> {
+): Promise<GrowthTrend | null> {
   if (licenseIds.length === 0) return null;
   const rows = await handle.rows<{ as_of: string; consumed: number }>(sql`
     select s.as_of::text as as_of, coalesce(sum(l.consumed), 0)::int as consumed
@@ -61,13 +75,8 @@ async function snapshotTrend(
     where s.smart_account_id = ${smartAccountId} and s.as_of <= ${asOf}::date
     group by s.id, s.as_of
     order by s.as_of, s.id`);
-  const first = rows[0];
-  const last = rows.at(-1);
-  if (!first || !last || first === last) return null;
-  return growthTrendBasisPoints({
-    earlier: { asOf: first.as_of, consumed: Number(first.consumed) },
-    later: { asOf: last.as_of, consumed: Number(last.consumed) },
-  });
+  if (rows.length === 0) return null;
+  return growthTrend(rows.map((r) => ({ asOf: r.as_of, consumed: Number(r.consumed) })));
 }
 
 function pickCurrency(entries: readonly PriceBookEntryRecord[], wanted?: string): string {
@@ -82,20 +91,38 @@ function pickCurrency(entries: readonly PriceBookEntryRecord[], wanted?: string)
   return currencies[0] ?? 'USD';
 }
 
+/** The catalog's entitlement type as a renewal price type (usage-billed: neither, null). */
+function catalogPriceType(type: string | null): 'TERM' | 'PERPETUAL' | null {
+  if (type === 'PERPETUAL') return 'PERPETUAL';
+  return type === 'TERM' || type === 'SUBSCRIPTION' ? 'TERM' : null;
+}
+
 /**
  * The renewal model for a Smart Account at a date: account-wide consumed and owned per license
  * (from the position), the price book entries in force, growth from the parameter or the
  * snapshot trend; then the pure model and its break-even growth.
  */
 export async function renewalReport(handle: DbHandle, query: RenewalQuery): Promise<RenewalReport> {
-  const [positions, entries, names] = await Promise.all([
+  const [positions, entries, names, lotTypes] = await Promise.all([
     accountPosition(handle, query),
     priceRows(handle, { smartAccountIds: [query.smartAccountId], asOf: query.asOf }),
-    handle.rows<{ id: number; name: string }>(
-      sql`select id, name from licenses where smart_account_id = ${query.smartAccountId}`,
+    handle.rows<{ id: number; name: string; entitlement_type: string | null }>(
+      sql`select id, name, entitlement_type::text from licenses
+        where smart_account_id = ${query.smartAccountId}`,
+    ),
+    // The entitlement type of each license from its lots (all perpetual → perpetual); the
+    // catalog's entitlement type, where known, wins over them.
+    handle.rows<{ license_id: number; types: string[] }>(
+      sql`select license_id, array_agg(distinct license_type::text) as types
+        from entitlement_lots where smart_account_id = ${query.smartAccountId}
+        group by license_id`,
     ),
   ]);
+  const lotTypesOf = new Map(lotTypes.map((r) => [Number(r.license_id), r.types]));
   const nameOf = new Map(names.map((n) => [Number(n.id), String(n.name)]));
+  const catalogTypeOf = new Map(
+    names.map((n) => [Number(n.id), catalogPriceType(n.entitlement_type)] as const),
+  );
   const wantedNames = query.licenseNames ? new Set(query.licenseNames) : null;
   const inScope = (licenseId: number) =>
     (wantedNames === null || wantedNames.has(nameOf.get(licenseId) ?? '')) &&
@@ -106,6 +133,7 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
   const currency = pickCurrency(scopedEntries, query.currency);
   const licenses: RenewalLicense[] = [];
   const unpriced: string[] = [];
+  const eaPriceNeeded: string[] = [];
   for (const position of scoped) {
     const name = nameOf.get(position.licenseId) ?? String(position.licenseId);
     const entry = entryAt(
@@ -116,18 +144,32 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
       if (position.consumed > 0) unpriced.push(name);
       continue;
     }
+    const { type } = renewalPriceType(
+      entry.licenseType,
+      entitlementTypeOf(
+        lotTypesOf.get(position.licenseId) ?? [],
+        catalogTypeOf.get(position.licenseId) ?? null,
+      ),
+    );
+    const eaUnitPriceMinor = eaUnitPriceOf(
+      type,
+      entry.eaUnitPriceMinor,
+      netUnitPriceMinor(entry.listPriceMinor, entry.discountBasisPoints),
+    );
+    if (eaUnitPriceMinor === null) {
+      if (position.consumed > 0 || position.owned > 0) eaPriceNeeded.push(name);
+      continue;
+    }
     licenses.push({
       licenseId: position.licenseId,
       licenseName: name,
-      licenseType: entry.licenseType,
+      licenseType: type,
       consumed: position.consumed,
       owned: position.owned,
       listPriceMinor: entry.listPriceMinor,
       discountBasisPoints: entry.discountBasisPoints,
       supportRateBasisPoints: entry.supportRateBasisPoints,
-      eaUnitPriceMinor:
-        entry.eaUnitPriceMinor ??
-        netUnitPriceMinor(entry.listPriceMinor, entry.discountBasisPoints),
+      eaUnitPriceMinor,
     });
   }
   licenses.sort((a, b) =>
@@ -135,15 +177,16 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
   );
   let growthSource: RenewalReport['growthSource'] = 'PARAMETER';
   let growthBasisPoints = query.parameters.growthBasisPoints;
+  let trend: GrowthTrend | null = null;
   if (growthBasisPoints === undefined) {
-    const trend = await snapshotTrend(
+    trend = await snapshotTrend(
       handle,
       query.smartAccountId,
       query.asOf,
       licenses.map((l) => l.licenseId),
     );
-    growthSource = trend === null ? 'DEFAULT' : 'SNAPSHOTS';
-    growthBasisPoints = trend ?? 0;
+    growthSource = trend?.basisPoints == null ? 'DEFAULT' : 'SNAPSHOTS';
+    growthBasisPoints = trend?.basisPoints ?? 0;
   }
   const parameters: RenewalParameters = {
     ...DEFAULT_RENEWAL_PARAMETERS,
@@ -154,8 +197,10 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
     asOf: query.asOf,
     currency,
     growthSource,
+    growthTrend: trend,
     result: renewalModel(licenses, parameters),
     breakEven: breakEvenGrowth(licenses, parameters),
     unpricedLicenseNames: unpriced.sort(),
+    eaPriceNeededLicenseNames: eaPriceNeeded.sort(),
   };
 }

@@ -117,7 +117,7 @@ describe('STALE_REPORTING for satellites', () => {
         instanceIds: [100],
       },
       message:
-        'Satellite ssm-onprem-eu last synced on 2026-04-16, 75 days ago: sync it by 2026-07-15 or its 1 instances (4 licenses in use) are removed (90-day deadline).',
+        'Satellite ssm-onprem-eu last synced on 2026-04-16, 75 days ago: sync it by 2026-07-15 or its 1 instance (4 licenses in use) is removed (90-day deadline).',
     });
     expect(finding?.evidence).toContainEqual(
       expect.objectContaining({ kind: 'instance', name: 'campus-sw-01' }),

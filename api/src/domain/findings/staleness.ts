@@ -112,7 +112,9 @@ function satelliteFinding(
   const head =
     `Satellite ${satellite.name} last synced on ${satellite.lastSyncAt}, ${daysSince} days ` +
     `ago`;
-  const behind = `${instances.length} instances (${quantity} licenses in use)`;
+  const behind =
+    `${instances.length} ${instances.length === 1 ? 'instance' : 'instances'} ` +
+    `(${quantity} ${quantity === 1 ? 'license' : 'licenses'} in use)`;
   return {
     code: 'STALE_REPORTING',
     severity: pastDeadline ? 'critical' : 'medium',
@@ -122,9 +124,10 @@ function satelliteFinding(
     money: null,
     message: pastDeadline
       ? `${head}, past the ${deadline}-day deadline (${removalOn}): sync it now; its ` +
-        `${behind} are unverified and may already be removed from the Smart Account.`
-      : `${head}: sync it by ${removalOn} or its ${behind} are removed (${deadline}-day ` +
-        `deadline).`,
+        `${behind} ${instances.length === 1 ? 'is' : 'are'} unverified and may already be ` +
+        `removed from the Smart Account.`
+      : `${head}: sync it by ${removalOn} or its ${behind} ${instances.length === 1 ? 'is' : 'are'} ` +
+        `removed (${deadline}-day deadline).`,
     facts: {
       subject: 'SATELLITE',
       subjectId: satellite.id,

@@ -16,11 +16,11 @@ const input = (licenseType: LicenseType | null): SetPriceInput =>
   }) as SetPriceInput;
 
 describe('toSetPriceCommand', () => {
-  it('keeps TERM and PERPETUAL, TERM by default', () => {
+  it('keeps TERM and PERPETUAL, and none by default (the price follows the license)', () => {
     expect(toSetPriceCommand(input(LicenseType.PERPETUAL), '2026-11-28').licenseType).toBe(
       'PERPETUAL',
     );
-    expect(toSetPriceCommand(input(null), '2026-11-28').licenseType).toBe('TERM');
+    expect(toSetPriceCommand(input(null), '2026-11-28').licenseType).toBeNull();
   });
 
   it('refuses UNKNOWN: it is a lot’s type, never a price’s', () => {

@@ -326,13 +326,19 @@ describe('what an import stores about devices', () => {
         ONP0002: ['ON_PREM', 'ssm-plant.example.net', '2026-07-20'],
         ONP0003: ['SLR', 'ssm-plant.example.net', '2026-07-20'],
       });
-      // 2026-07-24 is 100 days before 2026-11-01: past the 90-day deadline. The devices'
-      // last contact (104 days) is past the 90-day reporting window too; the SLR one never reports.
-      expect(await stale(domain)).toEqual([
-        'INSTANCE:ONP0001',
-        'INSTANCE:ONP0002',
-        'SATELLITE:ssm-plant.example.net',
-      ]);
+      // 2026-07-24 is 100 days before 2026-11-01: past the 90-day deadline. The ON_PREM devices
+      // behind it are judged through it (listed in its one finding, never findings of their
+      // own); the SLR one never reports.
+      expect(await stale(domain)).toEqual(['SATELLITE:ssm-plant.example.net']);
+      const account = await services.accounts.smartAccountByDomain(domain);
+      const [satellite] = (
+        await services.findings({ smartAccountId: account!.id, asOf: AS_OF, includeClassic: true })
+      ).filter((f) => f.code === 'STALE_REPORTING');
+      const listed = await handle.rows<{ serial: string }>(sql`
+        select udi_serial as serial from product_instances
+        where id = any(${sql.param((satellite!.facts as { instanceIds: number[] }).instanceIds)}::bigint[])
+        order by 1`);
+      expect(listed.map((r) => r.serial)).toEqual(['ONP0001', 'ONP0002']);
     });
 
     it('raises no satellite finding for a sync 10 days old', async () => {
@@ -395,8 +401,10 @@ describe('what an import stores about devices', () => {
         { virtualAccount: 'Branch' },
       );
       expect(await devices(domain)).toEqual({ RUM0001: ['DIRECT_CLOUD', null, '2026-07-15'] });
-      // 2026-07-15 is 109 days before the as-of: past the 90-day window.
-      expect(await stale(domain)).toEqual(['INSTANCE:RUM0001']);
+      // No lot on record says its license is a subscription, so the perpetual-only window
+      // (365 days) applies: 109 days before the as-of is fresh, 366 days is stale.
+      expect(await stale(domain)).toEqual([]);
+      expect(await stale(domain, '2027-07-16')).toEqual(['INSTANCE:RUM0001']);
       await run(domain, 'usage-2.xml', rumFile(rumReport('RUM0001', '2026-10-30')), {
         virtualAccount: 'Branch',
       });
@@ -453,12 +461,15 @@ describe('what an import stores about devices', () => {
     });
     expect(await satellites(domain)).toEqual({ 'ssm-fresh.example.net': '2026-10-30' });
     expect(await stale(domain)).toEqual([]);
-    // The same estate two months later is stale everywhere it reports (and the SLR device is not).
-    expect(await stale(domain, '2027-02-15')).toEqual([
+    // A year later it is stale everywhere it reports: the direct devices hold no known
+    // subscription (the 365-day window), the On-Prem one is listed under its late satellite,
+    // and the SLR device never reports.
+    expect(await stale(domain, '2027-11-01')).toEqual([
       'INSTANCE:FRS0001',
-      'INSTANCE:FRS0003',
       'INSTANCE:FRS0004',
       'SATELLITE:ssm-fresh.example.net',
     ]);
+    // Two months later only the satellite is late (past its 90-day sync deadline).
+    expect(await stale(domain, '2027-02-15')).toEqual(['SATELLITE:ssm-fresh.example.net']);
   });
 });

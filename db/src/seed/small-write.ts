@@ -7,6 +7,8 @@ import {
   reservationEvents,
   reservations,
   satellites,
+  snapshotLines,
+  snapshots,
   usageReports,
   virtualAccounts,
 } from '../schema/index.js';
@@ -174,4 +176,32 @@ export async function writeSmallEstate(
       })),
     ),
   );
+
+  for (const plan of estate.history) {
+    const [snapshot] = await tx
+      .insert(snapshots)
+      .values({
+        ...sa,
+        name: plan.name,
+        asOf: plan.asOf,
+        includeClassic: true,
+        // Taken the evening of its quarter end, so the history is as deterministic as the rest.
+        takenAt: new Date(timestampOn(plan.asOf, 20 * 60)),
+      })
+      .returning({ id: snapshots.id });
+    if (!snapshot) throw new Error('snapshot insert returned no id');
+    await insertChunked(plan.lines, (chunk) =>
+      tx.insert(snapshotLines).values(
+        chunk.map((line) => ({
+          ...sa,
+          snapshotId: snapshot.id,
+          virtualAccountId: va(line.virtualAccount),
+          licenseId: license(line.license),
+          owned: line.owned,
+          consumed: line.consumed,
+          reserved: line.reserved,
+        })),
+      ),
+    );
+  }
 }

@@ -93,8 +93,9 @@ export async function renewalCommand(
   });
   const table = rows(report);
   const p = report.result.parameters;
-  const breakEven = report.breakEven
-    ? `${formatMinor(BigInt(report.breakEven.growthBasisPoints))} %`
+  const breakEvenGrowth = report.breakEven();
+  const breakEven = breakEvenGrowth
+    ? `${formatMinor(BigInt(breakEvenGrowth.growthBasisPoints))} %`
     : 'none within 0–100 %';
   if (options.format === 'json')
     return (
@@ -111,7 +112,7 @@ export async function renewalCommand(
           years: table,
           eaValue: formatMinor(report.result.eaValueMinor),
           meetsMinimumEaValue: report.result.meetsMinimumEaValue,
-          breakEven: report.breakEven,
+          breakEven: breakEvenGrowth,
           unpricedLicenses: report.unpricedLicenseNames,
           eaPriceNeededLicenses: report.eaPriceNeededLicenseNames,
         },

@@ -99,8 +99,8 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
     eaValue: money(result.eaValueMinor),
     meetsMinimumEaValue: result.meetsMinimumEaValue,
     cheaperOption: (eaCheaper ? 'ENTERPRISE_AGREEMENT' : 'A_LA_CARTE') as RenewalOptionGql,
-    breakEvenGrowthBasisPoints: report.breakEven?.growthBasisPoints ?? null,
-    cheaperBelowBreakEven: (report.breakEven?.cheaperBelow ?? null) as RenewalOptionGql | null,
+    // Left to the field resolvers (RenewalModelResolver): computed only when asked for.
+    breakEvenOf: report.breakEven,
     licenses: result.licenses.map((m) => ({
       licenseName: m.license.licenseName,
       licenseType: m.license.licenseType as LicenseType,

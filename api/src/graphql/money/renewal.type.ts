@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import type { BreakEven } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -157,13 +158,8 @@ export class RenewalModelGql {
   @Field(() => Boolean) meetsMinimumEaValue!: boolean;
   @Field(() => RenewalOptionGql, { description: 'Cheaper by NPV (a-la-carte on a tie).' })
   cheaperOption!: RenewalOptionGql;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Growth (bp, 0–10000) where the cheaper option changes; null if it never does.',
-  })
-  breakEvenGrowthBasisPoints!: number | null;
-  @Field(() => RenewalOptionGql, { nullable: true })
-  cheaperBelowBreakEven!: RenewalOptionGql | null;
+  /** The break-even, computed on first call (not a field: see RenewalModelResolver). */
+  breakEvenOf!: () => BreakEven | null;
   @Field(() => [RenewalLicenseGql]) licenses!: RenewalLicenseGql[];
   @Field(() => [String]) unpricedLicenseNames!: string[];
   @Field(() => [String], {

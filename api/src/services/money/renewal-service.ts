@@ -49,7 +49,11 @@ export interface RenewalReport {
   /** The snapshot trend when growth was not given: its points, and its refusal if refused. */
   readonly growthTrend: GrowthTrend | null;
   readonly result: RenewalResult;
-  readonly breakEven: BreakEven | null;
+  /**
+   * The break-even growth, computed on first call (up to 21 model runs) and remembered: only
+   * the surfaces that show it pay for it (GraphQL computes it when the field is asked for).
+   */
+  readonly breakEven: () => BreakEven | null;
   /** In scope and consumed but without a price in the currency: left out of the model. */
   readonly unpricedLicenseNames: readonly string[];
   /**
@@ -57,6 +61,19 @@ export interface RenewalReport {
    * model (both options) until the EA price is entered; their one-off price is not a yearly one.
    */
   readonly eaPriceNeededLicenseNames: readonly string[];
+}
+
+/** `compute` on the first call only; later calls return the same value. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** Consumption of some licenses in every snapshot taken up to `asOf`, and its trend. */
@@ -199,7 +216,7 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
     growthSource,
     growthTrend: trend,
     result: renewalModel(licenses, parameters),
-    breakEven: breakEvenGrowth(licenses, parameters),
+    breakEven: once(() => breakEvenGrowth(licenses, parameters)),
     unpricedLicenseNames: unpriced.sort(),
     eaPriceNeededLicenseNames: eaPriceNeeded.sort(),
   };

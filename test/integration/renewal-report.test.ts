@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createServices, fixedClock, textSource } from '../../api/src/services/index.js';
-import type { Services } from '../../api/src/services/index.js';
-import type { DbHandle } from '../../db/src/index.js';
+import { toRenewalModelGql } from '../../api/src/graphql/money/renewal.mapper.js';
 import {
   breakEvenGrowthBasisPoints,
   cheaperBelowBreakEven,
 } from '../../api/src/graphql/money/renewal.resolver.js';
-import { toRenewalModelGql } from '../../api/src/graphql/money/renewal.mapper.js';
+import { createServices, fixedClock, textSource } from '../../api/src/services/index.js';
+import type { Services } from '../../api/src/services/index.js';
+import type { DbHandle } from '../../db/src/index.js';
 import { insertEstate } from '../support/estate.js';
 import { createTestDb } from '../support/test-db.js';
 

@@ -103,6 +103,9 @@ export async function writeSmallEstate(
       discountBasisPoints: DISCOUNT_BY_SUITE[l.eaSuite] ?? 0,
       supportRateBasisPoints: l.termYears === null ? 1800 : 0,
       eaSuite: l.eaSuite,
+      // The demo EA covers networking, data center and security; Webex (Collaboration) is
+      // bought a-la-carte, so the renewal prices it a-la-carte under both options.
+      inEnterpriseAgreement: l.eaSuite !== 'Collaboration',
       // A demo EA quote for perpetual licenses (20 % of list a unit a year): their one-off
       // price is not a yearly EA price, and without a quote they are left out of the renewal.
       eaUnitPriceMinor: l.termYears === null ? (l.listPriceMinor * 2_000n) / 10_000n : null,

@@ -121,7 +121,12 @@ export class RenewalLicenseYearGql {
 export class RenewalLicenseGql {
   @Field(() => String) licenseName!: string;
   @Field(() => LicenseType) licenseType!: LicenseType;
-  @Field(() => Int) consumed!: number;
+  @Field(() => Int, {
+    description: 'The baseline of both options: consumed less the reclaimable units.',
+  })
+  consumed!: number;
+  @Field(() => Int, { description: 'Reclaimable units taken out of the consumption.' })
+  reclaimed!: number;
   @Field(() => Int) owned!: number;
   @Field(() => MoneyGql) listPrice!: MoneyGql;
   @Field(() => Int) discountBasisPoints!: number;
@@ -131,6 +136,25 @@ export class RenewalLicenseGql {
   @Field(() => MoneyGql) credit!: MoneyGql;
   @Field(() => Int) renewalBaseline!: number;
   @Field(() => [RenewalLicenseYearGql]) years!: RenewalLicenseYearGql[];
+}
+
+export enum BaselineAdjustmentReasonGql {
+  STRANDED_RESERVATION = 'STRANDED_RESERVATION',
+  GHOST_CONSUMPTION = 'GHOST_CONSUMPTION',
+}
+registerEnumType(BaselineAdjustmentReasonGql, { name: 'BaselineAdjustmentReason' });
+
+@ObjectType('RenewalBaselineAdjustment', {
+  description:
+    'Reclaimable units taken out of the baseline of both options: a stranded reservation or ghost consumption on a decommissioned or replaced device (per device × license the larger, never both).',
+})
+export class RenewalBaselineAdjustmentGql {
+  @Field(() => String) licenseName!: string;
+  @Field(() => Int) units!: number;
+  @Field(() => BaselineAdjustmentReasonGql) reason!: BaselineAdjustmentReasonGql;
+  @Field(() => String, { description: 'The device (hostname, else instance name).' })
+  deviceName!: string;
+  @Field(() => String) virtualAccountName!: string;
 }
 
 @ObjectType('RenewalModel', {
@@ -167,4 +191,11 @@ export class RenewalModelGql {
       'Perpetual licenses without an EA price in the price book: left out of both options until it is entered (their one-off price is not a yearly EA price).',
   })
   eaPriceNeededLicenseNames!: string[];
+  @Field(() => [String], {
+    description:
+      'Licenses not marked in the EA (In EA = no): bought a-la-carte under either option, so they cancel out and are left out of the comparison.',
+  })
+  outsideEaLicenseNames!: string[];
+  @Field(() => [RenewalBaselineAdjustmentGql])
+  baselineAdjustments!: RenewalBaselineAdjustmentGql[];
 }

@@ -102,6 +102,7 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
       discount: rate(m.license.discountBasisPoints),
       supportRate: rate(m.license.supportRateBasisPoints),
       eaUnitPrice: amount(m.license.eaUnitPriceMinor),
+      reclaimed: m.license.reclaimed ?? 0,
     })),
     positionRowCount,
   };

@@ -27,6 +27,7 @@ export interface RenewalModelData {
         discountBasisPoints: number;
         supportRateBasisPoints: number;
         eaUnitPrice: MoneyData;
+        reclaimed: number;
       }[];
     };
   } | null;
@@ -45,7 +46,7 @@ export const RENEWAL_MODEL = op<RenewalModelData, { domain: string; asOf: string
         }
         licenses {
           licenseName licenseType listPrice { amount currency } discountBasisPoints
-          supportRateBasisPoints eaUnitPrice { amount currency }
+          supportRateBasisPoints eaUnitPrice { amount currency } reclaimed
         }
       }
     }
@@ -82,6 +83,7 @@ export function toRenewalSheetInput(
       discount: rate(l.discountBasisPoints),
       supportRate: rate(l.supportRateBasisPoints),
       eaUnitPrice: amount(l.eaUnitPrice),
+      reclaimed: l.reclaimed,
     })),
     positionRowCount,
   };

@@ -25,6 +25,7 @@ const input = {
       discount: 0.2,
       supportRate: 0,
       eaUnitPrice: 700,
+      reclaimed: 0,
     },
   ],
   positionRowCount: 4,

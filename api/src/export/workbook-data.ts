@@ -95,6 +95,14 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
     supportCredit: amount(p.supportCreditMinor),
     breakEvenGrowth: breakEven ? rate(breakEven.growthBasisPoints) : null,
     eaPriceNeededLicenseNames: report.eaPriceNeededLicenseNames,
+    outsideEaLicenseNames: report.outsideEaLicenseNames,
+    baselineAdjustments: report.baselineAdjustments.map((a) => ({
+      licenseName: a.licenseName,
+      units: a.units,
+      reason: a.reason,
+      deviceName: a.instanceName,
+      virtualAccountName: a.virtualAccountName,
+    })),
     licenses: report.result.licenses.map((m) => ({
       licenseName: m.license.licenseName,
       licenseType: m.license.licenseType,

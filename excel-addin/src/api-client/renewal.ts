@@ -9,6 +9,14 @@ export interface RenewalModelData {
       currency: string;
       breakEvenGrowthBasisPoints: number | null;
       eaPriceNeededLicenseNames: string[];
+      outsideEaLicenseNames: string[];
+      baselineAdjustments: {
+        licenseName: string;
+        units: number;
+        reason: 'STRANDED_RESERVATION' | 'GHOST_CONSUMPTION';
+        deviceName: string;
+        virtualAccountName: string;
+      }[];
       parameters: {
         termYears: number;
         growthBasisPoints: number;
@@ -38,7 +46,8 @@ export const RENEWAL_MODEL = op<RenewalModelData, { domain: string; asOf: string
   `query RenewalModel($domain: String!, $asOf: Date) {
     smartAccount(domain: $domain) {
       renewalModel(input: { asOf: $asOf }) {
-        currency breakEvenGrowthBasisPoints eaPriceNeededLicenseNames
+        currency breakEvenGrowthBasisPoints eaPriceNeededLicenseNames outsideEaLicenseNames
+        baselineAdjustments { licenseName units reason deviceName virtualAccountName }
         parameters {
           termYears growthBasisPoints allowanceBasisPoints trueForwardMode discountRateBasisPoints
           listEscalatorBasisPoints minimumEaValue { amount currency } perpetualCreditBasisPoints
@@ -76,6 +85,8 @@ export function toRenewalSheetInput(
     breakEvenGrowth:
       model.breakEvenGrowthBasisPoints === null ? null : rate(model.breakEvenGrowthBasisPoints),
     eaPriceNeededLicenseNames: model.eaPriceNeededLicenseNames,
+    outsideEaLicenseNames: model.outsideEaLicenseNames,
+    baselineAdjustments: model.baselineAdjustments,
     licenses: model.licenses.map((l) => ({
       licenseName: l.licenseName,
       licenseType: l.licenseType,

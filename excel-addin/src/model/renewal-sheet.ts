@@ -30,6 +30,16 @@ export interface RenewalSheetInput {
   readonly breakEvenGrowth: number | null;
   /** Perpetual licenses left out because their EA price is unknown (to be entered). */
   readonly eaPriceNeededLicenseNames: readonly string[];
+  /** Licenses not in the EA: a-la-carte under both options, left out of the comparison. */
+  readonly outsideEaLicenseNames?: readonly string[];
+  /** Reclaimable units taken out of both options' baseline, one per device × license. */
+  readonly baselineAdjustments?: readonly {
+    readonly licenseName: string;
+    readonly units: number;
+    readonly reason: 'STRANDED_RESERVATION' | 'GHOST_CONSUMPTION';
+    readonly deviceName: string;
+    readonly virtualAccountName: string;
+  }[];
   readonly licenses: readonly {
     readonly licenseName: string;
     readonly licenseType: 'TERM' | 'PERPETUAL';
@@ -337,6 +347,27 @@ export function renewalSheets(input: RenewalSheetInput): {
         input.eaPriceNeededLicenseNames.length === 0
           ? 'none'
           : input.eaPriceNeededLicenseNames.join(', '),
+    },
+    {
+      key: 'outsideEa',
+      label: 'Not in the EA (a-la-carte under both options, left out of the comparison)',
+      value:
+        (input.outsideEaLicenseNames ?? []).length === 0
+          ? 'none'
+          : (input.outsideEaLicenseNames ?? []).join(', '),
+    },
+    {
+      key: 'baselineAdjustments',
+      label: 'Baseline adjustments (reclaimable units out of both options; Reclaimed column)',
+      value:
+        (input.baselineAdjustments ?? []).length === 0
+          ? 'none'
+          : (input.baselineAdjustments ?? [])
+              .map(
+                (a) =>
+                  `−${a.units} ${a.licenseName}: ${a.reason === 'STRANDED_RESERVATION' ? 'stranded reservation' : 'ghost consumption'} on ${a.deviceName} (${a.virtualAccountName})`,
+              )
+              .join('; '),
     },
   ];
   const money = NUMBER_FORMATS.money;

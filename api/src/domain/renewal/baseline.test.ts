@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { findings } from '../findings/findings.js';
 import type { FindingsInput } from '../findings/findings-input.js';
+import { findings } from '../findings/findings.js';
 
 import { baselineAdjustments, reclaimedByLicense } from './baseline.js';
 

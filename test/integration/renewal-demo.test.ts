@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DbHandle } from '@trueup/db';
 
 import { createServices, fixedClock, type Services } from '../../api/src/services/index.js';
+import { graphql } from '../support/graphql-client.js';
 import { createTestDb } from '../support/test-db.js';
+import { startTestApi } from '../support/test-server.js';
 
 const TODAY = '2026-12-03';
 
@@ -56,6 +58,49 @@ describe('renewal on the demo estate: one cleaned baseline for both options', ()
     // Both options start from consumption less the 35 reclaimable units.
     expect(air?.license.consumed).toBe(raw - 35);
     expect(air?.license.reclaimed).toBe(35);
+  });
+
+  it('lists the same adjustments and the licenses outside the EA through GraphQL', async () => {
+    const { graphqlUrl, close } = await startTestApi(handle, TODAY);
+    try {
+      const res = await graphql<{
+        smartAccount: {
+          renewalModel: {
+            outsideEaLicenseNames: string[];
+            baselineAdjustments: {
+              licenseName: string;
+              units: number;
+              reason: string;
+              deviceName: string;
+              virtualAccountName: string;
+            }[];
+            licenses: { licenseName: string; reclaimed: number }[];
+          };
+        };
+      }>(
+        graphqlUrl,
+        `{ smartAccount(domain: "acme-networks.example") { renewalModel(input: { asOf: "${TODAY}" }) {
+          outsideEaLicenseNames
+          baselineAdjustments { licenseName units reason deviceName virtualAccountName }
+          licenses { licenseName reclaimed } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const model = res.data!.smartAccount.renewalModel;
+      expect(model.baselineAdjustments[1]).toEqual({
+        licenseName: 'AIR Network Essentials',
+        units: 35,
+        reason: 'STRANDED_RESERVATION',
+        deviceName: 'lon-wlc-slr-02',
+        virtualAccountName: 'Campus-EMEA',
+      });
+      expect(model.baselineAdjustments.reduce((t, a) => t + a.units, 0)).toBe(35 + 35 + 1 + 1);
+      expect(
+        model.licenses.find((l) => l.licenseName === 'AIR Network Essentials')?.reclaimed,
+      ).toBe(35);
+      expect(model.outsideEaLicenseNames).toHaveLength(3);
+    } finally {
+      await close();
+    }
   });
 
   it('prices only the licenses in the EA under the EA, and says which are not', async () => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { toRenewalModelGql } from '../../api/src/graphql/money/renewal.mapper.js';
+import {
+  breakEvenGrowthBasisPoints,
+  cheaperBelowBreakEven,
+} from '../../api/src/graphql/money/renewal.resolver.js';
 import { createServices, fixedClock, textSource } from '../../api/src/services/index.js';
 import type { Services } from '../../api/src/services/index.js';
 import type { DbHandle } from '../../db/src/index.js';
@@ -90,6 +95,33 @@ describe('renewal: the a-la-carte price type follows the lots; an unknown EA pri
       licenseNames,
       parameters: { growthBasisPoints: 0, discountRateBasisPoints: 0 },
     });
+
+  it('computes the break-even growth only when it is asked for (up to 21 model runs)', async () => {
+    const report = await renewal(['Network Advantage']);
+    let runs = 0;
+    const counted = {
+      ...report,
+      breakEven: () => {
+        runs++;
+        return report.breakEven();
+      },
+    };
+    // The GraphQL mapping leaves it to the field resolver: not computed for a query without it.
+    const mapped = toRenewalModelGql(counted);
+    expect(runs).toBe(0);
+    // Asked for: each field asks the report, which computes it once. Perpetual Network
+    // Advantage, 144 held, no discounting: at 0 % a-la-carte is 3 × 72,576.00 against the EA's
+    // 3 × 172,800.00; at 100 % a-la-carte is 72,576.00 + (144 × 1,736.00 + 288 × 504.00) +
+    // (288 × 1,736.00 + 576 × 504.00) = 1,257,984.00 and the EA 172,800.00 + 2 × (172,800.00 +
+    // 144 × 1,200.00 × 2) = 1,209,600.00: the cheaper option changes in between.
+    const growth = breakEvenGrowthBasisPoints(mapped);
+    expect(growth).toBeGreaterThan(0);
+    expect(growth).toBeLessThanOrEqual(10_000);
+    expect(cheaperBelowBreakEven(mapped)).toBe('A_LA_CARTE');
+    expect(runs).toBe(2);
+    // The report computes it once and remembers it.
+    expect(report.breakEven()).toBe(report.breakEven());
+  });
 
   it('prices perpetual lots as support on the installed base, not a re-purchase every year', async () => {
     const report = await renewal(['Network Advantage']);

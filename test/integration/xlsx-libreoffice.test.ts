@@ -6,6 +6,7 @@ import { createServices, fixedClock } from '../../api/src/services/index.js';
 import {
   licenses,
   priceBookEntries,
+  productInstances,
   usageReports,
   virtualAccounts,
   type DbHandle,
@@ -34,6 +35,7 @@ interface ApiModel {
   licenses: {
     licenseName: string;
     consumed: number;
+    reclaimed: number;
     owned: number;
     eaSubscription: MoneyOut;
     credit: MoneyOut;
@@ -58,7 +60,7 @@ const MODEL_FIELDS = `parameters { termYears }
     aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
   totals { aLaCarte ${M} enterpriseAgreement ${M} aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
   eaValue ${M} meetsMinimumEaValue cheaperOption
-  licenses { licenseName consumed owned eaSubscription ${M} credit ${M}
+  licenses { licenseName consumed reclaimed owned eaSubscription ${M} credit ${M}
     years { units held listPrice ${M} netPrice ${M} supportPrice ${M} aLaCarte ${M}
       allowance trueForwardUnits baseline trueForward ${M} } }`;
 
@@ -141,7 +143,10 @@ function compareRenewal(cells: Map<string, Map<string, RawCell>>, api: ApiModel)
     const row = i + 2;
     expect(cells.get('Renewal detail')?.get(`A${row}`)?.value).toBe(license.licenseName);
     const figures: Record<string, [number, boolean]> = {
-      consumed: [license.consumed, false],
+      // The sheet sums raw consumption from Positions and subtracts the reclaimed units; the
+      // API's `consumed` is the cleaned baseline.
+      consumed: [license.consumed + license.reclaimed, false],
+      renewalBaseline: [license.consumed, false],
       owned: [license.owned, false],
       eaSubscription: [minor(license.eaSubscription), true],
       credit: [minor(license.credit), true],
@@ -201,6 +206,34 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
         .update(priceBookEntries)
         .set({ eaUnitPriceMinor: 450_00n })
         .where(eq(priceBookEntries.licenseId, perpetual!.id));
+      const [branch] = await handle.db
+        .select({ id: virtualAccounts.id })
+        .from(virtualAccounts)
+        .where(eq(virtualAccounts.name, 'Branch'));
+      // Ghost consumption: a decommissioned switch in Branch still reports 3 Network Advantage
+      // (no ledger line there): reclaimable, so out of both options' baseline.
+      const [ghost] = await handle.db
+        .insert(productInstances)
+        .values({
+          smartAccountId,
+          virtualAccountId: branch!.id,
+          name: 'UDI_PID:C9300-24P; UDI_SN:GHOST1; ',
+          udiPid: 'C9300-24P',
+          udiSerial: 'GHOST1',
+          hostname: 'old-branch-sw',
+          connectionMode: 'DIRECT_CLOUD',
+          status: 'DECOMMISSIONED',
+        })
+        .returning({ id: productInstances.id });
+      await handle.db.insert(usageReports).values({
+        smartAccountId,
+        virtualAccountId: branch!.id,
+        licenseId: perpetual!.id,
+        productInstanceId: ghost!.id,
+        quantity: 3,
+        source: 'DEMO' as const,
+        asOf: '2026-11-01',
+      });
       // Data that looks like formulas: Virtual Account and license names.
       const [va1, va2] = await handle.db
         .insert(virtualAccounts)
@@ -255,6 +288,10 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       );
       expect(checked).toBeGreaterThan(100);
       expect(formulaCount(before, 'Positions') + formulaCount(before, 'Findings')).toBe(0);
+      // Network Advantage: 22 (ledger, Campus) + 3 (the ghost switch, Branch) = 25 consumed,
+      // 3 reclaimed: the baseline is 22.
+      const na = apiBefore.licenses.find((l) => l.licenseName === 'Network Advantage');
+      expect([na?.consumed, na?.reclaimed]).toEqual([22, 3]);
       // The case is not trivial: growth is trued forward.
       expect(apiBefore.years.some((y) => minor(y.trueForward as MoneyOut) > 0)).toBe(true);
 

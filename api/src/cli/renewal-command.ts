@@ -68,6 +68,22 @@ function trendLine(report: RenewalReport): string {
         `growth 0 %: give --growth to model growth\n`;
 }
 
+/** The units taken out of both options' baseline, one line each. */
+function baselineLines(report: RenewalReport): string {
+  const adjustments = report.baselineAdjustments;
+  if (adjustments.length === 0) return '';
+  const total = adjustments.reduce((t, a) => t + a.units, 0);
+  return (
+    `\nbaseline adjustments (${total} reclaimable units left out of both options' baseline):` +
+    adjustments
+      .map(
+        (a) =>
+          `\n  −${a.units} ${a.licenseName}: ${a.reason === 'STRANDED_RESERVATION' ? 'stranded reservation' : 'ghost consumption'} on ${a.instanceName} (${a.virtualAccountName})`,
+      )
+      .join('')
+  );
+}
+
 /** `trueup renewal`: EA versus a-la-carte for a Smart Account, year by year. */
 export async function renewalCommand(
   services: Services,
@@ -93,8 +109,9 @@ export async function renewalCommand(
   });
   const table = rows(report);
   const p = report.result.parameters;
-  const breakEven = report.breakEven
-    ? `${formatMinor(BigInt(report.breakEven.growthBasisPoints))} %`
+  const breakEvenGrowth = report.breakEven();
+  const breakEven = breakEvenGrowth
+    ? `${formatMinor(BigInt(breakEvenGrowth.growthBasisPoints))} %`
     : 'none within 0–100 %';
   if (options.format === 'json')
     return (
@@ -111,9 +128,17 @@ export async function renewalCommand(
           years: table,
           eaValue: formatMinor(report.result.eaValueMinor),
           meetsMinimumEaValue: report.result.meetsMinimumEaValue,
-          breakEven: report.breakEven,
+          breakEven: breakEvenGrowth,
           unpricedLicenses: report.unpricedLicenseNames,
           eaPriceNeededLicenses: report.eaPriceNeededLicenseNames,
+          outsideEaLicenses: report.outsideEaLicenseNames,
+          baselineAdjustments: report.baselineAdjustments.map((a) => ({
+            license: a.licenseName,
+            units: a.units,
+            reason: a.reason,
+            device: a.instanceName,
+            virtualAccount: a.virtualAccountName,
+          })),
         },
         null,
         2,
@@ -138,6 +163,11 @@ export async function renewalCommand(
       ? `\nleft out (EA price needed: perpetual, no EA price in the price book; enter it to compare): ` +
         report.eaPriceNeededLicenseNames.join(', ')
       : '') +
+    (report.outsideEaLicenseNames.length > 0
+      ? `\nnot in the EA (a-la-carte under both options, left out of the comparison): ` +
+        report.outsideEaLicenseNames.join(', ')
+      : '') +
+    baselineLines(report) +
     '\n'
   );
 }

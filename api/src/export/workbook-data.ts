@@ -81,6 +81,7 @@ const amount = (minor: bigint) => Number(formatMinor(minor));
 /** What the Renewal sheets need from a renewal report. */
 export function renewalSheetInput(report: RenewalReport, positionRowCount: number) {
   const p = report.result.parameters;
+  const breakEven = report.breakEven();
   return {
     currency: report.currency,
     termYears: p.termYears,
@@ -92,8 +93,16 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
     minimumEaValue: amount(p.minimumEaValueMinor),
     perpetualCreditRate: rate(p.perpetualCreditBasisPoints),
     supportCredit: amount(p.supportCreditMinor),
-    breakEvenGrowth: report.breakEven ? rate(report.breakEven.growthBasisPoints) : null,
+    breakEvenGrowth: breakEven ? rate(breakEven.growthBasisPoints) : null,
     eaPriceNeededLicenseNames: report.eaPriceNeededLicenseNames,
+    outsideEaLicenseNames: report.outsideEaLicenseNames,
+    baselineAdjustments: report.baselineAdjustments.map((a) => ({
+      licenseName: a.licenseName,
+      units: a.units,
+      reason: a.reason,
+      deviceName: a.instanceName,
+      virtualAccountName: a.virtualAccountName,
+    })),
     licenses: report.result.licenses.map((m) => ({
       licenseName: m.license.licenseName,
       licenseType: m.license.licenseType,
@@ -101,6 +110,7 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
       discount: rate(m.license.discountBasisPoints),
       supportRate: rate(m.license.supportRateBasisPoints),
       eaUnitPrice: amount(m.license.eaUnitPriceMinor),
+      reclaimed: m.license.reclaimed ?? 0,
     })),
     positionRowCount,
   };

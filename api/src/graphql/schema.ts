@@ -23,7 +23,10 @@ import {
   PriceBookMutationResolver,
   SmartAccountMoneyResolver,
 } from './money/price-book.resolver.js';
-import { SmartAccountRenewalResolver } from './money/renewal.resolver.js';
+import {
+  RenewalModelBreakEvenResolver,
+  SmartAccountRenewalResolver,
+} from './money/renewal.resolver.js';
 import {
   LicensePositionResolver,
   PositionLineResolver,
@@ -70,6 +73,7 @@ const resolvers = [
   LicensePriceResolver,
   PositionLineMoneyResolver,
   SmartAccountRenewalResolver,
+  RenewalModelBreakEvenResolver,
   SmartAccountEventsResolver,
   ReservationLogResolver,
 ] as const;

@@ -27,6 +27,14 @@ export async function accountFindings(
   handle: DbHandle,
   query: { smartAccountId: number; asOf: IsoDate; includeClassic: boolean },
 ): Promise<Finding[]> {
+  return findings(await findingsInputOf(handle, query));
+}
+
+/** What the findings rules need for one Smart Account at one date (also the renewal's baseline). */
+export async function findingsInputOf(
+  handle: DbHandle,
+  query: { smartAccountId: number; asOf: IsoDate; includeClassic: boolean },
+): Promise<FindingsInput> {
   const sa = query.smartAccountId;
   const asOf = query.asOf;
   const [vas, licenses, lots, instances, usage, reservations, satellites, prices, lines, log] =
@@ -133,7 +141,7 @@ export async function accountFindings(
       unitPriceMinor: price.amountMinor,
     })),
   };
-  return findings(input);
+  return input;
 }
 
 export interface FindingsFilter {

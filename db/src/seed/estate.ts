@@ -15,6 +15,24 @@ export interface SmallEstate {
   readonly lots: readonly LotPlan[];
   /** Price book valid-from date (one USD entry per license). */
   readonly priceValidFrom: string;
+  /** Quarterly snapshots before the reference date, oldest first (the usage history). */
+  readonly history: readonly SnapshotPlan[];
+}
+
+/** One line of a frozen position: a Virtual Account × license. */
+export interface SnapshotLinePlan {
+  readonly virtualAccount: string;
+  readonly license: string;
+  readonly owned: number;
+  readonly consumed: number;
+  readonly reserved: number;
+}
+
+/** A quarter-end snapshot of the position (the quarterly reconciliation run). */
+export interface SnapshotPlan {
+  readonly name: string;
+  readonly asOf: string;
+  readonly lines: readonly SnapshotLinePlan[];
 }
 
 /** An SSM On-Prem satellite. */

@@ -7,6 +7,8 @@ import {
   reservationEvents,
   reservations,
   satellites,
+  snapshotLines,
+  snapshots,
   usageReports,
   virtualAccounts,
 } from '../schema/index.js';
@@ -101,6 +103,9 @@ export async function writeSmallEstate(
       discountBasisPoints: DISCOUNT_BY_SUITE[l.eaSuite] ?? 0,
       supportRateBasisPoints: l.termYears === null ? 1800 : 0,
       eaSuite: l.eaSuite,
+      // The demo EA covers networking, data center and security; Webex (Collaboration) is
+      // bought a-la-carte, so the renewal prices it a-la-carte under both options.
+      inEnterpriseAgreement: l.eaSuite !== 'Collaboration',
       // A demo EA quote for perpetual licenses (20 % of list a unit a year): their one-off
       // price is not a yearly EA price, and without a quote they are left out of the renewal.
       eaUnitPriceMinor: l.termYears === null ? (l.listPriceMinor * 2_000n) / 10_000n : null,
@@ -174,4 +179,32 @@ export async function writeSmallEstate(
       })),
     ),
   );
+
+  for (const plan of estate.history) {
+    const [snapshot] = await tx
+      .insert(snapshots)
+      .values({
+        ...sa,
+        name: plan.name,
+        asOf: plan.asOf,
+        includeClassic: true,
+        // Taken the evening of its quarter end, so the history is as deterministic as the rest.
+        takenAt: new Date(timestampOn(plan.asOf, 20 * 60)),
+      })
+      .returning({ id: snapshots.id });
+    if (!snapshot) throw new Error('snapshot insert returned no id');
+    await insertChunked(plan.lines, (chunk) =>
+      tx.insert(snapshotLines).values(
+        chunk.map((line) => ({
+          ...sa,
+          snapshotId: snapshot.id,
+          virtualAccountId: va(line.virtualAccount),
+          licenseId: license(line.license),
+          owned: line.owned,
+          consumed: line.consumed,
+          reserved: line.reserved,
+        })),
+      ),
+    );
+  }
 }

@@ -63,3 +63,34 @@ describe('buildSmallEstate', () => {
     },
   );
 });
+
+describe('the demo usage history (quarterly snapshots)', () => {
+  it('has at least 5 quarter-end snapshots strictly before the reference date, growing a few % a quarter', () => {
+    const estate = buildSmallEstate('2026-12-03', 1);
+    const history = estate.history;
+    expect(history.length).toBeGreaterThanOrEqual(5);
+    expect(history.every((s) => s.asOf < '2026-12-03')).toBe(true);
+    // One per quarter, oldest first, each the last day of its quarter.
+    expect(history.map((s) => s.asOf)).toEqual([
+      '2025-06-30',
+      '2025-09-30',
+      '2025-12-31',
+      '2026-03-31',
+      '2026-06-30',
+      '2026-09-30',
+    ]);
+    const totals = history.map((s) => s.lines.reduce((a, l) => a + l.consumed, 0));
+    const now = [...consumptionAt(estate.usage, estate.reservations, '2026-12-03').values()].reduce(
+      (a, q) => a + q,
+      0,
+    );
+    // Gradual growth: each quarter 1–6 % above the one before, ending below today's consumption
+    // (no jump from ~176 to ~15,700 units).
+    for (const [i, total] of [...totals, now].entries()) {
+      if (i === 0) continue;
+      const before = totals[i - 1] ?? 0;
+      expect(total / before).toBeGreaterThan(1.01);
+      expect(total / before).toBeLessThan(1.06);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { createRandom } from './random.js';
 import { ledgerUsage } from './small-cases.js';
 import { DESIGNED_SERIALS, designedDevices } from './small-designed.js';
 import { SerialAllocator, generateSmallDevices } from './small-devices.js';
+import { smallHistory } from './small-history.js';
 import { SMALL_SATELLITES, SMALL_VIRTUAL_ACCOUNTS } from './small-layout.js';
 import { consumptionAt, generateSmallLots } from './small-lots.js';
 
@@ -51,5 +52,6 @@ export function buildSmallEstate(referenceDate: string, seed: number): SmallEsta
     reservations: designed.reservations,
     lots,
     priceValidFrom: addDays(referenceDate, -180),
+    history: smallHistory(referenceDate, consumed, lots, designed.reservations),
   };
 }

@@ -9,6 +9,14 @@ export interface RenewalModelData {
       currency: string;
       breakEvenGrowthBasisPoints: number | null;
       eaPriceNeededLicenseNames: string[];
+      outsideEaLicenseNames: string[];
+      baselineAdjustments: {
+        licenseName: string;
+        units: number;
+        reason: 'STRANDED_RESERVATION' | 'GHOST_CONSUMPTION';
+        deviceName: string;
+        virtualAccountName: string;
+      }[];
       parameters: {
         termYears: number;
         growthBasisPoints: number;
@@ -27,6 +35,7 @@ export interface RenewalModelData {
         discountBasisPoints: number;
         supportRateBasisPoints: number;
         eaUnitPrice: MoneyData;
+        reclaimed: number;
       }[];
     };
   } | null;
@@ -37,7 +46,8 @@ export const RENEWAL_MODEL = op<RenewalModelData, { domain: string; asOf: string
   `query RenewalModel($domain: String!, $asOf: Date) {
     smartAccount(domain: $domain) {
       renewalModel(input: { asOf: $asOf }) {
-        currency breakEvenGrowthBasisPoints eaPriceNeededLicenseNames
+        currency breakEvenGrowthBasisPoints eaPriceNeededLicenseNames outsideEaLicenseNames
+        baselineAdjustments { licenseName units reason deviceName virtualAccountName }
         parameters {
           termYears growthBasisPoints allowanceBasisPoints trueForwardMode discountRateBasisPoints
           listEscalatorBasisPoints minimumEaValue { amount currency } perpetualCreditBasisPoints
@@ -45,7 +55,7 @@ export const RENEWAL_MODEL = op<RenewalModelData, { domain: string; asOf: string
         }
         licenses {
           licenseName licenseType listPrice { amount currency } discountBasisPoints
-          supportRateBasisPoints eaUnitPrice { amount currency }
+          supportRateBasisPoints eaUnitPrice { amount currency } reclaimed
         }
       }
     }
@@ -75,6 +85,8 @@ export function toRenewalSheetInput(
     breakEvenGrowth:
       model.breakEvenGrowthBasisPoints === null ? null : rate(model.breakEvenGrowthBasisPoints),
     eaPriceNeededLicenseNames: model.eaPriceNeededLicenseNames,
+    outsideEaLicenseNames: model.outsideEaLicenseNames,
+    baselineAdjustments: model.baselineAdjustments,
     licenses: model.licenses.map((l) => ({
       licenseName: l.licenseName,
       licenseType: l.licenseType,
@@ -82,6 +94,7 @@ export function toRenewalSheetInput(
       discount: rate(l.discountBasisPoints),
       supportRate: rate(l.supportRateBasisPoints),
       eaUnitPrice: amount(l.eaUnitPrice),
+      reclaimed: l.reclaimed,
     })),
     positionRowCount,
   };

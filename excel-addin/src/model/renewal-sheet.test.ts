@@ -25,6 +25,7 @@ const input = {
       discount: 0.2,
       supportRate: 0,
       eaUnitPrice: 700,
+      reclaimed: 0,
     },
   ],
   positionRowCount: 4,
@@ -65,6 +66,38 @@ describe('renewalSheets', () => {
       'cheaperOption',
       'breakEvenGrowth',
       'eaPriceNeeded',
+      'outsideEa',
+      'baselineAdjustments',
+    ]);
+  });
+
+  it('lists the licenses outside the EA and the baseline adjustments with their devices', () => {
+    const { renewal: sheet } = renewalSheets({
+      ...input,
+      outsideEaLicenseNames: ['Webex Calling Professional'],
+      baselineAdjustments: [
+        {
+          licenseName: 'AIR Network Essentials',
+          units: 35,
+          reason: 'STRANDED_RESERVATION',
+          deviceName: 'lon-wlc-slr-02',
+          virtualAccountName: 'Campus-EMEA',
+        },
+      ],
+    });
+    const value = (key: string) => sheet.outputs?.find((o) => o.key === key)?.value;
+    expect(value('outsideEa')).toBe('Webex Calling Professional');
+    expect(value('baselineAdjustments')).toBe(
+      '−35 AIR Network Essentials: stranded reservation on lon-wlc-slr-02 (Campus-EMEA)',
+    );
+  });
+
+  it('subtracts the reclaimed units from the consumed ones for every baseline use', () => {
+    const columns = detail.columns.map((c) => c.header);
+    expect(columns.slice(2, 5)).toEqual([
+      'Consumed',
+      'Reclaimed',
+      'Baseline (consumed − reclaimed)',
     ]);
   });
 

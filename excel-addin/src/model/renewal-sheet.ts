@@ -30,6 +30,16 @@ export interface RenewalSheetInput {
   readonly breakEvenGrowth: number | null;
   /** Perpetual licenses left out because their EA price is unknown (to be entered). */
   readonly eaPriceNeededLicenseNames: readonly string[];
+  /** Licenses not in the EA: a-la-carte under both options, left out of the comparison. */
+  readonly outsideEaLicenseNames?: readonly string[];
+  /** Reclaimable units taken out of both options' baseline, one per device × license. */
+  readonly baselineAdjustments?: readonly {
+    readonly licenseName: string;
+    readonly units: number;
+    readonly reason: 'STRANDED_RESERVATION' | 'GHOST_CONSUMPTION';
+    readonly deviceName: string;
+    readonly virtualAccountName: string;
+  }[];
   readonly licenses: readonly {
     readonly licenseName: string;
     readonly licenseType: 'TERM' | 'PERPETUAL';
@@ -37,6 +47,8 @@ export interface RenewalSheetInput {
     readonly discount: number;
     readonly supportRate: number;
     readonly eaUnitPrice: number;
+    /** Reclaimable units (stranded reservations, ghost use) taken out of the baseline. */
+    readonly reclaimed: number;
   }[];
   /** Rows of the Positions table the quantities are summed from. */
   readonly positionRowCount: number;
@@ -105,6 +117,11 @@ export function renewalDetailColumns(): { key: string; column: SheetColumn }[] {
     { key: 'license', column: { header: 'License', width: 40 } },
     { key: 'type', column: { header: 'Type', width: 11 } },
     { key: 'consumed', column: { header: 'Consumed', numberFormat: units } },
+    { key: 'reclaimed', column: { header: 'Reclaimed', numberFormat: units } },
+    {
+      key: 'renewalBaseline',
+      column: { header: 'Baseline (consumed − reclaimed)', numberFormat: units },
+    },
     { key: 'owned', column: { header: 'Owned', numberFormat: units } },
     { key: 'listPrice', column: { header: 'List price', numberFormat: money } },
     { key: 'discount', column: { header: 'Discount', numberFormat: NUMBER_FORMATS.percent } },
@@ -180,6 +197,10 @@ export function renewalSheets(input: RenewalSheetInput): {
     cells.set('consumed', {
       formula: `SUMPRODUCT((${positions('License')}=$A${r})*${positions('Consumed')})`,
     });
+    cells.set('reclaimed', license.reclaimed);
+    cells.set('renewalBaseline', {
+      formula: `MAX(0,${at('consumed')}-${at('reclaimed')})`,
+    });
     cells.set('owned', {
       formula: `SUMPRODUCT((${positions('License')}=$A${r})*${positions('Owned')})`,
     });
@@ -187,7 +208,7 @@ export function renewalSheets(input: RenewalSheetInput): {
     cells.set('discount', license.discount);
     cells.set('supportRate', license.supportRate);
     cells.set('eaPrice', license.eaUnitPrice);
-    cells.set('eaSubscription', { formula: `ROUND(${at('consumed')}*${at('eaPrice')},2)` });
+    cells.set('eaSubscription', { formula: `ROUND(${at('renewalBaseline')}*${at('eaPrice')},2)` });
     cells.set('credit', {
       formula: `IF(${at('type')}="PERPETUAL",ROUND(ROUND(${at('owned')}*${at('net1')}*${ref('perpetualCreditRate')}*100,6),0)/100,0)`,
     });
@@ -196,7 +217,7 @@ export function renewalSheets(input: RenewalSheetInput): {
       const prevHeld = y === 1 ? at('owned') : at(`held${y - 1}`);
       cells.set(
         `units${y}`,
-        inTerm(`ROUND(ROUND(${at('consumed')}*(1+${ref('growthRate')})^${y - 1},6),0)`),
+        inTerm(`ROUND(ROUND(${at('renewalBaseline')}*(1+${ref('growthRate')})^${y - 1},6),0)`),
       );
       cells.set(
         `held${y}`,
@@ -222,7 +243,7 @@ export function renewalSheets(input: RenewalSheetInput): {
         ),
       );
       if (y >= 2) {
-        const prevBaseline = y === 2 ? at('consumed') : at(`baseline${y - 1}`);
+        const prevBaseline = y === 2 ? at('renewalBaseline') : at(`baseline${y - 1}`);
         const units = at(`units${y}`);
         const allowance = at(`allowance${y}`);
         cells.set(`allowance${y}`, inTerm(`INT(ROUND(${prevBaseline}*(1+${ref('allowance')}),6))`));
@@ -326,6 +347,27 @@ export function renewalSheets(input: RenewalSheetInput): {
         input.eaPriceNeededLicenseNames.length === 0
           ? 'none'
           : input.eaPriceNeededLicenseNames.join(', '),
+    },
+    {
+      key: 'outsideEa',
+      label: 'Not in the EA (a-la-carte under both options, left out of the comparison)',
+      value:
+        (input.outsideEaLicenseNames ?? []).length === 0
+          ? 'none'
+          : (input.outsideEaLicenseNames ?? []).join(', '),
+    },
+    {
+      key: 'baselineAdjustments',
+      label: 'Baseline adjustments (reclaimable units out of both options; Reclaimed column)',
+      value:
+        (input.baselineAdjustments ?? []).length === 0
+          ? 'none'
+          : (input.baselineAdjustments ?? [])
+              .map(
+                (a) =>
+                  `−${a.units} ${a.licenseName}: ${a.reason === 'STRANDED_RESERVATION' ? 'stranded reservation' : 'ghost consumption'} on ${a.deviceName} (${a.virtualAccountName})`,
+              )
+              .join('; '),
     },
   ];
   const money = NUMBER_FORMATS.money;

@@ -17,8 +17,13 @@ export interface RenewalLicense {
   readonly licenseName: string;
   /** How it is bought a-la-carte: TERM per unit per year, PERPETUAL one-off plus SWSS. */
   readonly licenseType: 'TERM' | 'PERPETUAL';
-  /** Σ consumed over the Virtual Accounts at the as-of date (the EA baseline). */
+  /**
+   * The renewal baseline of both options: Σ consumed over the Virtual Accounts at the as-of
+   * date less the reclaimable units (`reclaimed`).
+   */
   readonly consumed: number;
+  /** Units taken out of the raw consumption: stranded reservations and ghost use (see baseline.ts). */
+  readonly reclaimed?: number;
   /** Σ owned over the Virtual Accounts at the as-of date. */
   readonly owned: number;
   readonly listPriceMinor: bigint;

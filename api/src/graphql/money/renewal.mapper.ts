@@ -9,6 +9,7 @@ import type { LicenseType } from '../account/enums.js';
 
 import { toMoneyGql } from './money.mapper.js';
 import type {
+  BaselineAdjustmentReasonGql,
   GrowthSourceGql,
   RenewalModelGql,
   RenewalModelInput,
@@ -99,12 +100,13 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
     eaValue: money(result.eaValueMinor),
     meetsMinimumEaValue: result.meetsMinimumEaValue,
     cheaperOption: (eaCheaper ? 'ENTERPRISE_AGREEMENT' : 'A_LA_CARTE') as RenewalOptionGql,
-    breakEvenGrowthBasisPoints: report.breakEven?.growthBasisPoints ?? null,
-    cheaperBelowBreakEven: (report.breakEven?.cheaperBelow ?? null) as RenewalOptionGql | null,
+    // Left to the field resolvers (RenewalModelResolver): computed only when asked for.
+    breakEvenOf: report.breakEven,
     licenses: result.licenses.map((m) => ({
       licenseName: m.license.licenseName,
       licenseType: m.license.licenseType as LicenseType,
       consumed: m.license.consumed,
+      reclaimed: m.license.reclaimed ?? 0,
       owned: m.license.owned,
       listPrice: money(m.license.listPriceMinor),
       discountBasisPoints: m.license.discountBasisPoints,
@@ -129,5 +131,13 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
     })),
     unpricedLicenseNames: [...report.unpricedLicenseNames],
     eaPriceNeededLicenseNames: [...report.eaPriceNeededLicenseNames],
+    outsideEaLicenseNames: [...report.outsideEaLicenseNames],
+    baselineAdjustments: report.baselineAdjustments.map((a) => ({
+      licenseName: a.licenseName,
+      units: a.units,
+      reason: a.reason as BaselineAdjustmentReasonGql,
+      deviceName: a.instanceName,
+      virtualAccountName: a.virtualAccountName,
+    })),
   };
 }

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import type { BreakEven } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -120,7 +121,12 @@ export class RenewalLicenseYearGql {
 export class RenewalLicenseGql {
   @Field(() => String) licenseName!: string;
   @Field(() => LicenseType) licenseType!: LicenseType;
-  @Field(() => Int) consumed!: number;
+  @Field(() => Int, {
+    description: 'The baseline of both options: consumed less the reclaimable units.',
+  })
+  consumed!: number;
+  @Field(() => Int, { description: 'Reclaimable units taken out of the consumption.' })
+  reclaimed!: number;
   @Field(() => Int) owned!: number;
   @Field(() => MoneyGql) listPrice!: MoneyGql;
   @Field(() => Int) discountBasisPoints!: number;
@@ -130,6 +136,25 @@ export class RenewalLicenseGql {
   @Field(() => MoneyGql) credit!: MoneyGql;
   @Field(() => Int) renewalBaseline!: number;
   @Field(() => [RenewalLicenseYearGql]) years!: RenewalLicenseYearGql[];
+}
+
+export enum BaselineAdjustmentReasonGql {
+  STRANDED_RESERVATION = 'STRANDED_RESERVATION',
+  GHOST_CONSUMPTION = 'GHOST_CONSUMPTION',
+}
+registerEnumType(BaselineAdjustmentReasonGql, { name: 'BaselineAdjustmentReason' });
+
+@ObjectType('RenewalBaselineAdjustment', {
+  description:
+    'Reclaimable units taken out of the baseline of both options: a stranded reservation or ghost consumption on a decommissioned or replaced device (per device × license the larger, never both).',
+})
+export class RenewalBaselineAdjustmentGql {
+  @Field(() => String) licenseName!: string;
+  @Field(() => Int) units!: number;
+  @Field(() => BaselineAdjustmentReasonGql) reason!: BaselineAdjustmentReasonGql;
+  @Field(() => String, { description: 'The device (hostname, else instance name).' })
+  deviceName!: string;
+  @Field(() => String) virtualAccountName!: string;
 }
 
 @ObjectType('RenewalModel', {
@@ -157,13 +182,8 @@ export class RenewalModelGql {
   @Field(() => Boolean) meetsMinimumEaValue!: boolean;
   @Field(() => RenewalOptionGql, { description: 'Cheaper by NPV (a-la-carte on a tie).' })
   cheaperOption!: RenewalOptionGql;
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Growth (bp, 0–10000) where the cheaper option changes; null if it never does.',
-  })
-  breakEvenGrowthBasisPoints!: number | null;
-  @Field(() => RenewalOptionGql, { nullable: true })
-  cheaperBelowBreakEven!: RenewalOptionGql | null;
+  /** The break-even, computed on first call (not a field: see RenewalModelResolver). */
+  breakEvenOf!: () => BreakEven | null;
   @Field(() => [RenewalLicenseGql]) licenses!: RenewalLicenseGql[];
   @Field(() => [String]) unpricedLicenseNames!: string[];
   @Field(() => [String], {
@@ -171,4 +191,11 @@ export class RenewalModelGql {
       'Perpetual licenses without an EA price in the price book: left out of both options until it is entered (their one-off price is not a yearly EA price).',
   })
   eaPriceNeededLicenseNames!: string[];
+  @Field(() => [String], {
+    description:
+      'Licenses not marked in the EA (In EA = no): bought a-la-carte under either option, so they cancel out and are left out of the comparison.',
+  })
+  outsideEaLicenseNames!: string[];
+  @Field(() => [RenewalBaselineAdjustmentGql])
+  baselineAdjustments!: RenewalBaselineAdjustmentGql[];
 }

@@ -5,7 +5,10 @@ import type { DbHandle } from '@trueup/db';
 import {
   DEFAULT_RENEWAL_PARAMETERS,
   DomainError,
+  baselineAdjustments,
   breakEvenGrowth,
+  findings,
+  reclaimedByLicense,
   eaUnitPriceOf,
   entitlementTypeOf,
   entryAt,
@@ -13,6 +16,7 @@ import {
   netUnitPriceMinor,
   renewalModel,
   renewalPriceType,
+  type BaselineAdjustment,
   type BreakEven,
   type GrowthTrend,
   type IsoDate,
@@ -20,6 +24,7 @@ import {
   type RenewalParameters,
   type RenewalResult,
 } from '../../domain/index.js';
+import { findingsInputOf } from '../findings-service.js';
 import { accountPosition } from '../position-service.js';
 
 import { priceRows, type PriceBookEntryRecord } from './price-rows.js';
@@ -49,7 +54,11 @@ export interface RenewalReport {
   /** The snapshot trend when growth was not given: its points, and its refusal if refused. */
   readonly growthTrend: GrowthTrend | null;
   readonly result: RenewalResult;
-  readonly breakEven: BreakEven | null;
+  /**
+   * The break-even growth, computed on first call (up to 21 model runs) and remembered: only
+   * the surfaces that show it pay for it (GraphQL computes it when the field is asked for).
+   */
+  readonly breakEven: () => BreakEven | null;
   /** In scope and consumed but without a price in the currency: left out of the model. */
   readonly unpricedLicenseNames: readonly string[];
   /**
@@ -57,6 +66,32 @@ export interface RenewalReport {
    * model (both options) until the EA price is entered; their one-off price is not a yearly one.
    */
   readonly eaPriceNeededLicenseNames: readonly string[];
+  /**
+   * In scope but not marked in the EA (`In EA` no in the price book): bought a-la-carte under
+   * either option, so they cancel out and are left out of the comparison.
+   */
+  readonly outsideEaLicenseNames: readonly string[];
+  /**
+   * Units taken out of the baseline of both options (licenses in the model): stranded
+   * reservations and ghost consumption on decommissioned or replaced devices, with the device.
+   */
+  readonly baselineAdjustments: readonly (BaselineAdjustment & {
+    readonly licenseName: string;
+    readonly virtualAccountName: string;
+  })[];
+}
+
+/** `compute` on the first call only; later calls return the same value. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** Consumption of some licenses in every snapshot taken up to `asOf`, and its trend. */
@@ -103,7 +138,7 @@ function catalogPriceType(type: string | null): 'TERM' | 'PERPETUAL' | null {
  * snapshot trend; then the pure model and its break-even growth.
  */
 export async function renewalReport(handle: DbHandle, query: RenewalQuery): Promise<RenewalReport> {
-  const [positions, entries, names, lotTypes] = await Promise.all([
+  const [positions, entries, names, lotTypes, findingsInput] = await Promise.all([
     accountPosition(handle, query),
     priceRows(handle, { smartAccountIds: [query.smartAccountId], asOf: query.asOf }),
     handle.rows<{ id: number; name: string; entitlement_type: string | null }>(
@@ -117,7 +152,16 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
         from entitlement_lots where smart_account_id = ${query.smartAccountId}
         group by license_id`,
     ),
+    findingsInputOf(handle, query),
   ]);
+  // The same units the findings engine reports as reclaimable, taken out of the baseline.
+  const adjustments = baselineAdjustments(
+    findings(findingsInput),
+    findingsInput.instances,
+    findingsInput.deviceUsage,
+  );
+  const reclaimedOf = reclaimedByLicense(adjustments);
+  const vaNameOf = new Map(findingsInput.virtualAccounts.map((v) => [v.id, v.name]));
   const lotTypesOf = new Map(lotTypes.map((r) => [Number(r.license_id), r.types]));
   const nameOf = new Map(names.map((n) => [Number(n.id), String(n.name)]));
   const catalogTypeOf = new Map(
@@ -134,6 +178,7 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
   const licenses: RenewalLicense[] = [];
   const unpriced: string[] = [];
   const eaPriceNeeded: string[] = [];
+  const outsideEa: string[] = [];
   for (const position of scoped) {
     const name = nameOf.get(position.licenseId) ?? String(position.licenseId);
     const entry = entryAt(
@@ -142,6 +187,10 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
     );
     if (!entry) {
       if (position.consumed > 0) unpriced.push(name);
+      continue;
+    }
+    if (!entry.inEnterpriseAgreement) {
+      if (position.consumed > 0 || position.owned > 0) outsideEa.push(name);
       continue;
     }
     const { type } = renewalPriceType(
@@ -164,7 +213,8 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
       licenseId: position.licenseId,
       licenseName: name,
       licenseType: type,
-      consumed: position.consumed,
+      consumed: Math.max(0, position.consumed - (reclaimedOf.get(position.licenseId) ?? 0)),
+      reclaimed: Math.min(position.consumed, reclaimedOf.get(position.licenseId) ?? 0),
       owned: position.owned,
       listPriceMinor: entry.listPriceMinor,
       discountBasisPoints: entry.discountBasisPoints,
@@ -199,8 +249,21 @@ export async function renewalReport(handle: DbHandle, query: RenewalQuery): Prom
     growthSource,
     growthTrend: trend,
     result: renewalModel(licenses, parameters),
-    breakEven: breakEvenGrowth(licenses, parameters),
+    breakEven: once(() => breakEvenGrowth(licenses, parameters)),
     unpricedLicenseNames: unpriced.sort(),
     eaPriceNeededLicenseNames: eaPriceNeeded.sort(),
+    outsideEaLicenseNames: outsideEa.sort(),
+    baselineAdjustments: adjustments
+      .filter((a) => licenses.some((l) => l.licenseId === a.licenseId))
+      .map((a) => ({
+        ...a,
+        licenseName: nameOf.get(a.licenseId) ?? String(a.licenseId),
+        virtualAccountName: vaNameOf.get(a.virtualAccountId) ?? String(a.virtualAccountId),
+      }))
+      .sort(
+        (a, b) =>
+          (a.licenseName < b.licenseName ? -1 : a.licenseName > b.licenseName ? 1 : 0) ||
+          a.instanceId - b.instanceId,
+      ),
   };
 }

@@ -334,9 +334,11 @@ describe('what an import stores about devices', () => {
       const [satellite] = (
         await services.findings({ smartAccountId: account!.id, asOf: AS_OF, includeClassic: true })
       ).filter((f) => f.code === 'STALE_REPORTING');
+      const ids =
+        satellite?.code === 'STALE_REPORTING' ? [...satellite.facts.instanceIds] : ([] as number[]);
       const listed = await handle.rows<{ serial: string }>(sql`
         select udi_serial as serial from product_instances
-        where id = any(${sql.param((satellite!.facts as { instanceIds: number[] }).instanceIds)}::bigint[])
+        where id = any(${sql.param(ids)}::bigint[])
         order by 1`);
       expect(listed.map((r) => r.serial)).toEqual(['ONP0001', 'ONP0002']);
     });

@@ -5,8 +5,9 @@ import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@
 import { baseRequirement } from '../../domain/index.js';
 
 import { builtinCatalogEntry } from './catalog.js';
+import { licenseForUnknownName, licenseForUnknownTag, type JoinLookup } from './license-join.js';
 import { inserted } from './returning.js';
-import type { ImportCounts } from './summary.js';
+import type { ImportCounts, LicenseJoinNote } from './summary.js';
 
 /**
  * Finds or creates the named things records refer to (Virtual Accounts, licenses, satellites),
@@ -18,11 +19,14 @@ export class NameResolver {
   private readonly licensesByName = new Map<string, number>();
   private readonly licensesByTag = new Map<string, number>();
   private readonly satellites = new Map<string, number>();
+  /** The file being written, named in the license joins it causes. */
+  fileName = '';
 
   constructor(
     private readonly tx: Db,
     readonly smartAccountId: number,
     private readonly counts: ImportCounts,
+    private readonly joins: LicenseJoinNote[] = [],
   ) {}
 
   async virtualAccount(name: string): Promise<number> {
@@ -70,6 +74,13 @@ export class NameResolver {
         .from(licenses)
         .where(and(eq(licenses.smartAccountId, sa), eq(licenses.entitlementTag, tag)));
     }
+    if (!row && tag && !name) row = this.noted(await licenseForUnknownTag(this.tx, sa, tag));
+    if (!row && name && !tag) row = this.noted(await licenseForUnknownName(this.tx, sa, name));
+    if (row && name && tag && row.name === row.tag && row.name !== name) {
+      // Found by its tag, still named by it: the record says its name.
+      await this.tx.update(licenses).set({ name }).where(eq(licenses.id, row.id));
+      row = { ...row, name };
+    }
     if (row) {
       if (tag && !row.tag)
         await this.tx.update(licenses).set({ entitlementTag: tag }).where(eq(licenses.id, row.id));
@@ -79,6 +90,17 @@ export class NameResolver {
     if (name) this.licensesByName.set(name, row.id);
     if (tag) this.licensesByTag.set(tag, row.id);
     return row.id;
+  }
+
+  /** Records a join lookup's note (never silent) and returns the license it found. */
+  private noted(lookup: JoinLookup) {
+    const { note } = lookup;
+    if (note) {
+      this.joins.push({ ...note, file: this.fileName });
+      if (note.kind === 'AMBIGUOUS') this.counts.skipped.licenseTagJoinsAmbiguous++;
+      else this.counts.updated.licenseTagsJoined++;
+    }
+    return lookup.row;
   }
 
   private async createLicense(name: string | null, tag: string | null) {

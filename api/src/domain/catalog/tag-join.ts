@@ -59,7 +59,9 @@ function join(
   if (identity === null) return { kind: 'NONE', reason: 'NO_IDENTITY' };
   const matches = candidates.filter(
     (c) =>
-      c.identity !== null && sameIdentity(identity, c.identity) && termsFit(terms, candidateTerms(c)),
+      c.identity !== null &&
+      sameIdentity(identity, c.identity) &&
+      termsFit(terms, candidateTerms(c)),
   );
   const [only] = matches;
   if (!only) return { kind: 'NONE', reason: 'NO_CANDIDATE' };
@@ -100,7 +102,10 @@ export function joinNameToTagNamedLicense(
   return join(
     identifyLicense({ name }),
     termWords(name),
-    tagNamed.map((c) => ({ ...c, identity: identifyLicense({ name: '', entitlementTag: c.name }) })),
+    tagNamed.map((c) => ({
+      ...c,
+      identity: identifyLicense({ name: '', entitlementTag: c.name }),
+    })),
     (c) => termWords(c.name),
   );
 }

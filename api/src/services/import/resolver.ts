@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 
 import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@trueup/db';
 
@@ -90,6 +90,59 @@ export class NameResolver {
     if (name) this.licensesByName.set(name, row.id);
     if (tag) this.licensesByTag.set(tag, row.id);
     return row.id;
+  }
+
+  /**
+   * The license a catalog line maps name ↔ tag, which wins over anything inferred: the license
+   * of that name (else the one still named by the tag, renamed; else a new one) gets the tag,
+   * and any other license of the account holding the tag (e.g. joined by identity) loses it.
+   */
+  async catalogLicense(name: string, tag: string): Promise<number> {
+    const sa = this.smartAccountId;
+    const select = { id: licenses.id, name: licenses.name, tag: licenses.entitlementTag };
+    const [byName] = await this.tx
+      .select(select)
+      .from(licenses)
+      .where(and(eq(licenses.smartAccountId, sa), eq(licenses.name, name)));
+    let id = byName?.id;
+    if (id === undefined) {
+      const [tagNamed] = await this.tx
+        .select(select)
+        .from(licenses)
+        .where(
+          and(
+            eq(licenses.smartAccountId, sa),
+            eq(licenses.entitlementTag, tag),
+            eq(licenses.name, tag),
+          ),
+        );
+      if (tagNamed) {
+        await this.tx.update(licenses).set({ name }).where(eq(licenses.id, tagNamed.id));
+        id = tagNamed.id;
+      } else {
+        await this.releaseTag(tag, null);
+        id = (await this.createLicense(name, tag)).id;
+      }
+    }
+    await this.releaseTag(tag, id);
+    await this.tx.update(licenses).set({ entitlementTag: tag }).where(eq(licenses.id, id));
+    this.licensesByName.set(name, id);
+    this.licensesByTag.set(tag, id);
+    return id;
+  }
+
+  /** Takes `tag` off every license of the account but `keep`. */
+  private async releaseTag(tag: string, keep: number | null): Promise<void> {
+    await this.tx
+      .update(licenses)
+      .set({ entitlementTag: null })
+      .where(
+        and(
+          eq(licenses.smartAccountId, this.smartAccountId),
+          eq(licenses.entitlementTag, tag),
+          keep === null ? undefined : ne(licenses.id, keep),
+        ),
+      );
   }
 
   /** Records a join lookup's note (never silent) and returns the license it found. */

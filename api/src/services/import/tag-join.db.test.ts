@@ -244,4 +244,32 @@ describe('joining tag-only records to name-only licenses by product identity', (
     expect(summary.counts.created.licenses).toBe(0);
     expect(await consumed(d, '2026-11-01')).toMatchObject({ [mapped]: 1 });
   });
+
+  it('a license catalog CSV imported after an inferred join moves the tag to the license it names', async () => {
+    const d = 'catalog-later.example';
+    const mapped = 'C9300 24P Network Advantage (EA)';
+    await run(d, '2026-10-01', ledger());
+    const joined = await run(
+      d,
+      '2026-10-15',
+      rum(rumXml([{ serial: 'FOC0001X1AB', tags: [NWA_TAG] }], '2026-10-14')),
+    );
+    expect(joined.licenseJoins.map((j) => j.kind)).toEqual(['JOINED']);
+    const catalog = [
+      'License,Entitlement Tag,Unit,Kind',
+      `${mapped},"${NWA_TAG}",DEVICE,BASE`,
+    ].join('\r\n');
+    await run(d, '2026-10-20', ['catalog.csv', catalog, 'license-catalog-csv']);
+    const later = await run(
+      d,
+      '2026-11-01',
+      rum(rumXml([{ serial: 'FOC0001X1AB', tags: [NWA_TAG] }], '2026-10-30')),
+    );
+    expect(later.licenseJoins).toEqual([]);
+    expect((await licenseRows(d)).filter((r) => r.includes('24P Network'))).toEqual([
+      `${NWA} ↔ -`,
+      `${mapped} ↔ ${NWA_TAG}`,
+    ]);
+    expect(await consumed(d, '2026-11-01')).toMatchObject({ [mapped]: 1 });
+  });
 });

@@ -75,7 +75,10 @@ export class NameResolver {
         .where(and(eq(licenses.smartAccountId, sa), eq(licenses.entitlementTag, tag)));
     }
     if (!row && tag && !name) row = this.noted(await licenseForUnknownTag(this.tx, sa, tag));
-    if (!row && name && !tag) row = this.noted(await licenseForUnknownName(this.tx, sa, name));
+    if (!row && name && !tag) {
+      row = this.noted(await licenseForUnknownName(this.tx, sa, name));
+      if (row) await this.takeBuiltinRelation(row.id, name);
+    }
     if (row && name && tag && row.name === row.tag && row.name !== name) {
       // Found by its tag, still named by it: the record says its name.
       await this.tx.update(licenses).set({ name }).where(eq(licenses.id, row.id));
@@ -143,6 +146,22 @@ export class NameResolver {
           keep === null ? undefined : ne(licenses.id, keep),
         ),
       );
+  }
+
+  /**
+   * A tag-named license just given a name the built-in catalog knows takes the catalog's kind,
+   * unit and base, as if created by that name, unless something already set a base.
+   */
+  private async takeBuiltinRelation(id: number, name: string): Promise<void> {
+    const entry = builtinCatalogEntry(name, null);
+    if (!entry) return;
+    const base = entry.requiredBaseLicense
+      ? await this.license(entry.requiredBaseLicense, null)
+      : null;
+    await this.tx
+      .update(licenses)
+      .set({ kind: entry.kind, unit: entry.unit, requiredBaseLicenseId: base })
+      .where(and(eq(licenses.id, id), isNull(licenses.requiredBaseLicenseId)));
   }
 
   /** Records a join lookup's note (never silent) and returns the license it found. */

@@ -170,10 +170,25 @@ describe('joining tag-only records to name-only licenses by product identity', (
     expect(first.licenseJoins).toEqual([]);
     const summary = await run(d, '2026-11-01', ledger());
     expect(summary.errorCount).toBe(0);
-    expect(await licenseRows(d)).toEqual([`${DNA} ↔ ${DNA_TAG}`, `${NWA} ↔ ${NWA_TAG}`]);
+    expect(await licenseRows(d)).toEqual([
+      `${DNA} ↔ ${DNA_TAG}`,
+      `${NWA} ↔ ${NWA_TAG}`,
+      // Renamed to a name the built-in catalog knows, the DNA license takes its base too.
+      expect.stringMatching(
+        /^C9300 Network Advantage ↔ regid\.2017-03\.com\.cisco\.C9300_NW_Advantage,1\.0_/,
+      ),
+    ]);
+    expect(
+      await handle.rows(sql`
+        select l.kind, b.name as base from licenses l
+        join smart_accounts s on s.id = l.smart_account_id
+        left join licenses b on b.id = l.required_base_license_id
+        where s.domain = ${d} and l.name = ${DNA}`),
+    ).toEqual([{ kind: 'ADD_ON', base: 'C9300 Network Advantage' }]);
     // The ledger of 2026-11-01 is newer than the device reports: its in-use wins.
     expect(await consumed(d, '2026-11-01')).toEqual({ [NWA]: 2, [DNA]: 1 });
-    expect(summary.counts.created.licenses).toBe(0);
+    // Only the DNA add-on's catalog base is new.
+    expect(summary.counts.created.licenses).toBe(1);
     expect(summary.counts.updated.licenseTagsJoined).toBe(2);
     expect(summary.licenseJoins.map((j) => [j.kind, j.entitlementTag, j.licenses])).toEqual([
       ['RENAMED', NWA_TAG, [NWA]],

@@ -96,7 +96,12 @@ export async function licenseForUnknownName(
   smartAccountId: number,
   name: string,
 ): Promise<JoinLookup> {
-  const tagNamed = (await accountLicenses(tx, smartAccountId)).filter((l) => l.name === l.tag);
+  const tagNamed = await tx
+    .select({ id: licenses.id, name: licenses.name, tag: licenses.entitlementTag })
+    .from(licenses)
+    .where(
+      and(eq(licenses.smartAccountId, smartAccountId), eq(licenses.name, licenses.entitlementTag)),
+    );
   if (tagNamed.length === 0) return NOTHING;
   const join = joinNameToTagNamedLicense(name, tagNamed);
   if (join.kind === 'NONE') return NOTHING;

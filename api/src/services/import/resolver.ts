@@ -85,7 +85,9 @@ export class NameResolver {
       row = { ...row, name };
     }
     if (row) {
-      if (tag && !row.tag)
+      // A source's tag replaces none, or the built-in catalog's placeholder for the name.
+      const placeholder = builtinCatalogEntry(row.name, null)?.entitlementTag ?? null;
+      if (tag && row.tag !== tag && (!row.tag || (name && row.tag === placeholder)))
         await this.tx.update(licenses).set({ entitlementTag: tag }).where(eq(licenses.id, row.id));
     } else {
       row = await this.createLicense(name, tag);

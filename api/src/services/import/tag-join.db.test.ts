@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { positionByLicense } from '../../../../test/support/slr-codes.js';
+import {
+  authorizationXml,
+  positionByLicense,
+  SLR_NAMES,
+  SLR_TAGS,
+} from '../../../../test/support/slr-codes.js';
 import { createTestDb } from '../../../../test/support/test-db.js';
 
 import { importFiles } from './import-service.js';
@@ -286,5 +291,28 @@ describe('joining tag-only records to name-only licenses by product identity', (
       `${mapped} ↔ ${NWA_TAG}`,
     ]);
     expect(await consumed(d, '2026-11-01')).toMatchObject({ [mapped]: 1 });
+  });
+
+  it('a source stating name and tag replaces the built-in catalog’s placeholder tag, no join needed', async () => {
+    const d = 'placeholder.example';
+    await run(d, '2026-10-01', [
+      'licenses.json',
+      licensesJson([{ name: SLR_NAMES.NWA, owned: 2, inUse: 0 }]),
+      'api-licenses-json',
+    ]);
+    // The built-in catalog knows the name, and gave it its own tag.
+    expect(await licenseRows(d)).toEqual([
+      expect.stringMatching(
+        /^C9500 Network Advantage ↔ regid\.2017-03\.com\.cisco\.C9500_NW_Advantage,1\.0_/,
+      ),
+    ]);
+    const codes = await run(d, '2026-10-15', [
+      'auth.xml',
+      authorizationXml('FCW0001Z9YX', '2026-10-14', { NWA: 1 }),
+      'slr-authorization-xml',
+    ]);
+    expect(codes.errorCount).toBe(0);
+    expect(await licenseRows(d)).toEqual([`${SLR_NAMES.NWA} ↔ ${SLR_TAGS.NWA}`]);
+    expect(codes.licenseJoins).toEqual([]);
   });
 });

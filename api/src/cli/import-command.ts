@@ -78,6 +78,7 @@ export function renderSummary(summary: ImportSummary): string {
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`);
   for (const issue of summary.issues) lines.push(formatIssue(issue));
+  for (const join of summary.licenseJoins) lines.push(`${join.file}: warning: ${join.message}`);
   const more = summary.errorCount + summary.warningCount - summary.issues.length;
   if (more > 0) lines.push(`… and ${more} more`);
   if (summary.errorCount > 0) {
@@ -90,9 +91,14 @@ export function renderSummary(summary: ImportSummary): string {
       lines.push(`${notUnderstood} Event Log message(s) not understood: kept as OTHER`);
     const verb = summary.dryRun ? 'would create' : 'created';
     const older = summary.counts.skipped.olderAuthorizationCodes;
-    const skipped = older
-      ? `; skipped ${older} SLR authorization code(s) older than the device's latest reservation event (nothing written for them)`
-      : '';
+    const ambiguous = summary.counts.skipped.licenseTagJoinsAmbiguous;
+    const skipped =
+      (older
+        ? `; skipped ${older} SLR authorization code(s) older than the device's latest reservation event (nothing written for them)`
+        : '') +
+      (ambiguous
+        ? `; ${ambiguous} entitlement tag(s) matching several licenses not joined (see above)`
+        : '');
     lines.push(
       `${summary.dryRun ? 'dry run: ' : ''}${verb} ${created.join(', ') || 'nothing'}${updated.length ? `; updated ${updated.join(', ')}` : ''}${skipped}; ${summary.warningCount} warning(s)`,
     );

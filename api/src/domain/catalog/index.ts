@@ -1,2 +1,3 @@
 export * from './identity.js';
 export * from './relation.js';
+export * from './tag-join.js';

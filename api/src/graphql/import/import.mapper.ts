@@ -48,6 +48,7 @@ export function toImportSummaryGql(summary: ImportSummary): ImportSummaryGql {
     errorCount: summary.errorCount,
     warningCount: summary.warningCount,
     issues: summary.issues.map((i) => ({ ...i })),
+    licenseJoins: summary.licenseJoins.map((j) => ({ ...j, licenses: [...j.licenses] })),
   };
 }
 

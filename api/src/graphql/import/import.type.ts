@@ -54,6 +54,23 @@ export class ImportedFileGql {
   alreadyImported!: boolean;
 }
 
+@ObjectType('ImportLicenseJoin', {
+  description:
+    'A license join an import inferred by product identity (family, line, tier, variant), or declined as ambiguous; a license catalog CSV corrects it.',
+})
+export class ImportLicenseJoinGql {
+  @Field(() => String, {
+    description:
+      'JOINED (a tag given to the one named license), RENAMED (a tag-named license given its name) or AMBIGUOUS (several candidates: no join)',
+  })
+  kind!: string;
+  @Field(() => String) file!: string;
+  @Field(() => String) entitlementTag!: string;
+  @Field(() => [String], { description: 'The license joined to, or the candidates.' })
+  licenses!: string[];
+  @Field(() => String) message!: string;
+}
+
 @ObjectType('ImportSummary')
 export class ImportSummaryGql {
   @Field(() => String) smartAccount!: string;
@@ -67,6 +84,10 @@ export class ImportSummaryGql {
   @Field(() => Int) warningCount!: number;
   @Field(() => [ImportIssueGql], { description: 'The first issues (capped at 100).' })
   issues!: ImportIssueGql[];
+  @Field(() => [ImportLicenseJoinGql], {
+    description: 'Every license join inferred by product identity, and every one declined.',
+  })
+  licenseJoins!: ImportLicenseJoinGql[];
 }
 
 @ObjectType('ImportRun', { description: 'One imported file: provenance of the rows it wrote.' })

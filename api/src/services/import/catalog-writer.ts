@@ -16,7 +16,10 @@ export async function writeCatalogEntry(
   record: CatalogRecord,
 ): Promise<void> {
   const { tx, names, counts } = context;
-  const id = await names.license(record.license, record.entitlementTag);
+  const id =
+    record.license && record.entitlementTag
+      ? await names.catalogLicense(record.license, record.entitlementTag)
+      : await names.license(record.license, record.entitlementTag);
   const base = record.requiredBaseLicense
     ? await names.license(record.requiredBaseLicense, null)
     : null;

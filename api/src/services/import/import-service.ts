@@ -20,7 +20,13 @@ import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolve
 import { inserted } from './returning.js';
 import { onPremHost } from './source-system.js';
 import { sniff, withProgress, type ImportSource } from './sources.js';
-import { emptyCounts, type FileSummary, type ImportCounts, type ImportSummary } from './summary.js';
+import {
+  emptyCounts,
+  type FileSummary,
+  type ImportCounts,
+  type ImportSummary,
+  type LicenseJoinNote,
+} from './summary.js';
 
 export interface ImportCommand {
   /** Smart Account domain; created (named `smartAccountName`) if it does not exist. */
@@ -118,11 +124,13 @@ export async function importFiles(
     warningCount,
     issues,
   };
+  const licenseJoins: LicenseJoinNote[] = [];
   if (errorCount > 0) {
     return {
       ...base,
       committed: false,
       counts: emptyCounts(),
+      licenseJoins,
       files: checked.map((f) => fileSummary(f, false, null)),
     };
   }
@@ -134,7 +142,7 @@ export async function importFiles(
       // a second waits, then sees the first's rows (or its account, if new).
       await lockLedger(tx, command.smartAccount);
       const account = await ensureSmartAccount(tx, command.smartAccount, command.smartAccountName);
-      const names = new NameResolver(tx, account.id, counts);
+      const names = new NameResolver(tx, account.id, counts, licenseJoins);
       for (const file of checked) {
         const source = withProgress(file.source, 'write', command.onProgress);
         files.push(
@@ -152,7 +160,7 @@ export async function importFiles(
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
-  return { ...base, committed: !command.dryRun, counts, files };
+  return { ...base, committed: !command.dryRun, counts, files, licenseJoins };
 }
 
 async function validate(
@@ -219,6 +227,7 @@ async function writeFile(
     'an import run',
   );
   const before = JSON.stringify(counts);
+  names.fileName = file.source.fileName;
   // An export from an SSM On-Prem server is as current as the server's last sync with Cisco.
   if (options.sourceSatellite !== null) {
     await recordSatelliteSync(tx, names, counts, options.sourceSatellite, options.asOf);

@@ -1,12 +1,13 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 
 import { licenses, satellites, smartAccounts, virtualAccounts, type Db } from '@trueup/db';
 
 import { baseRequirement } from '../../domain/index.js';
 
 import { builtinCatalogEntry } from './catalog.js';
+import { licenseForUnknownName, licenseForUnknownTag, type JoinLookup } from './license-join.js';
 import { inserted } from './returning.js';
-import type { ImportCounts } from './summary.js';
+import type { ImportCounts, LicenseJoinNote } from './summary.js';
 
 /**
  * Finds or creates the named things records refer to (Virtual Accounts, licenses, satellites),
@@ -18,11 +19,14 @@ export class NameResolver {
   private readonly licensesByName = new Map<string, number>();
   private readonly licensesByTag = new Map<string, number>();
   private readonly satellites = new Map<string, number>();
+  /** The file being written, named in the license joins it causes. */
+  fileName = '';
 
   constructor(
     private readonly tx: Db,
     readonly smartAccountId: number,
     private readonly counts: ImportCounts,
+    private readonly joins: LicenseJoinNote[] = [],
   ) {}
 
   async virtualAccount(name: string): Promise<number> {
@@ -70,8 +74,20 @@ export class NameResolver {
         .from(licenses)
         .where(and(eq(licenses.smartAccountId, sa), eq(licenses.entitlementTag, tag)));
     }
+    if (!row && tag && !name) row = this.noted(await licenseForUnknownTag(this.tx, sa, tag));
+    if (!row && name && !tag) {
+      row = this.noted(await licenseForUnknownName(this.tx, sa, name));
+      if (row) await this.takeBuiltinRelation(row.id, name);
+    }
+    if (row && name && tag && row.name === row.tag && row.name !== name) {
+      // Found by its tag, still named by it: the record says its name.
+      await this.tx.update(licenses).set({ name }).where(eq(licenses.id, row.id));
+      row = { ...row, name };
+    }
     if (row) {
-      if (tag && !row.tag)
+      // A source's tag replaces none, or the built-in catalog's placeholder for the name.
+      const placeholder = builtinCatalogEntry(row.name, null)?.entitlementTag ?? null;
+      if (tag && row.tag !== tag && (!row.tag || (name && row.tag === placeholder)))
         await this.tx.update(licenses).set({ entitlementTag: tag }).where(eq(licenses.id, row.id));
     } else {
       row = await this.createLicense(name, tag);
@@ -79,6 +95,86 @@ export class NameResolver {
     if (name) this.licensesByName.set(name, row.id);
     if (tag) this.licensesByTag.set(tag, row.id);
     return row.id;
+  }
+
+  /**
+   * The license a catalog line maps name ↔ tag, which wins over anything inferred: the license
+   * of that name (else the one still named by the tag, renamed; else a new one) gets the tag,
+   * and any other license of the account holding the tag (e.g. joined by identity) loses it.
+   */
+  async catalogLicense(name: string, tag: string): Promise<number> {
+    const sa = this.smartAccountId;
+    const select = { id: licenses.id, name: licenses.name, tag: licenses.entitlementTag };
+    const [byName] = await this.tx
+      .select(select)
+      .from(licenses)
+      .where(and(eq(licenses.smartAccountId, sa), eq(licenses.name, name)));
+    let id = byName?.id;
+    if (id === undefined) {
+      const [tagNamed] = await this.tx
+        .select(select)
+        .from(licenses)
+        .where(
+          and(
+            eq(licenses.smartAccountId, sa),
+            eq(licenses.entitlementTag, tag),
+            eq(licenses.name, tag),
+          ),
+        );
+      if (tagNamed) {
+        await this.tx.update(licenses).set({ name }).where(eq(licenses.id, tagNamed.id));
+        id = tagNamed.id;
+      } else {
+        await this.releaseTag(tag, null);
+        id = (await this.createLicense(name, tag)).id;
+      }
+    }
+    await this.releaseTag(tag, id);
+    await this.tx.update(licenses).set({ entitlementTag: tag }).where(eq(licenses.id, id));
+    this.licensesByName.set(name, id);
+    this.licensesByTag.set(tag, id);
+    return id;
+  }
+
+  /** Takes `tag` off every license of the account but `keep`. */
+  private async releaseTag(tag: string, keep: number | null): Promise<void> {
+    await this.tx
+      .update(licenses)
+      .set({ entitlementTag: null })
+      .where(
+        and(
+          eq(licenses.smartAccountId, this.smartAccountId),
+          eq(licenses.entitlementTag, tag),
+          keep === null ? undefined : ne(licenses.id, keep),
+        ),
+      );
+  }
+
+  /**
+   * A tag-named license just given a name the built-in catalog knows takes the catalog's kind,
+   * unit and base, as if created by that name, unless something already set a base.
+   */
+  private async takeBuiltinRelation(id: number, name: string): Promise<void> {
+    const entry = builtinCatalogEntry(name, null);
+    if (!entry) return;
+    const base = entry.requiredBaseLicense
+      ? await this.license(entry.requiredBaseLicense, null)
+      : null;
+    await this.tx
+      .update(licenses)
+      .set({ kind: entry.kind, unit: entry.unit, requiredBaseLicenseId: base })
+      .where(and(eq(licenses.id, id), isNull(licenses.requiredBaseLicenseId)));
+  }
+
+  /** Records a join lookup's note (never silent) and returns the license it found. */
+  private noted(lookup: JoinLookup) {
+    const { note } = lookup;
+    if (note) {
+      this.joins.push({ ...note, file: this.fileName });
+      if (note.kind === 'AMBIGUOUS') this.counts.skipped.licenseTagJoinsAmbiguous++;
+      else this.counts.updated.licenseTagsJoined++;
+    }
+    return lookup.row;
   }
 
   private async createLicense(name: string | null, tag: string | null) {

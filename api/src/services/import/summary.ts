@@ -33,6 +33,11 @@ export interface ImportCounts {
     satellites: number;
     /** Catalog lines that leave an ADD_ON whose base neither the catalog nor the rules know. */
     addOnsWithUnknownBase: number;
+    /**
+     * Licenses joined by product identity: a tag-only record's tag given to the one named
+     * license of the same identity, or a tag-named license renamed by a name-only record.
+     */
+    licenseTagsJoined: number;
   };
   /** Records deliberately not applied. */
   readonly skipped: {
@@ -41,6 +46,8 @@ export interface ImportCounts {
      * them would undo newer state, so nothing was written for them.
      */
     olderAuthorizationCodes: number;
+    /** Joins by product identity not made because several licenses matched (see `licenseJoins`). */
+    licenseTagJoinsAmbiguous: number;
   };
 }
 
@@ -67,9 +74,24 @@ export const emptyCounts = (): ImportCounts => ({
     priceBookEntries: 0,
     satellites: 0,
     addOnsWithUnknownBase: 0,
+    licenseTagsJoined: 0,
   },
-  skipped: { olderAuthorizationCodes: 0 },
+  skipped: { olderAuthorizationCodes: 0, licenseTagJoinsAmbiguous: 0 },
 });
+
+/**
+ * A license join the import inferred (or declined) by product identity, never silently:
+ * `JOINED` a tag-only record's tag to a named license, `RENAMED` a tag-named license to a
+ * name-only record's name, `AMBIGUOUS` several candidates, so no join.
+ */
+export interface LicenseJoinNote {
+  readonly kind: 'JOINED' | 'RENAMED' | 'AMBIGUOUS';
+  readonly file: string;
+  readonly entitlementTag: string;
+  /** The license joined to, or the candidates of an ambiguous join. */
+  readonly licenses: readonly string[];
+  readonly message: string;
+}
 
 export interface FileSummary {
   readonly fileName: string;
@@ -93,4 +115,6 @@ export interface ImportSummary {
   readonly warningCount: number;
   /** The first issues found (capped), errors and warnings. */
   readonly issues: readonly IngestIssue[];
+  /** Every license join inferred by product identity, and every one declined as ambiguous. */
+  readonly licenseJoins: readonly LicenseJoinNote[];
 }

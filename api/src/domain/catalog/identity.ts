@@ -88,6 +88,17 @@ export function identityFromText(text: string): LicenseIdentity | null {
  * licenses outside the Network ↔ DNA families (ISE, Nexus, security, Webex…).
  */
 export function identifyLicense(license: LicenseNames): LicenseIdentity | null {
+  // Read once per license record: the findings ask for the same licenses many times.
+  const known = identities.get(license);
+  if (known !== undefined) return known;
+  const identity = readIdentity(license);
+  identities.set(license, identity);
+  return identity;
+}
+
+const identities = new WeakMap<LicenseNames, LicenseIdentity | null>();
+
+function readIdentity(license: LicenseNames): LicenseIdentity | null {
   const sources = [
     license.entitlementTag ? tagBody(license.entitlementTag) : null,
     license.name,

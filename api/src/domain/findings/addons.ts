@@ -109,6 +109,14 @@ function add(map: Map<Tier, number>, tier: Tier, quantity: number): void {
 function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
   const byKey = new Map<string, Pool>();
   const lines = estate.input.positionLines.filter((line) => line.consumed > 0);
+  // Bases are looked for in the add-on's own Virtual Account only: index the lines by it once
+  // (scanning every line per pool is quadratic on a large account).
+  const linesOf = new Map<number, PositionLine[]>();
+  for (const line of lines) {
+    const same = linesOf.get(line.virtualAccountId);
+    if (same) same.push(line);
+    else linesOf.set(line.virtualAccountId, [line]);
+  }
   for (const line of lines) {
     const pool = relations.pool(line.licenseId);
     if (!pool) continue;
@@ -123,8 +131,7 @@ function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
     entry.addOns.push(line);
     add(entry.demand, pool.minimumTier ?? 'ESSENTIALS', line.consumed);
     if (entry.addOns.length > 1) continue;
-    for (const other of lines) {
-      if (other.virtualAccountId !== line.virtualAccountId) continue;
+    for (const other of linesOf.get(line.virtualAccountId) ?? []) {
       const tier = relations.supplies(pool, other.licenseId);
       if (tier === null) continue;
       entry.bases.push(other);
@@ -140,13 +147,18 @@ function virtualAccountFindings(
   onInstances: readonly AddOnWithoutBaseFinding[],
 ): AddOnWithoutBaseFinding[] {
   const findings: AddOnWithoutBaseFinding[] = [];
+  // Units already reported on a device, per Virtual Account × add-on license.
+  const onDevices = new Map<string, number>();
+  for (const f of onInstances) {
+    const k = `${f.virtualAccountId}|${f.licenseId}`;
+    onDevices.set(k, (onDevices.get(k) ?? 0) + f.quantity);
+  }
   for (const [key, pool] of pools(estate, relations)) {
     const deficit = poolDeficit(pool.demand, pool.supply);
     const virtualAccountId = pool.addOns[0]?.virtualAccountId ?? 0;
     const addOnIds = new Set(pool.addOns.map((line) => line.licenseId));
-    const explained = onInstances
-      .filter((f) => f.virtualAccountId === virtualAccountId && addOnIds.has(f.licenseId ?? -1))
-      .reduce((t, f) => t + f.quantity, 0);
+    let explained = 0;
+    for (const id of addOnIds) explained += onDevices.get(`${virtualAccountId}|${id}`) ?? 0;
     const quantity = deficit - explained;
     if (quantity <= 0) continue;
     const addOns = [...pool.addOns].sort(

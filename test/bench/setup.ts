@@ -22,12 +22,17 @@ import { SCALES, type BenchContext, type Preset } from './types.js';
 /** Every date of the demo estate is placed relative to this; the position is read as of it. */
 export const REFERENCE_DATE = '2026-06-30';
 
-/** A database of its own per preset (`trueup_bench_<preset>`), created when missing. */
+/**
+ * A database of its own per preset (`trueup_bench_<preset>`, or `TRUEUP_BENCH_DB` when set, e.g.
+ * a copy made with `create database … template trueup_bench_large`), created when missing.
+ */
 async function openPostgres(
   url: string,
   preset: Preset,
 ): Promise<{ handle: DbHandle; url: string }> {
-  const name = `trueup_bench_${preset}`;
+  const name = process.env.TRUEUP_BENCH_DB ?? `trueup_bench_${preset}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`TRUEUP_BENCH_DB must be a plain identifier: ${name}`);
   const adminUrl = new URL(url);
   adminUrl.pathname = '/postgres';
   const admin = await createPostgresDb({ url: adminUrl.toString(), migrate: false, max: 1 });

@@ -2,12 +2,32 @@ import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 import type { Page } from '../services/index.js';
 
-@ObjectType('PageInfo', { simpleResolvers: true })
+@ObjectType('PageInfo', {
+  simpleResolvers: true,
+  description:
+    'Where a page sits in a forward-only connection: pass endCursor as `after` while hasNextPage is true.',
+})
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, {
+    description: 'More rows follow this page: ask again with after = endCursor.',
+  })
+  hasNextPage!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'True when the page was asked for with `after` (rows precede it); paging backwards is not offered.',
+  })
+  hasPreviousPage!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Opaque cursor of the first row of the page; null when the page is empty.',
+  })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Opaque cursor of the last row of the page, to pass as `after`; null when the page is empty.',
+  })
+  endCursor!: string | null;
 }
 
 export interface ConnectionShape<T> {
@@ -19,17 +39,34 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type `<name>Connection` with `<name>Edge`, plus a flat `nodes` list for BI tools. */
 export function Connection<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `One ${name} of a page, with its cursor.`,
+  })
   class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field(() => String, {
+      description: 'Opaque position of this row: pass it as `after` to continue after it.',
+    })
+    cursor!: string;
+    @Field(() => node, { description: `The ${name}.` }) node!: T;
   }
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${name} rows (Relay connection, forward-only: first/after), with a flat nodes list for tabular pulls.`,
+  })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => [node]) nodes!: T[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int) totalCount!: number;
+    @Field(() => [Edge], { description: 'The rows of the page with their cursors.' })
+    edges!: Edge[];
+    @Field(() => [node], {
+      description: 'The rows of the page without cursors (the same rows as edges, in order).',
+    })
+    nodes!: T[];
+    @Field(() => PageInfo, { description: 'Cursors of the page and whether more rows follow.' })
+    pageInfo!: PageInfo;
+    @Field(() => Int, {
+      description: 'Rows matching the arguments over all pages (not just this one).',
+    })
+    totalCount!: number;
   }
   return ConnectionType;
 }

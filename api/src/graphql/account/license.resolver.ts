@@ -22,7 +22,7 @@ export class LicenseResolver {
 
 @Resolver(() => EntitlementGql)
 export class EntitlementResolver {
-  @FieldResolver(() => LicenseGql)
+  @FieldResolver(() => LicenseGql, { description: 'The license the lot entitles.' })
   async license(@Root() lot: EntitlementGql, @Ctx() ctx: GqlContext): Promise<LicenseGql> {
     return toLicenseGql(await ctx.loaders.licenseById.load(lot.licenseId));
   }

@@ -4,6 +4,7 @@ import type { Services } from '../../services/index.js';
 import { visibleOnly, visibleSmartAccount } from '../auth.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import {
   toLicensePositionGql,
   toPositionLineGql,
@@ -36,14 +37,17 @@ export class SmartAccountResolver {
       'Null when no Smart Account of this domain exists or this token was not granted it.',
   })
   async smartAccount(
-    @Arg('domain', () => String) domain: string,
+    @Arg('domain', () => String, { description: 'The Smart Account domain, e.g. acme.example.' })
+    domain: string,
     @Ctx() ctx: GqlContext,
   ): Promise<SmartAccountGql | null> {
     const found = await visibleSmartAccount(ctx, this.services, domain);
     return found ? toSmartAccountGql(found) : null;
   }
 
-  @FieldResolver(() => [VirtualAccountGql])
+  @FieldResolver(() => [VirtualAccountGql], {
+    description: 'Every Virtual Account of the Smart Account, by name.',
+  })
   async virtualAccounts(
     @Root() account: SmartAccountGql,
     @Ctx() ctx: GqlContext,
@@ -53,7 +57,9 @@ export class SmartAccountResolver {
     );
   }
 
-  @FieldResolver(() => [LicenseGql])
+  @FieldResolver(() => [LicenseGql], {
+    description: 'Every license on record in the Smart Account, by name.',
+  })
   async licenses(@Root() account: SmartAccountGql, @Ctx() ctx: GqlContext): Promise<LicenseGql[]> {
     return (await ctx.loaders.licensesOf.load(account.smartAccountId)).map(toLicenseGql);
   }
@@ -63,8 +69,13 @@ export class SmartAccountResolver {
   })
   async position(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('includeClassic', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: DESCRIBE.includeClassic,
+    })
     includeClassic: boolean | null,
   ): Promise<LicensePositionGql[]> {
     const positions = await this.services.position.account({
@@ -81,14 +92,23 @@ export class SmartAccountResolver {
   })
   async positionRows(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('includeClassic', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: DESCRIBE.includeClassic,
+    })
     includeClassic: boolean | null,
-    @Arg('filter', () => PositionFilterInput, { nullable: true })
+    @Arg('filter', () => PositionFilterInput, {
+      nullable: true,
+      description: 'Only the lines matching every condition given.',
+    })
     filter: PositionFilterInput | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' })
+    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
+    after: string | null,
   ): Promise<PositionLineConnection> {
     const day = this.services.position.asOfOrToday(asOf);
     const page = await this.services.position.page({

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Int, Resolver, Root } from '
 import type { Services } from '../../services/index.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import { toPositionLineGql } from '../position/position.mapper.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -11,10 +12,14 @@ import { toEntitlementGql, toProductInstanceGql } from './account.mapper.js';
 import { EntitlementGql, ProductInstanceConnection, VirtualAccountGql } from './account.type.js';
 import { ConnectionMode, InstanceStatus } from './enums.js';
 
-@InputType('ProductInstanceFilter')
+@InputType('ProductInstanceFilter', {
+  description: 'All given conditions must hold; lists match any of their values.',
+})
 export class ProductInstanceFilterInput {
-  @Field(() => [ConnectionMode], { nullable: true }) connectionModes?: ConnectionMode[];
-  @Field(() => [InstanceStatus], { nullable: true }) statuses?: InstanceStatus[];
+  @Field(() => [ConnectionMode], { nullable: true, description: 'Connection modes to keep.' })
+  connectionModes?: ConnectionMode[];
+  @Field(() => [InstanceStatus], { nullable: true, description: 'Statuses to keep.' })
+  statuses?: InstanceStatus[];
   @Field(() => String, {
     nullable: true,
     description: 'Substring of the name, hostname or serial.',
@@ -31,8 +36,13 @@ export class VirtualAccountResolver {
   })
   async position(
     @Root() account: VirtualAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('includeClassic', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: DESCRIBE.includeClassic,
+    })
     includeClassic: boolean | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PositionLineGql[]> {
@@ -52,13 +62,19 @@ export class VirtualAccountResolver {
     });
   }
 
-  @FieldResolver(() => ProductInstanceConnection)
+  @FieldResolver(() => ProductInstanceConnection, {
+    description: 'The devices registered in this Virtual Account, in the order they were recorded.',
+  })
   async productInstances(
     @Root() account: VirtualAccountGql,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' })
+    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('filter', () => ProductInstanceFilterInput, { nullable: true })
+    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
+    after: string | null,
+    @Arg('filter', () => ProductInstanceFilterInput, {
+      nullable: true,
+      description: 'Only the devices matching every condition given.',
+    })
     filter: ProductInstanceFilterInput | null,
   ): Promise<ProductInstanceConnection> {
     const page = await this.services.accounts.productInstancePage({

@@ -13,6 +13,19 @@ registerEnumType(BillingGql, {
   name: 'Billing',
   description:
     'How the vendor bills a line (from the ledger): USAGE lines are billed for what they use and are never short; UNKNOWN counts as PREPAID.',
+  valuesConfig: {
+    PREPAID: { description: 'Bought up front: consumption beyond what is owned is a shortfall.' },
+    USAGE: {
+      description:
+        'Billed for what is used (consumption, pay as you use): balance, shortfall and surplus are 0.',
+    },
+    SUBSCRIPTION: {
+      description: 'A subscription: consumption beyond what is owned is a shortfall.',
+    },
+    UNKNOWN: {
+      description: 'No ledger line states a billing type: treated as PREPAID.',
+    },
+  },
 });
 
 // simpleResolvers: these fields are plain properties with no middleware, so they use graphql-js's
@@ -26,15 +39,30 @@ export class PositionLineGql {
     description: 'SMART entitlements active at the date, plus CLASSIC_PAK ones when included.',
   })
   owned!: number;
-  @Field(() => Int) ownedSmart!: number;
-  @Field(() => Int) ownedClassic!: number;
-  @Field(() => Int, { description: 'In use as reported, reserved quantities included.' })
+  @Field(() => Int, { description: 'Units of SMART lots active at the date (what CSSM shows).' })
+  ownedSmart!: number;
+  @Field(() => Int, {
+    description:
+      'Units of CLASSIC_PAK lots active at the date, not yet converted (counted in owned only when includeClassic).',
+  })
+  ownedClassic!: number;
+  @Field(() => Int, {
+    description:
+      'In use as reported, reserved quantities included: the newer of the account ledger’s in-use and the devices’ Σ max(reported, reserved).',
+  })
   consumed!: number;
   @Field(() => Int, { description: 'Part of consumed pinned by SLR/PLR reservations.' })
   reserved!: number;
-  @Field(() => Int) balance!: number;
-  @Field(() => Int) shortfall!: number;
-  @Field(() => Int) surplus!: number;
+  @Field(() => Int, {
+    description: 'owned − consumed, in license units; negative when short (0 for USAGE lines).',
+  })
+  balance!: number;
+  @Field(() => Int, {
+    description: 'max(0, −balance): units consumed beyond what is owned, billed at true-up.',
+  })
+  shortfall!: number;
+  @Field(() => Int, { description: 'max(0, balance): units owned and not consumed.' })
+  surplus!: number;
   @Field(() => BillingGql, {
     description: 'USAGE lines have balance, shortfall and surplus 0 (billed as used).',
   })
@@ -62,10 +90,19 @@ export class PositionLineGql {
 
 @ObjectType('LicensePosition', { description: 'One license across the whole Smart Account.' })
 export class LicensePositionGql {
-  @Field(() => Int) owned!: number;
-  @Field(() => Int) consumed!: number;
-  @Field(() => Int) reserved!: number;
-  @Field(() => Int) balance!: number;
+  @Field(() => Int, {
+    description:
+      'Σ owned over the Virtual Accounts (classic PAK included unless includeClassic is false).',
+  })
+  owned!: number;
+  @Field(() => Int, { description: 'Σ consumed over the Virtual Accounts.' })
+  consumed!: number;
+  @Field(() => Int, { description: 'Σ reserved (SLR/PLR) over the Virtual Accounts.' })
+  reserved!: number;
+  @Field(() => Int, {
+    description: 'Σ line balances: Σ owned − Σ consumed over lines not billed by usage.',
+  })
+  balance!: number;
   @Field(() => Int, { description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.' })
   grossShortfall!: number;
   @Field(() => Int, {
@@ -82,7 +119,9 @@ export class LicensePositionGql {
       'PAK units into the short Virtual Accounts.',
   })
   curableByConversion!: number;
-  @Field(() => Int, { description: 'max(0, balance).' })
+  @Field(() => Int, {
+    description: 'max(0, balance): account-wide surplus once every shortfall is covered.',
+  })
   surplus!: number;
   @Field(() => Int, { description: 'Σ per-Virtual-Account surpluses, classic PAK included.' })
   grossSurplus!: number;
@@ -90,7 +129,10 @@ export class LicensePositionGql {
     description: 'Σ per-Virtual-Account min(surplus, Smart owned): what reallocation can move.',
   })
   movableSurplus!: number;
-  @Field(() => Int) virtualAccountCount!: number;
+  @Field(() => Int, {
+    description: 'Virtual Accounts with a position line of this license at the date.',
+  })
+  virtualAccountCount!: number;
   licenseId!: number;
 }
 
@@ -98,13 +140,38 @@ export class LicensePositionGql {
   description: 'All given conditions must hold; lists match any of their values.',
 })
 export class PositionFilterInput {
-  @Field(() => [String], { nullable: true }) virtualAccountNames?: string[];
-  @Field(() => [String], { nullable: true }) licenseNames?: string[];
-  @Field(() => [String], { nullable: true }) productFamilies?: string[];
-  @Field(() => [String], { nullable: true }) regions?: string[];
-  @Field(() => [String], { nullable: true }) businessUnits?: string[];
-  @Field(() => Boolean, { nullable: true }) hasShortfall?: boolean;
-  @Field(() => Boolean, { nullable: true }) hasSurplus?: boolean;
+  @Field(() => [String], { nullable: true, description: 'Virtual Account names, exact.' })
+  virtualAccountNames?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'License names, exact, as Cisco spells them.',
+  })
+  licenseNames?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Product families (License.productFamily), exact.',
+  })
+  productFamilies?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Region tags of the Virtual Account (VirtualAccount.region), exact.',
+  })
+  regions?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Business unit tags of the Virtual Account (VirtualAccount.businessUnit), exact.',
+  })
+  businessUnits?: string[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only lines with shortfall > 0; false: only lines without.',
+  })
+  hasShortfall?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only lines with surplus > 0; false: only lines without.',
+  })
+  hasSurplus?: boolean;
 }
 
 export const PositionLineConnection = Connection('PositionLine', PositionLineGql);

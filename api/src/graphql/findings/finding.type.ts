@@ -24,15 +24,82 @@ export enum FindingSeverityGql {
   LOW = 'low',
   INFO = 'info',
 }
-registerEnumType(FindingCodeGql, { name: 'FindingCode' });
-registerEnumType(FindingSeverityGql, { name: 'FindingSeverity' });
+registerEnumType(FindingCodeGql, {
+  name: 'FindingCode',
+  description:
+    'What a finding is about; programs match on these. Each value says what triggers it, what quantity counts and what to do.',
+  valuesConfig: {
+    INSUFFICIENT_LICENSES: {
+      description:
+        'A Virtual Account consumes more of a license than it owns (shortfall > 0), one per Virtual Account × license. quantity = shortfall; money = shortfall × unit true-up price (the exposure if nothing is done). facts split it: curableByReallocation (move Smart surplus from the Virtual Accounts in evidence), curableByConversion (convert classic PAK units into it), needsPurchase (buy). CRITICAL when part needs a purchase, HIGH when moves or conversions cure it all.',
+    },
+    LICENSES_EXPIRING: {
+      description:
+        'TERM lots active at the date end within the largest lead time (90, 60, 30 days), grouped by Virtual Account × license × end date. quantity = the lapsing units; money = their value at the unit price (what renewing is worth). facts: endDate, daysLeft, leadTimeDays, balanceNow, balanceAfter (the balance the day after the end at today’s consumption). HIGH when balanceAfter < 0 within the shortest lead time, MEDIUM when < 0 in a longer one, LOW when not negative. Renew, or plan for the shortfall.',
+    },
+    LICENSES_EXPIRED: {
+      description:
+        'A Virtual Account is short and TERM lots of the license ended before the date: the lapse explains the shortfall. quantity = min(shortfall, expired units); no money (those units are priced on the INSUFFICIENT_LICENSES finding named in facts.relatedKey). HIGH. Renew the term or stop the use.',
+    },
+    STRANDED_RESERVATION: {
+      description:
+        'An SLR/PLR reservation still holds licenses on a device that is DECOMMISSIONED or replaced (RMA): owned, pinned, unusable. quantity = units reserved; money = their value. facts.reason says which. MEDIUM. Return the reservation in CSSM (or transfer it to the replacement device) and record it here; the message says when Cisco’s Event Log already shows a return or transfer.',
+    },
+    OVER_RESERVATION: {
+      description:
+        'An ACTIVE SLR device reports more of a license in use than it has reserved (none reserved counts as 0): it runs without its reservation updated. quantity = the excess; money = excess × unit price. PLR devices never are. HIGH. Update the reservation (a new authorization code) or reduce the use.',
+    },
+    RESERVATION_EXPIRED: {
+      description:
+        'A reservation still holds a TERM entitlement whose end date has passed: the position no longer counts it as owned, yet the device still runs on it. quantity = units reserved; money = their value (what the renewal is worth). HIGH. Renew the term and re-reserve, or return it.',
+    },
+    ADDON_WITHOUT_BASE: {
+      description:
+        'An add-on license is consumed without a base license that satisfies it (from the catalog’s required base with higher tiers, else the Network ↔ DNA family and tier rules). On a device (facts.scope INSTANCE: an ACTIVE device runs the add-on and no satisfying base; HIGH) or across a Virtual Account (scope VIRTUAL_ACCOUNT: add-ons no base there covers, less those already reported per device; MEDIUM). quantity = add-on units; no money. Buy or assign the base (facts.requiredBase names it).',
+    },
+    STALE_REPORTING: {
+      description:
+        'A device or SSM On-Prem satellite has not reported within its window, so its usage is unverified. Device (ACTIVE, DIRECT_CLOUD or ON_PREM): last contact more than 90 days ago when it holds a TERM license, 365 days when perpetual only; MEDIUM. Satellite: last sync more than 60 days ago (within 30 days of the 90-day deadline) MEDIUM, past 90 days CRITICAL (Cisco removes it with its devices); its devices are listed in its evidence, not as findings of their own. quantity = licenses in use behind it; no money; no license. Restore reporting or sync the satellite, or decommission the device. An unknown last contact is not judged.',
+    },
+    GHOST_CONSUMPTION: {
+      description:
+        'A DECOMMISSIONED device still reports licenses in use, one finding per device; its usage still counts as consumed. quantity = its reported in-use; the license is named when it is one, else facts.licenseIds lists them; no money (the units are priced on the shortfall they cause). HIGH. Remove the product instance in CSSM.',
+    },
+    UNCONVERTED_PAK: {
+      description:
+        'Classic PAK lots of a license active at the date in a Virtual Account, not yet converted to Smart Licensing, per Virtual Account × license. quantity = their units; money = their value. facts: smartOnlyBalance (what CSSM shows today), unifiedBalance (once converted), curesShortfall and convertInto (other Virtual Accounts whose shortfall converting into them cures). MEDIUM when converting cures a shortfall, else LOW. Convert them (convertPak, convertClassicLots).',
+    },
+    LEDGER_DEVICE_MISMATCH: {
+      description:
+        'The account ledger (licenses export or API) and the device-level data disagree on a Virtual Account × license: its in-use against Σ max(device report, reservation) when devices report usage, or its reserved against what SLR/PLR codes hold. quantity = the in-use difference, else the reserved difference; no money. facts.used says which figure the position took (the newer). MEDIUM. Re-import whichever side is stale, or find the unreported devices.',
+    },
+    ADDON_BASE_UNKNOWN: {
+      description:
+        'An ADD_ON license is consumed but neither the catalog nor the family rules know its base, so no ADDON_WITHOUT_BASE check is made; one per license over the Smart Account. quantity = its consumption; no money. INFO. Add a license catalog CSV row naming its required base.',
+    },
+  },
+});
+registerEnumType(FindingSeverityGql, {
+  name: 'FindingSeverity',
+  description: 'How urgent a finding is; findings come most urgent first.',
+  valuesConfig: {
+    CRITICAL: {
+      description:
+        'Act now: a shortfall only a purchase cures, or a satellite past its sync deadline.',
+    },
+    HIGH: { description: 'Act before the true-up.' },
+    MEDIUM: { description: 'Worth fixing; no immediate loss.' },
+    LOW: { description: 'Tidying up.' },
+    INFO: { description: 'A note: nothing judged.' },
+  },
+});
 
 @ObjectType('Money', { description: 'An amount of money: decimal string plus ISO currency.' })
 export class MoneyGql {
   @Field(() => String, { description: 'Decimal, e.g. "1234.50".' }) amount!: string;
   @Field(() => String, { description: 'Integer minor units as a string (no float rounding).' })
   amountMinor!: string;
-  @Field(() => String) currency!: string;
+  @Field(() => String, { description: 'ISO 4217 currency code, e.g. USD.' }) currency!: string;
 }
 
 @ObjectType('Finding', {
@@ -41,21 +108,44 @@ export class MoneyGql {
 export class FindingGql {
   @Field(() => String, { description: 'Stable identity of the finding (also the cursor).' })
   key!: string;
-  @Field(() => FindingCodeGql) code!: FindingCodeGql;
-  @Field(() => FindingSeverityGql) severity!: FindingSeverityGql;
-  @Field(() => String, { nullable: true }) virtualAccountName!: string | null;
-  @Field(() => String, { nullable: true }) licenseName!: string | null;
-  @Field(() => Int, { description: 'Quantity at stake.' }) quantity!: number;
+  @Field(() => FindingCodeGql, { description: 'What it is about (see FindingCode values).' })
+  code!: FindingCodeGql;
+  @Field(() => FindingSeverityGql, { description: 'How urgent, set by the code’s rule.' })
+  severity!: FindingSeverityGql;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Virtual Account it is about; null for account-level ones (satellites).',
+  })
+  virtualAccountName!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The license it is about; null when it spans licenses (stale devices, satellites, a ghost device reporting several).',
+  })
+  licenseName!: string | null;
+  @Field(() => Int, {
+    description: 'License units at stake (what they count depends on the code).',
+  })
+  quantity!: number;
   @Field(() => MoneyGql, {
     nullable: true,
-    description: 'Money at stake where the price book has a price.',
+    description:
+      'Money at stake: quantity × unit true-up price for INSUFFICIENT_LICENSES, LICENSES_EXPIRING, STRANDED_RESERVATION, OVER_RESERVATION, RESERVATION_EXPIRED and UNCONVERTED_PAK; null for the other codes and when the license has no price. Only INSUFFICIENT_LICENSES money sums to the gross exposure.',
   })
   money!: MoneyGql | null;
-  @Field(() => String) message!: string;
-  @Field(() => GraphQLJSONObject, { description: 'Figures behind the finding, by code.' })
+  @Field(() => String, {
+    description:
+      'One sentence a person can act on, naming the Virtual Account, license and device.',
+  })
+  message!: string;
+  @Field(() => GraphQLJSONObject, {
+    description:
+      'Figures behind the finding; the keys depend on the code (e.g. shortfall, curableByReallocation, needsPurchase for INSUFFICIENT_LICENSES).',
+  })
   facts!: Record<string, unknown>;
   @Field(() => [GraphQLJSONObject], {
-    description: 'The lots, instances, reservations… that prove it.',
+    description:
+      'The rows that prove it, each with kind (lot, instance, reservation, positionLine, satellite, usage, logEvent) and id.',
   })
   evidence!: Record<string, unknown>[];
   virtualAccountId!: number | null;

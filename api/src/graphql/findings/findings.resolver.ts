@@ -3,6 +3,7 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
 import { toConnection } from '../connection.js';
+import { DESCRIBE } from '../descriptions.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toFindingGql } from './finding.mapper.js';
@@ -17,17 +18,33 @@ import {
 export class SmartAccountFindingsResolver {
   constructor(private readonly services: Services) {}
 
-  @FieldResolver(() => FindingConnection, { description: 'Findings, most urgent first.' })
+  @FieldResolver(() => FindingConnection, {
+    description:
+      'Findings of the Smart Account at a date, most urgent first (severity, then code, Virtual Account, license); the cursor is the finding key.',
+  })
   async findings(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('codes', () => [FindingCodeGql], { nullable: true }) codes: FindingCodeGql[] | null,
-    @Arg('severities', () => [FindingSeverityGql], { nullable: true })
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('codes', () => [FindingCodeGql], {
+      nullable: true,
+      description: 'Only findings of these codes (default all).',
+    })
+    codes: FindingCodeGql[] | null,
+    @Arg('severities', () => [FindingSeverityGql], {
+      nullable: true,
+      description: 'Only findings of these severities (default all).',
+    })
     severities: FindingSeverityGql[] | null,
-    @Arg('virtualAccount', () => String, { nullable: true, description: 'Virtual Account name.' })
+    @Arg('virtualAccount', () => String, {
+      nullable: true,
+      description: 'Only findings of this Virtual Account (by name).',
+    })
     virtualAccount: string | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
+    first: number | null,
+    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
+    after: string | null,
   ): Promise<FindingConnection> {
     const page = await this.services.findingsPage({
       smartAccountId: account.smartAccountId,
@@ -48,13 +65,21 @@ export class VirtualAccountFindingsResolver {
   constructor(private readonly services: Services) {}
 
   @FieldResolver(() => [FindingGql], {
-    description: 'Findings of this Virtual Account, most urgent first.',
+    description: 'Findings of this Virtual Account, most urgent first (at most 5000).',
   })
   async findings(
     @Root() account: VirtualAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('codes', () => [FindingCodeGql], { nullable: true }) codes: FindingCodeGql[] | null,
-    @Arg('severities', () => [FindingSeverityGql], { nullable: true })
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('codes', () => [FindingCodeGql], {
+      nullable: true,
+      description: 'Only findings of these codes (default all).',
+    })
+    codes: FindingCodeGql[] | null,
+    @Arg('severities', () => [FindingSeverityGql], {
+      nullable: true,
+      description: 'Only findings of these severities (default all).',
+    })
     severities: FindingSeverityGql[] | null,
   ): Promise<FindingGql[]> {
     const page = await this.services.findingsPage({

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
+import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -9,34 +10,52 @@ import { DateScalar } from '../scalars/date.scalar.js';
     'A license’s price in one currency from a date. Rates are basis points (1 % = 100 bp).',
 })
 export class PriceBookEntryGql {
-  @Field(() => ID) id!: string;
-  @Field(() => String) licenseName!: string;
-  @Field(() => String) currency!: string;
+  @Field(() => ID, { description: 'Trueup’s id of the price book entry.' }) id!: string;
+  @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
+  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
   @Field(() => LicenseType, {
     nullable: true,
     description:
       "TERM: priced per unit per year; PERPETUAL: one-off per unit plus SWSS; null: as the license's lots are entitled.",
   })
   licenseType!: LicenseType | null;
-  @Field(() => MoneyGql) listPrice!: MoneyGql;
-  @Field(() => Int) discountBasisPoints!: number;
+  @Field(() => MoneyGql, {
+    description: 'Cisco list price per unit (per year for TERM, one-off for PERPETUAL).',
+  })
+  listPrice!: MoneyGql;
+  @Field(() => Int, { description: 'Discount off list, basis points (2500 = 25 %).' })
+  discountBasisPoints!: number;
   @Field(() => Int, { description: 'SWSS support per year on perpetual, as a share of list.' })
   supportRateBasisPoints!: number;
   @Field(() => MoneyGql, { description: 'list × (1 − discount), rounded down: the true-up price.' })
   unitTrueUpPrice!: MoneyGql;
-  @Field(() => String, { nullable: true }) eaSuite!: string | null;
-  @Field(() => Boolean) inEnterpriseAgreement!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Enterprise Agreement suite the license belongs to (renewalModel input suite); null when none.',
+  })
+  eaSuite!: string | null;
+  @Field(() => Boolean, {
+    description:
+      'Marked In EA: part of the EA comparison in renewalModel (false: bought a-la-carte under either option, left out).',
+  })
+  inEnterpriseAgreement!: boolean;
   @Field(() => MoneyGql, {
     description: 'Enterprise Agreement price per unit per year (the true-up price when not set).',
   })
   eaUnitPrice!: MoneyGql;
   @Field(() => Boolean, { description: 'Whether eaUnitPrice was set explicitly.' })
   hasEaUnitPrice!: boolean;
-  @Field(() => DateScalar) validFrom!: string;
+  @Field(() => DateScalar, {
+    description: 'First day the price is in force; it holds until the next entry’s validFrom.',
+  })
+  validFrom!: string;
   licenseId!: number;
 }
 
-@ObjectType('ExposureTotals')
+@ObjectType('ExposureTotals', {
+  description: 'Gross, net and curable true-up exposure, one Money per currency.',
+})
 export class ExposureTotalsGql {
   @Field(() => [MoneyGql], {
     description: 'Σ per-Virtual-Account shortfall × price, one amount per currency.',
@@ -50,17 +69,27 @@ export class ExposureTotalsGql {
   curableByReallocation!: MoneyGql[];
 }
 
-@ObjectType('ProductFamilyExposure')
+@ObjectType('ProductFamilyExposure', {
+  description: 'True-up exposure of the licenses of one product family.',
+})
 export class ProductFamilyExposureGql extends ExposureTotalsGql {
-  @Field(() => String, { nullable: true }) productFamily!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The product family; null for licenses of no known family.',
+  })
+  productFamily!: string | null;
 }
 
 @ObjectType('Exposure', {
   description: 'Money at stake in the position; currencies are reported separately, never added.',
 })
 export class ExposureGql extends ExposureTotalsGql {
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => [ProductFamilyExposureGql]) byProductFamily!: ProductFamilyExposureGql[];
+  @Field(() => DateScalar, { description: 'The date the position was computed at.' })
+  asOf!: string;
+  @Field(() => [ProductFamilyExposureGql], {
+    description: 'The same totals per product family.',
+  })
+  byProductFamily!: ProductFamilyExposureGql[];
   @Field(() => [String], {
     description: 'Licenses short somewhere without a price: their exposure is unknown.',
   })
@@ -73,31 +102,58 @@ export class ExposureGql extends ExposureTotalsGql {
     'strings ("1200.50"); rates are basis points.',
 })
 export class SetPriceInput {
-  @Field(() => ID) smartAccountId!: string;
-  @Field(() => ID, { nullable: true }) licenseId?: string | null;
+  @Field(() => ID, { description: DESCRIBE.smartAccountId }) smartAccountId!: string;
+  @Field(() => ID, { nullable: true, description: 'License.id (or give license).' })
+  licenseId?: string | null;
   @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
   license?: string | null;
-  @Field(() => String) currency!: string;
+  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
   @Field(() => LicenseType, {
     nullable: true,
     description: "Left out: as the license's lots are entitled (all perpetual: PERPETUAL).",
   })
   licenseType?: LicenseType | null;
-  @Field(() => String) listPrice!: string;
-  @Field(() => Int, { nullable: true, defaultValue: 0 }) discountBasisPoints?: number | null;
-  @Field(() => Int, { nullable: true, defaultValue: 0 }) supportRateBasisPoints?: number | null;
-  @Field(() => String, { nullable: true }) eaSuite?: string | null;
-  @Field(() => Boolean, { nullable: true }) inEnterpriseAgreement?: boolean | null;
-  @Field(() => String, { nullable: true }) eaUnitPrice?: string | null;
+  @Field(() => String, {
+    description: 'List price per unit, decimal (per year for TERM, one-off for PERPETUAL).',
+  })
+  listPrice!: string;
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Discount off list, basis points.',
+  })
+  discountBasisPoints?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'SWSS support per year on perpetual, basis points of list.',
+  })
+  supportRateBasisPoints?: number | null;
+  @Field(() => String, { nullable: true, description: 'Enterprise Agreement suite, if any.' })
+  eaSuite?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the license is in the Enterprise Agreement (In EA).',
+  })
+  inEnterpriseAgreement?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'EA price per unit per year, decimal; left out: the true-up price.',
+  })
+  eaUnitPrice?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Default today.' })
   validFrom?: string | null;
 }
 
-@InputType('RemovePriceInput')
+@InputType('RemovePriceInput', {
+  description: 'Names one price book entry: license (by id or name), currency and validFrom.',
+})
 export class RemovePriceInput {
-  @Field(() => ID) smartAccountId!: string;
-  @Field(() => ID, { nullable: true }) licenseId?: string | null;
-  @Field(() => String, { nullable: true }) license?: string | null;
-  @Field(() => String) currency!: string;
-  @Field(() => DateScalar) validFrom!: string;
+  @Field(() => ID, { description: DESCRIBE.smartAccountId }) smartAccountId!: string;
+  @Field(() => ID, { nullable: true, description: 'License.id (or give license).' })
+  licenseId?: string | null;
+  @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
+  license?: string | null;
+  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => DateScalar, { description: 'The entry’s validFrom.' }) validFrom!: string;
 }

@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -28,7 +29,7 @@ export class PriceBookMutationResolver {
     description: 'Creates or replaces a license’s price in a currency from a date.',
   })
   async setPrice(
-    @Arg('input', () => SetPriceInput) input: SetPriceInput,
+    @Arg('input', () => SetPriceInput, { description: 'The price to set.' }) input: SetPriceInput,
     @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql> {
     const command = scoped(ctx, toSetPriceCommand(input, this.services.position.asOfOrToday(null)));
@@ -38,7 +39,8 @@ export class PriceBookMutationResolver {
   @RequiresRole('ADMIN')
   @Mutation(() => PriceBookEntryGql, { description: 'Removes one price entry; returns it.' })
   async removePrice(
-    @Arg('input', () => RemovePriceInput) input: RemovePriceInput,
+    @Arg('input', () => RemovePriceInput, { description: 'The entry to remove.' })
+    input: RemovePriceInput,
     @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql> {
     return toPriceBookEntryGql(
@@ -57,7 +59,8 @@ export class SmartAccountMoneyResolver {
   })
   async priceBook(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
   ): Promise<PriceBookEntryGql[]> {
     const entries = await this.services.money.priceBook.entries(
       account.smartAccountId,
@@ -71,8 +74,13 @@ export class SmartAccountMoneyResolver {
   })
   async exposure(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('includeClassic', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: DESCRIBE.includeClassic,
+    })
     includeClassic: boolean | null,
   ): Promise<ExposureGql> {
     const day = this.services.position.asOfOrToday(asOf);
@@ -95,8 +103,14 @@ export class LicensePriceResolver {
   })
   async price(
     @Root() license: LicenseGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('currency', () => String, { nullable: true }) currency: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('currency', () => String, {
+      nullable: true,
+      description:
+        'ISO 4217 code; left out: the latest entry in force in any currency (ties: first currency alphabetically).',
+    })
+    currency: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql | null> {
     const day = this.services.position.asOfOrToday(asOf);

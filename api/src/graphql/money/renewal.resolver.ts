@@ -23,7 +23,11 @@ export class SmartAccountRenewalResolver {
   })
   async renewalModel(
     @Root() account: SmartAccountGql,
-    @Arg('input', () => RenewalModelInput, { nullable: true }) input: RenewalModelInput | null,
+    @Arg('input', () => RenewalModelInput, {
+      nullable: true,
+      description: 'Scope and parameters; every field has a default.',
+    })
+    input: RenewalModelInput | null,
   ): Promise<RenewalModelGql> {
     const asOf = this.services.position.asOfOrToday(input?.asOf);
     const report = await this.services.money.renewal(
@@ -45,7 +49,11 @@ export class RenewalModelBreakEvenResolver {
     return breakEvenGrowthBasisPoints(model);
   }
 
-  @FieldResolver(() => RenewalOptionGql, { nullable: true })
+  @FieldResolver(() => RenewalOptionGql, {
+    nullable: true,
+    description:
+      'The option cheaper (by NPV) at growth below breakEvenGrowthBasisPoints; null when there is no break-even.',
+  })
   cheaperBelowBreakEven(@Root() model: RenewalModelGql): RenewalOptionGql | null {
     return cheaperBelowBreakEven(model);
   }

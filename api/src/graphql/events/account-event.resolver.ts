@@ -5,6 +5,7 @@ import type { ReservationLogEvent, Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import { ReservationGql } from '../reservation/reservation.type.js';
 
 import { toAccountEventGql } from './account-event.mapper.js';
@@ -23,10 +24,15 @@ export class SmartAccountEventsResolver {
   })
   async events(
     @Root() account: SmartAccountGql,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' })
+    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('kind', () => AccountEventKindGql, { nullable: true }) kind: AccountEventKindGql | null,
+    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
+    after: string | null,
+    @Arg('kind', () => AccountEventKindGql, {
+      nullable: true,
+      description: 'Only events of this kind (default all).',
+    })
+    kind: AccountEventKindGql | null,
   ): Promise<AccountEventConnection> {
     const page = await this.services.events.page({
       smartAccountId: account.smartAccountId,

@@ -23,6 +23,23 @@ registerEnumType(AccountEventKindGql, {
   description:
     'What a CSSM Event Log message says happened. Read from the message text by inferred ' +
     'patterns; OTHER when Trueup did not understand it (the message is kept as written).',
+  valuesConfig: {
+    SLR_RESERVE: { description: 'Licenses reserved on a device (Specific License Reservation).' },
+    SLR_UPDATE: { description: 'A device’s reservation changed in quantity.' },
+    SLR_RETURN: { description: 'A device’s reserved licenses returned to the Virtual Account.' },
+    SLR_TRANSFER: { description: 'A device’s reservation moved to another Virtual Account.' },
+    LICENSE_ADD: { description: 'Licenses added to a Virtual Account (an order, a conversion).' },
+    LICENSE_REMOVE: { description: 'Licenses removed from a Virtual Account.' },
+    LICENSE_TRANSFER: { description: 'Licenses moved between Virtual Accounts.' },
+    VIRTUAL_ACCOUNT_RENAME: { description: 'A Virtual Account renamed.' },
+    TOKEN_CREATE: { description: 'A product registration token created.' },
+    SATELLITE_SYNC_NETWORK: { description: 'An SSM On-Prem satellite synced over the network.' },
+    SATELLITE_SYNC_FILE: { description: 'An SSM On-Prem satellite synced by file (offline).' },
+    SATELLITE_SYNC_FAILED_REMOVED: {
+      description: 'An SSM On-Prem satellite removed for not syncing in time.',
+    },
+    OTHER: { description: 'A message Trueup does not understand; kept as written.' },
+  },
 });
 
 @ObjectType('AccountEvent', {
@@ -31,23 +48,59 @@ registerEnumType(AccountEventKindGql, {
     'Append-only; the parsed fields are what the message names (null where it names nothing).',
 })
 export class AccountEventGql {
-  @Field(() => ID) id!: string;
-  @Field(() => AccountEventKindGql) kind!: AccountEventKindGql;
+  @Field(() => ID, { description: 'Trueup’s id of the row.' }) id!: string;
+  @Field(() => AccountEventKindGql, { description: 'What happened, read from the message.' })
+  kind!: AccountEventKindGql;
   @Field(() => String, { description: 'When it happened per the log, ISO 8601 timestamp (UTC).' })
   occurredAt!: string;
-  @Field(() => String, { nullable: true }) user!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The CSSM user who acted; null when the log names none.',
+  })
+  user!: string | null;
   @Field(() => String, { description: 'The message as Cisco wrote it.' }) message!: string;
   @Field(() => String, { nullable: true, description: 'The row’s Virtual Account, as named then.' })
   virtualAccount!: string | null;
-  @Field(() => String, { nullable: true }) license!: string | null;
-  @Field(() => Int, { nullable: true }) quantity!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The license the message names, as written; null when it names none.',
+  })
+  license!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quantity the message names; null when it names none.',
+  })
+  quantity!: number | null;
   @Field(() => String, { nullable: true, description: 'The device as the message names it.' })
   device!: string | null;
-  @Field(() => String, { nullable: true }) udiPid!: string | null;
-  @Field(() => String, { nullable: true }) udiSerial!: string | null;
-  @Field(() => String, { nullable: true }) fromVirtualAccount!: string | null;
-  @Field(() => String, { nullable: true }) toVirtualAccount!: string | null;
-  @Field(() => String, { nullable: true }) satellite!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The device’s UDI product id as the message names it; null when it names none.',
+  })
+  udiPid!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The device’s UDI serial as the message names it (matches ProductInstance.udiSerial); null when it names none.',
+  })
+  udiSerial!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where licenses left (transfer, removal) or the old name (rename); null when not named.',
+  })
+  fromVirtualAccount!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where licenses arrived (transfer, addition) or the new name (rename); null when not named.',
+  })
+  toVirtualAccount!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The SSM On-Prem satellite a sync message names; else null.',
+  })
+  satellite!: string | null;
 }
 
 export const AccountEventConnection = Connection('AccountEvent', AccountEventGql);

@@ -4,6 +4,7 @@ import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import { toFindingGql } from '../findings/finding.mapper.js';
 import { toLicensePositionGql } from '../position/position.mapper.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -16,12 +17,24 @@ export class HistoryResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => SnapshotGql, { description: 'Freezes the position at a date under a label.' })
+  @Mutation(() => SnapshotGql, {
+    description:
+      'Freezes the position at a date under a label (a reconciliation run); a label already used is SNAPSHOT_EXISTS.',
+  })
   async takeSnapshot(
-    @Arg('smartAccount', () => String) smartAccount: string,
-    @Arg('label', () => String) label: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('includeClassic', () => Boolean, { nullable: true, defaultValue: true })
+    @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
+    smartAccount: string,
+    @Arg('label', () => String, {
+      description: 'A name for it, unique in the Smart Account (e.g. 2026-Q3).',
+    })
+    label: string,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('includeClassic', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: DESCRIBE.includeClassic,
+    })
     includeClassic: boolean | null,
     @Ctx() ctx: GqlContext,
   ): Promise<SnapshotGql> {
@@ -68,8 +81,10 @@ export class HistoryResolver {
   })
   async rollup(
     @Root() account: SmartAccountGql,
-    @Arg('by', () => RollupDimensionGql) by: RollupDimensionGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('by', () => RollupDimensionGql, { description: 'The tag to group by.' })
+    by: RollupDimensionGql,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
   ): Promise<RollupGroupGql[]> {
     const groups = await this.services.history.rollup({
       smartAccountId: account.smartAccountId,

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { DESCRIBE } from '../descriptions.js';
 import { FindingGql } from '../findings/finding.type.js';
 import { LicensePositionGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -12,43 +13,71 @@ export enum RollupDimensionGql {
 registerEnumType(RollupDimensionGql, {
   name: 'RollupDimension',
   description: 'A Virtual Account tag to group by.',
+  valuesConfig: {
+    BUSINESS_UNIT: { description: 'VirtualAccount.businessUnit.' },
+    REGION: { description: 'VirtualAccount.region.' },
+    ENVIRONMENT: { description: 'VirtualAccount.environment.' },
+  },
 });
 
 @ObjectType('Snapshot', { description: 'The position frozen at a date (a reconciliation run).' })
 export class SnapshotGql {
-  @Field(() => ID) id!: string;
-  @Field(() => String) label!: string;
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => Boolean) includeClassic!: boolean;
-  @Field(() => String, { description: 'ISO 8601 timestamp (UTC).' }) takenAt!: string;
+  @Field(() => ID, { description: 'Trueup’s id of the snapshot.' }) id!: string;
+  @Field(() => String, {
+    description: 'Its name, unique in the Smart Account (drift from/to take it).',
+  })
+  label!: string;
+  @Field(() => DateScalar, { description: 'The date the position was frozen at.' })
+  asOf!: string;
+  @Field(() => Boolean, {
+    description: 'Whether classic PAK lots were counted as owned (the unified view).',
+  })
+  includeClassic!: boolean;
+  @Field(() => String, {
+    description: 'When the snapshot was taken, ISO 8601 timestamp (UTC).',
+  })
+  takenAt!: string;
 }
 
 @ObjectType('DriftLine', {
   description: 'How one Virtual Account × license moved; *Change = after − before.',
 })
 export class DriftLineGql {
-  @Field(() => String) virtualAccountName!: string;
-  @Field(() => String) licenseName!: string;
-  @Field(() => Int) ownedBefore!: number;
-  @Field(() => Int) ownedAfter!: number;
-  @Field(() => Int) ownedChange!: number;
-  @Field(() => Int) consumedBefore!: number;
-  @Field(() => Int) consumedAfter!: number;
-  @Field(() => Int) consumedChange!: number;
-  @Field(() => Int) balanceBefore!: number;
-  @Field(() => Int) balanceAfter!: number;
-  @Field(() => Int) balanceChange!: number;
+  @Field(() => String, { description: DESCRIBE.virtualAccountName }) virtualAccountName!: string;
+  @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
+  @Field(() => Int, { description: 'Owned at from (0 when the line did not exist).' })
+  ownedBefore!: number;
+  @Field(() => Int, { description: 'Owned at to (0 when the line no longer exists).' })
+  ownedAfter!: number;
+  @Field(() => Int, { description: 'ownedAfter − ownedBefore.' }) ownedChange!: number;
+  @Field(() => Int, { description: 'Consumed at from.' }) consumedBefore!: number;
+  @Field(() => Int, { description: 'Consumed at to.' }) consumedAfter!: number;
+  @Field(() => Int, { description: 'consumedAfter − consumedBefore.' }) consumedChange!: number;
+  @Field(() => Int, { description: 'Balance (owned − consumed) at from.' })
+  balanceBefore!: number;
+  @Field(() => Int, { description: 'Balance (owned − consumed) at to.' })
+  balanceAfter!: number;
+  @Field(() => Int, { description: 'balanceAfter − balanceBefore.' }) balanceChange!: number;
   virtualAccountId!: number;
   licenseId!: number;
 }
 
-@ObjectType('Drift')
+@ObjectType('Drift', {
+  description:
+    'What changed between two sides, each a snapshot (its frozen position) or a date (the live data as of then); findings are judged from the data at each side’s date.',
+})
 export class DriftGql {
-  @Field(() => DateScalar) fromAsOf!: string;
-  @Field(() => DateScalar) toAsOf!: string;
+  @Field(() => DateScalar, { description: 'The date of the from side.' }) fromAsOf!: string;
+  @Field(() => DateScalar, { description: 'The date of the to side.' }) toAsOf!: string;
   @Field(() => [DriftLineGql], { description: 'Only lines that moved.' }) lines!: DriftLineGql[];
-  @Field(() => [FindingGql]) openedFindings!: FindingGql[];
-  @Field(() => [FindingGql]) resolvedFindings!: FindingGql[];
+  @Field(() => [FindingGql], {
+    description: 'Findings at the to side whose key was not at the from side.',
+  })
+  openedFindings!: FindingGql[];
+  @Field(() => [FindingGql], {
+    description: 'Findings at the from side whose key is gone at the to side.',
+  })
+  resolvedFindings!: FindingGql[];
 }
 
 @ObjectType('RollupGroup', {
@@ -57,6 +86,10 @@ export class DriftGql {
 export class RollupGroupGql {
   @Field(() => String, { nullable: true, description: 'The tag value; null for untagged.' })
   group!: string | null;
-  @Field(() => Int) virtualAccountCount!: number;
-  @Field(() => [LicensePositionGql]) positions!: LicensePositionGql[];
+  @Field(() => Int, { description: 'Virtual Accounts with this tag value.' })
+  virtualAccountCount!: number;
+  @Field(() => [LicensePositionGql], {
+    description: 'One position per license over those Virtual Accounts.',
+  })
+  positions!: LicensePositionGql[];
 }

@@ -24,21 +24,39 @@ export class ImportResolver {
       description: 'Domain; created if new (install-wide tokens only).',
     })
     smartAccount: string,
-    @Arg('fileName', () => String) fileName: string,
-    @Arg('content', () => String) content: string,
+    @Arg('fileName', () => String, {
+      description: 'Name of the file, shown in issues (file:line:column).',
+    })
+    fileName: string,
+    @Arg('content', () => String, { description: 'The file’s text, UTF-8 (BOM or not).' })
+    content: string,
     @Arg('format', () => ImportFormatGql, {
       nullable: true,
       description: 'Detected from the content when absent.',
     })
     format: ImportFormatGql | null,
-    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean | null,
+    @Arg('dryRun', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Validate and count only; write nothing.',
+    })
+    dryRun: boolean | null,
     @Arg('asOf', () => DateScalar, {
       nullable: true,
       description: 'Date the export describes (default today).',
     })
     asOf: string | null,
-    @Arg('virtualAccount', () => String, { nullable: true }) virtualAccount: string | null,
-    @Arg('smartAccountName', () => String, { nullable: true }) smartAccountName: string | null,
+    @Arg('virtualAccount', () => String, {
+      nullable: true,
+      description:
+        'The Virtual Account of files that name none (v2 get-summary, one-Virtual-Account exports).',
+    })
+    virtualAccount: string | null,
+    @Arg('smartAccountName', () => String, {
+      nullable: true,
+      description: 'Display name of a Smart Account created by this import.',
+    })
+    smartAccountName: string | null,
     @Arg('sourceSystem', () => String, {
       nullable: true,
       description:
@@ -67,7 +85,12 @@ export class ImportResolver {
   @FieldResolver(() => [ImportRunGql], { description: 'What was imported, newest first.' })
   async importRuns(
     @Root() account: SmartAccountGql,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 50,
+      description: 'How many runs, newest first (0–1000; more is capped at 1000).',
+    })
+    first: number | null,
   ): Promise<ImportRunGql[]> {
     const runs = await this.services.imports.runsOf(
       account.smartAccountId,

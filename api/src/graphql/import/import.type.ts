@@ -18,26 +18,67 @@ export enum ImportFormatGql {
 registerEnumType(ImportFormatGql, {
   name: 'ImportFormat',
   description: 'A Cisco export format Trueup imports.',
+  valuesConfig: {
+    CSSM_LICENSES_CSV: {
+      description:
+        'CSSM Licenses tab export, summary or transaction-detail level, one or several Virtual Accounts: the ledger (owned, in use, lots).',
+    },
+    CSSM_INSTANCES_CSV: {
+      description: 'CSSM Product Instances export: devices and their license use.',
+    },
+    API_LICENSES_JSON: {
+      description:
+        'Smart Licensing API licenses (v1) or get-summary (v2), pages concatenated: the ledger.',
+    },
+    API_DEVICES_JSON: { description: 'Smart Licensing API devices (product instances).' },
+    SLR_AUTHORIZATION_XML: {
+      description: 'SLR authorization codes: reservations per device.',
+    },
+    RUM_REPORT: {
+      description: 'Smart Licensing Using Policy RUM reports: per-device usage by entitlement tag.',
+    },
+    CLASSIC_PAK_CSV: {
+      description: 'Classic PAK list: CLASSIC_PAK lots (rows already CONVERTED are skipped).',
+    },
+    LICENSE_CATALOG_CSV: {
+      description:
+        'License catalog: name ↔ tag, family, unit, kind, required base, entitlement type; corrects the built-in catalog.',
+    },
+    PRICE_BOOK: {
+      description:
+        'Price book CSV: License, Currency, List Price, Discount, Support Rate, License Type, EA Suite, In EA, EA Price, Valid From.',
+    },
+    CSSM_EVENT_LOG_CSV: {
+      description:
+        'CSSM Event Log export: SLR, transfer and satellite-sync events as Cisco dated them.',
+    },
+  },
 });
 
 @ObjectType('ImportIssue', { description: 'A problem in an input file, at file:line:column.' })
 export class ImportIssueGql {
   @Field(() => String, { description: 'error (the import was refused) or warning' })
   severity!: string;
-  @Field(() => String) code!: string;
-  @Field(() => String) file!: string;
-  @Field(() => Int) line!: number;
-  @Field(() => Int) column!: number;
-  @Field(() => String) message!: string;
+  @Field(() => String, {
+    description: 'Machine-readable reason, e.g. MISSING_VALUE, UNKNOWN_VALUE, DUPLICATE_ROW.',
+  })
+  code!: string;
+  @Field(() => String, { description: 'The file name given.' }) file!: string;
+  @Field(() => Int, { description: 'Line in the file, 1-based.' }) line!: number;
+  @Field(() => Int, { description: 'Column in the line, 1-based.' }) column!: number;
+  @Field(() => String, { description: 'What is wrong, for a person.' }) message!: string;
 }
 
 @ObjectType('ImportCount', {
   description: 'Rows of one kind an import created or updated, or records it skipped.',
 })
 export class ImportCountGql {
-  @Field(() => String) kind!: string;
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
+  @Field(() => String, {
+    description: 'What was counted, e.g. entitlementLots, productInstances, reservations.',
+  })
+  kind!: string;
+  @Field(() => Int, { description: 'Rows created.' }) created!: number;
+  @Field(() => Int, { description: 'Rows updated.' }) updated!: number;
   @Field(() => Int, {
     description:
       'Records deliberately not applied, e.g. olderAuthorizationCodes: SLR codes issued before the device’s latest reservation event.',
@@ -45,11 +86,12 @@ export class ImportCountGql {
   skipped!: number;
 }
 
-@ObjectType('ImportedFile')
+@ObjectType('ImportedFile', { description: 'One file an import read.' })
 export class ImportedFileGql {
-  @Field(() => String) fileName!: string;
-  @Field(() => ImportFormatGql) format!: ImportFormatGql;
-  @Field(() => Int) rowsRead!: number;
+  @Field(() => String, { description: 'The file name given.' }) fileName!: string;
+  @Field(() => ImportFormatGql, { description: 'Its format, given or detected.' })
+  format!: ImportFormatGql;
+  @Field(() => Int, { description: 'Data rows (or records) read.' }) rowsRead!: number;
   @Field(() => Boolean, { description: 'The same content was already imported: nothing changed.' })
   alreadyImported!: boolean;
 }
@@ -64,24 +106,32 @@ export class ImportLicenseJoinGql {
       'JOINED (a tag given to the one named license), RENAMED (a tag-named license given its name) or AMBIGUOUS (several candidates: no join)',
   })
   kind!: string;
-  @Field(() => String) file!: string;
-  @Field(() => String) entitlementTag!: string;
+  @Field(() => String, { description: 'The file the tag came from.' }) file!: string;
+  @Field(() => String, { description: 'The entitlement tag joined.' }) entitlementTag!: string;
   @Field(() => [String], { description: 'The license joined to, or the candidates.' })
   licenses!: string[];
-  @Field(() => String) message!: string;
+  @Field(() => String, { description: 'The join explained, for a person.' }) message!: string;
 }
 
-@ObjectType('ImportSummary')
+@ObjectType('ImportSummary', {
+  description:
+    'What an import did: files read, rows created and updated, and issues. Any error: nothing written (committed false).',
+})
 export class ImportSummaryGql {
-  @Field(() => String) smartAccount!: string;
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => Boolean) dryRun!: boolean;
+  @Field(() => String, { description: 'The Smart Account domain imported into.' })
+  smartAccount!: string;
+  @Field(() => DateScalar, { description: 'The date the export describes.' }) asOf!: string;
+  @Field(() => Boolean, { description: 'Validated and counted only, never written.' })
+  dryRun!: boolean;
   @Field(() => Boolean, { description: 'True when the changes are in the database.' })
   committed!: boolean;
-  @Field(() => [ImportedFileGql]) files!: ImportedFileGql[];
-  @Field(() => [ImportCountGql]) counts!: ImportCountGql[];
-  @Field(() => Int) errorCount!: number;
-  @Field(() => Int) warningCount!: number;
+  @Field(() => [ImportedFileGql], { description: 'The files read.' }) files!: ImportedFileGql[];
+  @Field(() => [ImportCountGql], { description: 'Rows written (or that would be), by kind.' })
+  counts!: ImportCountGql[];
+  @Field(() => Int, { description: 'Errors found (all of them, beyond the 100 listed).' })
+  errorCount!: number;
+  @Field(() => Int, { description: 'Warnings found (all of them, beyond the 100 listed).' })
+  warningCount!: number;
   @Field(() => [ImportIssueGql], { description: 'The first issues (capped at 100).' })
   issues!: ImportIssueGql[];
   @Field(() => [ImportLicenseJoinGql], {
@@ -92,14 +142,20 @@ export class ImportSummaryGql {
 
 @ObjectType('ImportRun', { description: 'One imported file: provenance of the rows it wrote.' })
 export class ImportRunGql {
-  @Field(() => ID) id!: string;
-  @Field(() => String) fileName!: string;
-  @Field(() => ImportFormatGql) format!: ImportFormatGql;
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => String) status!: string;
-  @Field(() => String, { nullable: true }) sha256!: string | null;
+  @Field(() => ID, { description: 'Trueup’s id of the run.' }) id!: string;
+  @Field(() => String, { description: 'The file name given.' }) fileName!: string;
+  @Field(() => ImportFormatGql, { description: 'The file’s format.' }) format!: ImportFormatGql;
+  @Field(() => DateScalar, { description: 'The date the export describes.' }) asOf!: string;
+  @Field(() => String, { description: 'RUNNING, COMMITTED or FAILED.' }) status!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SHA-256 of the content, hex (re-importing the same content changes nothing); null when not recorded.',
+  })
+  sha256!: string | null;
   @Field(() => String, { description: 'cloud or onprem:<host>.' }) sourceSystem!: string;
-  @Field(() => String, { description: 'ISO 8601 timestamp (UTC).' }) startedAt!: string;
+  @Field(() => String, { description: 'When the import started, ISO 8601 timestamp (UTC).' })
+  startedAt!: string;
   @Field(() => String, {
     description: 'Row counts as JSON, e.g. {"rowsRead":12,"created.entitlementLots":14}.',
   })

@@ -1,14 +1,15 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
+import { DESCRIBE } from '../descriptions.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 @InputType('ReallocationMoveInput', {
   description: 'A move, by license and Virtual Account names.',
 })
 export class ReallocationMoveInput {
-  @Field(() => String) license!: string;
-  @Field(() => Int) quantity!: number;
+  @Field(() => String, { description: DESCRIBE.licenseName }) license!: string;
+  @Field(() => Int, { description: 'License units to move (positive).' }) quantity!: number;
   @Field(() => String, { description: 'Source Virtual Account name.' }) from!: string;
   @Field(() => String, { description: 'Target Virtual Account name.' }) to!: string;
   @Field(() => LicenseType, { nullable: true, description: 'Move only lots of this type.' })
@@ -28,8 +29,16 @@ export class ReallocationPolicyInput {
     description: 'Term lots ending before this date do not count as cure.',
   })
   horizon?: string | null;
-  @Field(() => Boolean, { nullable: true }) sameRegion?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) sameBusinessUnit?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: moves only between Virtual Accounts of the same region tag.',
+  })
+  sameRegion?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: moves only between Virtual Accounts of the same business unit tag.',
+  })
+  sameBusinessUnit?: boolean | null;
   @Field(() => Boolean, {
     nullable: true,
     description: 'Default true; false keeps production entitlements out of non-production.',
@@ -45,11 +54,13 @@ export class ReallocationPolicyInput {
 @InputType('CreateScenarioInput', { description: 'Give either moves or fromSuggestion.' })
 export class CreateScenarioInput {
   @Field(() => String, { description: 'Smart Account domain.' }) smartAccount!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { description: 'A name for the scenario.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Free text.' })
+  description?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Evaluation date (default today).' })
   asOf?: string | null;
-  @Field(() => [ReallocationMoveInput], { nullable: true }) moves?: ReallocationMoveInput[] | null;
+  @Field(() => [ReallocationMoveInput], { nullable: true, description: 'The moves, in order.' })
+  moves?: ReallocationMoveInput[] | null;
   @Field(() => ReallocationPolicyInput, {
     nullable: true,
     description: 'Fill the moves from the optimizer under this policy.',
@@ -62,23 +73,29 @@ export class CreateScenarioInput {
 @InputType('ScenarioRefInput')
 export class ScenarioRefInput {
   @Field(() => String, { description: 'Smart Account domain.' }) smartAccount!: string;
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The scenario (Scenario.id).' }) id!: string;
   @Field(() => Int, { description: 'The version you evaluated (Scenario.version).' })
   expectedVersion!: number;
   @Field(() => String, { nullable: true, description: 'Who acts (default: the caller).' })
   actor?: string | null;
 }
 
-@InputType('UpdateScenarioInput')
+@InputType('UpdateScenarioInput', {
+  description: 'Changes to a DRAFT scenario; fields left out stay as they are.',
+})
 export class UpdateScenarioInput extends ScenarioRefInput {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => DateScalar, { nullable: true }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: 'New name.' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'New description.' })
+  description?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'New evaluation date.' })
+  asOf?: string | null;
   @Field(() => [ReallocationMoveInput], { nullable: true, description: 'Replaces every move.' })
   moves?: ReallocationMoveInput[] | null;
 }
 
-@InputType('ApplyScenarioInput')
+@InputType('ApplyScenarioInput', {
+  description: 'Applies a DRAFT scenario at the version you evaluated.',
+})
 export class ApplyScenarioInput extends ScenarioRefInput {
   @Field(() => DateScalar, {
     nullable: true,
@@ -87,5 +104,7 @@ export class ApplyScenarioInput extends ScenarioRefInput {
   asOf?: string | null;
 }
 
-@InputType('DiscardScenarioInput')
+@InputType('DiscardScenarioInput', {
+  description: 'Discards a DRAFT scenario at the version you saw.',
+})
 export class DiscardScenarioInput extends ScenarioRefInput {}

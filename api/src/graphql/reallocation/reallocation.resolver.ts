@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
@@ -46,10 +47,18 @@ export class ReallocationResolver {
     description: 'The position after the moves, with warnings per move. Never writes.',
   })
   async simulateReallocation(
-    @Arg('smartAccount', () => String) smartAccount: string,
-    @Arg('moves', () => [ReallocationMoveInput]) moves: ReallocationMoveInput[],
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
+    @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
+    smartAccount: string,
+    @Arg('moves', () => [ReallocationMoveInput], {
+      description: 'The moves, applied in order, each on the position the earlier ones left.',
+    })
+    moves: ReallocationMoveInput[],
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('policy', () => ReallocationPolicyInput, {
+      nullable: true,
+      description: 'Rules the moves must respect (default: none).',
+    })
     policy: ReallocationPolicyInput | null,
     @Ctx() ctx: GqlContext,
   ): Promise<ReallocationSimulationGql> {
@@ -73,9 +82,14 @@ export class ReallocationResolver {
       'Moves that cure the most true-up exposure with the fewest moves, within the policy, and the requests for Cisco’s transfer API.',
   })
   async suggestReallocation(
-    @Arg('smartAccount', () => String) smartAccount: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
-    @Arg('policy', () => ReallocationPolicyInput, { nullable: true })
+    @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
+    smartAccount: string,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
+    @Arg('policy', () => ReallocationPolicyInput, {
+      nullable: true,
+      description: 'Rules the moves must respect (default: none).',
+    })
     policy: ReallocationPolicyInput | null,
     @Ctx() ctx: GqlContext,
   ): Promise<ReallocationPlanGql> {
@@ -92,9 +106,14 @@ export class ReallocationResolver {
     description: 'A scenario’s moves simulated at a date (default: the scenario’s). Never writes.',
   })
   async evaluateScenario(
-    @Arg('smartAccount', () => String) smartAccount: string,
-    @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
+    smartAccount: string,
+    @Arg('id', () => ID, { description: 'The scenario (Scenario.id).' }) id: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'The date to evaluate at (default: the scenario’s asOf).',
+    })
+    asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<ReallocationSimulationGql> {
     const evaluation = await this.services.reallocation.evaluate({
@@ -114,7 +133,8 @@ export class ReallocationResolver {
     description: 'A draft scenario from moves or from the optimizer.',
   })
   async createScenario(
-    @Arg('input', () => CreateScenarioInput) input: CreateScenarioInput,
+    @Arg('input', () => CreateScenarioInput, { description: 'The scenario to create.' })
+    input: CreateScenarioInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ScenarioGql> {
     return toScenarioGql(
@@ -135,7 +155,8 @@ export class ReallocationResolver {
     description: 'Edits a draft at the version you saw; a newer version is a conflict.',
   })
   async updateScenario(
-    @Arg('input', () => UpdateScenarioInput) input: UpdateScenarioInput,
+    @Arg('input', () => UpdateScenarioInput, { description: 'The changes.' })
+    input: UpdateScenarioInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ScenarioGql> {
     return toScenarioGql(
@@ -158,7 +179,10 @@ export class ReallocationResolver {
       'Applies a draft in one transaction, re-validated against the live data: lots split with lineage, transfers recorded. A surplus consumed since evaluation is a CONFLICT and changes nothing.',
   })
   async applyScenario(
-    @Arg('input', () => ApplyScenarioInput) input: ApplyScenarioInput,
+    @Arg('input', () => ApplyScenarioInput, {
+      description: 'The scenario and the version you evaluated.',
+    })
+    input: ApplyScenarioInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ScenarioApplyResultGql> {
     return toApplyResultGql(
@@ -175,7 +199,10 @@ export class ReallocationResolver {
   @RequiresRole('ANALYST')
   @Mutation(() => ScenarioGql, { description: 'Discards a draft (kept, with its trail).' })
   async discardScenario(
-    @Arg('input', () => DiscardScenarioInput) input: DiscardScenarioInput,
+    @Arg('input', () => DiscardScenarioInput, {
+      description: 'The scenario and the version you saw.',
+    })
+    input: DiscardScenarioInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ScenarioGql> {
     return toScenarioGql(

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
+import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -14,14 +15,53 @@ export enum MoveWarningCodeGql {
   POLICY_VIOLATION = 'POLICY_VIOLATION',
   INSUFFICIENT_MOVABLE_LOTS = 'INSUFFICIENT_MOVABLE_LOTS',
 }
-registerEnumType(MoveWarningCodeGql, { name: 'MoveWarningCode' });
+registerEnumType(MoveWarningCodeGql, {
+  name: 'MoveWarningCode',
+  description:
+    'Why a move is doubtful, judged against the position the earlier moves left. All block an apply except LOT_EXPIRES_BEFORE_HORIZON.',
+  valuesConfig: {
+    SOURCE_GOES_SHORT: {
+      description: 'quantity > the source’s surplus: the source’s shortfall would rise.',
+    },
+    EXCEEDS_MOVABLE_SURPLUS: {
+      description:
+        'Within the surplus but beyond the movable part, min(surplus − headroom, SMART units): it eats the policy headroom or classic PAK units, which never move.',
+    },
+    RESERVED_UNITS: {
+      description:
+        'quantity > owned − reserved: SLR/PLR-reserved units never move until the reservation is returned.',
+    },
+    DIFFERENT_SMART_ACCOUNT: {
+      description: 'A Virtual Account of another Smart Account: moves stay within one.',
+    },
+    LOT_EXPIRES_BEFORE_HORIZON: {
+      description:
+        'Not blocking: a TERM lot the move takes ends before the policy horizon, so the cure does not last.',
+    },
+    POLICY_VIOLATION: {
+      description:
+        'A policy rule forbids it: a locked Virtual Account, another region or business unit, or production to non-production.',
+    },
+    INSUFFICIENT_MOVABLE_LOTS: {
+      description: 'The source’s SMART lots (of the requested type) hold fewer units than asked.',
+    },
+  },
+});
 
 export enum ScenarioStatusGql {
   DRAFT = 'DRAFT',
   APPLIED = 'APPLIED',
   DISCARDED = 'DISCARDED',
 }
-registerEnumType(ScenarioStatusGql, { name: 'ScenarioStatus' });
+registerEnumType(ScenarioStatusGql, {
+  name: 'ScenarioStatus',
+  description: 'Where a scenario is in its life.',
+  valuesConfig: {
+    DRAFT: { description: 'Editable; evaluated freely, never written.' },
+    APPLIED: { description: 'Its moves were written as lot transfers; no longer editable.' },
+    DISCARDED: { description: 'Set aside, kept with its trail; no longer editable.' },
+  },
+});
 
 @ObjectType('ReallocationMove', {
   description: 'Units of one license moved between two Virtual Accounts.',
@@ -30,16 +70,18 @@ export class ReallocationMoveGql {
   @Field(() => String, { description: 'License name.' }) license!: string;
   @Field(() => LicenseType, { nullable: true, description: 'Lot type moved (any when null).' })
   licenseType!: LicenseType | null;
-  @Field(() => Int) quantity!: number;
+  @Field(() => Int, { description: 'License units moved.' }) quantity!: number;
   @Field(() => String, { description: 'Source Virtual Account name.' }) from!: string;
   @Field(() => String, { description: 'Target Virtual Account name.' }) to!: string;
 }
 
-@ObjectType('MoveWarning')
+@ObjectType('MoveWarning', { description: 'A doubt about one move of a simulation.' })
 export class MoveWarningGql {
-  @Field(() => MoveWarningCodeGql) code!: MoveWarningCodeGql;
+  @Field(() => MoveWarningCodeGql, { description: 'What is wrong (see the values).' })
+  code!: MoveWarningCodeGql;
   @Field(() => Boolean, { description: 'Applying the move would be refused.' }) blocking!: boolean;
-  @Field(() => String) message!: string;
+  @Field(() => String, { description: 'The doubt, with the figures, for a person.' })
+  message!: string;
 }
 
 @ObjectType('LotAllocation', { description: 'Units a move takes from one lot of its source.' })
@@ -48,53 +90,78 @@ export class LotAllocationGql {
   lotId!: string | null;
   @Field(() => ID, { description: 'The stored lot the units come from originally.' })
   originLotId!: string;
-  @Field(() => Int) quantity!: number;
-  @Field(() => LicenseType) licenseType!: LicenseType;
-  @Field(() => DateScalar, { nullable: true }) endDate!: string | null;
+  @Field(() => Int, { description: 'Units taken from the lot.' }) quantity!: number;
+  @Field(() => LicenseType, { description: 'The lot’s type.' }) licenseType!: LicenseType;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The lot’s last day (TERM); null when it has none.',
+  })
+  endDate!: string | null;
 }
 
-@ObjectType('SimulatedMove')
+@ObjectType('SimulatedMove', {
+  description: 'One move of a simulation: its warnings and the lots it takes units from.',
+})
 export class SimulatedMoveGql {
   @Field(() => Int, { description: '0-based position in the list of moves.' }) index!: number;
-  @Field(() => ReallocationMoveGql) move!: ReallocationMoveGql;
-  @Field(() => [MoveWarningGql]) warnings!: MoveWarningGql[];
-  @Field(() => [LotAllocationGql]) allocations!: LotAllocationGql[];
+  @Field(() => ReallocationMoveGql, { description: 'The move as given.' })
+  move!: ReallocationMoveGql;
+  @Field(() => [MoveWarningGql], { description: 'Its warnings; empty when it is clean.' })
+  warnings!: MoveWarningGql[];
+  @Field(() => [LotAllocationGql], {
+    description:
+      'The source lots it takes units from: SMART only; PERPETUAL first, then TERM by longest remaining term, UNKNOWN last.',
+  })
+  allocations!: LotAllocationGql[];
 }
 
 @ObjectType('ReallocationLineChange', {
   description: 'One affected Virtual Account × license, before and after the moves.',
 })
 export class ReallocationLineChangeGql {
-  @Field(() => String) virtualAccountName!: string;
-  @Field(() => String) licenseName!: string;
-  @Field(() => PositionLineGql) before!: PositionLineGql;
-  @Field(() => PositionLineGql) after!: PositionLineGql;
+  @Field(() => String, { description: DESCRIBE.virtualAccountName }) virtualAccountName!: string;
+  @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
+  @Field(() => PositionLineGql, { description: 'The line before the moves.' })
+  before!: PositionLineGql;
+  @Field(() => PositionLineGql, { description: 'The line after every move.' })
+  after!: PositionLineGql;
 }
 
 @ObjectType('ReallocationSimulation', {
   description: 'The position after a list of moves, computed without writing anything.',
 })
 export class ReallocationSimulationGql {
-  @Field(() => DateScalar) asOf!: string;
+  @Field(() => DateScalar, { description: 'The date the position was simulated at.' })
+  asOf!: string;
   @Field(() => Boolean, { description: 'No move has a blocking warning.' }) feasible!: boolean;
-  @Field(() => [ReallocationLineChangeGql]) lines!: ReallocationLineChangeGql[];
-  @Field(() => [SimulatedMoveGql]) moves!: SimulatedMoveGql[];
+  @Field(() => [ReallocationLineChangeGql], {
+    description: 'The Virtual Account × license lines the moves touch.',
+  })
+  lines!: ReallocationLineChangeGql[];
+  @Field(() => [SimulatedMoveGql], { description: 'Each move, in order, with its warnings.' })
+  moves!: SimulatedMoveGql[];
   @Field(() => Int, { description: 'Σ shortfall after − before (negative = less short).' })
   shortfallChange!: number;
   @Field(() => Int, { description: 'Σ surplus after − before.' }) surplusChange!: number;
   @Field(() => [MoneyGql], { description: 'True-up exposure before, per currency.' })
   exposureBefore!: MoneyGql[];
-  @Field(() => [MoneyGql]) exposureAfter!: MoneyGql[];
-  @Field(() => [MoneyGql]) exposureChange!: MoneyGql[];
+  @Field(() => [MoneyGql], { description: 'True-up exposure after the moves, per currency.' })
+  exposureAfter!: MoneyGql[];
+  @Field(() => [MoneyGql], {
+    description: 'exposureAfter − exposureBefore per currency (negative = saved).',
+  })
+  exposureChange!: MoneyGql[];
   @Field(() => Int, { description: 'Shortfall units of licenses without a price, before.' })
   unpricedShortfallBefore!: number;
-  @Field(() => Int) unpricedShortfallAfter!: number;
+  @Field(() => Int, { description: 'Shortfall units of licenses without a price, after.' })
+  unpricedShortfallAfter!: number;
 }
 
 @ObjectType('TransferRequestLine', { description: 'One entry of a Cisco transfer API request.' })
 export class TransferRequestLineGql {
-  @Field(() => String) license!: string;
-  @Field(() => LicenseType) licenseType!: LicenseType;
+  @Field(() => String, { description: DESCRIBE.licenseName }) license!: string;
+  @Field(() => LicenseType, { description: 'PERPETUAL or TERM, as the API wants it.' })
+  licenseType!: LicenseType;
   @Field(() => Int, { description: 'At most 998 per entry.' }) quantity!: number;
   @Field(() => String, { description: 'Target Virtual Account name.' })
   targetVirtualAccount!: string;
@@ -109,50 +176,78 @@ export class TransferRequestLineGql {
   description: 'A request for Cisco’s license transfer API: one source, at most 10 entries.',
 })
 export class TransferRequestGql {
-  @Field(() => String) sourceVirtualAccount!: string;
-  @Field(() => [TransferRequestLineGql]) licenses!: TransferRequestLineGql[];
+  @Field(() => String, { description: 'The Virtual Account the licenses leave.' })
+  sourceVirtualAccount!: string;
+  @Field(() => [TransferRequestLineGql], { description: 'The entries (at most 10).' })
+  licenses!: TransferRequestLineGql[];
 }
 
 @ObjectType('ReallocationPlan', {
   description: 'The optimizer’s moves: least exposure, then fewest moves, within the policy.',
 })
 export class ReallocationPlanGql {
-  @Field(() => DateScalar) asOf!: string;
-  @Field(() => [ReallocationMoveGql]) moves!: ReallocationMoveGql[];
-  @Field(() => [TransferRequestGql]) transferRequests!: TransferRequestGql[];
+  @Field(() => DateScalar, { description: 'The date the plan was computed at.' }) asOf!: string;
+  @Field(() => [ReallocationMoveGql], { description: 'The moves, in order.' })
+  moves!: ReallocationMoveGql[];
+  @Field(() => [TransferRequestGql], {
+    description: 'The moves as requests for Cisco’s license transfer API.',
+  })
+  transferRequests!: TransferRequestGql[];
   @Field(() => Int, { description: 'Shortfall units the plan cures.' }) curedUnits!: number;
   @Field(() => Int, {
     description: 'Σ per license min(movable surplus, shortfall): the most any plan could cure.',
   })
   boundUnits!: number;
-  @Field(() => [MoneyGql]) exposureBefore!: MoneyGql[];
-  @Field(() => [MoneyGql]) exposureAfter!: MoneyGql[];
-  @Field(() => Int) unpricedShortfallBefore!: number;
-  @Field(() => Int) unpricedShortfallAfter!: number;
+  @Field(() => [MoneyGql], { description: 'True-up exposure before the moves, per currency.' })
+  exposureBefore!: MoneyGql[];
+  @Field(() => [MoneyGql], { description: 'True-up exposure after the moves, per currency.' })
+  exposureAfter!: MoneyGql[];
+  @Field(() => Int, { description: 'Shortfall units of licenses without a price, before.' })
+  unpricedShortfallBefore!: number;
+  @Field(() => Int, { description: 'Shortfall units of licenses without a price, after.' })
+  unpricedShortfallAfter!: number;
 }
 
 @ObjectType('ScenarioEvent', { description: 'One entry of a scenario’s audit trail.' })
 export class ScenarioEventGql {
   @Field(() => String, { description: 'CREATED, EDITED, APPLIED, DISCARDED or APPLY_REFUSED.' })
   type!: string;
-  @Field(() => Int) version!: number;
-  @Field(() => String) actor!: string;
-  @Field(() => String, { nullable: true }) detail!: string | null;
-  @Field(() => String, { description: 'ISO 8601 timestamp (UTC).' }) occurredAt!: string;
+  @Field(() => Int, { description: 'The scenario’s version after the event.' }) version!: number;
+  @Field(() => String, { description: 'Who acted.' }) actor!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What happened in words (e.g. why an apply was refused); null when nothing to add.',
+  })
+  detail!: string | null;
+  @Field(() => String, { description: 'When, ISO 8601 timestamp (UTC).' }) occurredAt!: string;
 }
 
 @ObjectType('Transfer', { description: 'Units moved from one lot to another Virtual Account.' })
 export class TransferGql {
-  @Field(() => ID) id!: string;
-  @Field(() => String) license!: string;
-  @Field(() => LicenseType) licenseType!: LicenseType;
-  @Field(() => Int) quantity!: number;
-  @Field(() => String) from!: string;
-  @Field(() => String) to!: string;
-  @Field(() => ID, { nullable: true }) sourceLotId!: string | null;
-  @Field(() => ID, { nullable: true }) targetLotId!: string | null;
-  @Field(() => DateScalar, { nullable: true }) effectiveOn!: string | null;
-  @Field(() => String, { nullable: true }) actor!: string | null;
+  @Field(() => ID, { description: 'Trueup’s id of the transfer.' }) id!: string;
+  @Field(() => String, { description: DESCRIBE.licenseName }) license!: string;
+  @Field(() => LicenseType, { description: 'Type of the lot moved.' }) licenseType!: LicenseType;
+  @Field(() => Int, { description: 'License units moved.' }) quantity!: number;
+  @Field(() => String, { description: 'Source Virtual Account name.' }) from!: string;
+  @Field(() => String, { description: 'Target Virtual Account name.' }) to!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The lot the units left (Entitlement.id); null when not recorded.',
+  })
+  sourceLotId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The lot split off in the target (Entitlement.id); null when not recorded.',
+  })
+  targetLotId!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the move took effect; null when not recorded.',
+  })
+  effectiveOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who made it; null when not recorded.' })
+  actor!: string | null;
   licenseId!: number;
   fromVirtualAccountId!: number;
   toVirtualAccountId!: number;
@@ -162,29 +257,47 @@ export class TransferGql {
   description: 'A named set of moves, evaluated freely, applied on request.',
 })
 export class ScenarioGql {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => ScenarioStatusGql) status!: ScenarioStatusGql;
+  @Field(() => ID, { description: 'Trueup’s id of the scenario.' }) id!: string;
+  @Field(() => String, { description: 'Its name.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Free text; null when none.' })
+  description!: string | null;
+  @Field(() => ScenarioStatusGql, { description: 'DRAFT, APPLIED or DISCARDED.' })
+  status!: ScenarioStatusGql;
   @Field(() => Int, { description: 'Raised by every change; apply and edits name it.' })
   version!: number;
-  @Field(() => String) author!: string;
+  @Field(() => String, { description: 'Who created it.' }) author!: string;
   @Field(() => DateScalar, { description: 'The date it is evaluated at by default.' })
   asOf!: string;
-  @Field(() => String) createdAt!: string;
-  @Field(() => String) updatedAt!: string;
-  @Field(() => String, { nullable: true }) appliedAt!: string | null;
-  @Field(() => String, { nullable: true }) appliedBy!: string | null;
-  @Field(() => DateScalar, { nullable: true }) appliedOn!: string | null;
-  @Field(() => String, { nullable: true }) discardedAt!: string | null;
+  @Field(() => String, { description: 'When it was created, ISO 8601 timestamp (UTC).' })
+  createdAt!: string;
+  @Field(() => String, { description: 'Last change, ISO 8601 timestamp (UTC).' })
+  updatedAt!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When it was applied, ISO 8601 timestamp (UTC); null unless APPLIED.',
+  })
+  appliedAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who applied it; null unless APPLIED.' })
+  appliedBy!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day its moves took effect; null unless APPLIED.',
+  })
+  appliedOn!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When it was discarded, ISO 8601 timestamp (UTC); null unless DISCARDED.',
+  })
+  discardedAt!: string | null;
   scenarioId!: number;
   smartAccountId!: number;
 }
 
-@ObjectType('ScenarioApplyResult')
+@ObjectType('ScenarioApplyResult', { description: 'What applying a scenario wrote.' })
 export class ScenarioApplyResultGql {
-  @Field(() => ScenarioGql) scenario!: ScenarioGql;
-  @Field(() => [TransferGql]) transfers!: TransferGql[];
+  @Field(() => ScenarioGql, { description: 'The scenario, now APPLIED.' }) scenario!: ScenarioGql;
+  @Field(() => [TransferGql], { description: 'The lot transfers written.' })
+  transfers!: TransferGql[];
   @Field(() => ReallocationSimulationGql, {
     description:
       'The validation the apply ran against the live data; the position now equals its after.',

@@ -64,7 +64,11 @@ export class ScenarioResolver {
   })
   async evaluation(
     @Root() s: ScenarioGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'The date to evaluate at (default: the scenario’s asOf).',
+    })
+    asOf: string | null,
   ): Promise<ReallocationSimulationGql> {
     const evaluation = await this.services.reallocation.evaluate({
       smartAccountId: s.smartAccountId,
@@ -86,7 +90,10 @@ export class SmartAccountScenariosResolver {
   @FieldResolver(() => [ScenarioGql], { description: 'Scenarios, newest first.' })
   async scenarios(
     @Root() account: SmartAccountGql,
-    @Arg('status', () => [ScenarioStatusGql], { nullable: true })
+    @Arg('status', () => [ScenarioStatusGql], {
+      nullable: true,
+      description: 'Only scenarios of these statuses (default all).',
+    })
     status: ScenarioStatusGql[] | null,
   ): Promise<ScenarioGql[]> {
     return (await this.services.reallocation.list(account.smartAccountId, status)).map(
@@ -94,10 +101,13 @@ export class SmartAccountScenariosResolver {
     );
   }
 
-  @FieldResolver(() => ScenarioGql, { nullable: true })
+  @FieldResolver(() => ScenarioGql, {
+    nullable: true,
+    description: 'One scenario by id; null when the account has none of that id.',
+  })
   async scenario(
     @Root() account: SmartAccountGql,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The scenario (Scenario.id).' }) id: string,
   ): Promise<ScenarioGql | null> {
     const scenarioId = Number(id);
     if (!Number.isSafeInteger(scenarioId)) return null;

@@ -86,6 +86,20 @@ function containerFor(services: Services | undefined): ContainerType {
   return { get: (cls) => instances.get(cls) };
 }
 
+/** type-graphql names the root types but takes no description for them. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      'Entry points for reading: start at smartAccounts or smartAccount(domain:), where positions, findings, rollups, history, prices and the renewal model hang. Reallocation simulations are queries too: they never write.';
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      'Changes: imports, snapshots, prices, reservations, classic PAK conversions and reallocation scenarios. Each needs a token of role ANALYST (create, update or discard a scenario) or ADMIN (the rest).';
+  }
+}
+
 /**
  * Builds the executable schema. Without services it can only be printed (schema emission and
  * drift checks); executing it then fails.
@@ -99,6 +113,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
     authChecker,
   });
   assertMutationsHaveRoles(schema);
+  describeRootTypes(schema);
   return schema;
 }
 

@@ -8,7 +8,10 @@ import { LicensePositionGql, PositionLineGql } from './position.type.js';
 
 @Resolver(() => PositionLineGql)
 export class PositionLineResolver {
-  @FieldResolver(() => VirtualAccountGql)
+  @FieldResolver(() => VirtualAccountGql, {
+    description:
+      'The Virtual Account (with its tags); virtualAccountName is cheaper for flat pulls.',
+  })
   async virtualAccount(
     @Root() line: PositionLineGql,
     @Ctx() ctx: GqlContext,
@@ -16,7 +19,9 @@ export class PositionLineResolver {
     return toVirtualAccountGql(await ctx.loaders.virtualAccountById.load(line.virtualAccountId));
   }
 
-  @FieldResolver(() => LicenseGql)
+  @FieldResolver(() => LicenseGql, {
+    description: 'The license (family, unit, kind); licenseName is cheaper for flat pulls.',
+  })
   async license(@Root() line: PositionLineGql, @Ctx() ctx: GqlContext): Promise<LicenseGql> {
     return toLicenseGql(await ctx.loaders.licenseById.load(line.licenseId));
   }
@@ -24,12 +29,12 @@ export class PositionLineResolver {
 
 @Resolver(() => LicensePositionGql)
 export class LicensePositionResolver {
-  @FieldResolver(() => LicenseGql)
+  @FieldResolver(() => LicenseGql, { description: 'The license.' })
   async license(@Root() position: LicensePositionGql, @Ctx() ctx: GqlContext): Promise<LicenseGql> {
     return toLicenseGql(await ctx.loaders.licenseById.load(position.licenseId));
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'License name, as Cisco spells it in CSSM.' })
   async licenseName(@Root() position: LicensePositionGql, @Ctx() ctx: GqlContext): Promise<string> {
     return (await ctx.loaders.licenseById.load(position.licenseId)).name;
   }

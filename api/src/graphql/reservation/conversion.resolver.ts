@@ -32,7 +32,8 @@ export class ClassicConversionResolver {
       'smart-only one rises from asOf on.',
   })
   async convertClassicLots(
-    @Arg('input', () => ConvertClassicLotsInput) input: ConvertClassicLotsInput,
+    @Arg('input', () => ConvertClassicLotsInput, { description: 'The lot and how much.' })
+    input: ConvertClassicLotsInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ClassicConversionResultGql> {
     return toClassicConversionResultGql(
@@ -47,7 +48,8 @@ export class ClassicConversionResolver {
       'Virtual Account of the same Smart Account; one result per lot taken from.',
   })
   async convertPak(
-    @Arg('input', () => ConvertPakInput) input: ConvertPakInput,
+    @Arg('input', () => ConvertPakInput, { description: 'The PAK, license, quantity and target.' })
+    input: ConvertPakInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ClassicConversionResultGql[]> {
     const done = await this.services.conversions.convertPak(
@@ -63,7 +65,8 @@ export class ClassicConversionResolver {
       'device’s Virtual Account (or intoVirtualAccount).',
   })
   async convertDeviceLicenses(
-    @Arg('input', () => ConvertDeviceLicensesInput) input: ConvertDeviceLicensesInput,
+    @Arg('input', () => ConvertDeviceLicensesInput, { description: 'The device serial.' })
+    input: ConvertDeviceLicensesInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ClassicConversionResultGql[]> {
     const done = await this.services.conversions.convertDevice(
@@ -72,7 +75,9 @@ export class ClassicConversionResolver {
     return done.map(toClassicConversionResultGql);
   }
 
-  @FieldResolver(() => VirtualAccountGql)
+  @FieldResolver(() => VirtualAccountGql, {
+    description: 'The Virtual Account converted into (where the SMART lot is).',
+  })
   async virtualAccount(
     @Root() c: ClassicConversionGql,
     @Ctx() ctx: GqlContext,
@@ -80,7 +85,7 @@ export class ClassicConversionResolver {
     return toVirtualAccountGql(await ctx.loaders.virtualAccountById.load(c.virtualAccountId));
   }
 
-  @FieldResolver(() => LicenseGql)
+  @FieldResolver(() => LicenseGql, { description: 'The license converted.' })
   async license(@Root() c: ClassicConversionGql, @Ctx() ctx: GqlContext): Promise<LicenseGql> {
     return toLicenseGql(await ctx.loaders.licenseById.load(c.licenseId));
   }

@@ -5,6 +5,7 @@ import { toProductInstanceGql } from '../account/account.mapper.js';
 import { ProductInstanceGql, SmartAccountGql } from '../account/account.type.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
+import { DESCRIBE } from '../descriptions.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toReservationEventGql, toReservationGql } from './reservation.mapper.js';
@@ -61,7 +62,8 @@ export class SmartAccountReservationsResolver {
   })
   async reservations(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    asOf: string | null,
     @Arg('includeReturned', () => Boolean, {
       nullable: true,
       defaultValue: false,
@@ -82,9 +84,10 @@ export class SmartAccountReservationsResolver {
   })
   async reservationEvents(
     @Root() account: SmartAccountGql,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–5000 (default 100).' })
+    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
     first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
+    after: string | null,
   ): Promise<ReservationEventConnection> {
     const page = await this.services.reservations.accountEventPage({
       smartAccountId: account.smartAccountId,

@@ -30,7 +30,10 @@ export class ReservationMutationResolver {
     description: 'Records a reservation (by hand or from an authorization code): a RESERVE event.',
   })
   async reserveLicenses(
-    @Arg('input', () => ReserveLicensesInput) input: ReserveLicensesInput,
+    @Arg('input', () => ReserveLicensesInput, {
+      description: 'The device, license, type and quantity.',
+    })
+    input: ReserveLicensesInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ReservationChangeGql> {
     return toReservationChangeGql(
@@ -43,7 +46,10 @@ export class ReservationMutationResolver {
     description: 'Sets a reservation to a new quantity: an UPDATE event of the difference.',
   })
   async updateReservation(
-    @Arg('input', () => UpdateReservationInput) input: UpdateReservationInput,
+    @Arg('input', () => UpdateReservationInput, {
+      description: 'The reservation and its new quantity.',
+    })
+    input: UpdateReservationInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ReservationChangeGql> {
     return toReservationChangeGql(
@@ -57,7 +63,10 @@ export class ReservationMutationResolver {
       'Moves reserved licenses to another device: TRANSFER_OUT here, TRANSFER_IN there, together.',
   })
   async transferReservation(
-    @Arg('input', () => TransferReservationInput) input: TransferReservationInput,
+    @Arg('input', () => TransferReservationInput, {
+      description: 'The reservation, the receiving device and how many.',
+    })
+    input: TransferReservationInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ReservationTransferGql> {
     return toReservationTransferGql(
@@ -70,7 +79,8 @@ export class ReservationMutationResolver {
     description: 'Returns reserved licenses (never more than held): a RETURN event.',
   })
   async returnReservation(
-    @Arg('input', () => ReturnReservationInput) input: ReturnReservationInput,
+    @Arg('input', () => ReturnReservationInput, { description: 'The reservation and how many.' })
+    input: ReturnReservationInput,
     @Ctx() ctx: GqlContext,
   ): Promise<ReservationChangeGql> {
     return toReservationChangeGql(

@@ -41,12 +41,14 @@ export class ReservationResolver {
     );
   }
 
-  @FieldResolver(() => LicenseGql)
+  @FieldResolver(() => LicenseGql, { description: 'The license reserved.' })
   async license(@Root() r: ReservationGql, @Ctx() ctx: GqlContext): Promise<LicenseGql> {
     return toLicenseGql(await ctx.loaders.licenseById.load(r.licenseId));
   }
 
-  @FieldResolver(() => VirtualAccountGql)
+  @FieldResolver(() => VirtualAccountGql, {
+    description: 'The Virtual Account whose entitlement the reservation holds.',
+  })
   async virtualAccount(
     @Root() r: ReservationGql,
     @Ctx() ctx: GqlContext,
@@ -75,7 +77,9 @@ export class ReservationResolver {
     return (await this.standing(r, asOf, ctx)).strandedReason as StrandedReasonGql | null;
   }
 
-  @FieldResolver(() => TransferHistoryGql)
+  @FieldResolver(() => TransferHistoryGql, {
+    description: 'Whether its transfers in are matched by the sources’ transfers out.',
+  })
   async transferHistory(
     @Root() r: ReservationGql,
     @Arg('asOf', () => DateScalar, asOfArg) asOf: string | null,

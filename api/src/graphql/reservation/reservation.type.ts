@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { EntitlementGql } from '../account/account.type.js';
 import { LicenseType } from '../account/enums.js';
 import { Connection } from '../connection.js';
+import { DESCRIBE } from '../descriptions.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
@@ -13,15 +14,25 @@ import { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
     'append-only event trail; fields taking asOf default to the date it was read at.',
 })
 export class ReservationGql {
-  @Field(() => ID) id!: string;
-  @Field(() => ReservationTypeGql) reservationType!: ReservationTypeGql;
-  @Field(() => String, { nullable: true }) authorizationCode!: string | null;
+  @Field(() => ID, { description: 'Trueup’s id of the reservation (reservationId in inputs).' })
+  id!: string;
+  @Field(() => ReservationTypeGql, { description: 'SLR or PLR.' })
+  reservationType!: ReservationTypeGql;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Cisco authorization code installed on the device; null when not recorded.',
+  })
+  authorizationCode!: string | null;
   @Field(() => LicenseType, {
     nullable: true,
     description: 'The reserved entitlement’s type, as its latest authorization code states it.',
   })
   licenseType!: LicenseType | null;
-  @Field(() => DateScalar, { nullable: true }) startDate!: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of a TERM reservation; null when none is stated.',
+  })
+  startDate!: string | null;
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Last day of a TERM reservation; after it, the position no longer counts it.',
@@ -40,8 +51,9 @@ export class ReservationGql {
     'One entry of a reservation trail. Never edited or deleted: a correction is a new event.',
 })
 export class ReservationEventGql {
-  @Field(() => ID) id!: string;
-  @Field(() => ReservationEventTypeGql) eventType!: ReservationEventTypeGql;
+  @Field(() => ID, { description: 'Trueup’s id of the event.' }) id!: string;
+  @Field(() => ReservationEventTypeGql, { description: 'What the event did.' })
+  eventType!: ReservationEventTypeGql;
   @Field(() => Int, { description: 'Signed change of the reserved quantity.' })
   quantityDelta!: number;
   @Field(() => Int, { description: 'The reservation’s quantity once this event applied.' })
@@ -50,7 +62,7 @@ export class ReservationEventGql {
   occurredOn!: string;
   @Field(() => String, { nullable: true, description: 'Who made the change.' })
   actor!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: DESCRIBE.note }) note!: string | null;
   @Field(() => String, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
   recordedAt!: string;
   reservationId!: number;
@@ -63,8 +75,10 @@ export type ReservationEventConnection = InstanceType<typeof ReservationEventCon
 
 @ObjectType('ReservationChange', { description: 'A reservation and the one event a change wrote.' })
 export class ReservationChangeGql {
-  @Field(() => ReservationGql) reservation!: ReservationGql;
-  @Field(() => ReservationEventGql) event!: ReservationEventGql;
+  @Field(() => ReservationGql, { description: 'The reservation after the change.' })
+  reservation!: ReservationGql;
+  @Field(() => ReservationEventGql, { description: 'The event the change wrote.' })
+  event!: ReservationEventGql;
 }
 
 @ObjectType('ReservationTransfer', {
@@ -72,8 +86,10 @@ export class ReservationChangeGql {
     'A transfer: TRANSFER_OUT on the source, TRANSFER_IN on the target, equal and opposite.',
 })
 export class ReservationTransferGql {
-  @Field(() => ReservationChangeGql) source!: ReservationChangeGql;
-  @Field(() => ReservationChangeGql) target!: ReservationChangeGql;
+  @Field(() => ReservationChangeGql, { description: 'The source device’s TRANSFER_OUT.' })
+  source!: ReservationChangeGql;
+  @Field(() => ReservationChangeGql, { description: 'The target device’s TRANSFER_IN.' })
+  target!: ReservationChangeGql;
 }
 
 @ObjectType('ClassicConversion', {
@@ -82,24 +98,38 @@ export class ReservationTransferGql {
     'occurredOn and replaced by a SMART lot (and a CLASSIC_PAK rest), its children by lineage.',
 })
 export class ClassicConversionGql {
-  @Field(() => ID) id!: string;
-  @Field(() => Int) quantity!: number;
-  @Field(() => DateScalar) occurredOn!: string;
-  @Field(() => String) actor!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => String, { description: 'ISO 8601 timestamp (UTC).' }) recordedAt!: string;
-  @Field(() => ID) sourceLotId!: string;
-  @Field(() => ID) smartLotId!: string;
-  @Field(() => ID, { nullable: true }) remainderLotId!: string | null;
+  @Field(() => ID, { description: 'Trueup’s id of the conversion.' }) id!: string;
+  @Field(() => Int, { description: 'License units converted.' }) quantity!: number;
+  @Field(() => DateScalar, { description: 'The day it took effect.' }) occurredOn!: string;
+  @Field(() => String, { description: 'Who made it.' }) actor!: string;
+  @Field(() => String, { nullable: true, description: DESCRIBE.note }) note!: string | null;
+  @Field(() => String, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
+  recordedAt!: string;
+  @Field(() => ID, { description: 'The CLASSIC_PAK lot converted (Entitlement.id).' })
+  sourceLotId!: string;
+  @Field(() => ID, { description: 'The SMART lot created (Entitlement.id).' })
+  smartLotId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The CLASSIC_PAK lot holding what was not converted; null when all was.',
+  })
+  remainderLotId!: string | null;
   virtualAccountId!: number;
   licenseId!: number;
 }
 
-@ObjectType('ClassicConversionResult')
+@ObjectType('ClassicConversionResult', {
+  description: 'One lot converted: the record and the lots it touched.',
+})
 export class ClassicConversionResultGql {
-  @Field(() => ClassicConversionGql) conversion!: ClassicConversionGql;
+  @Field(() => ClassicConversionGql, { description: 'The conversion recorded.' })
+  conversion!: ClassicConversionGql;
   @Field(() => EntitlementGql, { description: 'The classic lot, now superseded.' })
   sourceLot!: EntitlementGql;
-  @Field(() => EntitlementGql) smartLot!: EntitlementGql;
-  @Field(() => EntitlementGql, { nullable: true }) remainderLot!: EntitlementGql | null;
+  @Field(() => EntitlementGql, { description: 'The SMART lot created.' }) smartLot!: EntitlementGql;
+  @Field(() => EntitlementGql, {
+    nullable: true,
+    description: 'The CLASSIC_PAK rest when part of the lot was converted; else null.',
+  })
+  remainderLot!: EntitlementGql | null;
 }

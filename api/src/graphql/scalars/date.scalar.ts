@@ -15,7 +15,9 @@ function parse(value: unknown): string {
 /** An ISO calendar date, `YYYY-MM-DD`, carried as a string end to end (no time zone). */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
-  description: 'A calendar date in ISO 8601 form, YYYY-MM-DD.',
+  description:
+    'A calendar date, YYYY-MM-DD (RFC 3339 full-date, the ISO 8601 calendar form), without time or zone.',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize: parse,
   parseValue: parse,
   parseLiteral(ast) {

@@ -113,7 +113,7 @@ export class EntitlementGql {
   licenseType!: LicenseType;
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'First day the lot counts as owned; null: owned since before any date asked.',
+    description: 'First day the lot counts as owned; null: no start stated (counts at any date).',
   })
   startDate!: string | null;
   @Field(() => DateScalar, {
@@ -180,7 +180,7 @@ export class ProductInstanceGql {
   hostname!: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Product type as Cisco reports it (e.g. CAT9K); null when not reported.',
+    description: 'Product type as Cisco reports it (e.g. C9300); null when not reported.',
   })
   productType!: string | null;
   @Field(() => ConnectionMode, { description: 'How it reports to Cisco.' })

@@ -28,7 +28,7 @@ registerEnumType(AccountEventKindGql, {
     SLR_UPDATE: { description: 'A device’s reservation changed in quantity.' },
     SLR_RETURN: { description: 'A device’s reserved licenses returned to the Virtual Account.' },
     SLR_TRANSFER: { description: 'A device’s reservation moved to another Virtual Account.' },
-    LICENSE_ADD: { description: 'Licenses added to a Virtual Account (an order, a conversion).' },
+    LICENSE_ADD: { description: 'Licenses added to a Virtual Account.' },
     LICENSE_REMOVE: { description: 'Licenses removed from a Virtual Account.' },
     LICENSE_TRANSFER: { description: 'Licenses moved between Virtual Accounts.' },
     VIRTUAL_ACCOUNT_RENAME: { description: 'A Virtual Account renamed.' },

@@ -43,7 +43,7 @@ registerEnumType(FindingCodeGql, {
     },
     STRANDED_RESERVATION: {
       description:
-        'An SLR/PLR reservation still holds licenses on a device that is DECOMMISSIONED or replaced (RMA): owned, pinned, unusable. quantity = units reserved; money = their value. facts.reason says which. MEDIUM. Return the reservation in CSSM (or transfer it to the replacement device) and record it here; the message says when Cisco’s Event Log already shows a return or transfer.',
+        'An SLR/PLR reservation still holds licenses on a device that is DECOMMISSIONED or replaced (RMA): owned, pinned, unusable. quantity = units reserved; money = their value. facts.reason says which. MEDIUM. Return it, or transfer it to the replacement device (RMA); when Cisco’s Event Log already shows a return or transfer (the message says), import the device’s current reservation to close it.',
     },
     OVER_RESERVATION: {
       description:
@@ -59,7 +59,7 @@ registerEnumType(FindingCodeGql, {
     },
     STALE_REPORTING: {
       description:
-        'A device or SSM On-Prem satellite has not reported within its window, so its usage is unverified. Device (ACTIVE, DIRECT_CLOUD or ON_PREM): last contact more than 90 days ago when it holds a TERM license, 365 days when perpetual only; MEDIUM. Satellite: last sync more than 60 days ago (within 30 days of the 90-day deadline) MEDIUM, past 90 days CRITICAL (Cisco removes it with its devices); its devices are listed in its evidence, not as findings of their own. quantity = licenses in use behind it; no money; no license. Restore reporting or sync the satellite, or decommission the device. An unknown last contact is not judged.',
+        'A device or SSM On-Prem satellite has not reported within its window, so its usage is unverified. Device (ACTIVE, DIRECT_CLOUD or ON_PREM): last contact more than 90 days ago when it holds (uses or reserves) a license with a TERM lot in the account, 365 days when only perpetual ones; MEDIUM. Satellite: last sync more than 60 days ago (within 30 days of the 90-day deadline) MEDIUM, past 90 days CRITICAL (Cisco removes it with its devices); its devices are listed in its evidence, not as findings of their own. quantity = licenses in use behind it; no money; no license. Restore reporting or sync the satellite, or decommission the device. An unknown last contact is not judged.',
     },
     GHOST_CONSUMPTION: {
       description:
@@ -85,7 +85,7 @@ registerEnumType(FindingSeverityGql, {
   valuesConfig: {
     CRITICAL: {
       description:
-        'Act now: a shortfall only a purchase cures, or a satellite past its sync deadline.',
+        'Act now: a shortfall that needs a purchase, or a satellite past its sync deadline.',
     },
     HIGH: { description: 'Act before the true-up.' },
     MEDIUM: { description: 'Worth fixing; no immediate loss.' },

@@ -74,7 +74,8 @@ export class ImportIssueGql {
 })
 export class ImportCountGql {
   @Field(() => String, {
-    description: 'What was counted, e.g. entitlementLots, productInstances, reservations.',
+    description:
+      'What was counted, e.g. entitlementLots, productInstances, reservations, supersededLots.',
   })
   kind!: string;
   @Field(() => Int, { description: 'Rows created.' }) created!: number;

@@ -47,7 +47,8 @@ export class PriceBookEntryGql {
   @Field(() => Boolean, { description: 'Whether eaUnitPrice was set explicitly.' })
   hasEaUnitPrice!: boolean;
   @Field(() => DateScalar, {
-    description: 'First day the price is in force; it holds until the next entry’s validFrom.',
+    description:
+      'First day the price is in force; it holds until a later entry of the same license and currency.',
   })
   validFrom!: string;
   licenseId!: number;

@@ -160,7 +160,9 @@ export class ReallocationSimulationGql {
 @ObjectType('TransferRequestLine', { description: 'One entry of a Cisco transfer API request.' })
 export class TransferRequestLineGql {
   @Field(() => String, { description: DESCRIBE.licenseName }) license!: string;
-  @Field(() => LicenseType, { description: 'PERPETUAL or TERM, as the API wants it.' })
+  @Field(() => LicenseType, {
+    description: 'PERPETUAL or TERM, as the API takes it; UNKNOWN: see note.',
+  })
   licenseType!: LicenseType;
   @Field(() => Int, { description: 'At most 998 per entry.' }) quantity!: number;
   @Field(() => String, { description: 'Target Virtual Account name.' })
@@ -212,7 +214,11 @@ export class ReallocationPlanGql {
 export class ScenarioEventGql {
   @Field(() => String, { description: 'CREATED, EDITED, APPLIED, DISCARDED or APPLY_REFUSED.' })
   type!: string;
-  @Field(() => Int, { description: 'The scenario’s version after the event.' }) version!: number;
+  @Field(() => Int, {
+    description:
+      'The scenario’s version after the event (APPLY_REFUSED: the version the apply named).',
+  })
+  version!: number;
   @Field(() => String, { description: 'Who acted.' }) actor!: string;
   @Field(() => String, {
     nullable: true,

@@ -58,7 +58,7 @@ export class VirtualAccountGql {
   @Field(() => Environment, { description: 'Environment tag; PRODUCTION unless tagged.' })
   environment!: Environment;
   @Field(() => Boolean, {
-    description: 'The Smart Account’s default Virtual Account (exactly one per account).',
+    description: 'The Smart Account’s default Virtual Account (at most one per account).',
   })
   isDefault!: boolean;
   @Field(() => Boolean, {

@@ -142,7 +142,10 @@ export class SetPriceInput {
     description: 'EA price per unit per year, decimal; left out: the true-up price.',
   })
   eaUnitPrice?: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'Default today.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day the price is in force (default today).',
+  })
   validFrom?: string | null;
 }
 

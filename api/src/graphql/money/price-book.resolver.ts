@@ -59,7 +59,10 @@ export class SmartAccountMoneyResolver {
   })
   async priceBook(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Only the entries in force at this date (default: every entry).',
+    })
     asOf: string | null,
   ): Promise<PriceBookEntryGql[]> {
     const entries = await this.services.money.priceBook.entries(

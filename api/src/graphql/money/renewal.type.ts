@@ -111,11 +111,21 @@ export class RenewalModelInput {
   discountRateBasisPoints?: number | null;
   @Field(() => Int, { nullable: true, description: 'List price rise per year, default 0.' })
   listEscalatorBasisPoints?: number | null;
-  @Field(() => String, { nullable: true, description: 'Default "100000.00".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The EA floor eaValue is checked against, decimal (default "100000.00", EA 3.0).',
+  })
   minimumEaValue?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Credit on owned perpetual, default 0.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Share of the net value of owned perpetual licenses credited in EA year 1 (default 0).',
+  })
   perpetualCreditBasisPoints?: number | null;
-  @Field(() => String, { nullable: true, description: 'Residual SWSS credited, default 0.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Residual SWSS (support already paid) credited in EA year 1, decimal (default 0).',
+  })
   supportCredit?: string | null;
 }
 

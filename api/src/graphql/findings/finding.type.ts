@@ -35,7 +35,7 @@ registerEnumType(FindingCodeGql, {
     },
     LICENSES_EXPIRING: {
       description:
-        'TERM lots active at the date end within the largest lead time (90, 60, 30 days), grouped by Virtual Account × license × end date. quantity = the lapsing units; money = their value at the unit price (what renewing is worth). facts: endDate, daysLeft, leadTimeDays, balanceNow, balanceAfter (the balance the day after the end at today’s consumption). HIGH when balanceAfter < 0 within the shortest lead time, MEDIUM when < 0 in a longer one, LOW when not negative. Renew, or plan for the shortfall.',
+        'TERM lots active at the date end within the largest lead time (90, 60, 30 days), grouped by Virtual Account × license × end date. quantity = the lapsing units; no money (each unit is priced once, on INSUFFICIENT_LICENSES; renewing is modelled by renewalModel). facts: endDate, daysLeft, leadTimeDays, balanceNow, balanceAfter (the balance the day after the end at today’s consumption). HIGH when balanceAfter < 0 within the shortest lead time, MEDIUM when < 0 in a longer one, LOW when not negative. Renew, or plan for the shortfall.',
     },
     LICENSES_EXPIRED: {
       description:
@@ -43,15 +43,15 @@ registerEnumType(FindingCodeGql, {
     },
     STRANDED_RESERVATION: {
       description:
-        'An SLR/PLR reservation still holds licenses on a device that is DECOMMISSIONED or replaced (RMA): owned, pinned, unusable. quantity = units reserved; money = their value. facts.reason says which. MEDIUM. Return it, or transfer it to the replacement device (RMA); when Cisco’s Event Log already shows a return or transfer (the message says), import the device’s current reservation to close it.',
+        'An SLR/PLR reservation still holds licenses on a device that is DECOMMISSIONED or replaced (RMA): owned, pinned, unusable. quantity = units reserved; no money (stranded entitlement is not part of the exposure). facts.reason says which. MEDIUM. Return it, or transfer it to the replacement device (RMA); when Cisco’s Event Log already shows a return or transfer (the message says), import the device’s current reservation to close it.',
     },
     OVER_RESERVATION: {
       description:
-        'An ACTIVE SLR device reports more of a license in use than it has reserved (none reserved counts as 0): it runs without its reservation updated. quantity = the excess; money = excess × unit price. PLR devices never are. HIGH. Update the reservation (a new authorization code) or reduce the use.',
+        'An ACTIVE SLR device reports more of a license in use than it has reserved (none reserved counts as 0): it runs without its reservation updated. quantity = the excess; no money (the excess is priced on the INSUFFICIENT_LICENSES finding of a short Virtual Account, named in facts.relatedKey where known). PLR devices never are. HIGH. Update the reservation (a new authorization code) or reduce the use.',
     },
     RESERVATION_EXPIRED: {
       description:
-        'A reservation still holds a TERM entitlement whose end date has passed: the position no longer counts it as owned, yet the device still runs on it. quantity = units reserved; money = their value (what the renewal is worth). HIGH. Renew the term and re-reserve, or return it.',
+        'A reservation still holds a TERM entitlement whose end date has passed: the position no longer counts it as owned, yet the device still runs on it. quantity = units reserved; no money (each unit is priced once, on INSUFFICIENT_LICENSES). HIGH. Renew the term and re-reserve, or return it.',
     },
     ADDON_WITHOUT_BASE: {
       description:
@@ -67,7 +67,7 @@ registerEnumType(FindingCodeGql, {
     },
     UNCONVERTED_PAK: {
       description:
-        'Classic PAK lots of a license active at the date in a Virtual Account, not yet converted to Smart Licensing, per Virtual Account × license. quantity = their units; money = their value. facts: smartOnlyBalance (what CSSM shows today), unifiedBalance (once converted), curesShortfall and convertInto (other Virtual Accounts whose shortfall converting into them cures). MEDIUM when converting cures a shortfall, else LOW. Convert them (convertPak, convertClassicLots).',
+        'Classic PAK lots of a license active at the date in a Virtual Account, not yet converted to Smart Licensing, per Virtual Account × license. quantity = their units; no money (owned entitlement, not exposure). facts: smartOnlyBalance (what CSSM shows today), unifiedBalance (once converted), curesShortfall and convertInto (other Virtual Accounts whose shortfall converting into them cures). MEDIUM when converting cures a shortfall, else LOW. Convert them (convertPak, convertClassicLots).',
     },
     LEDGER_DEVICE_MISMATCH: {
       description:
@@ -130,7 +130,7 @@ export class FindingGql {
   @Field(() => MoneyGql, {
     nullable: true,
     description:
-      'Money at stake: quantity × unit true-up price for INSUFFICIENT_LICENSES, LICENSES_EXPIRING, STRANDED_RESERVATION, OVER_RESERVATION, RESERVATION_EXPIRED and UNCONVERTED_PAK; null for the other codes and when the license has no price. Only INSUFFICIENT_LICENSES money sums to the gross exposure.',
+      'Money at stake, set on INSUFFICIENT_LICENSES only: shortfall × unit true-up price, so each short unit is priced once and the findings’ money sums to the gross exposure (SmartAccount.exposure), per currency. Null on every other code (related findings name the priced one in facts.relatedKey) and when the license has no price.',
   })
   money!: MoneyGql | null;
   @Field(() => String, {

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind } from 'graphql';
 import type {
   DocumentNode,
+  FieldNode,
   FragmentDefinitionNode,
   GraphQLSchema,
   OperationDefinitionNode,
@@ -11,6 +12,8 @@ import type {
 } from 'graphql';
 import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+
+import { rowsReturned } from './actual-cost.js';
 
 import { QUERY_TOO_COMPLEX, countSelections } from './complexity.js';
 import { currentRequest } from './request-context.js';
@@ -78,12 +81,17 @@ export function operationDepth(
   return deepest;
 }
 
-/** A field with a `first` argument returns a page: its children cost once per item asked for. */
-const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!field.args.some((a) => a.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE;
-  return 1 + first * childComplexity;
-};
+/**
+ * A field with a `first` argument returns a page: its children cost once per item asked for
+ * (requested cost) or, given the rows each page returned, once per row returned (actual cost).
+ */
+const pageEstimator =
+  (returned?: ReadonlyMap<FieldNode, number>): ComplexityEstimator =>
+  ({ field, node, args, childComplexity }) => {
+    if (!field.args.some((a) => a.name === 'first')) return undefined;
+    const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE;
+    return 1 + (returned ? (returned.get(node) ?? 0) : first) * childComplexity;
+  };
 
 function tooComplex(message: string, code: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, {
@@ -91,14 +99,17 @@ function tooComplex(message: string, code: string, extensions: Record<string, un
   });
 }
 
+interface CostedRequest {
+  operationName?: string | null | undefined;
+  variables?: Record<string, unknown> | undefined;
+}
+
 function costOf(
   schema: GraphQLSchema,
   document: DocumentNode,
-  request: {
-    operationName?: string | null | undefined;
-    variables?: Record<string, unknown> | undefined;
-  },
+  request: CostedRequest,
   limits: QueryLimits,
+  returned?: ReadonlyMap<FieldNode, number>,
 ): number {
   try {
     return getComplexity({
@@ -108,7 +119,7 @@ function costOf(
       variables: request.variables ?? {},
       estimators: [
         fieldExtensionsEstimator(),
-        pageEstimator,
+        pageEstimator(returned),
         simpleEstimator({ defaultComplexity: 1 }),
       ],
       maxQueryNodes: limits.maxSelections * 10,
@@ -125,7 +136,9 @@ function costOf(
 /**
  * Refuses, with HTTP 400 and a clear message, operations that select too much, nest too deep
  * or cost too much; reports the cost of every operation it let through in the response's
- * `extensions.cost` (`{ requestedQueryCost, maximumAvailable }`).
+ * `extensions.cost`: `requestedQueryCost` (every page costed at its `first`), `actualQueryCost`
+ * (the same rule with each page costed at the rows it returned, the largest where a page field
+ * occurs more than once; 0 rows for a page under a null parent) and `maximumAvailable`.
  */
 export function queryLimitsPlugin(
   schema: GraphQLSchema,
@@ -134,6 +147,9 @@ export function queryLimitsPlugin(
   return {
     async requestDidStart() {
       let cost: number | undefined;
+      let resolved:
+        | { document: DocumentNode; operation: OperationDefinitionNode; request: CostedRequest }
+        | undefined;
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
@@ -154,6 +170,7 @@ export function queryLimitsPlugin(
             );
           }
           cost = costOf(schema, document, request, limits);
+          resolved = { document, operation, request };
           if (record) record.cost = cost;
           if (cost > limits.maxCost) {
             throw tooComplex(
@@ -164,10 +181,17 @@ export function queryLimitsPlugin(
           }
         },
         async willSendResponse({ response }) {
-          if (cost === undefined || response.body.kind !== 'single') return;
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            cost: { requestedQueryCost: cost, maximumAvailable: limits.maxCost },
+          if (cost === undefined || !resolved || response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          const { document, operation, request } = resolved;
+          const returned = rowsReturned(document, operation, singleResult.data);
+          singleResult.extensions = {
+            ...singleResult.extensions,
+            cost: {
+              requestedQueryCost: cost,
+              actualQueryCost: costOf(schema, document, request, limits, returned),
+              maximumAvailable: limits.maxCost,
+            },
           };
         },
       };

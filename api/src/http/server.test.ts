@@ -70,6 +70,9 @@ const postJson = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
+// 4xx for request errors is the application/graphql-response+json rule (json-status.test.ts).
+const GQL_RESPONSE = { accept: 'application/graphql-response+json' };
+
 const getPage = (path: string) =>
   fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
 
@@ -128,7 +131,10 @@ describe('startHttpServer', () => {
   it('refuses a query nested deeper than maxDepth with 400 QUERY_TOO_DEEP', async () => {
     const ok = await postJson({ query: '{ me { me { me { me { name } } } } }' });
     expect(ok.status).toBe(200);
-    const res = await postJson({ query: '{ me { me { me { me { me { name } } } } } }' });
+    const res = await postJson(
+      { query: '{ me { me { me { me { me { name } } } } } }' },
+      GQL_RESPONSE,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       errors: [
@@ -140,7 +146,10 @@ describe('startHttpServer', () => {
   it('refuses a query costing more than maxCost (pages weigh first × children) with 400', async () => {
     const ok = await postJson({ query: '{ page(first: 100) { name } }' });
     expect(ok.status).toBe(200);
-    const res = await postJson({ query: '{ page(first: 300) { name me { name } } }' });
+    const res = await postJson(
+      { query: '{ page(first: 300) { name me { name } } }' },
+      GQL_RESPONSE,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', cost: 901, maxCost: 400 } }],
@@ -244,7 +253,7 @@ describe('startHttpServer', () => {
 
   it('rejects operations above maxComplexity but lets introspection through', async () => {
     const wide = `{ ${Array.from({ length: 301 }, (_, i) => `f${i}: hello`).join(' ')} }`;
-    const res = await postJson({ query: wide });
+    const res = await postJson({ query: wide }, GQL_RESPONSE);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX' } }],

@@ -20,6 +20,7 @@ import { requireBearer, type Authenticate } from './bearer.js';
 import { createErrorHandler } from './errors.js';
 import { createExplorerMiddleware } from './explorer.js';
 import { jitGateway } from './jit-executor.js';
+import { jsonStatusPlugin } from './json-status.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
 
@@ -143,6 +144,8 @@ export async function startHttpServer<A extends { tokenName: string }>(
     // resolver: on a 5000-row page that wrapping costs about as much as the execution itself.
     ApolloServerPluginCacheControlDisabled(),
     queryLimitsPlugin(options.schema, options.queryLimits ?? DEFAULT_QUERY_LIMITS),
+    // HTTP 200 for GraphQL request errors answered as application/json (Power Query).
+    jsonStatusPlugin(),
   ];
   const apollo = new ApolloServer<BaseContext>({
     // The schema, executed by graphql-jit (compiled per query document) through Apollo's

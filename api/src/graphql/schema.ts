@@ -16,6 +16,13 @@ import {
   VirtualAccountFindingsResolver,
 } from './findings/findings.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
+import {
+  LicenseNodeResolver,
+  NodeResolver,
+  SmartAccountNodeResolver,
+  VirtualAccountNodeResolver,
+} from './node/node.resolver.js';
+import { useSyncNodeResolveType } from './node/node.type.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
   LicensePriceResolver,
@@ -76,6 +83,10 @@ const resolvers = [
   RenewalModelBreakEvenResolver,
   SmartAccountEventsResolver,
   ReservationLogResolver,
+  NodeResolver,
+  SmartAccountNodeResolver,
+  VirtualAccountNodeResolver,
+  LicenseNodeResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */
@@ -114,6 +125,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
   });
   assertMutationsHaveRoles(schema);
   describeRootTypes(schema);
+  useSyncNodeResolveType(schema);
   return schema;
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { NodeInterface } from '../node/node.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
@@ -14,7 +15,10 @@ import {
   LicenseUnit,
 } from './enums.js';
 
-@ObjectType('SmartAccount', { description: 'A Cisco Smart Account, identified by its domain.' })
+@ObjectType('SmartAccount', {
+  implements: NodeInterface,
+  description: 'A Cisco Smart Account, identified by its domain.',
+})
 export class SmartAccountGql {
   @Field(() => ID, {
     description: 'Trueup’s id of the Smart Account (unique among Smart Accounts only).',
@@ -31,6 +35,7 @@ export class SmartAccountGql {
 }
 
 @ObjectType('VirtualAccount', {
+  implements: NodeInterface,
   description:
     'A Virtual Account of a Smart Account: the unit that owns entitlements and consumes licenses. Its tags (businessUnit, region, environment) drive rollups and reallocation policies.',
 })
@@ -69,7 +74,10 @@ export class VirtualAccountGql {
   smartAccountId!: number;
 }
 
-@ObjectType('License', { description: 'A licensable thing as Cisco names it.' })
+@ObjectType('License', {
+  implements: NodeInterface,
+  description: 'A licensable thing as Cisco names it.',
+})
 export class LicenseGql {
   @Field(() => ID, { description: 'Trueup’s id of the license (unique among licenses only).' })
   id!: string;

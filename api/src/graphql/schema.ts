@@ -16,13 +16,6 @@ import {
   VirtualAccountFindingsResolver,
 } from './findings/findings.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
-import {
-  LicenseNodeResolver,
-  NodeResolver,
-  SmartAccountNodeResolver,
-  VirtualAccountNodeResolver,
-} from './node/node.resolver.js';
-import { useSyncNodeResolveType } from './node/node.type.js';
 import { ImportResolver } from './import/import.resolver.js';
 import {
   LicensePriceResolver,
@@ -34,6 +27,13 @@ import {
   RenewalModelBreakEvenResolver,
   SmartAccountRenewalResolver,
 } from './money/renewal.resolver.js';
+import {
+  LicenseNodeResolver,
+  NodeResolver,
+  SmartAccountNodeResolver,
+  VirtualAccountNodeResolver,
+} from './node/node.resolver.js';
+import { useSyncNodeResolveType } from './node/node.type.js';
 import {
   LicensePositionResolver,
   PositionLineResolver,

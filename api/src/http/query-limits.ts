@@ -14,7 +14,6 @@ import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 
 import { rowsReturned } from './actual-cost.js';
-
 import { QUERY_TOO_COMPLEX, countSelections } from './complexity.js';
 import { currentRequest } from './request-context.js';
 

@@ -3,6 +3,10 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 
 import type { Services } from '../services/index.js';
 
+import {
+  SmartAccountConnectionsResolver,
+  VirtualAccountConnectionsResolver,
+} from './account/account-connections.resolver.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
@@ -87,6 +91,8 @@ const resolvers = [
   SmartAccountNodeResolver,
   VirtualAccountNodeResolver,
   LicenseNodeResolver,
+  SmartAccountConnectionsResolver,
+  VirtualAccountConnectionsResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

@@ -13,9 +13,9 @@ const estate = (domain: string): EstateSpec => ({
   virtualAccounts: [{ name: `${domain} VA` }],
   licenses: [{ name: `${domain} license` }],
   lots: [],
-  instances: [],
+  instances: [{ va: 0, mode: 'SLR' }],
   usage: [],
-  reservations: [],
+  reservations: [{ instance: 0, license: 0, events: [{ delta: 2, on: '2026-01-01' }] }],
 });
 const A = 'node-a.example';
 const B = 'node-b.example';
@@ -191,6 +191,56 @@ describe('Node: global ids and node/nodes', () => {
       { ids },
     );
     expect(admin.data!.nodes).toEqual(ids.map((nodeId) => ({ nodeId })));
+  });
+
+  it('identifies devices and reservations too, within the token’s Smart Accounts', async () => {
+    const read = async (domain: string) => {
+      const res = await graphql<{
+        smartAccount: {
+          reservations: { id: string; nodeId: string }[];
+          virtualAccounts: { productInstances: { nodes: { id: string; nodeId: string }[] } }[];
+        };
+      }>(
+        api.graphqlUrl,
+        `{ smartAccount(domain: "${domain}") { reservations { id nodeId }
+          virtualAccounts { productInstances(first: 5) { nodes { id nodeId } } } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      const account = res.data!.smartAccount;
+      return {
+        reservation: account.reservations[0]!,
+        instance: account.virtualAccounts[0]!.productInstances.nodes[0]!,
+      };
+    };
+    const ofA = await read(A);
+    const ofB = await read(B);
+    expect(ofA.instance).toEqual({
+      id: String(a.instanceIds[0]),
+      nodeId: gid('ProductInstance', a.instanceIds[0]!),
+    });
+    expect(ofA.reservation.nodeId).toBe(gid('Reservation', Number(ofA.reservation.id)));
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename nodeId
+      ... on ProductInstance { id } ... on Reservation { id quantity } } }`;
+    const ids = [
+      ofA.instance.nodeId,
+      ofA.reservation.nodeId,
+      ofB.instance.nodeId,
+      ofB.reservation.nodeId,
+    ];
+    const scoped = await graphql<{ nodes: unknown[] }>(
+      api.graphqlUrl,
+      query,
+      { ids },
+      { token: scopedToA },
+    );
+    expect(scoped.errors).toBeUndefined();
+    expect(scoped.data!.nodes).toEqual([
+      { __typename: 'ProductInstance', nodeId: ids[0], id: ofA.instance.id },
+      // The trail holds one event of +2.
+      { __typename: 'Reservation', nodeId: ids[1], id: ofA.reservation.id, quantity: 2 },
+      null,
+      null,
+    ]);
   });
 
   it('refuses more than 100 ids with a clear error', async () => {

@@ -34,6 +34,8 @@ import {
 import {
   LicenseNodeResolver,
   NodeResolver,
+  ProductInstanceNodeResolver,
+  ReservationNodeResolver,
   SmartAccountNodeResolver,
   VirtualAccountNodeResolver,
 } from './node/node.resolver.js';
@@ -91,6 +93,8 @@ const resolvers = [
   SmartAccountNodeResolver,
   VirtualAccountNodeResolver,
   LicenseNodeResolver,
+  ProductInstanceNodeResolver,
+  ReservationNodeResolver,
   SmartAccountConnectionsResolver,
   VirtualAccountConnectionsResolver,
 ] as const;

@@ -166,7 +166,10 @@ export class EntitlementGql {
   licenseId!: number;
 }
 
-@ObjectType('ProductInstance', { description: 'A registered device.' })
+@ObjectType('ProductInstance', {
+  implements: NodeInterface,
+  description: 'A registered device.',
+})
 export class ProductInstanceGql {
   @Field(() => ID, {
     description: 'Trueup’s id of the device (productInstanceId in reservation inputs).',

@@ -1,5 +1,11 @@
 /** Types that implement `Node` and can be fetched by `node(id:)`. */
-export const NODE_TYPES = ['SmartAccount', 'VirtualAccount', 'License'] as const;
+export const NODE_TYPES = [
+  'SmartAccount',
+  'VirtualAccount',
+  'License',
+  'ProductInstance',
+  'Reservation',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Opaque global id: base64 of `Type:id` (the Relay convention), e.g. `VmlydHVhbEFjY291bnQ6Nw==`. */

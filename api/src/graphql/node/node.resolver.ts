@@ -3,9 +3,21 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 
 import { canSee } from '../../services/access/access.js';
 import type { Services } from '../../services/index.js';
-import { toLicenseGql, toSmartAccountGql, toVirtualAccountGql } from '../account/account.mapper.js';
-import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
+import {
+  toLicenseGql,
+  toProductInstanceGql,
+  toSmartAccountGql,
+  toVirtualAccountGql,
+} from '../account/account.mapper.js';
+import {
+  LicenseGql,
+  ProductInstanceGql,
+  SmartAccountGql,
+  VirtualAccountGql,
+} from '../account/account.type.js';
 import type { GqlContext } from '../context.js';
+import { toReservationGql } from '../reservation/reservation.mapper.js';
+import { ReservationGql } from '../reservation/reservation.type.js';
 
 import { fromGlobalId, toGlobalId, type NodeType } from './global-id.js';
 import { NodeInterface, type NodeObject } from './node.type.js';
@@ -13,7 +25,10 @@ import { NodeInterface, type NodeObject } from './node.type.js';
 /** Most ids one `nodes` call takes. */
 export const MAX_NODE_IDS = 100;
 
-type Found = (SmartAccountGql | VirtualAccountGql | LicenseGql) & NodeObject;
+type Found = (
+  SmartAccountGql | VirtualAccountGql | LicenseGql | ProductInstanceGql | ReservationGql
+) &
+  NodeObject;
 
 @Resolver()
 export class NodeResolver {
@@ -75,6 +90,23 @@ export class NodeResolver {
           ? tag('License', toLicenseGql(found))
           : null;
       }
+      case 'ProductInstance': {
+        const found = await ctx.loaders.reservations.instanceById
+          .load(parsed.id)
+          .catch(() => undefined);
+        return found && canSee(ctx.access, found.smartAccountId)
+          ? tag('ProductInstance', toProductInstanceGql(found))
+          : null;
+      }
+      case 'Reservation': {
+        const found = await ctx.loaders.reservations.reservationById
+          .load(parsed.id)
+          .catch(() => undefined);
+        // Read as of today, as the reservations list reads it by default.
+        return found && canSee(ctx.access, found.smartAccountId)
+          ? tag('Reservation', toReservationGql(found, this.services.position.asOfOrToday(null)))
+          : null;
+      }
     }
   }
 }
@@ -100,5 +132,21 @@ export class LicenseNodeResolver {
   @FieldResolver(() => ID, { description: 'Opaque global id (base64 of License:id).' })
   nodeId(@Root() license: LicenseGql): string {
     return toGlobalId('License', license.licenseId);
+  }
+}
+
+@Resolver(() => ProductInstanceGql)
+export class ProductInstanceNodeResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global id (base64 of ProductInstance:id).' })
+  nodeId(@Root() instance: ProductInstanceGql): string {
+    return toGlobalId('ProductInstance', Number(instance.id));
+  }
+}
+
+@Resolver(() => ReservationGql)
+export class ReservationNodeResolver {
+  @FieldResolver(() => ID, { description: 'Opaque global id (base64 of Reservation:id).' })
+  nodeId(@Root() reservation: ReservationGql): string {
+    return toGlobalId('Reservation', reservation.reservationId);
   }
 }

@@ -4,11 +4,13 @@ import { EntitlementGql } from '../account/account.type.js';
 import { LicenseType } from '../account/enums.js';
 import { Connection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
+import { NodeInterface } from '../node/node.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
 
 @ObjectType('Reservation', {
+  implements: NodeInterface,
   description:
     'An SLR/PLR reservation of one license on one device. Its quantity is the sum of its ' +
     'append-only event trail; fields taking asOf default to the date it was read at.',

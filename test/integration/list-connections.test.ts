@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
-import { insertEstate, type EstateSpec } from '../support/estate.js';
+import { insertEstate, type EstateSpec, type InsertedEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb } from '../support/test-db.js';
 import { startTestApi, type TestApi } from '../support/test-server.js';
@@ -24,9 +24,13 @@ const spec: EstateSpec = {
     endDate: null,
     source: 'SMART' as const,
   })),
-  instances: [],
+  instances: [{ va: 1, mode: 'SLR' }],
   usage: [],
-  reservations: [],
+  // Two reservations on Alpha's device, of 1 and 2 units.
+  reservations: [
+    { instance: 0, license: 1, events: [{ delta: 1, on: '2026-01-01' }] },
+    { instance: 0, license: 2, events: [{ delta: 2, on: '2026-01-01' }] },
+  ],
 };
 
 interface Conn<T> {
@@ -37,11 +41,38 @@ interface Conn<T> {
 
 let handle: DbHandle;
 let api: TestApi;
+let inserted: InsertedEstate;
 
 beforeAll(async () => {
   handle = await createTestDb();
-  await insertEstate(handle.db, spec);
+  inserted = await insertEstate(handle.db, spec);
   api = await startTestApi(handle, '2026-06-01');
+  // Three prices: L1 in USD and EUR, L2 in USD.
+  for (const [license, currency, listPrice] of [
+    ['L1', 'USD', '100'],
+    ['L1', 'EUR', '90'],
+    ['L2', 'USD', '50'],
+  ]) {
+    const res = await graphql(
+      api.graphqlUrl,
+      `
+        mutation ($sa: ID!, $license: String!, $currency: String!, $listPrice: String!) {
+          setPrice(
+            input: {
+              smartAccountId: $sa
+              license: $license
+              currency: $currency
+              listPrice: $listPrice
+            }
+          ) {
+            id
+          }
+        }
+      `,
+      { sa: String(inserted.smartAccountId), license, currency, listPrice },
+    );
+    expect(res.errors).toBeUndefined();
+  }
 });
 
 afterAll(async () => {
@@ -108,6 +139,38 @@ describe('connections over growing lists', () => {
     expect(alpha.entitlementsConnection.totalCount).toBe(3);
     expect(alpha.entitlementsConnection.nodes).toEqual(alpha.entitlements.slice(0, 2));
     expect(alpha.entitlementsConnection.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('pages the price book in the order of priceBook', async () => {
+    const res = await account<{
+      priceBook: { id: string }[];
+      priceBookConnection: Conn<{ id: string }>;
+    }>(`priceBook { id } priceBookConnection(first: 2) { ${PAGE} nodes { id } }`);
+    const { priceBook, priceBookConnection } = res.data!.smartAccount;
+    expect(priceBook).toHaveLength(3);
+    expect(priceBookConnection.totalCount).toBe(3);
+    expect(priceBookConnection.nodes).toEqual(priceBook.slice(0, 2));
+    const rest = await account<{ priceBookConnection: Conn<{ id: string }> }>(
+      `priceBookConnection(first: 2, after: "${priceBookConnection.pageInfo.endCursor}") { ${PAGE} nodes { id } }`,
+    );
+    expect(rest.data!.smartAccount.priceBookConnection.nodes).toEqual(priceBook.slice(2));
+    expect(rest.data!.smartAccount.priceBookConnection.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('pages reservations in the order of reservations', async () => {
+    const res = await account<{
+      reservations: { id: string; quantity: number }[];
+      reservationsConnection: Conn<{ id: string; quantity: number }>;
+    }>(
+      `reservations { id quantity } reservationsConnection(first: 1) { ${PAGE} nodes { id quantity } }`,
+    );
+    const { reservations, reservationsConnection } = res.data!.smartAccount;
+    expect(reservations.map((r) => r.quantity).sort()).toEqual([1, 2]);
+    expect(reservationsConnection).toMatchObject({
+      totalCount: 2,
+      nodes: [reservations[0]],
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    });
   });
 
   it('refuses a foreign cursor and an oversized page with clear errors', async () => {

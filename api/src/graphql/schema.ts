@@ -21,6 +21,7 @@ import {
 } from './findings/findings.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
+import { PriceBookConnectionResolver } from './money/price-book-connection.resolver.js';
 import {
   LicensePriceResolver,
   PositionLineMoneyResolver,
@@ -59,6 +60,7 @@ import {
 } from './reservation/reservation-event.resolver.js';
 import { ReservationMutationResolver } from './reservation/reservation-mutation.resolver.js';
 import { ReservationResolver } from './reservation/reservation.resolver.js';
+import { ReservationsConnectionResolver } from './reservation/reservations-connection.resolver.js';
 import { DateScalar } from './scalars/date.scalar.js';
 
 const resolvers = [
@@ -97,6 +99,8 @@ const resolvers = [
   ReservationNodeResolver,
   SmartAccountConnectionsResolver,
   VirtualAccountConnectionsResolver,
+  PriceBookConnectionResolver,
+  ReservationsConnectionResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

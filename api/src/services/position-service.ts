@@ -50,14 +50,16 @@ export interface PricedPositionLine extends NamedPositionLine {
 }
 
 /** The one mapping of a snapshot row to a named line (the domain turns the sums into the line). */
-const toNamedLine = (query: PositionQuery) => (row: SnapshotRow): NamedPositionLine => ({
-  ...positionLine(toPositionSums(row), query),
-  virtualAccountName: row.va_name,
-  licenseName: row.license_name,
-  productFamily: row.product_family,
-  region: row.region,
-  businessUnit: row.business_unit,
-});
+const toNamedLine =
+  (query: PositionQuery) =>
+  (row: SnapshotRow): NamedPositionLine => ({
+    ...positionLine(toPositionSums(row), query),
+    virtualAccountName: row.va_name,
+    licenseName: row.license_name,
+    productFamily: row.product_family,
+    region: row.region,
+    businessUnit: row.business_unit,
+  });
 
 /**
  * Every named line of a Smart Account (or of the named Virtual Accounts) at a date, priced, sorted
@@ -77,7 +79,11 @@ export async function namedPositionLines(
   return rows.map((row) => {
     const line = named(row);
     const unitPrice = unitPrices.get(line.licenseId);
-    return { ...line, unitPrice: unitPrice ?? null, exposure: lineExposure(line.shortfall, unitPrice) };
+    return {
+      ...line,
+      unitPrice: unitPrice ?? null,
+      exposure: lineExposure(line.shortfall, unitPrice),
+    };
   });
 }
 

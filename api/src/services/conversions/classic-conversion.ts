@@ -96,7 +96,10 @@ export async function refreshAfterConversions(
 ): Promise<void> {
   await refreshCurrentPositions(tx, {
     smartAccountId,
-    virtualAccountIds: done.flatMap((c) => [c.sourceLot.virtualAccountId, c.smartLot.virtualAccountId]),
+    virtualAccountIds: done.flatMap((c) => [
+      c.sourceLot.virtualAccountId,
+      c.smartLot.virtualAccountId,
+    ]),
   });
 }
 

@@ -87,6 +87,7 @@ describe('current positions kept by the writers (property)', () => {
     const held = await services.reservations.reservationsOf({
       smartAccountId: ids.sa,
       asOf: TODAY,
+      includeReturned: false,
     });
     const reservationId = held[0]?.id ?? 999_999;
     switch (op.kind) {
@@ -94,6 +95,7 @@ describe('current positions kept by the writers (property)', () => {
         return services.imports.run({
           smartAccount: 'kept.example',
           asOf: op.day,
+          dryRun: false,
           files: [
             textSource(
               'licenses.csv',
@@ -102,7 +104,7 @@ describe('current positions kept by the writers (property)', () => {
               'cssm-licenses-csv',
             ),
           ],
-        } as Parameters<Services['imports']['run']>[0]);
+        });
       case 'reserve':
         return services.reservations.reserve({
           ...context,
@@ -140,9 +142,9 @@ describe('current positions kept by the writers (property)', () => {
           author: 'prop',
           moves: [
             {
-              license: LICENSES[op.license],
+              license: LICENSES[op.license]!,
               quantity: op.quantity,
-              from: VAS[op.from],
+              from: VAS[op.from]!,
               to: VAS[1 - op.from]!,
             },
           ],

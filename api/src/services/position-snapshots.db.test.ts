@@ -1,8 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { sql } from 'drizzle-orm';
 import { createPostgresDb, entitlementLots, usageReports, type DbHandle } from '@trueup/db';
 
 import { insertEstate, type InsertedEstate } from '../../../test/support/estate.js';

@@ -16,7 +16,6 @@ import {
   shareConversion,
   type IsoDate,
 } from '../../domain/index.js';
-
 import { lockLedgerOf } from '../ledger-lock.js';
 
 import {

@@ -4,7 +4,6 @@ import {
   scenarioEvents,
   scenarioMoves,
   scenarios,
-  smartAccounts,
   transfers,
   type Db,
   type DbHandle,

@@ -1,3 +1,4 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
@@ -17,10 +18,15 @@ describe('GraphQL position over HTTP', () => {
   beforeAll(async () => {
     handle = await createTestDb();
     await insertEstate(handle.db, KNOWN_ESTATE);
-    // Count raw aggregation queries to prove DataLoader batching.
+    // Count the queries that read positions (the kept rows or the aggregate) to prove DataLoader
+    // batching.
+    const dialect = new PgDialect();
     const counting: DbHandle = {
       ...handle,
-      rows: (q, e) => (positionQueries++, handle.rows(q, e)),
+      rows: (q, e) => {
+        if (/current_positions|entitlement_lots/.test(dialect.sqlToQuery(q).sql)) positionQueries++;
+        return handle.rows(q, e);
+      },
     };
     const server = await startTestApi(counting, '2026-05-01');
     url = server.graphqlUrl;

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
+import { refreshCurrentPositions } from '../../api/src/services/current-positions.js';
 import { insertEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { KNOWN_ESTATE } from '../support/known-estate.js';
@@ -205,6 +207,13 @@ describe('GraphQL position over HTTP', () => {
   });
 
   it('resolves every Virtual Account position in one batched aggregation', async () => {
+    // A ledger write (that changed no line) first, so no earlier read is served from memory.
+    const [account] = await handle.rows<{ id: number }>(
+      sql`select id from smart_accounts where domain = 'known.example'`,
+    );
+    await handle.db.transaction((tx) =>
+      refreshCurrentPositions(tx, { smartAccountId: Number(account!.id), virtualAccountIds: [] }),
+    );
     positionQueries = 0;
     const res = await graphql<{
       smartAccount: { virtualAccounts: { name: string; position: Record<string, unknown>[] }[] };

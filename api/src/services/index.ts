@@ -18,6 +18,7 @@ import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from '.
 import {
   accountPosition,
   firstUsageReportAfter,
+  namedPositionLines,
   positionLines,
   positionPage,
 } from './position-service.js';
@@ -34,7 +35,9 @@ export function createServices(handle: DbHandle, clock: Clock) {
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
-  const snapshots = positionSnapshots(handle);
+  const snapshots = positionSnapshots(handle, clock);
+  const prices = (smartAccountId: number, asOf: IsoDate) =>
+    unitTrueUpPrices(handle, smartAccountId, asOf);
   return {
     access: accessService(handle, clock),
     accounts: accountService(handle),
@@ -43,6 +46,9 @@ export function createServices(handle: DbHandle, clock: Clock) {
       lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
+      /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
+      named: (query: Parameters<typeof namedPositionLines>[2]) =>
+        namedPositionLines(snapshots, prices, query),
       firstUsageReportAfter: (query: Parameters<typeof firstUsageReportAfter>[1]) =>
         firstUsageReportAfter(handle, query),
     },
@@ -88,7 +94,11 @@ export type Services = ReturnType<typeof createServices>;
 export type { Clock } from './clock.js';
 export { fixedClock, systemClock } from './clock.js';
 export type { Page, PageRequest } from './pagination.js';
-export type { NamedPositionLine, PositionRowFilter } from './position-service.js';
+export type {
+  NamedPositionLine,
+  PositionRowFilter,
+  PricedPositionLine,
+} from './position-service.js';
 export type * from './account-service.js';
 export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './access/index.js';
 export type { ImportCommand } from './import/import-service.js';

@@ -13,6 +13,7 @@ import {
   type ImportFormat,
   type IngestIssue,
 } from '../../ingest/index.js';
+import { refreshCurrentPositions } from '../current-positions.js';
 import { lockLedger } from '../ledger-lock.js';
 
 import { RecordWriter } from './record-writer.js';
@@ -155,6 +156,7 @@ export async function importFiles(
           ),
         );
       }
+      await refreshCurrentPositions(tx, { smartAccountId: account.id });
       if (command.dryRun) throw new DryRunRollback();
     });
   } catch (error) {

@@ -32,6 +32,7 @@ interface ApiModel {
   eaValue: MoneyOut;
   meetsMinimumEaValue: boolean;
   cheaperOption: string;
+  breakEvenGrowthBasisPoints: number | null;
   licenses: {
     licenseName: string;
     consumed: number;
@@ -59,7 +60,7 @@ const MODEL_FIELDS = `parameters { termYears }
   years { year aLaCarte ${M} eaSubscription ${M} trueForward ${M} credits ${M} enterpriseAgreement ${M}
     aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
   totals { aLaCarte ${M} enterpriseAgreement ${M} aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
-  eaValue ${M} meetsMinimumEaValue cheaperOption
+  eaValue ${M} meetsMinimumEaValue cheaperOption breakEvenGrowthBasisPoints
   licenses { licenseName consumed reclaimed owned eaSubscription ${M} credit ${M}
     years { units held listPrice ${M} netPrice ${M} supportPrice ${M} aLaCarte ${M}
       allowance trueForwardUnits baseline trueForward ${M} } }`;
@@ -136,6 +137,14 @@ function compareRenewal(cells: Map<string, Map<string, RawCell>>, api: ApiModel)
     api.cheaperOption === 'ENTERPRISE_AGREEMENT' ? 'Enterprise Agreement' : 'A-la-carte',
     false,
   );
+  // The break-even search in formulas (Break-even sheets) lands on the API's basis point.
+  const breakEven = cells.get('Renewal')?.get(`B${totalRow + 5}`);
+  expect(breakEven?.formula).toBe("'Break-even'!$B$25");
+  if (api.breakEvenGrowthBasisPoints === null) check('Renewal', `B${totalRow + 5}`, 'none', false);
+  else {
+    expect(Math.round(Number(breakEven?.value) * 10_000)).toBe(api.breakEvenGrowthBasisPoints);
+    checked.add(`Renewal!B${totalRow + 5}`);
+  }
 
   // Renewal detail: a row per license, in the API's order.
   const columns = renewalDetailColumns().map((c) => c.key);
@@ -295,7 +304,8 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       // The case is not trivial: growth is trued forward.
       expect(apiBefore.years.some((y) => minor(y.trueForward as MoneyOut) > 0)).toBe(true);
 
-      // Change the inputs in the file: growth 30 %, true-forward mode B.
+      // Change the inputs in the file: growth 30 %, true-forward mode B, allowance 100 % (with
+      // it the EA turns cheaper as growth rises: the break-even is a real crossing).
       const workbook = new exceljs.Workbook();
       await workbook.xlsx.load(exported as unknown as ArrayBuffer);
       const inputs = workbook.getWorksheet('Renewal')!;
@@ -308,9 +318,14 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       };
       inputs.getCell(rowOf(/^Growth per year/), 2).value = 0.3;
       inputs.getCell(rowOf(/^True-forward mode/), 2).value = 'B';
+      inputs.getCell(rowOf(/^EA growth allowance/), 2).value = 1;
       const edited = Buffer.from(await workbook.xlsx.writeBuffer());
       const after = await readCells(await recalculateWithLibreOffice(edited));
-      const apiAfter = await apiModel('termYears: 5, growthBasisPoints: 3000, trueForwardMode: B');
+      const apiAfter = await apiModel(
+        'termYears: 5, growthBasisPoints: 3000, trueForwardMode: B, allowanceBasisPoints: 10000',
+      );
+      expect(apiBefore.breakEvenGrowthBasisPoints).toBeNull();
+      expect(apiAfter.breakEvenGrowthBasisPoints).not.toBeNull();
       expect(minor(apiAfter.totals.aLaCarte)).not.toBe(minor(apiBefore.totals.aLaCarte));
       expect(compareRenewal(after, apiAfter)).toBe(checked);
     });

@@ -15,7 +15,6 @@ const input = {
   minimumEaValue: 100_000,
   perpetualCreditRate: 0,
   supportCredit: 0,
-  breakEvenGrowth: null,
   eaPriceNeededLicenseNames: [],
   licenses: [
     {

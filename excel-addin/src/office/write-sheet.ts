@@ -185,3 +185,34 @@ async function readUserColumns(
   }
   return { table: { header: wanted.map((c) => c.h), rows }, syncs };
 }
+
+/**
+ * Writes sheets whose formulas refer to one another (Renewal ↔ Renewal detail ↔ Break-even):
+ * every missing sheet is added first, in order, so no formula is entered while a sheet it
+ * names is missing (Excel would take that as an external reference); then each is written and
+ * the first is left active.
+ */
+export async function writeSheets(
+  context: Excel.RequestContext,
+  models: readonly SheetWrite[],
+  options: SheetWriteOptions = {},
+): Promise<WriteStats[]> {
+  const existing = models.map((m) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(m.name);
+    sheet.load('name');
+    return sheet;
+  });
+  await context.sync();
+  models.forEach((m, i) => {
+    if (existing[i]?.isNullObject) context.workbook.worksheets.add(m.name);
+  });
+  await context.sync();
+  const stats: WriteStats[] = [];
+  for (const model of models) stats.push(await writeSheet(context, model, options));
+  const first = models[0];
+  if (first) {
+    context.workbook.worksheets.getItem(first.name).activate();
+    await context.sync();
+  }
+  return stats;
+}

@@ -6,7 +6,7 @@ import { positionsSheet } from '../model/positions-sheet.js';
 import { renewalSheets } from '../model/renewal-sheet.js';
 import { shortfallByVirtualAccountSheet } from '../model/shortfall-by-va-sheet.js';
 import { writeColumnChart } from '../office/chart.js';
-import { writeSheet } from '../office/write-sheet.js';
+import { writeSheet, writeSheets } from '../office/write-sheet.js';
 
 import { account, asOfText, type ActionContext } from './action-context.js';
 
@@ -65,8 +65,7 @@ export async function pullRenewal(ctx: ActionContext): Promise<string> {
       key: ['Virtual Account', 'License'],
       highlightPositive: 'Shortfall',
     });
-    await writeSheet(context, sheets.detail);
-    await writeSheet(context, sheets.renewal);
+    await writeSheets(context, sheets.all);
   });
   return `Renewal ${asOfText(query.asOf)} in ${renewal.smartAccount.renewalModel.currency}: edit growth, discount or term on the Renewal sheet and Excel recalculates.`;
 }

@@ -290,6 +290,21 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       const exported = Buffer.from(await response.arrayBuffer());
 
       const before = await readCells(await recalculateWithLibreOffice(exported));
+      // Every formula in the file carries a result, and it is LibreOffice's.
+      const cached = await readCells(exported);
+      let formulas = 0;
+      for (const [sheet, cells] of cached)
+        for (const [address, cell] of cells) {
+          if (cell.formula === null) continue;
+          formulas++;
+          const label = `${sheet}!${address} ${cell.formula}`;
+          const recalculated = before.get(sheet)?.get(address)?.value;
+          expect(cell.value, label).not.toBeNull();
+          if (typeof recalculated === 'number')
+            expect(Math.abs(Number(cell.value) - recalculated), label).toBeLessThan(1e-9);
+          else expect(cell.value, label).toBe(recalculated);
+        }
+      expect(formulas).toBeGreaterThan(1000);
       const apiBefore = await apiModel('termYears: 5, growthBasisPoints: 1000, trueForwardMode: A');
       const checked = compareRenewal(before, apiBefore);
       expect(checked).toBe(

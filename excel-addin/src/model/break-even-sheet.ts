@@ -78,9 +78,14 @@ export function breakEvenSheets(c: BreakEvenContext): {
       );
       detailRows.push(keys.map((key) => cells.get(key) ?? null));
     }
-  const lastDetailRow = 1 + Math.max(detailRows.length, 1);
-  const detailRange = (key: string) =>
-    `${sheetRef(BREAK_EVEN_DETAIL_SHEET)}!$${col(key)}$2:$${col(key)}$${lastDetailRow}`;
+  // Step k's block of license rows (summed by range, not SUMIF over every step: a step may
+  // depend only on earlier steps, or the spreadsheet sees a circular reference).
+  const blockSum = (k: number, key: string) => {
+    if (c.licenseCount === 0) return '0';
+    const top = 2 + (k - 1) * c.licenseCount;
+    const bottom = top + c.licenseCount - 1;
+    return `SUM(${sheetRef(BREAK_EVEN_DETAIL_SHEET)}!$${col(key)}$${top}:$${col(key)}$${bottom})`;
+  };
   const units = NUMBER_FORMATS.integer;
   const money = NUMBER_FORMATS.money;
   const detail: SheetModel = {
@@ -143,11 +148,11 @@ export function breakEvenSheets(c: BreakEvenContext): {
     const ea: string[] = [];
     for (let y = 1; y <= c.renewalYears; y++) {
       cells.set(`aLaCarte${y}`, {
-        formula: `SUMIF(${detailRange('step')},$A${r},${detailRange(`aLaCarte${y}`)})`,
+        formula: blockSum(k, `aLaCarte${y}`),
       });
       if (y >= 2)
         cells.set(`trueForward${y}`, {
-          formula: `SUMIF(${detailRange('step')},$A${r},${detailRange(`trueForward${y}`)})`,
+          formula: blockSum(k, `trueForward${y}`),
         });
       alc.push(pv(y, here(`aLaCarte${y}`)));
       const trueForward = y >= 2 ? `+${here(`trueForward${y}`)}` : '';

@@ -80,6 +80,13 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** The 1-based column number of column letters: A → 1, AA → 27 (the inverse of `columnLetter`). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** The 1-based row of the table header for a sheet with `inputCount` inputs. */
 export const headerRowOf = (inputCount: number): number => (inputCount > 0 ? inputCount + 2 : 1);
 

@@ -11,8 +11,6 @@ import {
   type SheetModel,
 } from '@trueup/excel-addin/model';
 
-type Worksheet = exceljs.Worksheet;
-
 /** A formula's computed result as exceljs stores it beside the formula; undefined: none. */
 function resultOf(
   evaluator: SheetEvaluator,

@@ -11,7 +11,11 @@ import {
   virtualAccounts,
   type DbHandle,
 } from '../../db/src/index.js';
-import { RENEWAL_COLUMNS, renewalDetailColumns } from '../../excel-addin/src/model/index.js';
+import {
+  RENEWAL_COLUMNS,
+  columnLetter,
+  renewalDetailColumns,
+} from '../../excel-addin/src/model/index.js';
 import { graphql } from '../support/graphql-client.js';
 import { findSoffice, recalculateWithLibreOffice } from '../support/libreoffice.js';
 import { MONEY_DOMAIN, MONEY_TODAY, insertMoneyEstate } from '../support/money-estate.js';
@@ -69,15 +73,7 @@ const MODEL_FIELDS = `parameters { termYears }
 const minor = (m: MoneyOut | null | undefined) => (m ? Number(m.amountMinor) : 0);
 const cents = (value: unknown) => Math.round(Number(value) * 100);
 
-const letter = (index: number) => {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-};
+const letter = (index: number) => columnLetter(index + 1);
 
 /**
  * Compares every formula cell of the Renewal sheets with the API's figure; returns how many

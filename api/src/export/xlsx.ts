@@ -1,6 +1,7 @@
 import exceljs from 'exceljs';
 
 import {
+  HIGHLIGHT,
   SheetError,
   SheetEvaluator,
   Unsupported,
@@ -79,6 +80,27 @@ function writeSheet(
       if (column.numberFormat)
         for (let r = 0; r < model.rows.length; r++)
           sheet.getCell(layout.firstDataRow + r, c + 1).numFmt = column.numberFormat;
+    });
+  }
+  const highlight = model.highlightPositive
+    ? model.columns.findIndex((column) => column.header === model.highlightPositive)
+    : -1;
+  if (highlight >= 0 && model.rows.length > 0) {
+    const argb = (hex: string) => `FF${hex.slice(1)}`;
+    sheet.addConditionalFormatting({
+      ref: `${layout.cell(0, highlight)}:${layout.cell(model.rows.length - 1, highlight)}`,
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'greaterThan',
+          formulae: ['0'],
+          priority: 1,
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(HIGHLIGHT.fill) } },
+            font: { color: { argb: argb(HIGHLIGHT.font) } },
+          },
+        },
+      ],
     });
   }
   model.columns.forEach((column, c) => {

@@ -34,7 +34,10 @@ const row = (virtualAccountName: string, units: number): PositionSheetRow => ({
 });
 const positions = [row('Campus', 6), row('Branch', 4)];
 
-const sheetInput = (minimumEaValue: number): RenewalSheetInput => ({
+const sheetInput = (
+  minimumEaValue: number,
+  change: Partial<RenewalSheetInput> = {},
+): RenewalSheetInput => ({
   currency: 'USD',
   termYears: 3,
   growthRate: 0.3,
@@ -58,6 +61,7 @@ const sheetInput = (minimumEaValue: number): RenewalSheetInput => ({
     },
   ],
   positionRowCount: positions.length,
+  ...change,
 });
 
 const license: RenewalLicense = {
@@ -84,10 +88,10 @@ const parameters = (minimumEaValueMinor: bigint): RenewalParameters => ({
 });
 
 /** The exported file as a reader that does not calculate sees it: formula results only. */
-async function exportAndRead(minimumEaValue: number) {
+async function exportAndRead(minimumEaValue: number, change: Partial<RenewalSheetInput> = {}) {
   const buffer = await writeXlsx([
     positionsSheet(positions),
-    ...renewalSheets(sheetInput(minimumEaValue)).all,
+    ...renewalSheets(sheetInput(minimumEaValue, change)).all,
   ]);
   const workbook = new exceljs.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -152,5 +156,23 @@ describe('the exported workbook read without calculating', () => {
     const read = await exportAndRead(2_100.01);
     expect(read('Renewal', 'B21')).toBe(false);
     expect(renewalModel([license], parameters(2_100_01n)).meetsMinimumEaValue).toBe(false);
+  });
+
+  it('finds the break-even growth the API finds, in its formulas', async () => {
+    // EA at 80.00 (the net a-la-carte price) and a 50 % allowance: the EA is cheaper at low
+    // growth, a-la-carte once true-forward bills the growth; the crossing is inside a 10 %
+    // step, so the sheet's bisection steps have to narrow it like the API's.
+    const read = await exportAndRead(2_100, {
+      allowance: 0.5,
+      licenses: [{ ...sheetInput(0).licenses[0]!, eaUnitPrice: 80 }],
+    });
+    const api = breakEvenGrowth([{ ...license, eaUnitPriceMinor: 80_00n }], {
+      ...parameters(2_100_00n),
+      allowanceBasisPoints: 5_000,
+    });
+    expect(api?.cheaperBelow).toBe('ENTERPRISE_AGREEMENT');
+    expect(api!.growthBasisPoints % 1_000).not.toBe(0);
+    expect(Math.round(Number(read('Renewal', 'B23')) * 10_000)).toBe(api!.growthBasisPoints);
+    expect(read('Break-even', 'B26')).toBe('Enterprise Agreement'); // cheaper below
   });
 });

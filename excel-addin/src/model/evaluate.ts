@@ -43,8 +43,8 @@ function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let at = 0;
-  while (at < formula.length) {
-    if (formula.slice(at).trim() === '') break;
+  const end = formula.trimEnd().length;
+  while (at < end) {
     TOKEN.lastIndex = at;
     const match = TOKEN.exec(formula);
     if (!match?.groups) throw new Unsupported(`cannot read ${formula.slice(at)}`);
@@ -196,6 +196,7 @@ function compare(a: Scalar, b: Scalar): number | SheetError {
     typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
   if (rank(left) !== rank(right)) return rank(left) - rank(right);
   if (typeof left === 'string' && typeof right === 'string') {
+    if (left === right) return 0;
     const l = left.toLowerCase();
     const r = right.toLowerCase();
     return l < r ? -1 : l > r ? 1 : 0;
@@ -205,8 +206,15 @@ function compare(a: Scalar, b: Scalar): number | SheetError {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
+const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+
 function applyBinary(op: string, a: Scalar, b: Scalar): Scalar {
-  if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
+  if (COMPARISONS.has(op)) {
+    // Equality of two texts (SUMPRODUCT's name matches): same length first, then ignoring case.
+    if ((op === '=' || op === '<>') && typeof a === 'string' && typeof b === 'string') {
+      const equal = a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
+      return op === '=' ? equal : !equal;
+    }
     const c = compare(a, b);
     if (c instanceof SheetError) return c;
     return op === '='
@@ -250,18 +258,27 @@ function applyBinary(op: string, a: Scalar, b: Scalar): Scalar {
 /** Elementwise over arrays, a scalar broadcast against an array (as in SUMPRODUCT's terms). */
 function broadcast(a: Value, b: Value, f: (x: Scalar, y: Scalar) => Scalar): Value {
   if (!isMatrix(a) && !isMatrix(b)) return f(a, b);
-  const rows = Math.max(isMatrix(a) ? a.length : 1, isMatrix(b) ? b.length : 1);
-  const cols = Math.max(
-    isMatrix(a) ? (a[0]?.length ?? 0) : 1,
-    isMatrix(b) ? (b[0]?.length ?? 0) : 1,
-  );
-  const at = (v: Value, r: number, c: number): Scalar =>
-    isMatrix(v)
-      ? (v[v.length === 1 ? 0 : r]?.[(v[0]?.length ?? 0) === 1 ? 0 : c] ?? new SheetError('#N/A'))
-      : v;
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => f(at(a, r, c), at(b, r, c))),
-  );
+  const rowsOf = (v: Value) => (isMatrix(v) ? v.length : 1);
+  const colsOf = (v: Value) => (isMatrix(v) ? (v[0]?.length ?? 0) : 1);
+  const rows = Math.max(rowsOf(a), rowsOf(b));
+  const cols = Math.max(colsOf(a), colsOf(b));
+  // A cell of `v` at (r, c): a scalar or a single row/column repeats; past its end is #N/A.
+  const reader = (v: Value) => {
+    if (!isMatrix(v)) return () => v;
+    const oneRow = v.length === 1;
+    const oneCol = (v[0]?.length ?? 0) === 1;
+    return (r: number, c: number): Scalar =>
+      v[oneRow ? 0 : r]?.[oneCol ? 0 : c] ?? new SheetError('#N/A');
+  };
+  const x = reader(a);
+  const y = reader(b);
+  const out: Matrix = new Array<Scalar[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const row = new Array<Scalar>(cols);
+    for (let c = 0; c < cols; c++) row[c] = f(x(r, c), y(r, c));
+    out[r] = row;
+  }
+  return out;
 }
 
 const flat = (v: Value): Scalar[] => (isMatrix(v) ? v.flat() : [v]);
@@ -274,6 +291,8 @@ export class SheetEvaluator {
   private readonly cells = new Map<string, Map<string, CellValue | { formula: string }>>();
   private readonly results = new Map<string, Scalar>();
   private readonly busy = new Set<string>();
+  /** Ranges read so far (a Positions column is read by every license's SUMPRODUCT). */
+  private readonly ranges = new Map<string, Matrix>();
 
   constructor(models: readonly SheetModel[]) {
     for (const model of models) {
@@ -314,12 +333,16 @@ export class SheetEvaluator {
       case 'ref': {
         const target = node.sheet ?? sheet;
         if (node.r1 === node.r2 && node.c1 === node.c2) return this.value(target, node.r1, node.c1);
+        const key = `${target}!${node.r1},${node.c1}:${node.r2},${node.c2}`;
+        const known = this.ranges.get(key);
+        if (known) return known;
         const grid: Matrix = [];
         for (let r = node.r1; r <= node.r2; r++) {
           const row: Scalar[] = [];
           for (let c = node.c1; c <= node.c2; c++) row.push(this.value(target, r, c));
           grid.push(row);
         }
+        this.ranges.set(key, grid);
         return grid;
       }
       case 'unary': {

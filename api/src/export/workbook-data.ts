@@ -62,7 +62,6 @@ const amount = (minor: bigint) => Number(formatMinor(minor));
 /** What the Renewal sheets need from a renewal report. */
 export function renewalSheetInput(report: RenewalReport, positionRowCount: number) {
   const p = report.result.parameters;
-  const breakEven = report.breakEven();
   return {
     currency: report.currency,
     termYears: p.termYears,
@@ -74,7 +73,6 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
     minimumEaValue: amount(p.minimumEaValueMinor),
     perpetualCreditRate: rate(p.perpetualCreditBasisPoints),
     supportCredit: amount(p.supportCreditMinor),
-    breakEvenGrowth: breakEven ? rate(breakEven.growthBasisPoints) : null,
     eaPriceNeededLicenseNames: report.eaPriceNeededLicenseNames,
     outsideEaLicenseNames: report.outsideEaLicenseNames,
     baselineAdjustments: report.baselineAdjustments.map((a) => ({
@@ -114,7 +112,7 @@ export async function workbookModels(
       parameters: query.renewal ?? {},
     }),
   ]);
-  const { renewal: renewalModel, detail } = renewalSheets(renewalSheetInput(renewal, rows.length));
+  const renewalModels = renewalSheets(renewalSheetInput(renewal, rows.length));
   return {
     models: [
       positionsSheet(rows),
@@ -129,8 +127,7 @@ export async function workbookModels(
           message: f.message,
         })),
       ),
-      renewalModel,
-      detail,
+      ...renewalModels.all,
     ],
     renewal,
   };

@@ -29,11 +29,12 @@ export const handlers: CommandHandlers = {
     const { pino } = await import('pino');
     const { openServices, startApi } = await compose();
     const { seedDemo, DEMO_ACCOUNTS } = await db();
-    const { SAMPLE_QUERY } = await import('../sample-query.js');
     const systemClock = await clock();
     const logger = pino({ level: config.logLevel });
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
+      // Other trueup commands on this data directory reach the database through this process.
+      share: true,
     });
     try {
       if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {
@@ -44,6 +45,7 @@ export const handlers: CommandHandlers = {
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
       }
       const { announceToken } = await import('./token-command.js');
+      const { serveBanner } = await import('./serve-banner.js');
       const bootstrap = await services.access.bootstrapIfEmpty();
       const server = await startApi(services, config, logger);
       const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
@@ -59,22 +61,14 @@ export const handlers: CommandHandlers = {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
       process.stdout.write(
-        `\nTrueup is running on ${where(config)}\n` +
-          `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n` +
-          `  Add-in:    ${server.url}/addin/manifest.xml (sideload it in Excel)\n\n` +
-          `Try it:\n  curl -s ${server.graphqlUrl} -H 'content-type: application/json' \\\n` +
-          `    -H "Authorization: Bearer $TRUEUP_TOKEN" \\\n` +
-          `    -d '{"query":"{ smartAccount(domain: \\"${DEMO_ACCOUNTS.small.domain}\\") { position { licenseName owned consumed netShortfall } } }"}'\n\n` +
-          `Sample query (preloaded in the explorer):\n${SAMPLE_QUERY}\n`,
+        serveBanner({
+          where: where(config),
+          url: server.url,
+          graphqlUrl: server.graphqlUrl,
+          domain: DEMO_ACCOUNTS.small.domain,
+          token: bootstrap ? announceToken(bootstrap) : undefined,
+        }),
       );
-      // Last, so the token is the final line of the banner (shown this once).
-      if (bootstrap) {
-        process.stdout.write(
-          `\nFirst start: an admin token for the existing Smart Accounts. Send it as\n` +
-            `Authorization: Bearer <token> (curl -H, or the explorer's Headers tab).\n` +
-            announceToken(bootstrap),
-        );
-      }
     } catch (error) {
       await handle.close();
       throw error;

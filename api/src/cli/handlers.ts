@@ -1,5 +1,6 @@
 import { parseConfig, type Config } from '../config.js';
 
+import { requireFiles, requireOutputFolder } from './files.js';
 import type { CommandHandlers, GlobalOptions } from './program.js';
 
 // Heavy modules (PGlite, Apollo, type-graphql) load only when a command runs, so `--help` and
@@ -125,6 +126,7 @@ export const handlers: CommandHandlers = {
 
   async import(files, flags) {
     const config = configFrom(flags);
+    requireFiles(files);
     const { openServices } = await compose();
     const { importCommand } = await import('./import-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup import' });
@@ -166,6 +168,7 @@ export const handlers: CommandHandlers = {
 
   async export(flags) {
     const config = configFrom(flags);
+    requireOutputFolder(flags.output);
     const { openServices } = await compose();
     const { exportCommand } = await import('./export-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup export' });
@@ -178,6 +181,7 @@ export const handlers: CommandHandlers = {
 
   async catalogExport(flags) {
     const config = configFrom(flags);
+    requireOutputFolder(flags.output);
     const { openServices } = await compose();
     const { catalogExportCommand } = await import('./catalog-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup catalog export' });

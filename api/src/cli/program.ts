@@ -215,7 +215,10 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('xlsx'),
     )
     .option('--currency <code>', 'renewal currency (default: the one most prices use)')
-    .option('--output <file>', 'file to write (required for xlsx; csv goes to stdout without it)')
+    .option(
+      '--output <file>',
+      'file to write (default: xlsx to <domain>-<date>.xlsx here, csv to stdout)',
+    )
     .action((options, command: Command) => handlers.export(command.optsWithGlobals()));
 
   program

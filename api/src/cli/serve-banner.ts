@@ -1,6 +1,6 @@
 /** How to get a token while the server runs (the CLI reaches the database through it). */
 export const TOKEN_HINT =
-  'pnpm trueup token create --role admin --all-smart-accounts --name me | tail -n 1';
+  './trueup token create --role admin --all-smart-accounts --name me | tail -n 1';
 
 /**
  * What `serve` prints once it listens: the URLs, then a token (the new one on a first start,

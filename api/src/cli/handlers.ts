@@ -31,7 +31,13 @@ export const handlers: CommandHandlers = {
     const { openServices, startApi } = await compose();
     const { seedDemo, DEMO_ACCOUNTS } = await db();
     const systemClock = await clock();
-    const logger = pino({ level: config.logLevel });
+    // Structured logs (a JSON line per request) on stdout when asked for; otherwise only
+    // warnings and errors, on stderr, so the banner stays readable.
+    const json =
+      flags.log === 'json' || process.env.TRUEUP_LOG === 'json' || !!process.env.LOG_LEVEL;
+    const logger = json
+      ? pino({ level: config.logLevel })
+      : pino({ level: 'warn' }, pino.destination(2));
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
       // Other trueup commands on this data directory reach the database through this process.
@@ -44,6 +50,7 @@ export const handlers: CommandHandlers = {
           referenceDate: systemClock.today(),
         });
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
+        if (!json) process.stdout.write(`Loaded the demo Smart Account ${result.domain}.\n`);
       }
       const { announceToken } = await import('./token-command.js');
       const { serveBanner } = await import('./serve-banner.js');

@@ -26,7 +26,12 @@ export interface GlobalOptions {
 
 export interface CommandHandlers extends LotCommandHandlers {
   serve(
-    options: GlobalOptions & { port?: number; host?: string; seedDemoIfEmpty: boolean },
+    options: GlobalOptions & {
+      port?: number;
+      host?: string;
+      seedDemoIfEmpty: boolean;
+      log?: 'json';
+    },
   ): Promise<void>;
   demo(
     options: GlobalOptions & { preset: 'small' | 'large'; referenceDate?: string },
@@ -147,6 +152,12 @@ export function buildProgram(handlers: CommandHandlers): Command {
       '--seed-demo-if-empty',
       'load the small demo Smart Account when the database holds none',
       false,
+    )
+    .addOption(
+      new Option(
+        '--log <format>',
+        'json: a structured log line per request on stdout (env TRUEUP_LOG=json; default: warnings and errors on stderr)',
+      ).choices(['json']),
     )
     .action((options, command: Command) => handlers.serve(command.optsWithGlobals()));
 

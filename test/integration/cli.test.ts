@@ -39,6 +39,19 @@ describe('trueup CLI argument errors', () => {
     [['demo', '--preset', 'huge'], /Allowed choices are small, large/],
     [['serve', '--port', 'eighty'], /expected a port/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['positon'], /unknown command 'positon' \(Did you mean position\?\)/],
+    [
+      ['position', '--smart-acount', 'a.example'],
+      /unknown option '--smart-acount' \(Did you mean --smart-account\?\)/,
+    ],
+    [
+      ['import', 'no-such-file.csv', '--smart-account', 'a.example'],
+      /no-such-file\.csv: no such file/,
+    ],
+    [
+      ['export', '--smart-account', 'a.example', '--output', 'no/such/folder/x.xlsx'],
+      /no\/such\/folder\/x\.xlsx: the folder .*no\/such\/folder does not exist/,
+    ],
   ])('rejects %j with one clear line and a non-zero exit', async (args, message) => {
     const result = await runCli(args, {
       TRUEUP_DATA_DIR: mkdtempSync(join(tmpdir(), 'trueup-cli-')),
@@ -219,10 +232,16 @@ describe('trueup demo and position against the database', () => {
       target,
     );
     const lines = csv.stdout.trim().split('\n');
+    // The export's layout, the same file as `export --format csv`.
     expect(lines[0]).toBe(
-      'virtualAccount,license,owned,ownedSmart,ownedClassic,consumed,reserved,balance,shortfall,surplus,billing,usageReportedAt',
+      'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure,Billing,Usage reported',
     );
     expect(lines).toHaveLength(json.length + 1);
+    const exported = await runCli(
+      ['export', '--smart-account', 'acme-networks.example', '--as-of', AS_OF, '--format', 'csv'],
+      target,
+    );
+    expect(exported.stdout).toBe(csv.stdout);
   });
 
   // Beside a running `serve`, embedded PGlite is reached through the server's socket.

@@ -3,9 +3,6 @@ import 'reflect-metadata';
 
 import { CommanderError, type Command } from 'commander';
 
-import { ConfigError } from '../config.js';
-import { DomainError } from '../domain/index.js';
-
 import { CliError } from './errors.js';
 import { unknownLongOptions } from './files.js';
 import { handlers } from './handlers.js';
@@ -39,10 +36,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     // Errors meant for the user carry their own message (DataDirLockedError is matched by code
     // so that PGlite need not load just to recognise it).
+    // Matched by name and code, so that `--help` need not load zod or the domain to start.
     const known =
       error instanceof CliError ||
-      error instanceof DomainError ||
-      error instanceof ConfigError ||
+      ['DomainError', 'ConfigError'].includes(String((error as Error | null)?.name)) ||
       ['DATA_DIR_LOCKED', 'IMPORT_INPUT'].includes(
         String((error as { code?: unknown } | null)?.code),
       );

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 
-export type OutputFormat = 'table' | 'json' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
+import type { OutputFormat } from './formats.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 type Row = Readonly<Record<string, string | number | boolean | null>>;
 

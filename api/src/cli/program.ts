@@ -14,10 +14,11 @@ import {
   termYears,
   withPolicyOptions,
 } from './arguments.js';
+import { OUTPUT_FORMATS } from './formats.js';
 import { registerLotCommands, type LotCommandHandlers } from './lot-program.js';
-import { OUTPUT_FORMATS } from './output.js';
 import type { PolicyFlags } from './reallocation-command.js';
-import { SCENARIO_ACTIONS, type ScenarioAction, type ScenarioOptions } from './scenario-command.js';
+import { SCENARIO_ACTIONS, type ScenarioAction } from './scenario-actions.js';
+import type { ScenarioOptions } from './scenario-command.js';
 
 export interface GlobalOptions {
   dataDir?: string;

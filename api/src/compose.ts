@@ -18,12 +18,13 @@ import { createServices, systemClock, type Clock, type Services } from './servic
 /** Opens the configured database (migrating it) and binds the services to it. */
 export async function openServices(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  options: { purpose: string; clock?: Clock },
+  options: { purpose: string; clock?: Clock; share?: boolean },
 ): Promise<{ handle: DbHandle; services: Services }> {
   const handle = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     purpose: options.purpose,
+    ...(options.share ? { share: true } : {}),
   });
   return { handle, services: createServices(handle, options.clock ?? systemClock) };
 }

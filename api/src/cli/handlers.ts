@@ -1,5 +1,6 @@
 import { parseConfig, type Config } from '../config.js';
 
+import { requireFiles, requireOutputFolder } from './files.js';
 import type { CommandHandlers, GlobalOptions } from './program.js';
 
 // Heavy modules (PGlite, Apollo, type-graphql) load only when a command runs, so `--help` and
@@ -29,11 +30,18 @@ export const handlers: CommandHandlers = {
     const { pino } = await import('pino');
     const { openServices, startApi } = await compose();
     const { seedDemo, DEMO_ACCOUNTS } = await db();
-    const { SAMPLE_QUERY } = await import('../sample-query.js');
     const systemClock = await clock();
-    const logger = pino({ level: config.logLevel });
+    // Structured logs (a JSON line per request) on stdout when asked for; otherwise only
+    // warnings and errors, on stderr, so the banner stays readable.
+    const json =
+      flags.log === 'json' || process.env.TRUEUP_LOG === 'json' || !!process.env.LOG_LEVEL;
+    const logger = json
+      ? pino({ level: config.logLevel })
+      : pino({ level: 'warn' }, pino.destination(2));
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
+      // Other trueup commands on this data directory reach the database through this process.
+      share: true,
     });
     try {
       if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {
@@ -42,8 +50,10 @@ export const handlers: CommandHandlers = {
           referenceDate: systemClock.today(),
         });
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
+        if (!json) process.stdout.write(`Loaded the demo Smart Account ${result.domain}.\n`);
       }
       const { announceToken } = await import('./token-command.js');
+      const { serveBanner } = await import('./serve-banner.js');
       const bootstrap = await services.access.bootstrapIfEmpty();
       const server = await startApi(services, config, logger);
       const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
@@ -59,22 +69,14 @@ export const handlers: CommandHandlers = {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
       process.stdout.write(
-        `\nTrueup is running on ${where(config)}\n` +
-          `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n` +
-          `  Add-in:    ${server.url}/addin/manifest.xml (sideload it in Excel)\n\n` +
-          `Try it:\n  curl -s ${server.graphqlUrl} -H 'content-type: application/json' \\\n` +
-          `    -H "Authorization: Bearer $TRUEUP_TOKEN" \\\n` +
-          `    -d '{"query":"{ smartAccount(domain: \\"${DEMO_ACCOUNTS.small.domain}\\") { position { licenseName owned consumed netShortfall } } }"}'\n\n` +
-          `Sample query (preloaded in the explorer):\n${SAMPLE_QUERY}\n`,
+        serveBanner({
+          where: where(config),
+          url: server.url,
+          graphqlUrl: server.graphqlUrl,
+          domain: DEMO_ACCOUNTS.small.domain,
+          token: bootstrap ? announceToken(bootstrap) : undefined,
+        }),
       );
-      // Last, so the token is the final line of the banner (shown this once).
-      if (bootstrap) {
-        process.stdout.write(
-          `\nFirst start: an admin token for the existing Smart Accounts. Send it as\n` +
-            `Authorization: Bearer <token> (curl -H, or the explorer's Headers tab).\n` +
-            announceToken(bootstrap),
-        );
-      }
     } catch (error) {
       await handle.close();
       throw error;
@@ -131,6 +133,7 @@ export const handlers: CommandHandlers = {
 
   async import(files, flags) {
     const config = configFrom(flags);
+    requireFiles(files);
     const { openServices } = await compose();
     const { importCommand } = await import('./import-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup import' });
@@ -172,6 +175,7 @@ export const handlers: CommandHandlers = {
 
   async export(flags) {
     const config = configFrom(flags);
+    requireOutputFolder(flags.output);
     const { openServices } = await compose();
     const { exportCommand } = await import('./export-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup export' });
@@ -184,6 +188,7 @@ export const handlers: CommandHandlers = {
 
   async catalogExport(flags) {
     const config = configFrom(flags);
+    requireOutputFolder(flags.output);
     const { openServices } = await compose();
     const { catalogExportCommand } = await import('./catalog-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup catalog export' });

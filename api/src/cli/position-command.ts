@@ -1,5 +1,6 @@
 import { NOT_REPORTED } from '@trueup/excel-addin/model';
 
+import { positionsCsv } from '../export/index.js';
 import type { NamedPositionLine, Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
@@ -68,6 +69,16 @@ export async function positionCommand(
     }
   }
   const asOf = services.position.asOfOrToday(options.asOf);
+  if (options.format === 'csv') {
+    // One CSV layout for positions: the export's (the workbook's Positions sheet, the
+    // /export/positions.csv download), with prices and exposure, formula-like text made inert.
+    if (!options.includeClassic) {
+      throw new CliError('--no-classic applies to table and json; the CSV is the export layout');
+    }
+    const query = { smartAccountId: account.id, asOf, currency: undefined };
+    const output = await positionsCsv(services, query, { virtualAccount: options.virtualAccount });
+    return { output, note: null };
+  }
   const lines = await services.position.named({
     smartAccountId: account.id,
     asOf,

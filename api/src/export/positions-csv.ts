@@ -14,8 +14,14 @@ const text = (value: string | null) =>
  * The Positions sheet as CSV: the same rows and columns as the workbook, money as exact
  * decimal strings, names that start like formulas (`=`, `+`, `-`, `@`, tab, CR) made inert.
  */
-export async function positionsCsv(services: Services, query: ExportQuery): Promise<string> {
-  const rows = await positionSheetRows(services, query);
+export async function positionsCsv(
+  services: Services,
+  query: ExportQuery,
+  only: { readonly virtualAccount?: string | undefined } = {},
+): Promise<string> {
+  const rows = (await positionSheetRows(services, query)).filter(
+    (row) => only.virtualAccount === undefined || row.virtualAccountName === only.virtualAccount,
+  );
   return stringify(
     rows.map((row) => [
       text(row.virtualAccountName),

@@ -5,8 +5,9 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from '../schema/index.js';
 
 import { copyChunks, copyStatement } from './csv.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { takeLock } from './data-dir-lock.js';
 import { migrationsFolder } from './migrations.js';
+import { shareDatabase, type DatabaseShare } from './pglite-share.js';
 import type { Db, DbHandle } from './types.js';
 
 export interface PgliteOptions {
@@ -18,6 +19,11 @@ export interface PgliteOptions {
   readonly migrate?: boolean;
   /** Recorded in the lock file so a second process can say who holds the directory. */
   readonly purpose?: string;
+  /**
+   * Share the database with other processes on this machine through a Unix socket in the data
+   * directory (advertised in the lock file), so the CLI works beside a running `serve`.
+   */
+  readonly share?: boolean;
 }
 
 /**
@@ -28,8 +34,10 @@ export async function createPgliteDb(
   options: PgliteOptions,
 ): Promise<DbHandle & { pglite: PGlite }> {
   const inMemory = options.dataDir.startsWith('memory://');
-  const release = inMemory ? () => undefined : lockDataDir(options.dataDir, options.purpose);
+  const lock = inMemory ? undefined : takeLock(options.dataDir, options.purpose);
+  const release = lock?.release ?? (() => undefined);
   let client: PGlite;
+  let share: DatabaseShare | undefined;
   try {
     client = await PGlite.create(inMemory ? undefined : options.dataDir, {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -37,6 +45,10 @@ export async function createPgliteDb(
     if (options.migrate !== false) {
       // One process holds the directory, so no other migrator can run concurrently.
       await migrate(drizzle(client), { migrationsFolder });
+    }
+    if (options.share && lock) {
+      share = await shareDatabase(client, options.dataDir);
+      lock.advertise(share.path);
     }
   } catch (error) {
     release();
@@ -64,6 +76,7 @@ export async function createPgliteDb(
     },
     async close() {
       try {
+        await share?.close();
         await client.close();
       } finally {
         release();

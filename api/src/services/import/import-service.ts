@@ -15,6 +15,7 @@ import {
 } from '../../ingest/index.js';
 import { lockLedger } from '../ledger-lock.js';
 
+import { DEVICE_FORMATS, DeviceCopyWriter } from './device-copy.js';
 import { RecordWriter } from './record-writer.js';
 import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolver.js';
 import { inserted } from './returning.js';
@@ -232,7 +233,7 @@ async function writeFile(
   if (options.sourceSatellite !== null) {
     await recordSatelliteSync(tx, names, counts, options.sourceSatellite, options.asOf);
   }
-  const writer = new RecordWriter({
+  const context = {
     tx,
     names,
     counts,
@@ -241,17 +242,33 @@ async function writeFile(
     usageSource: USAGE_SOURCE[file.format],
     defaultVirtualAccount: options.virtualAccount,
     sourceSatellite: options.sourceSatellite,
-  });
+  };
   // Validated in pass 1; this pass only writes (its issues were already reported).
   const collector = new IssueCollector(file.source.fileName);
-  for await (const record of PARSERS[file.format](file.source.open(), {
+  const records = PARSERS[file.format](file.source.open(), {
     fileName: file.source.fileName,
     issues: collector,
     virtualAccount: options.virtualAccount,
-  })) {
-    await writer.write(record);
+  });
+  if (DEVICE_FORMATS.has(file.format)) {
+    // Devices files are the large ones: staged through COPY, then written set-based.
+    const writer = new DeviceCopyWriter(context);
+    await writer.open();
+    try {
+      for await (const record of records) {
+        const pending = writer.write(record);
+        if (pending) await pending;
+      }
+    } catch (error) {
+      await writer.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    await writer.finish();
+  } else {
+    const writer = new RecordWriter(context);
+    for await (const record of records) await writer.write(record);
+    await writer.finish();
   }
-  await writer.finish();
   await tx
     .update(importRuns)
     .set({

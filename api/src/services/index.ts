@@ -13,8 +13,8 @@ import { accountEventService } from './events/index.js';
 import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
-import { runningImportsOf } from './import/progress.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
+import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
 import {
   accountPosition,

@@ -16,12 +16,11 @@ import {
 import { lockLedger } from '../ledger-lock.js';
 
 import { DEVICE_FORMATS, DeviceCopyWriter } from './device-copy.js';
+import { FileProgress, registerRunning, type ImportProgress } from './progress.js';
 import { RecordWriter } from './record-writer.js';
 import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolver.js';
 import { inserted } from './returning.js';
 import { onPremHost } from './source-system.js';
-import { FileProgress, registerRunning, type ImportProgress } from './progress.js';
-export type { ImportProgress } from './progress.js';
 import { sniff, withProgress, type ImportSource } from './sources.js';
 import {
   emptyCounts,
@@ -30,6 +29,8 @@ import {
   type ImportSummary,
   type LicenseJoinNote,
 } from './summary.js';
+
+export type { ImportProgress } from './progress.js';
 
 export interface ImportCommand {
   /** Smart Account domain; created (named `smartAccountName`) if it does not exist. */

@@ -330,13 +330,11 @@ export class DeviceCopyWriter {
         `the device ${unnamed.pid} ${unnamed.serial} is not registered and the file names no Virtual Account: pass --virtual-account`,
       );
     }
-    let vaTable = ids.va;
     if (unnamed && defaultVirtualAccount) {
       const id = await names.virtualAccount(defaultVirtualAccount);
       await this.context.tx.execute(
         sql`insert into ${sql.raw(ids.va)} (key, id) values (${defaultVirtualAccount}, ${id}) on conflict do nothing`,
       );
-      vaTable = ids.va;
     }
     const connection = connectionBeforeStored({
       stated: null,
@@ -356,7 +354,7 @@ export class DeviceCopyWriter {
         select ${sa}, va.id, 'UDI_PID:' || m.pid || '; UDI_SN:' || m.serial || '; ', m.pid,
           m.serial, ${mode}::connection_mode, ${satellite}::bigint, ${importRunId}
         from (${missing}) m
-        join ${sql.raw(vaTable)} va on va.key = coalesce(m.va, ${defaultVirtualAccount ?? null}::text)
+        join ${sql.raw(ids.va)} va on va.key = coalesce(m.va, ${defaultVirtualAccount ?? null}::text)
         returning 1
       ) select count(*) as created from written`);
     counts.created.productInstances += Number(result?.created ?? 0);

@@ -302,6 +302,36 @@ describe('trueup demo and position against the database', () => {
           { token: viewer },
         );
         expect(asViewer.data?.smartAccount.name).toBe('Acme Networks');
+        // An import beside the server goes through the socket too (its devices file is staged
+        // by batched inserts there: COPY FROM STDIN over the socket would end PGlite's backend).
+        const imported = await runCli(
+          [
+            'import',
+            join(import.meta.dirname, '../fixtures/import/acme-instances.csv'),
+            '--smart-account',
+            'beside-serve.example',
+          ],
+          target,
+        );
+        expect(imported.stderr).not.toMatch(/error/i);
+        expect(imported.code).toBe(0);
+        const importedPosition = await runCli(
+          ['position', '--smart-account', 'beside-serve.example', '--format', 'json'],
+          target,
+        );
+        expect(importedPosition.code).toBe(0);
+        const importedRows = JSON.parse(importedPosition.stdout) as {
+          virtualAccount: string;
+          license: string;
+          consumed: number;
+        }[];
+        // By hand from the fixture: 12 devices in Sales-West each run one C9200 24P Network Essentials.
+        expect(
+          importedRows.find(
+            (r) =>
+              r.virtualAccount === 'Sales-West' && r.license === 'C9200 24P Network Essentials',
+          )?.consumed,
+        ).toBe(12);
         // A second start would say how to get a token again: the listing shows both.
         const list = await runCli(['token', 'list', '--format', 'json'], target);
         expect((JSON.parse(list.stdout) as unknown[]).length).toBe(2);

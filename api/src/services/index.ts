@@ -14,6 +14,7 @@ import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
+import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
 import {
   accountPosition,
@@ -82,6 +83,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       run: (command: ImportCommand) => importFiles(handle, command),
       runsOf: (smartAccountId: number, limit: number) =>
         importRunsOf(handle, smartAccountId, limit),
+      /** Imports of the account running in this process (RUNNING, with their progress so far). */
+      running: (domain: string, smartAccountId: number) => runningImportsOf(domain, smartAccountId),
     },
     /** Readiness: the database answers. */
     async health(): Promise<void> {
@@ -101,7 +104,7 @@ export type {
 } from './position-service.js';
 export type * from './account-service.js';
 export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './access/index.js';
-export type { ImportCommand } from './import/import-service.js';
+export type { ImportCommand, ImportProgress } from './import/import-service.js';
 export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';
 export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.js';
 export type { CatalogRow } from './catalog-service.js';

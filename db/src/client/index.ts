@@ -44,3 +44,4 @@ export { connectToSharedPglite, createPgliteDb, createPostgresDb };
 export { DataDirLockedError } from './data-dir-lock.js';
 export { migratePostgres } from './postgres.js';
 export type { CopyRow, Db, DbHandle, DbKind, Schema } from './types.js';
+export { openCopy, type CopySink } from './copy-sink.js';

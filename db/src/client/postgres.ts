@@ -7,6 +7,7 @@ import postgres from 'postgres';
 
 import * as schema from '../schema/index.js';
 
+import { markCopyOverSocketUnsafe } from './copy-sink.js';
 import { copyChunks, copyStatement, quoteIdentifier } from './csv.js';
 import { MIGRATION_LOCK_KEY, migrationsFolder } from './migrations.js';
 import type { CopyRow, Db, DbHandle } from './types.js';
@@ -91,6 +92,7 @@ export function redactUrl(url: string): string {
  * over the socket terminates PGlite's backend (pglite 0.5.17, pglite-socket 0.2.17).
  */
 export function connectToSharedPglite(options: { path: string; dataDir: string }): DbHandle {
+  markCopyOverSocketUnsafe();
   const client = postgres({ path: options.path, max: 1, onnotice: () => undefined });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {

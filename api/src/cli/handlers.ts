@@ -31,7 +31,9 @@ export const handlers: CommandHandlers = {
     const { seedDemo, DEMO_ACCOUNTS } = await db();
     const { SAMPLE_QUERY } = await import('../sample-query.js');
     const systemClock = await clock();
-    const logger = pino({ level: config.logLevel });
+    // Asynchronous writes: a request's log line never blocks the event loop on stdout (pino
+    // flushes what is buffered when the process exits).
+    const logger = pino({ level: config.logLevel }, pino.destination({ sync: false }));
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
     });
@@ -58,6 +60,8 @@ export const handlers: CommandHandlers = {
       };
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
+      // The startup log lines before the banner, so the token stays its last line.
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
       process.stdout.write(
         `\nTrueup is running on ${where(config)}\n` +
           `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n` +

@@ -99,8 +99,9 @@ export async function findingsInputOf(
              source, pak_number, sku, effective_from::text, superseded_on::text
       from entitlement_lots
       where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)`),
-      // ACTIVE devices grouped by the set of licenses their latest reports hold above 0: the
-      // add-on rule is judged once per set, not once per device.
+      // Devices grouped by the set of licenses their latest reports hold above 0: the add-on
+      // rule is judged once per set, not once per device (status is left to the rule: a
+      // device kept for nothing is only read, never judged wrongly).
       handle.rows<Row>(sql`
       with latest as (
         select distinct on (product_instance_id, license_id)
@@ -110,10 +111,7 @@ export async function findingsInputOf(
         order by product_instance_id, license_id, as_of desc, id desc
       ),
       held as (select pi, array_agg(lic order by lic) as lics from latest where quantity > 0 group by pi)
-      select h.lics as license_ids, array_agg(h.pi) as instance_ids
-      from held h join product_instances p on p.id = h.pi
-      where p.smart_account_id = ${sa} and p.status = 'ACTIVE'
-      group by h.lics`),
+      select lics as license_ids, array_agg(pi) as instance_ids from held group by lics`),
       handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
              r.license_type, r.end_date::text as end_date,

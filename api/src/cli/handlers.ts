@@ -32,12 +32,14 @@ export const handlers: CommandHandlers = {
     const { seedDemo, DEMO_ACCOUNTS } = await db();
     const systemClock = await clock();
     // Structured logs (a JSON line per request) on stdout when asked for; otherwise only
-    // warnings and errors, on stderr, so the banner stays readable.
+    // warnings and errors, on stderr, so the banner stays readable. Asynchronous writes either
+    // way: a request's log line never blocks the event loop (pino flushes what is buffered when
+    // the process exits).
     const json =
       flags.log === 'json' || process.env.TRUEUP_LOG === 'json' || !!process.env.LOG_LEVEL;
     const logger = json
-      ? pino({ level: config.logLevel })
-      : pino({ level: 'warn' }, pino.destination(2));
+      ? pino({ level: config.logLevel }, pino.destination({ sync: false }))
+      : pino({ level: 'warn' }, pino.destination({ dest: 2, sync: false }));
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
       // Other trueup commands on this data directory reach the database through this process.
@@ -68,6 +70,8 @@ export const handlers: CommandHandlers = {
       };
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
+      // The startup log lines first, so the banner is not interleaved with them.
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
       process.stdout.write(
         serveBanner({
           where: where(config),

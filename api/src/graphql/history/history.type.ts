@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { FindingGql } from '../findings/finding.type.js';
 import { LicensePositionGql } from '../position/position.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum RollupDimensionGql {
@@ -29,15 +30,15 @@ export class SnapshotGql {
 export class DriftLineGql {
   @Field(() => String) virtualAccountName!: string;
   @Field(() => String) licenseName!: string;
-  @Field(() => Int) ownedBefore!: number;
-  @Field(() => Int) ownedAfter!: number;
-  @Field(() => Int) ownedChange!: number;
-  @Field(() => Int) consumedBefore!: number;
-  @Field(() => Int) consumedAfter!: number;
-  @Field(() => Int) consumedChange!: number;
-  @Field(() => Int) balanceBefore!: number;
-  @Field(() => Int) balanceAfter!: number;
-  @Field(() => Int) balanceChange!: number;
+  @Field(() => BigIntScalar) ownedBefore!: number;
+  @Field(() => BigIntScalar) ownedAfter!: number;
+  @Field(() => BigIntScalar) ownedChange!: number;
+  @Field(() => BigIntScalar) consumedBefore!: number;
+  @Field(() => BigIntScalar) consumedAfter!: number;
+  @Field(() => BigIntScalar) consumedChange!: number;
+  @Field(() => BigIntScalar) balanceBefore!: number;
+  @Field(() => BigIntScalar) balanceAfter!: number;
+  @Field(() => BigIntScalar) balanceChange!: number;
   virtualAccountId!: number;
   licenseId!: number;
 }

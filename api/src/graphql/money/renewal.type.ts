@@ -3,6 +3,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphq
 import type { BreakEven } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { MoneyGql } from '../findings/finding.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum TrueForwardModeGql {
@@ -62,7 +63,7 @@ export class RenewalModelInput {
 })
 export class GrowthTrendPointGql {
   @Field(() => DateScalar) asOf!: string;
-  @Field(() => Int) consumed!: number;
+  @Field(() => BigIntScalar) consumed!: number;
 }
 
 @ObjectType('RenewalParameters')
@@ -103,8 +104,8 @@ export class RenewalTotalsGql {
 @ObjectType('RenewalLicenseYear')
 export class RenewalLicenseYearGql {
   @Field(() => Int) year!: number;
-  @Field(() => Int) units!: number;
-  @Field(() => Int) held!: number;
+  @Field(() => BigIntScalar) units!: number;
+  @Field(() => BigIntScalar) held!: number;
   @Field(() => MoneyGql) listPrice!: MoneyGql;
   @Field(() => MoneyGql) netPrice!: MoneyGql;
   @Field(() => MoneyGql) supportPrice!: MoneyGql;
@@ -127,7 +128,7 @@ export class RenewalLicenseGql {
   consumed!: number;
   @Field(() => Int, { description: 'Reclaimable units taken out of the consumption.' })
   reclaimed!: number;
-  @Field(() => Int) owned!: number;
+  @Field(() => BigIntScalar) owned!: number;
   @Field(() => MoneyGql) listPrice!: MoneyGql;
   @Field(() => Int) discountBasisPoints!: number;
   @Field(() => Int) supportRateBasisPoints!: number;
@@ -150,7 +151,7 @@ registerEnumType(BaselineAdjustmentReasonGql, { name: 'BaselineAdjustmentReason'
 })
 export class RenewalBaselineAdjustmentGql {
   @Field(() => String) licenseName!: string;
-  @Field(() => Int) units!: number;
+  @Field(() => BigIntScalar) units!: number;
   @Field(() => BaselineAdjustmentReasonGql) reason!: BaselineAdjustmentReasonGql;
   @Field(() => String, { description: 'The device (hostname, else instance name).' })
   deviceName!: string;

@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum BillingGql {
@@ -22,19 +23,19 @@ registerEnumType(BillingGql, {
   simpleResolvers: true,
 })
 export class PositionLineGql {
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'SMART entitlements active at the date, plus CLASSIC_PAK ones when included.',
   })
   owned!: number;
-  @Field(() => Int) ownedSmart!: number;
-  @Field(() => Int) ownedClassic!: number;
-  @Field(() => Int, { description: 'In use as reported, reserved quantities included.' })
+  @Field(() => BigIntScalar) ownedSmart!: number;
+  @Field(() => BigIntScalar) ownedClassic!: number;
+  @Field(() => BigIntScalar, { description: 'In use as reported, reserved quantities included.' })
   consumed!: number;
-  @Field(() => Int, { description: 'Part of consumed pinned by SLR/PLR reservations.' })
+  @Field(() => BigIntScalar, { description: 'Part of consumed pinned by SLR/PLR reservations.' })
   reserved!: number;
-  @Field(() => Int) balance!: number;
-  @Field(() => Int) shortfall!: number;
-  @Field(() => Int) surplus!: number;
+  @Field(() => BigIntScalar) balance!: number;
+  @Field(() => BigIntScalar) shortfall!: number;
+  @Field(() => BigIntScalar) surplus!: number;
   @Field(() => BillingGql, {
     description: 'USAGE lines have balance, shortfall and surplus 0 (billed as used).',
   })
@@ -62,31 +63,35 @@ export class PositionLineGql {
 
 @ObjectType('LicensePosition', { description: 'One license across the whole Smart Account.' })
 export class LicensePositionGql {
-  @Field(() => Int) owned!: number;
-  @Field(() => Int) consumed!: number;
-  @Field(() => Int) reserved!: number;
-  @Field(() => Int) balance!: number;
-  @Field(() => Int, { description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.' })
+  @Field(() => BigIntScalar) owned!: number;
+  @Field(() => BigIntScalar) consumed!: number;
+  @Field(() => BigIntScalar) reserved!: number;
+  @Field(() => BigIntScalar) balance!: number;
+  @Field(() => BigIntScalar, {
+    description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.',
+  })
   grossShortfall!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'max(0, Σ consumed − Σ owned): short even after reallocation and conversion.',
   })
   netShortfall!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'min(grossShortfall, movableSurplus): cured by moving Smart surplus.',
   })
   curableByReallocation!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description:
       'grossShortfall − netShortfall − curableByReallocation: cured only by converting classic ' +
       'PAK units into the short Virtual Accounts.',
   })
   curableByConversion!: number;
-  @Field(() => Int, { description: 'max(0, balance).' })
+  @Field(() => BigIntScalar, { description: 'max(0, balance).' })
   surplus!: number;
-  @Field(() => Int, { description: 'Σ per-Virtual-Account surpluses, classic PAK included.' })
+  @Field(() => BigIntScalar, {
+    description: 'Σ per-Virtual-Account surpluses, classic PAK included.',
+  })
   grossSurplus!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'Σ per-Virtual-Account min(surplus, Smart owned): what reallocation can move.',
   })
   movableSurplus!: number;

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LicenseType } from '../account/enums.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { PositionLineGql } from '../position/position.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum MoveWarningCodeGql {
@@ -88,7 +89,7 @@ export class ReallocationSimulationGql {
   @Field(() => [MoneyGql]) exposureChange!: MoneyGql[];
   @Field(() => Int, { description: 'Shortfall units of licenses without a price, before.' })
   unpricedShortfallBefore!: number;
-  @Field(() => Int) unpricedShortfallAfter!: number;
+  @Field(() => BigIntScalar) unpricedShortfallAfter!: number;
 }
 
 @ObjectType('TransferRequestLine', { description: 'One entry of a Cisco transfer API request.' })
@@ -127,8 +128,8 @@ export class ReallocationPlanGql {
   boundUnits!: number;
   @Field(() => [MoneyGql]) exposureBefore!: MoneyGql[];
   @Field(() => [MoneyGql]) exposureAfter!: MoneyGql[];
-  @Field(() => Int) unpricedShortfallBefore!: number;
-  @Field(() => Int) unpricedShortfallAfter!: number;
+  @Field(() => BigIntScalar) unpricedShortfallBefore!: number;
+  @Field(() => BigIntScalar) unpricedShortfallAfter!: number;
 }
 
 @ObjectType('ScenarioEvent', { description: 'One entry of a scenario’s audit trail.' })

@@ -7,5 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 log="${1:-/tmp/trueup-fuzz-db.log}"
 export FUZZ_DB_RUNS="${FUZZ_DB_RUNS:-834}"
+export FUZZ_CASE_MS="${FUZZ_CASE_MS:-2000}"
 echo "fuzz: ${FUZZ_DB_RUNS} cases × 12 properties, seed ${FUZZ_SEED:-20261128}, log ${log}"
 npx vitest run test/integration/fuzz.test.ts --maxWorkers=1 --reporter=verbose 2>&1 | tee "$log"

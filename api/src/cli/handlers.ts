@@ -34,6 +34,8 @@ export const handlers: CommandHandlers = {
     const logger = pino({ level: config.logLevel });
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
+      // A query of the server never outlives its request's budget (PostgreSQL cancels it).
+      statementTimeoutMs: config.requestBudgetMs,
     });
     try {
       if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {

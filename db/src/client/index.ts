@@ -8,6 +8,8 @@ export interface OpenDbOptions {
   /** PGlite data directory, or `memory://`. Default `./.trueup`. */
   readonly dataDir?: string | undefined;
   readonly purpose?: string;
+  /** PostgreSQL only: `statement_timeout` (ms) of every connection; PGlite has none. */
+  readonly statementTimeoutMs?: number | undefined;
 }
 
 /** The one client factory: PostgreSQL when a URL is given, otherwise embedded PGlite. Migrates. */
@@ -16,7 +18,10 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
       throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
     }
-    return createPostgresDb({ url: options.databaseUrl });
+    return createPostgresDb({
+      url: options.databaseUrl,
+      statementTimeoutMs: options.statementTimeoutMs,
+    });
   }
   return createPgliteDb({
     dataDir: options.dataDir ?? './.trueup',
@@ -26,5 +31,6 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
 
 export { createPgliteDb, createPostgresDb };
 export { DataDirLockedError } from './data-dir-lock.js';
+export { setQueryGuard } from './query-guard.js';
 export { migratePostgres } from './postgres.js';
 export type { CopyRow, Db, DbHandle, DbKind, Schema } from './types.js';

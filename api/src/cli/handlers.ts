@@ -48,12 +48,21 @@ export const handlers: CommandHandlers = {
       const { announceToken } = await import('./token-command.js');
       const bootstrap = await services.access.bootstrapIfEmpty();
       const server = await startApi(services, config, logger);
-      const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
+      const { scheduleExports, scheduleSnapshots } = await import('../http/snapshot-schedule.js');
       const unschedule = config.snapshotCron
         ? scheduleSnapshots(config.snapshotCron, services.history.takeScheduled, logger)
         : () => undefined;
+      const { runScheduledExports } = await import('../services/scheduled-exports.js');
+      const unscheduleExports = config.exportCron
+        ? scheduleExports(
+            config.exportCron,
+            () => runScheduledExports(handle, services, config.exportDir),
+            logger,
+          )
+        : () => undefined;
       const stop = async () => {
         unschedule();
+        unscheduleExports();
         await server.close();
         await handle.close();
         process.exit(0);

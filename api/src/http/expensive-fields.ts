@@ -5,7 +5,8 @@ import type {
   FragmentDefinitionNode,
   GraphQLCompositeType,
   OperationDefinitionNode,
-  SelectionSetNode, GraphQLSchema
+  SelectionSetNode,
+  GraphQLSchema,
 } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createServices, fixedClock, type Services } from '../../../api/src/index.js';
+import type { Services } from '../../../api/src/index.js';
 import { createPostgresDb, type DbHandle } from '../../../db/src/index.js';
 import { graphql } from '../../support/graphql-client.js';
 import { createTestDb, onPostgres } from '../../support/test-db.js';

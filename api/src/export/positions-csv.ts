@@ -25,6 +25,9 @@ export const inertText = (value: string | null): string => {
 };
 const text = inertText;
 
+/** A string with anything but digits, `-` and `.`: text, to be quoted. */
+const NOT_A_DECIMAL = /[^\d.-]/;
+
 /**
  * The Positions sheet as CSV: the same rows and columns as the workbook, money as exact
  * decimal strings, every text field quoted, names that start like formulas (`=`, `+`, `-`,
@@ -32,7 +35,9 @@ const text = inertText;
  */
 export async function positionsCsv(services: Services, query: ExportQuery): Promise<string> {
   const rows = await positionSheetRows(services, query);
-  return stringify(
+  // The header is fixed text (no separator, no formula): written as before, unquoted.
+  const header = stringify([POSITION_COLUMNS.map((c) => c.header)]);
+  const body = stringify(
     rows.map((row) => [
       text(row.virtualAccountName),
       text(row.licenseName),
@@ -49,7 +54,9 @@ export async function positionsCsv(services: Services, query: ExportQuery): Prom
       row.billing,
       row.usageReportedAt ?? NOT_REPORTED,
     ]),
-    // Every text field quoted: a reader splitting on `;` or tab still sees one field.
-    { header: true, columns: POSITION_COLUMNS.map((c) => c.header), quoted_string: true },
+    // Every text field quoted (a reader splitting on `;` or tab still sees one field); decimal
+    // amounts stay bare so every reader takes them as numbers.
+    { quoted_match: NOT_A_DECIMAL },
   );
+  return header + body;
 }

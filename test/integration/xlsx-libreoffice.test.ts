@@ -366,8 +366,10 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       expect(csv.split('\n')[0]).toBe(
         'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure,Billing,Usage reported',
       );
-      expect(csv).toContain("'=1+2,'+1+1");
-      expect(csv).toContain('Campus,DNA Advantage,Switching,10,14,0,-4,4,0,800.00,USD,3200.00');
+      expect(csv).toContain(`"'=1+2","'+1+1"`);
+      expect(csv).toContain(
+        '"Campus","DNA Advantage","Switching",10,14,0,-4,4,0,800.00,"USD",3200.00',
+      );
       expect(csv).not.toMatch(/^=|,=/m);
     });
 

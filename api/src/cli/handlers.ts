@@ -44,6 +44,8 @@ export const handlers: CommandHandlers = {
       purpose: `trueup serve on ${config.host}:${config.port}`,
       // Other trueup commands on this data directory reach the database through this process.
       share: true,
+      // A query of the server never outlives its request's budget (PostgreSQL cancels it).
+      statementTimeoutMs: config.requestBudgetMs,
     });
     try {
       if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {
@@ -58,12 +60,21 @@ export const handlers: CommandHandlers = {
       const { serveBanner } = await import('./serve-banner.js');
       const bootstrap = await services.access.bootstrapIfEmpty();
       const server = await startApi(services, config, logger);
-      const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
+      const { scheduleExports, scheduleSnapshots } = await import('../http/snapshot-schedule.js');
       const unschedule = config.snapshotCron
         ? scheduleSnapshots(config.snapshotCron, services.history.takeScheduled, logger)
         : () => undefined;
+      const { runScheduledExports } = await import('../services/scheduled-exports.js');
+      const unscheduleExports = config.exportCron
+        ? scheduleExports(
+            config.exportCron,
+            () => runScheduledExports(handle, services, config.exportDir),
+            logger,
+          )
+        : () => undefined;
       const stop = async () => {
         unschedule();
+        unscheduleExports();
         await server.close();
         await handle.close();
         process.exit(0);

@@ -13,6 +13,7 @@ import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 
 import { QUERY_TOO_COMPLEX, countSelections } from './complexity.js';
+import { expensiveFieldEstimator } from './expensive-fields.js';
 import { currentRequest } from './request-context.js';
 
 // The package's ESM build imports `graphql/index.mjs`, a second copy of graphql next to the
@@ -32,7 +33,10 @@ export interface QueryLimits {
   readonly maxSelections: number;
   /** Nesting of fields, introspection (`__schema`, `__type`) excluded. */
   readonly maxDepth: number;
-  /** Estimated cost: 1 per field, a paginated field's children × its `first`. */
+  /**
+   * Estimated cost: 1 per field, a paginated field's children × its `first`, the fields that
+   * compute over a whole account their weight (`EXPENSIVE_FIELDS`).
+   */
   readonly maxCost: number;
 }
 
@@ -107,6 +111,7 @@ function costOf(
       ...(request.operationName ? { operationName: request.operationName } : {}),
       variables: request.variables ?? {},
       estimators: [
+        expensiveFieldEstimator,
         fieldExtensionsEstimator(),
         pageEstimator,
         simpleEstimator({ defaultComplexity: 1 }),

@@ -173,7 +173,7 @@ export async function findingsInputOf(
       handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
              r.license_type, r.end_date::text as end_date,
-             greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::int as quantity
+             greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::bigint as quantity
       from reservations r
       left join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
       where r.smart_account_id = ${sa}

@@ -26,6 +26,7 @@ import {
 import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
+import { runOncePerSchedule } from './schedule-lock.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
@@ -72,8 +73,14 @@ export function createServices(handle: DbHandle, clock: Clock) {
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
       drift: (query: Parameters<typeof driftBetween>[1]) => driftBetween(handle, query),
       rollup: (query: Parameters<typeof rollupBy>[1]) => rollupBy(handle, query),
-      /** One scheduled run: every Smart Account, as of today, labelled `auto-<date>`. */
-      takeScheduled: () => takeScheduledSnapshots(handle, clock),
+      /**
+       * One scheduled run: every Smart Account, as of today, labelled `auto-<date>`; once
+       * across replicas (another holding the job's lock: nothing to do, `[]`).
+       */
+      takeScheduled: async () =>
+        (await runOncePerSchedule(handle, 'snapshots', () =>
+          takeScheduledSnapshots(handle, clock),
+        )) ?? [],
     },
     /** The license catalog of a Smart Account (import it with a `license-catalog-csv` file). */
     catalog: {

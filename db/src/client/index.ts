@@ -13,6 +13,8 @@ export interface OpenDbOptions {
   readonly purpose?: string;
   /** PGlite only: share the database on a socket in the data directory (`serve` does). */
   readonly share?: boolean;
+  /** PostgreSQL only: `statement_timeout` (ms) of every connection; PGlite has none. */
+  readonly statementTimeoutMs?: number | undefined;
 }
 
 /**
@@ -24,7 +26,10 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
       throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
     }
-    return createPostgresDb({ url: options.databaseUrl });
+    return createPostgresDb({
+      url: options.databaseUrl,
+      statementTimeoutMs: options.statementTimeoutMs,
+    });
   }
   const dataDir = options.dataDir ?? './.trueup';
   try {
@@ -42,6 +47,7 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
 
 export { connectToSharedPglite, createPgliteDb, createPostgresDb };
 export { DataDirLockedError } from './data-dir-lock.js';
+export { setQueryGuard } from './query-guard.js';
 export { migratePostgres } from './postgres.js';
 export type { CopyRow, Db, DbHandle, DbKind, Schema } from './types.js';
 export { openCopy, type CopySink } from './copy-sink.js';

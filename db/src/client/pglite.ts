@@ -8,6 +8,7 @@ import { copyChunks, copyStatement } from './csv.js';
 import { takeLock } from './data-dir-lock.js';
 import { migrationsFolder } from './migrations.js';
 import { shareDatabase, type DatabaseShare } from './pglite-share.js';
+import { guardLogger } from './query-guard.js';
 import type { Db, DbHandle } from './types.js';
 
 export interface PgliteOptions {
@@ -54,7 +55,7 @@ export async function createPgliteDb(
     release();
     throw error;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(yieldingClient(client), { schema, logger: guardLogger }) as unknown as Db;
   return {
     db,
     pglite: client,
@@ -83,4 +84,36 @@ export async function createPgliteDb(
       }
     },
   };
+}
+
+/** Longest stretch of queries (ms) before the process gets to answer other requests. */
+const YIELD_EVERY_MS = 20;
+
+/**
+ * The embedded database runs in this process, and a request's queries chained on promises can
+ * keep the event loop from ever reaching other sockets (a `/healthz` probe waited 12 s behind
+ * one heavy request). This wrapper lets timers and I/O run between queries at least every
+ * `YIELD_EVERY_MS`, so other requests are served between one request's queries.
+ */
+function yieldingClient(client: PGlite): PGlite {
+  let lastYield = performance.now();
+  const pause = async () => {
+    if (performance.now() - lastYield < YIELD_EVERY_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    lastYield = performance.now();
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      // PGlite keeps private fields: read and call everything on the target itself.
+      const value: unknown = Reflect.get(target, property, target);
+      if (property !== 'query' && property !== 'exec') {
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      }
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        await pause();
+        return method.apply(target, args);
+      };
+    },
+  });
 }

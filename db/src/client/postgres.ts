@@ -10,6 +10,7 @@ import * as schema from '../schema/index.js';
 import { markCopyOverSocketUnsafe } from './copy-sink.js';
 import { copyChunks, copyStatement, quoteIdentifier } from './csv.js';
 import { MIGRATION_LOCK_KEY, migrationsFolder } from './migrations.js';
+import { guardLogger } from './query-guard.js';
 import type { CopyRow, Db, DbHandle } from './types.js';
 
 export interface PostgresOptions {
@@ -18,13 +19,21 @@ export interface PostgresOptions {
   readonly max?: number;
   /** Apply pending migrations before returning (under an advisory lock). Default true. */
   readonly migrate?: boolean;
+  /** `statement_timeout` of every pooled connection (ms): the server cancels a longer query. */
+  readonly statementTimeoutMs?: number | undefined;
 }
 
 /** Connects to PostgreSQL through postgres.js and returns the shared handle. */
 export async function createPostgresDb(options: PostgresOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migratePostgres(options.url);
-  const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => undefined });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const client = postgres(options.url, {
+    max: options.max ?? 10,
+    onnotice: () => undefined,
+    ...(options.statementTimeoutMs
+      ? { connection: { statement_timeout: options.statementTimeoutMs } }
+      : {}),
+  });
+  const db = drizzle(client, { schema, logger: guardLogger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

@@ -1,3 +1,4 @@
+import { GraphQLScalarType } from 'graphql';
 import { GraphQLBigInt } from 'graphql-scalars';
 
 /**
@@ -6,4 +7,9 @@ import { GraphQLBigInt } from 'graphql-scalars';
  * `MAX_QUANTITY`), so every sum Trueup computes stays below 2^53 and is sent as a JSON number;
  * a larger value would be sent as a decimal string.
  */
-export const BigIntScalar = GraphQLBigInt;
+export const BigIntScalar = new GraphQLScalarType({
+  ...GraphQLBigInt.toConfig(),
+  description:
+    'A whole number that may exceed 32 bits (sums and roll-ups of license units). Sent as a JSON number while below 2^53 (every sum Trueup computes: quantities are bounded at 1,000,000,000 per row), otherwise as a decimal string.',
+  specifiedByURL: 'https://the-guild.dev/graphql/scalars/docs/scalars/big-int',
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { SheetError, SheetEvaluator, Unsupported, roundLikeExcel } from './evaluate.js';
@@ -64,6 +65,31 @@ describe('SheetEvaluator', () => {
         'AND(TRUE,NOT(FALSE),OR(FALSE,1))',
       ]),
     ).toEqual([12, 8, new SheetError('#VALUE!'), 8, 2, 'none', '=not a formula', 0, 'yes', true]);
+  });
+
+  it('sums SUMPRODUCT((keys=x)*values) by key like the rule: Σ values whose key equals x, ignoring case', () => {
+    // Keys from a small alphabet so matches happen; empty keys and values are empty cells.
+    const key = fc.option(fc.constantFrom('C9300 NA', 'c9300 na', 'ISE Base', 'ise base', 'x'), {
+      nil: null,
+    });
+    const amount = fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, amount), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('C9300 NA', 'ISE BASE', 'x', 'absent'),
+        (rows, wanted) => {
+          const end = rows.length + 1;
+          const formula = `SUMPRODUCT(('Data sheet'!$A$2:$A$${end}="${wanted}")*'Data sheet'!$B$2:$B$${end})`;
+          // Twice: the second read comes from the index the first built.
+          const [first, second] = results(rows, [formula, formula]);
+          let expected = 0;
+          for (const [k, v] of rows)
+            if (k !== null && k.toLowerCase() === wanted.toLowerCase()) expected += v ?? 0;
+          expect(first).toBe(expected);
+          expect(second).toBe(expected);
+        },
+      ),
+    );
   });
 
   it('evaluates formulas that read other formulas, and refuses what it does not know', () => {

@@ -293,6 +293,8 @@ export class SheetEvaluator {
   private readonly busy = new Set<string>();
   /** Ranges read so far (a Positions column is read by every license's SUMPRODUCT). */
   private readonly ranges = new Map<string, Matrix>();
+  /** `SUMPRODUCT((keys=x)*values)` indexes: per pair of ranges, Σ values by lower-cased key. */
+  private readonly keyedSums = new Map<string, Map<string, number> | null>();
 
   constructor(models: readonly SheetModel[]) {
     for (const model of models) {
@@ -362,6 +364,54 @@ export class SheetEvaluator {
     }
   }
 
+  /**
+   * `SUMPRODUCT((keys=x)*values)` with a text `x`, read once per pair of ranges into a sum per
+   * key (the Renewal sheet asks it of the whole Positions sheet once per license: quadratic
+   * otherwise). Only when every key is text or empty and every value a number or empty, where
+   * the general path gives the same sum; undefined sends the call down the general path.
+   */
+  private keyedSum(args: Node[], sheet: string): number | undefined {
+    const [only] = args;
+    if (args.length !== 1 || only?.kind !== 'binary' || only.op !== '*') return undefined;
+    const { left: test, right: values } = only;
+    if (test.kind !== 'binary' || test.op !== '=' || test.left.kind !== 'ref') return undefined;
+    if (values.kind !== 'ref') return undefined;
+    const wanted = scalar(this.evaluate(test.right, sheet));
+    if (typeof wanted !== 'string' || wanted === '') return undefined;
+    const keysRef = test.left;
+    const id = (ref: Extract<Node, { kind: 'ref' }>) =>
+      `${ref.sheet ?? sheet}!${ref.r1},${ref.c1}:${ref.r2},${ref.c2}`;
+    const indexKey = `${id(keysRef)}|${id(values)}`;
+    let index = this.keyedSums.get(indexKey);
+    if (index === undefined) {
+      const keys = this.evaluate(keysRef, sheet);
+      const amounts = this.evaluate(values, sheet);
+      index = null;
+      if (
+        isMatrix(keys) &&
+        isMatrix(amounts) &&
+        keys.length === amounts.length &&
+        keys.every((row, r) => row.length === 1 && amounts[r]?.length === 1)
+      ) {
+        const sums = new Map<string, number>();
+        let exact = true;
+        for (let r = 0; r < keys.length && exact; r++) {
+          const key = keys[r]?.[0] ?? null;
+          const amount = amounts[r]?.[0] ?? null;
+          if (!(key === null || typeof key === 'string')) exact = false;
+          else if (!(amount === null || typeof amount === 'number')) exact = false;
+          else if (key !== null && amount !== null) {
+            const k = key.toLowerCase();
+            sums.set(k, (sums.get(k) ?? 0) + amount);
+          }
+        }
+        if (exact) index = sums;
+      }
+      this.keyedSums.set(indexKey, index);
+    }
+    return index === null ? undefined : (index.get(wanted.toLowerCase()) ?? 0);
+  }
+
   private call(name: string, args: Node[], sheet: string): Value {
     const arg = (i: number): Value => {
       const node = args[i];
@@ -395,6 +445,8 @@ export class SheetEvaluator {
         return name === 'MAX' ? Math.max(...ns) : Math.min(...ns);
       }
       case 'SUMPRODUCT': {
+        const keyed = this.keyedSum(args, sheet);
+        if (keyed !== undefined) return keyed;
         const arrays = all().map((v) => (isMatrix(v) ? v : [[v]]));
         const first = arrays[0] ?? [];
         let total = 0;

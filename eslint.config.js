@@ -27,6 +27,7 @@ const TOOL_CONFIGS = [
   '**/drizzle.config.ts',
   '**/webpack.config.*',
   'test/support/global-setup.ts',
+  'excel-addin/scripts/*.mjs', // build steps (functions.json generation)
 ];
 // Files that may import devDependencies (absolute globs: the rule resolves relative ones from the cwd).
 const DEV_OK = [...TESTS, ...TOOL_CONFIGS].map((glob) => `${root}/${glob}`);

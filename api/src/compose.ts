@@ -18,12 +18,21 @@ import { createServices, systemClock, type Clock, type Services } from './servic
 /** Opens the configured database (migrating it) and binds the services to it. */
 export async function openServices(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  options: { purpose: string; clock?: Clock },
+  options: {
+    purpose: string;
+    clock?: Clock;
+    /** PGlite only: share the database on a socket in the data directory (`serve` does). */
+    share?: boolean;
+    /** PostgreSQL `statement_timeout` (ms) of every connection: `serve` sets its request budget. */
+    statementTimeoutMs?: number;
+  },
 ): Promise<{ handle: DbHandle; services: Services }> {
   const handle = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     purpose: options.purpose,
+    ...(options.share ? { share: true } : {}),
+    statementTimeoutMs: options.statementTimeoutMs,
   });
   return { handle, services: createServices(handle, options.clock ?? systemClock) };
 }
@@ -43,7 +52,7 @@ const DEFAULT_ADDIN_DIR = fileURLToPath(new URL('../../excel-addin/dist/addin/',
 export async function startApi(
   services: Services,
   config: Pick<Config, 'host' | 'port' | 'allowedOrigins'> &
-    Partial<Pick<Config, 'tlsCert' | 'tlsKey' | 'addinDir'>>,
+    Partial<Pick<Config, 'tlsCert' | 'tlsKey' | 'addinDir' | 'requestBudgetMs'>>,
   logger: Logger = pino({ level: 'silent' }),
 ): Promise<RunningHttpServer> {
   const schema = await createSchema(services);
@@ -67,6 +76,7 @@ export async function startApi(
     routers: [createExportRouter(services)],
     health: services.health,
     logger,
+    ...(config.requestBudgetMs !== undefined ? { requestBudgetMs: config.requestBudgetMs } : {}),
     formatError: formatError(logger, () => currentRequest()?.requestId),
   });
 }

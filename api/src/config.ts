@@ -18,6 +18,12 @@ export interface Config {
   readonly tlsKey: string | undefined;
   /** Built Excel add-in served at /addin; unset = excel-addin/dist of this checkout. */
   readonly addinDir: string | undefined;
+  /** Time budget of one request (ms); also PostgreSQL's `statement_timeout` for `serve`. */
+  readonly requestBudgetMs: number;
+  /** Cron expression (UTC) on which `serve` writes every Smart Account's exports; unset = never. */
+  readonly exportCron: string | undefined;
+  /** Folder the scheduled exports are written to (created if missing). */
+  readonly exportDir: string;
 }
 
 const schema = z.object({
@@ -37,6 +43,12 @@ const schema = z.object({
   TRUEUP_TLS_CERT: z.string().min(1).optional(),
   TRUEUP_TLS_KEY: z.string().min(1).optional(),
   TRUEUP_ADDIN_DIR: z.string().min(1).optional(),
+  TRUEUP_REQUEST_BUDGET_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  TRUEUP_EXPORT_CRON: z
+    .string()
+    .refine(isCronExpression, 'must be a cron expression, e.g. "0 5 * * 1" (Mondays 05:00, UTC)')
+    .optional(),
+  TRUEUP_EXPORT_DIR: z.string().min(1).default('./trueup-exports'),
 });
 
 /** Thrown with every invalid variable listed at once. */
@@ -72,6 +84,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     tlsCert: e.TRUEUP_TLS_CERT,
     tlsKey: e.TRUEUP_TLS_KEY,
     addinDir: e.TRUEUP_ADDIN_DIR,
+    requestBudgetMs: e.TRUEUP_REQUEST_BUDGET_MS,
+    exportCron: e.TRUEUP_EXPORT_CRON,
+    exportDir: e.TRUEUP_EXPORT_DIR,
   });
 }
 

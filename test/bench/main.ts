@@ -13,6 +13,7 @@ import { excelCase } from './cases/excel.js';
 import { findingsCase } from './cases/findings.js';
 import { importCase } from './cases/import.js';
 import { loadCase } from './cases/load.js';
+import { mixedCase } from './cases/mixed.js';
 import { optimizerCase } from './cases/optimizer.js';
 import { positionCase } from './cases/position.js';
 import { detailLines, resultsTable } from './report.js';
@@ -23,6 +24,7 @@ const CASES: readonly BenchCase[] = [
   positionCase,
   loadCase,
   biPageCase,
+  mixedCase,
   importCase,
   findingsCase,
   optimizerCase,

@@ -92,7 +92,7 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
     expect(res.data).toBeNull();
     expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(res.errors![0]!.message).toMatch(
-      /needs a ADMIN token or stronger; this token is VIEWER/,
+      /needs an ADMIN token or stronger; this token is VIEWER/,
     );
     const reserve = await graphql(
       url,

@@ -132,6 +132,8 @@ describe('trueup import --format price-book, renewal and export', () => {
       'Findings',
       'Renewal',
       'Renewal detail',
+      'Break-even',
+      'Break-even detail',
     ]);
     const csv = await cli([
       'export',

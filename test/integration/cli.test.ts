@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +39,19 @@ describe('trueup CLI argument errors', () => {
     [['demo', '--preset', 'huge'], /Allowed choices are small, large/],
     [['serve', '--port', 'eighty'], /expected a port/],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['positon'], /unknown command 'positon' \(Did you mean position\?\)/],
+    [
+      ['position', '--smart-acount', 'a.example'],
+      /unknown option '--smart-acount' \(Did you mean --smart-account\?\)/,
+    ],
+    [
+      ['import', 'no-such-file.csv', '--smart-account', 'a.example'],
+      /no-such-file\.csv: no such file/,
+    ],
+    [
+      ['export', '--smart-account', 'a.example', '--output', 'no/such/folder/x.xlsx'],
+      /no\/such\/folder\/x\.xlsx: the folder .*no\/such\/folder does not exist/,
+    ],
   ])('rejects %j with one clear line and a non-zero exit', async (args, message) => {
     const result = await runCli(args, {
       TRUEUP_DATA_DIR: mkdtempSync(join(tmpdir(), 'trueup-cli-')),
@@ -219,26 +232,33 @@ describe('trueup demo and position against the database', () => {
       target,
     );
     const lines = csv.stdout.trim().split('\n');
+    // The export's layout, the same file as `export --format csv`.
     expect(lines[0]).toBe(
-      'virtualAccount,license,owned,ownedSmart,ownedClassic,consumed,reserved,balance,shortfall,surplus,billing,usageReportedAt',
+      'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure,Billing,Usage reported',
     );
     expect(lines).toHaveLength(json.length + 1);
+    const exported = await runCli(
+      ['export', '--smart-account', 'acme-networks.example', '--as-of', AS_OF, '--format', 'csv'],
+      target,
+    );
+    expect(exported.stdout).toBe(csv.stdout);
   });
 
-  // The one-process lock only exists for embedded PGlite; PostgreSQL takes many clients.
+  // Beside a running `serve`, embedded PGlite is reached through the server's socket.
   it.skipIf(onPostgres())(
-    'serves the demo, and refuses its data directory to another command, changing nothing',
+    'serves the demo, and every other command works on its data directory meanwhile',
     async () => {
       const { child, output } = await startCli(
         ['serve', '--port', '0'],
-        /\ntrueup_[\w-]{43}\n/,
+        /Try it:[\s\S]*\n\n/,
         target,
       );
       try {
-        // The first start printed an admin token for the demo, alone on the last line.
-        const token = /\n(trueup_[\w-]{43})\n$/.exec(output)![1]!;
+        // The first start printed an admin token for the demo, before the curl that uses it.
+        const token = /TRUEUP_TOKEN=(trueup_[\w-]{43})\n/.exec(output)![1]!;
         expect(output).toMatch(/created ADMIN token "demo-admin" for acme-networks\.example/);
-        // The server answers health and the sample query it printed.
+        expect(output.indexOf(token)).toBeLessThan(output.indexOf('curl '));
+        // The server answers health and the sample query.
         const graphqlUrl = /GraphQL:\s+(\S+)/.exec(output)![1]!;
         const refused = await graphql(graphqlUrl, SAMPLE_QUERY, {}, { token: null });
         expect(refused.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
@@ -249,44 +269,80 @@ describe('trueup demo and position against the database', () => {
         }>(graphqlUrl, SAMPLE_QUERY, {}, { token });
         expect(sample.errors).toBeUndefined();
         expect(sample.data!.smartAccount.name).toBe('Acme Networks');
-        expect(sample.data!.smartAccount.positionRows.totalCount).toBeGreaterThan(20);
-        const before = snapshot(dataDir);
-        const blocked = await runCli(['demo', '--preset', 'small'], target);
-        expect(blocked.code).toBe(1);
-        expect(blocked.stderr).toMatch(/in use by process \d+ \(trueup serve on 127\.0\.0\.1:0\)/);
-        expect(snapshot(dataDir)).toEqual(before);
+
+        // token create and position run while serve holds the directory...
+        const created = await runCli(
+          ['token', 'create', '--role', 'viewer', '--smart-account', 'acme-networks.example'],
+          target,
+        );
+        expect(created.stderr).toBe('');
+        expect(created.code).toBe(0);
+        const viewer = created.stdout.trim().split('\n').at(-1)!;
+        expect(viewer).toMatch(/^trueup_[\w-]{43}$/);
+        const position = await runCli(
+          [
+            'position',
+            '--smart-account',
+            'acme-networks.example',
+            '--as-of',
+            AS_OF,
+            '--format',
+            'json',
+          ],
+          target,
+        );
+        expect(position.code).toBe(0);
+        const rows = JSON.parse(position.stdout) as { virtualAccount: string }[];
+        expect(rows.length).toBe(sample.data!.smartAccount.positionRows.totalCount);
+        // ...and write the same database the server reads: the new token works at once.
+        const asViewer = await graphql<{ smartAccount: { name: string } }>(
+          graphqlUrl,
+          '{ smartAccount(domain: "acme-networks.example") { name } }',
+          {},
+          { token: viewer },
+        );
+        expect(asViewer.data?.smartAccount.name).toBe('Acme Networks');
+        // An import beside the server goes through the socket too (its devices file is staged
+        // by batched inserts there: COPY FROM STDIN over the socket would end PGlite's backend).
+        const imported = await runCli(
+          [
+            'import',
+            join(import.meta.dirname, '../fixtures/import/acme-instances.csv'),
+            '--smart-account',
+            'beside-serve.example',
+          ],
+          target,
+        );
+        expect(imported.stderr).not.toMatch(/error/i);
+        expect(imported.code).toBe(0);
+        const importedPosition = await runCli(
+          ['position', '--smart-account', 'beside-serve.example', '--format', 'json'],
+          target,
+        );
+        expect(importedPosition.code).toBe(0);
+        const importedRows = JSON.parse(importedPosition.stdout) as {
+          virtualAccount: string;
+          license: string;
+          consumed: number;
+        }[];
+        // By hand from the fixture: 12 devices in Sales-West each run one C9200 24P Network Essentials.
+        expect(
+          importedRows.find(
+            (r) =>
+              r.virtualAccount === 'Sales-West' && r.license === 'C9200 24P Network Essentials',
+          )?.consumed,
+        ).toBe(12);
+        // A second start would say how to get a token again: the listing shows both.
+        const list = await runCli(['token', 'list', '--format', 'json'], target);
+        expect((JSON.parse(list.stdout) as unknown[]).length).toBe(2);
       } finally {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('close', resolve));
       }
-      const after = await runCli(
-        [
-          'position',
-          '--smart-account',
-          'acme-networks.example',
-          '--format',
-          'json',
-          '--as-of',
-          AS_OF,
-        ],
-        target,
-      );
+      // After the server stops, the directory opens in process again.
+      const after = await runCli(['token', 'list', '--format', 'json'], target);
       expect(after.code).toBe(0);
+      expect(readdirSync(dataDir)).not.toContain('trueup.sock');
     },
   );
 });
-
-/** File names, sizes and modification times under a directory. */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else out.push(`${path}:${stat.size}:${stat.mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}

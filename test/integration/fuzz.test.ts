@@ -19,7 +19,9 @@ const MUTATION_RUNS = fuzzRuns(60, 'FUZZ_DB_RUNS');
 const DOMAIN = 'fuzz.example';
 // A long run must not time out: a timed-out property keeps importing in the background and the
 // next test's checksum would see its writes.
-const TIMEOUT = Math.max(180_000, Math.max(IMPORT_RUNS, MUTATION_RUNS) * 250);
+// FUZZ_CASE_MS: time allowed per case in a long run (default 250 ms; slow formats need more).
+const CASE_MS = Number(process.env.FUZZ_CASE_MS ?? 250);
+const TIMEOUT = Math.max(180_000, Math.max(IMPORT_RUNS, MUTATION_RUNS) * CASE_MS);
 
 interface Body {
   data?: { importData?: { committed: boolean } } | null;

@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
+import { refreshCurrentPositions } from '../../api/src/services/current-positions.js';
 import { insertEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { KNOWN_ESTATE } from '../support/known-estate.js';
@@ -17,10 +20,15 @@ describe('GraphQL position over HTTP', () => {
   beforeAll(async () => {
     handle = await createTestDb();
     await insertEstate(handle.db, KNOWN_ESTATE);
-    // Count raw aggregation queries to prove DataLoader batching.
+    // Count the queries that read positions (the kept rows or the aggregate) to prove DataLoader
+    // batching.
+    const dialect = new PgDialect();
     const counting: DbHandle = {
       ...handle,
-      rows: (q, e) => (positionQueries++, handle.rows(q, e)),
+      rows: (q, e) => {
+        if (/current_positions|entitlement_lots/.test(dialect.sqlToQuery(q).sql)) positionQueries++;
+        return handle.rows(q, e);
+      },
     };
     const server = await startTestApi(counting, '2026-05-01');
     url = server.graphqlUrl;
@@ -199,6 +207,13 @@ describe('GraphQL position over HTTP', () => {
   });
 
   it('resolves every Virtual Account position in one batched aggregation', async () => {
+    // A ledger write (that changed no line) first, so no earlier read is served from memory.
+    const [account] = await handle.rows<{ id: number }>(
+      sql`select id from smart_accounts where domain = 'known.example'`,
+    );
+    await handle.db.transaction((tx) =>
+      refreshCurrentPositions(tx, { smartAccountId: Number(account!.id), virtualAccountIds: [] }),
+    );
     positionQueries = 0;
     const res = await graphql<{
       smartAccount: { virtualAccounts: { name: string; position: Record<string, unknown>[] }[] };

@@ -11,7 +11,11 @@ import {
   virtualAccounts,
   type DbHandle,
 } from '../../db/src/index.js';
-import { RENEWAL_COLUMNS, renewalDetailColumns } from '../../excel-addin/src/model/index.js';
+import {
+  RENEWAL_COLUMNS,
+  columnLetter,
+  renewalDetailColumns,
+} from '../../excel-addin/src/model/index.js';
 import { graphql } from '../support/graphql-client.js';
 import { findSoffice, recalculateWithLibreOffice } from '../support/libreoffice.js';
 import { MONEY_DOMAIN, MONEY_TODAY, insertMoneyEstate } from '../support/money-estate.js';
@@ -32,6 +36,7 @@ interface ApiModel {
   eaValue: MoneyOut;
   meetsMinimumEaValue: boolean;
   cheaperOption: string;
+  breakEvenGrowthBasisPoints: number | null;
   licenses: {
     licenseName: string;
     consumed: number;
@@ -59,7 +64,7 @@ const MODEL_FIELDS = `parameters { termYears }
   years { year aLaCarte ${M} eaSubscription ${M} trueForward ${M} credits ${M} enterpriseAgreement ${M}
     aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
   totals { aLaCarte ${M} enterpriseAgreement ${M} aLaCartePresentValue ${M} enterpriseAgreementPresentValue ${M} }
-  eaValue ${M} meetsMinimumEaValue cheaperOption
+  eaValue ${M} meetsMinimumEaValue cheaperOption breakEvenGrowthBasisPoints
   licenses { licenseName consumed reclaimed owned eaSubscription ${M} credit ${M}
     years { units held listPrice ${M} netPrice ${M} supportPrice ${M} aLaCarte ${M}
       allowance trueForwardUnits baseline trueForward ${M} } }`;
@@ -68,15 +73,7 @@ const MODEL_FIELDS = `parameters { termYears }
 const minor = (m: MoneyOut | null | undefined) => (m ? Number(m.amountMinor) : 0);
 const cents = (value: unknown) => Math.round(Number(value) * 100);
 
-const letter = (index: number) => {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-};
+const letter = (index: number) => columnLetter(index + 1);
 
 /**
  * Compares every formula cell of the Renewal sheets with the API's figure; returns how many
@@ -136,6 +133,14 @@ function compareRenewal(cells: Map<string, Map<string, RawCell>>, api: ApiModel)
     api.cheaperOption === 'ENTERPRISE_AGREEMENT' ? 'Enterprise Agreement' : 'A-la-carte',
     false,
   );
+  // The break-even search in formulas (Break-even sheets) lands on the API's basis point.
+  const breakEven = cells.get('Renewal')?.get(`B${totalRow + 5}`);
+  expect(breakEven?.formula).toBe("'Break-even'!$B$25");
+  if (api.breakEvenGrowthBasisPoints === null) check('Renewal', `B${totalRow + 5}`, 'none', false);
+  else {
+    expect(Math.round(Number(breakEven?.value) * 10_000)).toBe(api.breakEvenGrowthBasisPoints);
+    checked.add(`Renewal!B${totalRow + 5}`);
+  }
 
   // Renewal detail: a row per license, in the API's order.
   const columns = renewalDetailColumns().map((c) => c.key);
@@ -281,6 +286,21 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       const exported = Buffer.from(await response.arrayBuffer());
 
       const before = await readCells(await recalculateWithLibreOffice(exported));
+      // Every formula in the file carries a result, and it is LibreOffice's.
+      const cached = await readCells(exported);
+      let formulas = 0;
+      for (const [sheet, cells] of cached)
+        for (const [address, cell] of cells) {
+          if (cell.formula === null) continue;
+          formulas++;
+          const label = `${sheet}!${address} ${cell.formula}`;
+          const recalculated = before.get(sheet)?.get(address)?.value;
+          expect(cell.value, label).not.toBeNull();
+          if (typeof recalculated === 'number')
+            expect(Math.abs(Number(cell.value) - recalculated), label).toBeLessThan(1e-9);
+          else expect(cell.value, label).toBe(recalculated);
+        }
+      expect(formulas).toBeGreaterThan(1000);
       const apiBefore = await apiModel('termYears: 5, growthBasisPoints: 1000, trueForwardMode: A');
       const checked = compareRenewal(before, apiBefore);
       expect(checked).toBe(
@@ -295,7 +315,8 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       // The case is not trivial: growth is trued forward.
       expect(apiBefore.years.some((y) => minor(y.trueForward as MoneyOut) > 0)).toBe(true);
 
-      // Change the inputs in the file: growth 30 %, true-forward mode B.
+      // Change the inputs in the file: growth 30 %, true-forward mode B, allowance 100 % (with
+      // it the EA turns cheaper as growth rises: the break-even is a real crossing).
       const workbook = new exceljs.Workbook();
       await workbook.xlsx.load(exported as unknown as ArrayBuffer);
       const inputs = workbook.getWorksheet('Renewal')!;
@@ -308,9 +329,14 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       };
       inputs.getCell(rowOf(/^Growth per year/), 2).value = 0.3;
       inputs.getCell(rowOf(/^True-forward mode/), 2).value = 'B';
+      inputs.getCell(rowOf(/^EA growth allowance/), 2).value = 1;
       const edited = Buffer.from(await workbook.xlsx.writeBuffer());
       const after = await readCells(await recalculateWithLibreOffice(edited));
-      const apiAfter = await apiModel('termYears: 5, growthBasisPoints: 3000, trueForwardMode: B');
+      const apiAfter = await apiModel(
+        'termYears: 5, growthBasisPoints: 3000, trueForwardMode: B, allowanceBasisPoints: 10000',
+      );
+      expect(apiBefore.breakEvenGrowthBasisPoints).toBeNull();
+      expect(apiAfter.breakEvenGrowthBasisPoints).not.toBeNull();
       expect(minor(apiAfter.totals.aLaCarte)).not.toBe(minor(apiBefore.totals.aLaCarte));
       expect(compareRenewal(after, apiAfter)).toBe(checked);
     });
@@ -340,8 +366,10 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
       expect(csv.split('\n')[0]).toBe(
         'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure,Billing,Usage reported',
       );
-      expect(csv).toContain("'=1+2,'+1+1");
-      expect(csv).toContain('Campus,DNA Advantage,Switching,10,14,0,-4,4,0,800.00,USD,3200.00');
+      expect(csv).toContain(`"'=1+2","'+1+1"`);
+      expect(csv).toContain(
+        '"Campus","DNA Advantage","Switching",10,14,0,-4,4,0,800.00,"USD",3200.00',
+      );
       expect(csv).not.toMatch(/^=|,=/m);
     });
 

@@ -67,3 +67,47 @@ export async function recalculateWithLibreOffice(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Opens a CSV in headless LibreOffice Calc splitting on `separator` (e.g. `;`, as in continental
+ * European locales) with `"` as text delimiter, and saves it as .xlsx: what a user's
+ * spreadsheet would make of the file.
+ */
+export async function csvToXlsxWithLibreOffice(
+  csv: string,
+  separator: string,
+  timeoutMs = 50_000,
+): Promise<Buffer> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed');
+  const dir = mkdtempSync(join(tmpdir(), 'trueup-lo-csv-'));
+  try {
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
+    const input = join(dir, 'positions.csv');
+    writeFileSync(input, csv);
+    const out = join(dir, 'out');
+    // CSV filter options: separator, text delimiter ("), UTF-8 (76), from line 1.
+    const filter = `CSV:${separator.charCodeAt(0)},34,76,1`;
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        `--infilter=${filter}`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        input,
+      ],
+      { timeout: timeoutMs },
+    );
+    return readFileSync(join(out, 'positions.xlsx'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

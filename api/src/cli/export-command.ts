@@ -34,8 +34,9 @@ export async function exportCommand(
     await writeFile(options.output, csv);
     return `wrote ${options.output}\n`;
   }
-  if (options.output === undefined) throw new CliError('an .xlsx workbook needs --output <file>');
+  // Without --output, the workbook is named after the account and date, in this folder.
+  const output = options.output ?? `${options.smartAccount}-${query.asOf}.xlsx`;
   const { models } = await workbookModels(services, query);
-  await writeFile(options.output, await writeXlsx(models));
-  return `wrote ${options.output} (${models.map((m) => m.name).join(', ')})\n`;
+  await writeFile(output, await writeXlsx(models));
+  return `wrote ${output} (${models.map((m) => m.name).join(', ')})\n`;
 }

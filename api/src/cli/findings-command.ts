@@ -2,7 +2,7 @@ import { formatMinor, type Finding } from '../domain/index.js';
 import type { Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
-import { render, type OutputFormat } from './output.js';
+import { grouped, render, type OutputFormat } from './output.js';
 
 export interface FindingsCommandOptions {
   readonly smartAccount: string;
@@ -64,7 +64,9 @@ export async function findingsCommand(
     );
   const flat = rows.map((r) => ({
     ...r,
-    money: r.money ? `${r.money.amount} ${r.money.currency}` : null,
+    money: r.money
+      ? `${options.format === 'table' ? grouped(r.money.amount) : r.money.amount} ${r.money.currency}`
+      : null,
     evidence: options.format === 'csv' ? JSON.stringify(r.evidence) : null,
   }));
   return render(

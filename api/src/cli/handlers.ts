@@ -1,5 +1,6 @@
 import { parseConfig, type Config } from '../config.js';
 
+import { requireFiles, requireOutputFolder } from './files.js';
 import type { CommandHandlers, GlobalOptions } from './program.js';
 
 // Heavy modules (PGlite, Apollo, type-graphql) load only when a command runs, so `--help` and
@@ -29,11 +30,22 @@ export const handlers: CommandHandlers = {
     const { pino } = await import('pino');
     const { openServices, startApi } = await compose();
     const { seedDemo, DEMO_ACCOUNTS } = await db();
-    const { SAMPLE_QUERY } = await import('../sample-query.js');
     const systemClock = await clock();
-    const logger = pino({ level: config.logLevel });
+    // Structured logs (a JSON line per request) on stdout when asked for; otherwise only
+    // warnings and errors, on stderr, so the banner stays readable. Asynchronous writes either
+    // way: a request's log line never blocks the event loop (pino flushes what is buffered when
+    // the process exits).
+    const json =
+      flags.log === 'json' || process.env.TRUEUP_LOG === 'json' || !!process.env.LOG_LEVEL;
+    const logger = json
+      ? pino({ level: config.logLevel }, pino.destination({ sync: false }))
+      : pino({ level: 'warn' }, pino.destination({ dest: 2, sync: false }));
     const { handle, services } = await openServices(config, {
       purpose: `trueup serve on ${config.host}:${config.port}`,
+      // Other trueup commands on this data directory reach the database through this process.
+      share: true,
+      // A query of the server never outlives its request's budget (PostgreSQL cancels it).
+      statementTimeoutMs: config.requestBudgetMs,
     });
     try {
       if (flags.seedDemoIfEmpty && (await services.accounts.listSmartAccounts()).length === 0) {
@@ -42,39 +54,44 @@ export const handlers: CommandHandlers = {
           referenceDate: systemClock.today(),
         });
         logger.info({ counts: result.counts }, `seeded the demo Smart Account ${result.domain}`);
+        if (!json) process.stdout.write(`Loaded the demo Smart Account ${result.domain}.\n`);
       }
       const { announceToken } = await import('./token-command.js');
+      const { serveBanner } = await import('./serve-banner.js');
       const bootstrap = await services.access.bootstrapIfEmpty();
       const server = await startApi(services, config, logger);
-      const { scheduleSnapshots } = await import('../http/snapshot-schedule.js');
+      const { scheduleExports, scheduleSnapshots } = await import('../http/snapshot-schedule.js');
       const unschedule = config.snapshotCron
         ? scheduleSnapshots(config.snapshotCron, services.history.takeScheduled, logger)
         : () => undefined;
+      const { runScheduledExports } = await import('../services/scheduled-exports.js');
+      const unscheduleExports = config.exportCron
+        ? scheduleExports(
+            config.exportCron,
+            () => runScheduledExports(handle, services, config.exportDir),
+            logger,
+          )
+        : () => undefined;
       const stop = async () => {
         unschedule();
+        unscheduleExports();
         await server.close();
         await handle.close();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
+      // The startup log lines first, so the banner is not interleaved with them.
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
       process.stdout.write(
-        `\nTrueup is running on ${where(config)}\n` +
-          `  GraphQL:   ${server.graphqlUrl}\n  Explorer:  ${server.url}/\n  Health:    ${server.url}/healthz\n` +
-          `  Add-in:    ${server.url}/addin/manifest.xml (sideload it in Excel)\n\n` +
-          `Try it:\n  curl -s ${server.graphqlUrl} -H 'content-type: application/json' \\\n` +
-          `    -H "Authorization: Bearer $TRUEUP_TOKEN" \\\n` +
-          `    -d '{"query":"{ smartAccount(domain: \\"${DEMO_ACCOUNTS.small.domain}\\") { position { licenseName owned consumed netShortfall } } }"}'\n\n` +
-          `Sample query (preloaded in the explorer):\n${SAMPLE_QUERY}\n`,
+        serveBanner({
+          where: where(config),
+          url: server.url,
+          graphqlUrl: server.graphqlUrl,
+          domain: DEMO_ACCOUNTS.small.domain,
+          token: bootstrap ? announceToken(bootstrap) : undefined,
+        }),
       );
-      // Last, so the token is the final line of the banner (shown this once).
-      if (bootstrap) {
-        process.stdout.write(
-          `\nFirst start: an admin token for the existing Smart Accounts. Send it as\n` +
-            `Authorization: Bearer <token> (curl -H, or the explorer's Headers tab).\n` +
-            announceToken(bootstrap),
-        );
-      }
     } catch (error) {
       await handle.close();
       throw error;
@@ -131,6 +148,7 @@ export const handlers: CommandHandlers = {
 
   async import(files, flags) {
     const config = configFrom(flags);
+    requireFiles(files);
     const { openServices } = await compose();
     const { importCommand } = await import('./import-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup import' });
@@ -172,6 +190,7 @@ export const handlers: CommandHandlers = {
 
   async export(flags) {
     const config = configFrom(flags);
+    requireOutputFolder(flags.output);
     const { openServices } = await compose();
     const { exportCommand } = await import('./export-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup export' });
@@ -184,6 +203,7 @@ export const handlers: CommandHandlers = {
 
   async catalogExport(flags) {
     const config = configFrom(flags);
+    requireOutputFolder(flags.output);
     const { openServices } = await compose();
     const { catalogExportCommand } = await import('./catalog-command.js');
     const { handle, services } = await openServices(config, { purpose: 'trueup catalog export' });

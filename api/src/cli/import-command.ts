@@ -1,6 +1,11 @@
 import { formatIssue } from '../ingest/issues.js';
 import { isImportFormat, type ImportFormat } from '../ingest/parser.js';
-import { fileSource, type ImportSummary, type Services } from '../services/index.js';
+import {
+  fileSource,
+  type ImportProgress,
+  type ImportSummary,
+  type Services,
+} from '../services/index.js';
 
 import { CliError } from './errors.js';
 
@@ -41,24 +46,19 @@ export async function importCommand(
   return { text: renderSummary(summary), ok: summary.errorCount === 0 };
 }
 
-/** A one-line bar on stderr, redrawn at most every 100 ms. */
+/** A one-line bar on stderr, redrawn at most every 100 ms: the pass, the share read, rows/s. */
 function progressBar() {
   let last = 0;
-  return (p: {
-    phase: string;
-    fileName: string;
-    bytesRead: number;
-    totalBytes: number | undefined;
-  }) => {
+  return (p: ImportProgress) => {
     const now = Date.now();
-    if (now - last < 100) return;
+    if (now - last < 100 && p.phase !== 'apply') return;
     last = now;
     const share = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
     const width = 30;
     const filled = Math.round(share * width);
-    const label = p.phase === 'check' ? 'checking' : 'importing';
+    const label = { check: 'checking', write: 'importing', apply: 'writing' }[p.phase];
     process.stderr.write(
-      `\r\x1b[2K${label} ${p.fileName} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%`,
+      `\r\x1b[2K${label} ${p.fileName} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}% pass ${p.pass}/2, ${p.rowsRead.toLocaleString('en-US')} rows, ${p.rowsPerSecond.toLocaleString('en-US')} rows/s`,
     );
   };
 }

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 
-export type OutputFormat = 'table' | 'json' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
+import type { OutputFormat } from './formats.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 type Row = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -22,7 +23,9 @@ export function render(
     Math.max(c.length, ...cells.map((row) => (row[i] ?? '').length)),
   );
   const numeric = columns.map(
-    (c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number'),
+    (c) =>
+      rows.length > 0 &&
+      rows.every((r) => typeof r[c] === 'number' || /^-?[\d,]+(\.\d+)?$/.test(String(r[c]))),
   );
   const line = (values: readonly string[]) =>
     values
@@ -33,4 +36,17 @@ export function render(
     [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') +
     '\n'
   );
+}
+
+/** A decimal amount with thousands separators for tables ("1234567.50" → "1,234,567.50"). */
+export function grouped(amount: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
+  if (!match) return amount;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+/** "1 transfer request", "2 transfer requests". */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }

@@ -1,5 +1,6 @@
 import { NOT_REPORTED } from '@trueup/excel-addin/model';
 
+import { positionsCsv } from '../export/index.js';
 import type { NamedPositionLine, Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
@@ -50,7 +51,7 @@ export function unreportedNote(
 }
 
 /**
- * The same lines as GraphQL `positionRows`, paged through the same service, in the same order;
+ * The same lines as GraphQL `positionRows`, from the same service read, in the same order;
  * `note` (for stderr) says how many lines have no usage report at the date.
  */
 export async function positionCommand(
@@ -68,22 +69,23 @@ export async function positionCommand(
     }
   }
   const asOf = services.position.asOfOrToday(options.asOf);
-  const lines: NamedPositionLine[] = [];
-  let after: string | null = null;
-  do {
-    const page = await services.position.page({
-      smartAccountId: account.id,
-      asOf,
-      includeClassic: options.includeClassic,
-      filter:
-        options.virtualAccount === undefined
-          ? {}
-          : { virtualAccountNames: [options.virtualAccount] },
-      page: { first: 5000, after },
-    });
-    lines.push(...page.items.map((item) => item.node));
-    after = page.hasNextPage ? page.endCursor : null;
-  } while (after !== null);
+  if (options.format === 'csv') {
+    // One CSV layout for positions: the export's (the workbook's Positions sheet, the
+    // /export/positions.csv download), with prices and exposure, formula-like text made inert.
+    if (!options.includeClassic) {
+      throw new CliError('--no-classic applies to table and json; the CSV is the export layout');
+    }
+    const query = { smartAccountId: account.id, asOf, currency: undefined };
+    const output = await positionsCsv(services, query, { virtualAccount: options.virtualAccount });
+    return { output, note: null };
+  }
+  const lines = await services.position.named({
+    smartAccountId: account.id,
+    asOf,
+    includeClassic: options.includeClassic,
+    virtualAccountNames:
+      options.virtualAccount === undefined ? undefined : [options.virtualAccount],
+  });
   const rows = lines.map((l) => ({
     virtualAccount: l.virtualAccountName,
     license: l.licenseName,

@@ -14,10 +14,11 @@ import {
   termYears,
   withPolicyOptions,
 } from './arguments.js';
+import { OUTPUT_FORMATS } from './formats.js';
 import { registerLotCommands, type LotCommandHandlers } from './lot-program.js';
-import { OUTPUT_FORMATS } from './output.js';
 import type { PolicyFlags } from './reallocation-command.js';
-import { SCENARIO_ACTIONS, type ScenarioAction, type ScenarioOptions } from './scenario-command.js';
+import { SCENARIO_ACTIONS, type ScenarioAction } from './scenario-actions.js';
+import type { ScenarioOptions } from './scenario-command.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -26,7 +27,12 @@ export interface GlobalOptions {
 
 export interface CommandHandlers extends LotCommandHandlers {
   serve(
-    options: GlobalOptions & { port?: number; host?: string; seedDemoIfEmpty: boolean },
+    options: GlobalOptions & {
+      port?: number;
+      host?: string;
+      seedDemoIfEmpty: boolean;
+      log?: 'json';
+    },
   ): Promise<void>;
   demo(
     options: GlobalOptions & { preset: 'small' | 'large'; referenceDate?: string },
@@ -148,6 +154,12 @@ export function buildProgram(handlers: CommandHandlers): Command {
       'load the small demo Smart Account when the database holds none',
       false,
     )
+    .addOption(
+      new Option(
+        '--log <format>',
+        'json: a structured log line per request on stdout (env TRUEUP_LOG=json; default: warnings and errors on stderr)',
+      ).choices(['json']),
+    )
     .action((options, command: Command) => handlers.serve(command.optsWithGlobals()));
 
   program
@@ -215,7 +227,10 @@ export function buildProgram(handlers: CommandHandlers): Command {
         .default('xlsx'),
     )
     .option('--currency <code>', 'renewal currency (default: the one most prices use)')
-    .option('--output <file>', 'file to write (required for xlsx; csv goes to stdout without it)')
+    .option(
+      '--output <file>',
+      'file to write (default: xlsx to <domain>-<date>.xlsx here, csv to stdout)',
+    )
     .action((options, command: Command) => handlers.export(command.optsWithGlobals()));
 
   program

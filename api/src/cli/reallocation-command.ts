@@ -7,7 +7,7 @@ import { formatMinor, type MoneyAmount, type SimulationResult } from '../domain/
 import type { NameBook, NamedMove, NamedPolicy, Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
-import { render, type OutputFormat } from './output.js';
+import { counted, grouped, render, type OutputFormat } from './output.js';
 
 /** Policy flags shared by `suggest` and `scenario create --from-suggestion`. */
 export interface PolicyFlags {
@@ -39,7 +39,7 @@ const money = (amounts: readonly MoneyAmount[]) =>
   amounts.map((m) => ({ amount: formatMinor(m.amountMinor), currency: m.currency }));
 const moneyText = (amounts: readonly MoneyAmount[], unpricedUnits: number) =>
   [
-    ...amounts.map((m) => `${formatMinor(m.amountMinor)} ${m.currency}`),
+    ...amounts.map((m) => `${grouped(formatMinor(m.amountMinor))} ${m.currency}`),
     ...(unpricedUnits > 0 || amounts.length === 0 ? [`${unpricedUnits} unpriced units`] : []),
   ].join(' + ');
 
@@ -88,8 +88,8 @@ export async function suggestCommand(
   }
   const rows = moves.map((m) => ({ ...m, licenseType: m.licenseType ?? '' }));
   const summary =
-    `${options.smartAccount} as of ${asOf}: ${plan.moves.length} moves cure ${plan.curedUnits} of ${plan.boundUnits} curable units ` +
-    `in ${transferRequests.length} transfer requests\n` +
+    `${options.smartAccount} as of ${asOf}: ${counted(plan.moves.length, 'move')} cure ${plan.curedUnits} of ${plan.boundUnits} curable units ` +
+    `in ${counted(transferRequests.length, 'transfer request')}\n` +
     `exposure before: ${moneyText(plan.exposureBefore, plan.unpricedShortfallBefore)}\n` +
     `exposure after:  ${moneyText(plan.exposureAfter, plan.unpricedShortfallAfter)}\n`;
   if (options.format === 'csv') return render(rows, MOVE_COLUMNS, 'csv');

@@ -2,7 +2,7 @@ import { formatMinor, type RenewalParameters } from '../domain/index.js';
 import type { RenewalReport, Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
-import { render, type OutputFormat } from './output.js';
+import { grouped, render, type OutputFormat } from './output.js';
 
 export interface RenewalCommandOptions {
   readonly smartAccount: string;
@@ -30,8 +30,8 @@ const COLUMNS = [
   'enterpriseAgreementPV',
 ] as const;
 
-function rows(report: RenewalReport) {
-  const m = formatMinor;
+function rows(report: RenewalReport, forTable: boolean) {
+  const m = (minor: bigint) => (forTable ? grouped(formatMinor(minor)) : formatMinor(minor));
   const { years, totals } = report.result;
   return [
     ...years.map((y) => ({
@@ -107,7 +107,7 @@ export async function renewalCommand(
     currency: options.currency,
     parameters,
   });
-  const table = rows(report);
+  const table = rows(report, options.format === 'table');
   const p = report.result.parameters;
   const breakEvenGrowth = report.breakEven();
   const breakEven = breakEvenGrowth

@@ -8,16 +8,9 @@ import {
   simulationText,
   type PolicyFlags,
 } from './reallocation-command.js';
+import type { ScenarioAction } from './scenario-actions.js';
 
-export type ScenarioAction = 'list' | 'create' | 'show' | 'evaluate' | 'apply' | 'discard';
-export const SCENARIO_ACTIONS: readonly ScenarioAction[] = [
-  'list',
-  'create',
-  'show',
-  'evaluate',
-  'apply',
-  'discard',
-];
+export { SCENARIO_ACTIONS, type ScenarioAction } from './scenario-actions.js';
 
 export interface ScenarioOptions extends PolicyFlags {
   smartAccount: string;

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './calendar.js';
+export * from './limits.js';
 export * from './position/index.js';
 export * from './reservations/index.js';
 export * from './conversion/index.js';

@@ -28,41 +28,22 @@ export async function positionSheetRows(
   services: Services,
   query: ExportQuery,
 ): Promise<PositionSheetRow[]> {
-  const [lines, vas, licenses, prices] = await Promise.all([
-    services.position.lines({ ...query, includeClassic: true }),
-    services.accounts.virtualAccountsOf([query.smartAccountId]),
-    services.accounts.licensesOf([query.smartAccountId]),
-    services.money.unitTrueUpPrices(query.smartAccountId, query.asOf),
-  ]);
-  const vaName = new Map(vas.map((v) => [v.id, v.name]));
-  const license = new Map(licenses.map((l) => [l.id, l]));
-  return lines
-    .map((line) => {
-      const price = prices.get(line.licenseId) ?? null;
-      return {
-        virtualAccountName: vaName.get(line.virtualAccountId) ?? String(line.virtualAccountId),
-        licenseName: license.get(line.licenseId)?.name ?? String(line.licenseId),
-        productFamily: license.get(line.licenseId)?.productFamily ?? null,
-        owned: line.owned,
-        consumed: line.consumed,
-        reserved: line.reserved,
-        balance: line.balance,
-        shortfall: line.shortfall,
-        surplus: line.surplus,
-        unitPrice: moneyValue(price),
-        exposure: moneyValue(
-          price
-            ? { amountMinor: price.amountMinor * BigInt(line.shortfall), currency: price.currency }
-            : null,
-        ),
-        billing: line.billing,
-        usageReportedAt: line.usageReportedAt,
-      };
-    })
-    .sort(
-      (a, b) =>
-        byName(a.virtualAccountName, b.virtualAccountName) || byName(a.licenseName, b.licenseName),
-    );
+  const lines = await services.position.named({ ...query, includeClassic: true });
+  return lines.map((line) => ({
+    virtualAccountName: line.virtualAccountName,
+    licenseName: line.licenseName,
+    productFamily: line.productFamily,
+    owned: line.owned,
+    consumed: line.consumed,
+    reserved: line.reserved,
+    balance: line.balance,
+    shortfall: line.shortfall,
+    surplus: line.surplus,
+    unitPrice: moneyValue(line.unitPrice),
+    exposure: moneyValue(line.exposure),
+    billing: line.billing,
+    usageReportedAt: line.usageReportedAt,
+  }));
 }
 
 /** The currency most priced licenses use (ties: alphabetical); USD when nothing is priced. */
@@ -81,7 +62,6 @@ const amount = (minor: bigint) => Number(formatMinor(minor));
 /** What the Renewal sheets need from a renewal report. */
 export function renewalSheetInput(report: RenewalReport, positionRowCount: number) {
   const p = report.result.parameters;
-  const breakEven = report.breakEven();
   return {
     currency: report.currency,
     termYears: p.termYears,
@@ -93,7 +73,6 @@ export function renewalSheetInput(report: RenewalReport, positionRowCount: numbe
     minimumEaValue: amount(p.minimumEaValueMinor),
     perpetualCreditRate: rate(p.perpetualCreditBasisPoints),
     supportCredit: amount(p.supportCreditMinor),
-    breakEvenGrowth: breakEven ? rate(breakEven.growthBasisPoints) : null,
     eaPriceNeededLicenseNames: report.eaPriceNeededLicenseNames,
     outsideEaLicenseNames: report.outsideEaLicenseNames,
     baselineAdjustments: report.baselineAdjustments.map((a) => ({
@@ -133,7 +112,7 @@ export async function workbookModels(
       parameters: query.renewal ?? {},
     }),
   ]);
-  const { renewal: renewalModel, detail } = renewalSheets(renewalSheetInput(renewal, rows.length));
+  const renewalModels = renewalSheets(renewalSheetInput(renewal, rows.length));
   return {
     models: [
       positionsSheet(rows),
@@ -148,8 +127,7 @@ export async function workbookModels(
           message: f.message,
         })),
       ),
-      renewalModel,
-      detail,
+      ...renewalModels.all,
     ],
     renewal,
   };

@@ -29,7 +29,7 @@ export const authChecker: AuthChecker<GqlContext, Role> = ({ context, info }, ro
   const denied = roles.find((required) => !roleAllows(role, required));
   if (denied === undefined) return true;
   throw new GraphQLError(
-    `${info.parentType.name}.${info.fieldName} needs a ${denied} token or stronger; this token is ${role}.`,
+    `${info.parentType.name}.${info.fieldName} needs ${/^[AEIOU]/.test(denied) ? 'an' : 'a'} ${denied} token or stronger; this token is ${role}.`,
     { extensions: { code: 'FORBIDDEN' } },
   );
 };

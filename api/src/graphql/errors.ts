@@ -2,6 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 import { DomainError, type DomainErrorCode } from '../domain/index.js';
+import { loggableError } from '../http/loggable-error.js';
+import { REQUEST_BUDGET_EXCEEDED } from '../http/request-budget.js';
 
 /** Domain codes → GraphQL `extensions.code`. Input and invariant problems are BAD_USER_INPUT. */
 const CODES: Record<DomainErrorCode, string> = {
@@ -82,6 +84,23 @@ export function formatError(
         extensions: { code: 'BAD_USER_INPUT' },
       };
     }
+    if ((original as { code?: unknown } | null)?.code === REQUEST_BUDGET_EXCEEDED) {
+      return {
+        message: (original as Error).message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: REQUEST_BUDGET_EXCEEDED },
+      };
+    }
+    if (hasSqlState(original, /^54[0-9A-Z]{3}$/)) {
+      // "Program limit exceeded" (an index row too large, too many columns…): a value sent was
+      // too big to store; the statement failed and its transaction rolled back.
+      return {
+        message:
+          'A value in the request is too large to store (e.g. a name of thousands of characters).',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
     if (isDataException(original)) {
       // A value the database cannot hold (a NUL character, an out-of-range number): the
       // statement failed and its transaction rolled back, so nothing was written.
@@ -97,7 +116,8 @@ export function formatError(
       return withoutStack(formatted);
     const id = requestId();
     logger.error(
-      { err: original, path: formatted.path, requestId: id },
+      // Code and a bounded message only: never a statement's parameters (request values).
+      { err: loggableError(original), path: formatted.path, requestId: id },
       'unexpected error in a GraphQL request',
     );
     return {
@@ -115,9 +135,14 @@ export function formatError(
  * range, …) anywhere in the cause chain (drizzle wraps driver errors): caused by a value sent.
  */
 function isDataException(error: unknown): boolean {
+  return hasSqlState(error, /^22[0-9A-Z]{3}$/);
+}
+
+/** Whether an error in the cause chain (drizzle wraps driver errors) has a matching SQLSTATE. */
+function hasSqlState(error: unknown, pattern: RegExp): boolean {
   for (let e = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    if (typeof code === 'string' && pattern.test(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

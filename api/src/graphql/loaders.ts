@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 
-import type { IsoDate, Money, PositionLine } from '../domain/index.js';
+import type { IsoDate, Money } from '../domain/index.js';
 import type {
   EntitlementRecord,
   LicenseRecord,
+  NamedPositionLine,
   PriceBookEntryRecord,
   Services,
   VirtualAccountRecord,
@@ -15,6 +16,7 @@ import { createReservationLoaders } from './reservation/reservation.loaders.js';
 export interface VirtualAccountPositionKey {
   readonly smartAccountId: number;
   readonly virtualAccountId: number;
+  readonly virtualAccountName: string;
   readonly asOf: IsoDate;
   readonly includeClassic: boolean;
 }
@@ -79,8 +81,8 @@ export function createLoaders(services: Services) {
     entitlementsOf: new DataLoader<number, EntitlementRecord[]>(async (ids) =>
       groupBy(ids, await accounts.entitlementsOf(ids), (r) => r.virtualAccountId),
     ),
-    /** Positions of many Virtual Accounts: one SQL aggregation per (account, date, view). */
-    virtualAccountPosition: new DataLoader<VirtualAccountPositionKey, PositionLine[], string>(
+    /** Positions of many Virtual Accounts: one read of the named lines per (account, date, view). */
+    virtualAccountPosition: new DataLoader<VirtualAccountPositionKey, NamedPositionLine[], string>(
       async (keys) => {
         const batches = new Map<string, VirtualAccountPositionKey[]>();
         for (const key of keys) {
@@ -89,15 +91,15 @@ export function createLoaders(services: Services) {
           if (existing) existing.push(key);
           else batches.set(batch, [key]);
         }
-        const results = new Map<string, PositionLine[]>();
+        const results = new Map<string, NamedPositionLine[]>();
         for (const batchKeys of batches.values()) {
           const [first] = batchKeys;
           if (!first) continue;
-          const lines = await position.lines({
+          const lines = await position.named({
             smartAccountId: first.smartAccountId,
             asOf: first.asOf,
             includeClassic: first.includeClassic,
-            virtualAccountIds: batchKeys.map((k) => k.virtualAccountId),
+            virtualAccountNames: batchKeys.map((k) => k.virtualAccountName),
           });
           const perAccount = groupBy(
             batchKeys.map((k) => k.virtualAccountId),

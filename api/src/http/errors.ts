@@ -1,12 +1,16 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import { loggableError } from './loggable-error.js';
+import { REQUEST_BUDGET_EXCEEDED } from './request-budget.js';
+
 /** Codes the HTTP layer itself can answer with (GraphQL errors come from `graphql/errors.ts`). */
 export type HttpErrorCode =
   | 'BAD_REQUEST'
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'REQUEST_BUDGET_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** Shape of a body-parser / http-errors error; an error without a 4xx status is unexpected. */
@@ -20,11 +24,15 @@ const MESSAGES: Record<HttpErrorCode, string> = {
   NOT_FOUND: 'Not found.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body encoding is not supported.',
+  REQUEST_BUDGET_EXCEEDED:
+    'The request ran out of its time budget and was stopped. Ask for less at once and try again.',
   INTERNAL_SERVER_ERROR: 'Internal server error.',
 };
 
 function classify(err: unknown): { status: number; code: HttpErrorCode } {
   const { status, type } = (typeof err === 'object' && err !== null ? err : {}) as HttpishError;
+  if ((err as { code?: unknown } | null)?.code === REQUEST_BUDGET_EXCEEDED)
+    return { status: 503, code: 'REQUEST_BUDGET_EXCEEDED' };
   if (type === 'entity.too.large' || status === 413)
     return { status: 413, code: 'PAYLOAD_TOO_LARGE' };
   if (status === 415) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
@@ -50,8 +58,11 @@ export function createErrorHandler(logger?: Logger): ErrorRequestHandler {
     }
     const { status, code } = classify(err);
     if (status >= 500)
-      logger?.error({ err, method: req.method, url: req.originalUrl }, 'unhandled HTTP error');
-    else logger?.debug({ err, url: req.originalUrl }, 'rejected HTTP request');
+      logger?.error(
+        { err: loggableError(err), method: req.method, path: req.path },
+        'unhandled HTTP error',
+      );
+    else logger?.debug({ err: loggableError(err), path: req.path }, 'rejected HTTP request');
     res.status(status).json({ errors: [{ message: MESSAGES[code], extensions: { code } }] });
   };
 }

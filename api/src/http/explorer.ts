@@ -42,23 +42,62 @@ function fileAsset(pkg: string, file: string, ext: 'js' | 'css'): Asset {
   };
 }
 
-/**
- * Preloaded in the explorer's Headers tab: every request needs a bearer token. Not persisted
- * (GraphiQL keeps headers out of localStorage unless told), so a token pasted here stays in
- * the tab.
- */
-const EXPLORER_HEADERS = '{\n  "Authorization": "Bearer PASTE-YOUR-TOKEN-HERE"\n}';
+/** Where a token comes from, shown on the explorer's first screen and in the `/` text answer. */
+export const TOKEN_HINT =
+  './trueup token create --role viewer --smart-account <domain> | tail -n 1';
 
-/** Mounts GraphiQL; reads its config from the JSON block so the page needs no inline script. */
+/**
+ * The explorer asks for a token first and keeps it in this browser (localStorage): until there is
+ * one, GraphiQL is not mounted, so no request fails. The fetcher adds `Authorization` to every
+ * request, introspection included; changing the token remounts GraphiQL, which fetches the schema
+ * again with it. Headers typed in the Headers tab still apply on top.
+ */
 const BOOTSTRAP_JS = `(function () {
+  var KEY = 'trueup.explorer.token';
   var config = JSON.parse(document.getElementById('explorer-config').textContent);
-  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
-    defaultQuery: config.defaultQuery,
-    defaultHeaders: config.defaultHeaders,
-    defaultEditorToolsVisibility: 'headers',
-  }));
+  var form = document.getElementById('token-form');
+  var input = document.getElementById('token-input');
+  var status = document.getElementById('token-status');
+  var change = document.getElementById('token-change');
+  var mount = document.getElementById('graphiql');
+  var root = null;
+  function read() { try { return localStorage.getItem(KEY) || ''; } catch (e) { return ''; } }
+  function write(v) { try { v ? localStorage.setItem(KEY, v) : localStorage.removeItem(KEY); } catch (e) {} }
+  function fetcherFor(token) {
+    var base = GraphiQL.createFetcher({ url: config.endpoint });
+    return function (params, options) {
+      var headers = Object.assign({ Authorization: 'Bearer ' + token }, (options && options.headers) || {});
+      return base(params, Object.assign({}, options, { headers: headers }));
+    };
+  }
+  function show(token) {
+    if (root) { root.unmount(); root = null; }
+    if (!token) {
+      form.hidden = false; change.hidden = true; mount.hidden = true;
+      status.textContent = '';
+      input.focus();
+      return;
+    }
+    form.hidden = true; change.hidden = false; mount.hidden = false;
+    status.textContent = 'Token ' + token.slice(0, 12) + '… (kept in this browser)';
+    root = ReactDOM.createRoot(mount);
+    root.render(React.createElement(GraphiQL, {
+      key: token,
+      fetcher: fetcherFor(token),
+      defaultQuery: config.defaultQuery,
+      defaultHeaders: config.defaultHeaders,
+    }));
+  }
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var token = input.value.trim().replace(/^Bearer\\s+/i, '');
+    if (!token) return;
+    write(token);
+    input.value = '';
+    show(token);
+  });
+  change.addEventListener('click', function () { write(''); show(''); });
+  show(read());
 })();
 `;
 
@@ -96,7 +135,7 @@ function renderPage(options: ExplorerOptions, css: Asset, scripts: readonly Asse
   const config = jsonForScript({
     endpoint: options.endpoint,
     defaultQuery: options.sampleQuery,
-    defaultHeaders: EXPLORER_HEADERS,
+    defaultHeaders: '',
   });
   const scriptTags = scripts.map((s) => `    <script src="${s.urlPath}"></script>`).join('\n');
   return `<!doctype html>
@@ -106,15 +145,49 @@ function renderPage(options: ExplorerOptions, css: Asset, scripts: readonly Asse
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Trueup GraphQL explorer</title>
     <link rel="stylesheet" href="${css.urlPath}" />
-    <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+    <style>
+      html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
+      body { display: flex; flex-direction: column; }
+      #token-bar { padding: 8px 12px; border-bottom: 1px solid #ddd; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+      #token-form { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      #token-form[hidden], #token-change[hidden], #graphiql[hidden] { display: none; }
+      #token-input { width: 28em; font-family: monospace; }
+      #graphiql { flex: 1; min-height: 0; }
+      code { background: #f3f3f3; padding: 1px 4px; }
+    </style>
   </head>
   <body>
-    <div id="graphiql">Loading the explorer…</div>
+    <div id="token-bar">
+      <form id="token-form">
+        <label for="token-input">Every query needs an API token. Paste it here:</label>
+        <input id="token-input" name="token" autocomplete="off" placeholder="trueup_…" />
+        <button type="submit">Use token</button>
+        <span>No token? In the server's folder run <code>${TOKEN_HINT.replace('<', '&lt;').replace('>', '&gt;')}</code>
+        (it works while the server runs; the first start printed an admin token).</span>
+      </form>
+      <span id="token-status"></span>
+      <button id="token-change" type="button" hidden>Change token</button>
+    </div>
+    <div id="graphiql" hidden></div>
     <script type="application/json" id="explorer-config">${config}</script>
 ${scriptTags}
   </body>
 </html>
 `;
+}
+
+/** What `curl http://host:port/` answers: where everything is, and how to get a token. */
+function rootText(req: Request, endpoint: string): string {
+  const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return (
+    `Trueup API\n` +
+    `  GraphQL:   POST ${base}${endpoint} (Authorization: Bearer <token>)\n` +
+    `  Explorer:  ${base}/ (open it in a browser)\n` +
+    `  Health:    ${base}/healthz\n` +
+    `  Downloads: ${base}/export/workbook.xlsx, /export/positions.csv, /export/catalog.csv ?smartAccount=<domain>\n` +
+    `  Add-in:    ${base}/addin/manifest.xml\n` +
+    `A token: ${TOKEN_HINT}\n`
+  );
 }
 
 /** True for a browser navigation (HTML preferred over JSON) that is not itself a GraphQL GET. */
@@ -164,6 +237,10 @@ export function createExplorerMiddleware(options: ExplorerOptions): RequestHandl
     }
     res.vary('Accept');
     if (!wantsExplorer(req)) {
+      if (req.path === '/') {
+        res.type('text/plain').send(rootText(req, options.endpoint));
+        return;
+      }
       next();
       return;
     }

@@ -15,6 +15,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 
 import { rowsReturned } from './actual-cost.js';
 import { QUERY_TOO_COMPLEX, countSelections } from './complexity.js';
+import { expensiveFieldEstimator } from './expensive-fields.js';
 import { currentRequest } from './request-context.js';
 
 // The package's ESM build imports `graphql/index.mjs`, a second copy of graphql next to the
@@ -34,7 +35,10 @@ export interface QueryLimits {
   readonly maxSelections: number;
   /** Nesting of fields, introspection (`__schema`, `__type`) excluded. */
   readonly maxDepth: number;
-  /** Estimated cost: 1 per field, a paginated field's children × its `first`. */
+  /**
+   * Estimated cost: 1 per field, a paginated field's children × its `first`, the fields that
+   * compute over a whole account their weight (`EXPENSIVE_FIELDS`).
+   */
   readonly maxCost: number;
 }
 
@@ -117,6 +121,7 @@ function costOf(
       ...(request.operationName ? { operationName: request.operationName } : {}),
       variables: request.variables ?? {},
       estimators: [
+        expensiveFieldEstimator,
         fieldExtensionsEstimator(),
         pageEstimator(returned),
         simpleEstimator({ defaultComplexity: 1 }),
@@ -132,6 +137,37 @@ function costOf(
   }
 }
 
+/** Variables longer than this (as JSON) are costed afresh each time rather than remembered. */
+const MAX_REMEMBERED_VARIABLES = 1_024;
+/** Costs remembered per document (one per distinct operation name × variables). */
+const MAX_COSTS_PER_DOCUMENT = 256;
+
+/**
+ * `costOf`, remembered per parsed document (Apollo keeps one DocumentNode per query text) and
+ * operation name × variables: the cost is a pure function of those, the schema and the limits,
+ * and costing walks the whole selection, which on a small query costs more than executing it.
+ */
+function rememberedCosts(schema: GraphQLSchema, limits: QueryLimits): typeof costOf {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  return (_schema, document, request) => {
+    const variables = JSON.stringify(request.variables ?? {});
+    if (variables.length > MAX_REMEMBERED_VARIABLES) {
+      return costOf(schema, document, request, limits);
+    }
+    const key = `${request.operationName ?? ''}\n${variables}`;
+    let known = costs.get(document);
+    const remembered = known?.get(key);
+    if (remembered !== undefined) return remembered;
+    const cost = costOf(schema, document, request, limits);
+    if (!known || known.size >= MAX_COSTS_PER_DOCUMENT) {
+      known = new Map();
+      costs.set(document, known);
+    }
+    known.set(key, cost);
+    return cost;
+  };
+}
+
 /**
  * Refuses, with HTTP 400 and a clear message, operations that select too much, nest too deep
  * or cost too much; reports the cost of every operation it let through in the response's
@@ -143,6 +179,7 @@ export function queryLimitsPlugin(
   schema: GraphQLSchema,
   limits: QueryLimits = DEFAULT_QUERY_LIMITS,
 ): ApolloServerPlugin<BaseContext> {
+  const costed = rememberedCosts(schema, limits);
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -168,7 +205,7 @@ export function queryLimitsPlugin(
               { maxDepth: limits.maxDepth },
             );
           }
-          cost = costOf(schema, document, request, limits);
+          cost = costed(schema, document, request, limits);
           resolved = { document, operation, request };
           if (record) record.cost = cost;
           if (cost > limits.maxCost) {

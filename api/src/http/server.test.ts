@@ -156,6 +156,29 @@ describe('startHttpServer', () => {
     });
   });
 
+  it('costs one document afresh for each set of variables (costs are remembered per variables)', async () => {
+    const query = 'query P($n: Int) { page(first: $n) { name me { name } } }';
+    const cost = async (n: number) => {
+      const res = await postJson({ query, variables: { n } });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    // 1 + first × (name + me { name }) = 1 + n × 3.
+    expect((await cost(10)).body).toMatchObject({
+      extensions: { cost: { requestedQueryCost: 31 } },
+    });
+    expect((await cost(100)).body).toMatchObject({
+      extensions: { cost: { requestedQueryCost: 301 } },
+    });
+    expect((await cost(10)).body).toMatchObject({
+      extensions: { cost: { requestedQueryCost: 31 } },
+    });
+    const over = await cost(300);
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({ errors: [{ extensions: { cost: 901 } }] });
+    // The refusal is remembered by its variables only: a smaller page still passes.
+    expect((await cost(100)).status).toBe(200);
+  });
+
   it('serves the explorer at / with the sample query safely embedded', async () => {
     const res = await getPage('/');
     expect(res.status).toBe(200);
@@ -168,7 +191,8 @@ describe('startHttpServer', () => {
     expect(JSON.parse(config![1]!)).toEqual({
       endpoint: '/graphql',
       defaultQuery: SAMPLE_QUERY,
-      defaultHeaders: expect.stringContaining('"Authorization": "Bearer '),
+      // The token is asked for on the page and added by the fetcher, not typed into headers.
+      defaultHeaders: '',
     });
   });
 

@@ -15,14 +15,20 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 
+import { setQueryGuard } from '@trueup/db';
+
 import { addinMiddleware } from './addin.js';
 import { requireBearer, type Authenticate } from './bearer.js';
 import { createErrorHandler } from './errors.js';
+import { expensiveFieldsPlugin } from './expensive-fields.js';
 import { createExplorerMiddleware } from './explorer.js';
+import { inputBoundsPlugin } from './input-bounds.js';
 import { jitGateway } from './jit-executor.js';
 import { jsonStatusPlugin } from './json-status.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
+import { DEFAULT_REQUEST_BUDGET_MS, requestBudget, throwIfOverBudget } from './request-budget.js';
 import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
+import { securityHeaders } from './security-headers.js';
 
 const GRAPHQL_PATH = '/graphql';
 /** Routes that need a bearer token: the API and the file exports (`/export/...`). */
@@ -64,6 +70,11 @@ export interface HttpServerOptions<A extends { tokenName: string } = { tokenName
    * under a protected path reads its caller with `accessOf(res)`.
    */
   routers?: readonly express.Router[];
+  /**
+   * Time budget of one GraphQL or export request (ms): once spent, or once the client has
+   * gone, its next database query throws and the request ends. Default 30 s.
+   */
+  requestBudgetMs?: number;
   /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
   formatError?: ApolloServerOptions<BaseContext>['formatError'];
 }
@@ -144,9 +155,14 @@ export async function startHttpServer<A extends { tokenName: string }>(
     // resolver: on a 5000-row page that wrapping costs about as much as the execution itself.
     ApolloServerPluginCacheControlDisabled(),
     queryLimitsPlugin(options.schema, options.queryLimits ?? DEFAULT_QUERY_LIMITS),
+    expensiveFieldsPlugin(options.schema),
+    inputBoundsPlugin(),
     // HTTP 200 for GraphQL request errors answered as application/json (Power Query).
     jsonStatusPlugin(),
   ];
+  const budgetMs = options.requestBudgetMs ?? DEFAULT_REQUEST_BUDGET_MS;
+  // Every database query checks the budget of the request it runs for (none outside requests).
+  setQueryGuard(throwIfOverBudget);
   const apollo = new ApolloServer<BaseContext>({
     // The schema, executed by graphql-jit (compiled per query document) through Apollo's
     // gateway interface: see jit-executor.ts.
@@ -164,6 +180,7 @@ export async function startHttpServer<A extends { tokenName: string }>(
   await apollo.start();
 
   app.use(requestLog(logger));
+  app.use(securityHeaders({ tls: options.tls !== undefined }));
   app.get('/healthz', healthHandler(options));
   app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
   if (options.addinDir !== undefined) app.use('/addin', addinMiddleware(options.addinDir));
@@ -172,10 +189,12 @@ export async function startHttpServer<A extends { tokenName: string }>(
     cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
     requireBearer(options.authenticate),
   );
+  app.use('/export', requestBudget(budgetMs));
   for (const router of options.routers ?? []) app.use(router);
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
+    requestBudget(budgetMs),
     enterRequestContext(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

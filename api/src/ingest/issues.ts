@@ -6,6 +6,8 @@ export type IngestIssueCode =
   | 'INVALID_AMOUNT'
   | 'NEGATIVE_QUANTITY'
   | 'NOT_AN_INTEGER'
+  /** A quantity beyond what a real estate holds (`MAX_QUANTITY`). */
+  | 'QUANTITY_TOO_LARGE'
   | 'INVALID_DATE'
   | 'END_BEFORE_START'
   | 'DUPLICATE_ROW'

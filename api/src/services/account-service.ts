@@ -32,17 +32,23 @@ export interface ProductInstanceFilter {
 /** Reads of accounts, licenses, lots and instances. Batch methods take many ids (DataLoader). */
 export function accountService(handle: DbHandle) {
   const { db } = handle;
+  // Every GraphQL request names its Smart Account: the statement is built once, not per call.
+  const byDomain = db
+    .select()
+    .from(smartAccounts)
+    .where(eq(smartAccounts.domain, sql.placeholder('domain')))
+    .prepare('smart_account_by_domain');
   return {
     listSmartAccounts: () => db.select().from(smartAccounts).orderBy(asc(smartAccounts.domain)),
 
     async smartAccountByDomain(domain: string): Promise<SmartAccountRecord | undefined> {
-      const [row] = await db.select().from(smartAccounts).where(eq(smartAccounts.domain, domain));
+      const [row] = await byDomain.execute({ domain });
       return row;
     },
 
     /** The Smart Account with this domain, or UNKNOWN_SMART_ACCOUNT. */
     async requireSmartAccount(domain: string): Promise<SmartAccountRecord> {
-      const [row] = await db.select().from(smartAccounts).where(eq(smartAccounts.domain, domain));
+      const [row] = await byDomain.execute({ domain });
       if (!row) {
         throw new DomainError('UNKNOWN_SMART_ACCOUNT', `no Smart Account with domain "${domain}"`, {
           domain,

@@ -1,13 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 import type { DbHandle } from '@trueup/db';
 
 import {
   DomainError,
   findings,
+  findingsCutoffs,
+  instancesLackingBase,
+  ledgerMismatches,
   type Finding,
   type FindingsInput,
   type IsoDate,
+  type LicenseRecord,
 } from '../domain/index.js';
 
 import { slrLogEventsOf } from './events/slr-log-events.js';
@@ -30,40 +34,146 @@ export async function accountFindings(
   return findings(await findingsInputOf(handle, query));
 }
 
-/** What the findings rules need for one Smart Account at one date (also the renewal's baseline). */
+function toLicenseRecord(r: Row): LicenseRecord {
+  return {
+    id: num(r.id),
+    name: String(r.name),
+    kind: r.kind as 'BASE' | 'ADD_ON',
+    requiredBaseLicenseId:
+      r.required_base_license_id === null ? null : num(r.required_base_license_id),
+    entitlementTag: str(r.entitlement_tag),
+    sku: str(r.sku),
+  };
+}
+
+/** Two reads of `devicesOf` as one: each instance and report once, reports by instance, license. */
+function mergeDevices(a: [Row[], Row[]], b: [Row[], Row[]]): [Row[], Row[]] {
+  const seen = new Set(a[0].map((r) => num(r.id)));
+  const instances = [...a[0], ...b[0].filter((r) => !seen.has(num(r.id)))];
+  const reported = new Set(a[1].map((r) => `${num(r.product_instance_id)}:${num(r.license_id)}`));
+  const usage = [
+    ...a[1],
+    ...b[1].filter((r) => !reported.has(`${num(r.product_instance_id)}:${num(r.license_id)}`)),
+  ].sort(
+    (x, y) =>
+      num(x.product_instance_id) - num(y.product_instance_id) ||
+      num(x.license_id) - num(y.license_id),
+  );
+  return [instances, usage];
+}
+
+/**
+ * The ids of the instances that can appear in a finding (see `FindingsCutoffs` in the domain),
+ * but for the evidence of ledger mismatches (`mismatchInstances`, known once the position is):
+ * the rest of the estate, and its usage reports, are never read.
+ */
+function keptInstances(sa: number, asOf: IsoDate, lacking: readonly number[]): SQL {
+  const cutoffs = findingsCutoffs(asOf);
+  return sql`
+    select p.id from product_instances p
+    where p.smart_account_id = ${sa} and (
+      p.status = 'DECOMMISSIONED' or p.connection_mode = 'SLR'
+      or (p.status = 'ACTIVE' and p.connection_mode in ('DIRECT_CLOUD', 'ON_PREM')
+          and (p.last_contact_at at time zone 'UTC')::date < ${cutoffs.lastContactBefore}::date)
+      or (p.connection_mode = 'ON_PREM' and p.satellite_id in (
+          select s.id from satellites s where s.smart_account_id = ${sa}
+            and (s.last_sync_at at time zone 'UTC')::date < ${cutoffs.satelliteSyncBefore}::date))
+    )
+    union
+    select r.product_instance_id from reservations r where r.smart_account_id = ${sa}
+    union
+    select q.replaced_by_id from reservations r join product_instances q on q.id = r.product_instance_id
+    where r.smart_account_id = ${sa} and q.replaced_by_id is not null
+    union
+    select unnest(${sql.param([...lacking])}::bigint[])`;
+}
+
+/** Instances reporting a license in their own Virtual Account where ledger and devices disagree. */
+function mismatchInstances(
+  sa: number,
+  asOf: IsoDate,
+  mismatches: { virtualAccountIds: number[]; licenseIds: number[] },
+): SQL {
+  return sql`
+    select u.product_instance_id from usage_reports u
+    join unnest(${sql.param(mismatches.virtualAccountIds)}::int[], ${sql.param(mismatches.licenseIds)}::int[]) as m(va, lic)
+      on m.lic = u.license_id
+    join product_instances q on q.id = u.product_instance_id and q.virtual_account_id = m.va
+    where u.smart_account_id = ${sa} and u.as_of <= ${asOf}::date`;
+}
+
+/** The instances of `ids` and their latest usage report per license on or before `asOf`. */
+function devicesOf(handle: DbHandle, sa: number, asOf: IsoDate, ids: SQL) {
+  return Promise.all([
+    handle.rows<Row>(sql`
+      select id, virtual_account_id, name, hostname, connection_mode, status, satellite_id, replaced_by_id,
+             to_char(last_contact_at at time zone 'UTC', 'YYYY-MM-DD') as last_contact
+      from product_instances where smart_account_id = ${sa} and id in (${ids})`),
+    handle.rows<Row>(sql`
+      select distinct on (product_instance_id, license_id) product_instance_id, license_id, quantity
+      from usage_reports
+      where smart_account_id = ${sa} and product_instance_id in (${ids}) and as_of <= ${asOf}::date
+      order by product_instance_id, license_id, as_of desc, id desc`),
+  ]);
+}
+
 export async function findingsInputOf(
   handle: DbHandle,
   query: { smartAccountId: number; asOf: IsoDate; includeClassic: boolean },
 ): Promise<FindingsInput> {
   const sa = query.smartAccountId;
   const asOf = query.asOf;
-  const [vas, licenses, lots, instances, usage, reservations, satellites, prices, lines, log] =
+  const [vas, { licenseRecords, kept }, lots, reservations, satellites, prices, lines, log] =
     await Promise.all([
       handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
-      handle.rows<Row>(
-        sql`select l.id, l.name, l.kind, l.required_base_license_id, l.entitlement_tag,
-                   (select min(e.sku) from entitlement_lots e
-                    where e.smart_account_id = ${sa} and e.license_id = l.id) as sku
-            from licenses l where l.smart_account_id = ${sa}`,
-      ),
+      // The devices that can appear in a finding, read as soon as the add-on rule has picked
+      // its own (while the position is still aggregating).
+      (async () => {
+        const [licenses, heldSets] = await Promise.all([
+          handle.rows<Row>(
+            // One pass over the lots for every license's SKU (a subquery per license rescanned them).
+            sql`select l.id, l.name, l.kind, l.required_base_license_id, l.entitlement_tag, e.sku
+                from licenses l
+                left join (select license_id, min(sku) as sku from entitlement_lots
+                           where smart_account_id = ${sa} group by license_id) e on e.license_id = l.id
+                where l.smart_account_id = ${sa}`,
+          ),
+          // Devices grouped by the set of licenses their latest reports hold above 0: the add-on
+          // rule is judged once per set, not once per device (status is left to the rule: a
+          // device kept for nothing is only read, never judged wrongly).
+          handle.rows<Row>(sql`
+          with latest as (
+            select distinct on (product_instance_id, license_id)
+                   product_instance_id as pi, license_id as lic, quantity
+            from usage_reports
+            where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
+            order by product_instance_id, license_id, as_of desc, id desc
+          ),
+          held as (select pi, array_agg(lic order by lic) as lics from latest where quantity > 0 group by pi)
+          select lics as license_ids, array_agg(pi) as instance_ids from held group by lics`),
+        ]);
+        const records = licenses.map(toLicenseRecord);
+        const lacking = instancesLackingBase(
+          records,
+          heldSets.map((r) => ({
+            licenseIds: (r.license_ids as unknown[]).map(num),
+            instanceIds: (r.instance_ids as unknown[]).map(num),
+          })),
+        );
+        return {
+          licenseRecords: records,
+          kept: await devicesOf(handle, sa, asOf, keptInstances(sa, asOf, lacking)),
+        };
+      })(),
       handle.rows<Row>(sql`
       select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
              source, pak_number, sku, effective_from::text, superseded_on::text
       from entitlement_lots
       where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)`),
       handle.rows<Row>(sql`
-      select id, virtual_account_id, name, hostname, connection_mode, status, satellite_id, replaced_by_id,
-             to_char(last_contact_at at time zone 'UTC', 'YYYY-MM-DD') as last_contact
-      from product_instances where smart_account_id = ${sa}`),
-      handle.rows<Row>(sql`
-      select distinct on (product_instance_id, license_id) product_instance_id, license_id, quantity
-      from usage_reports
-      where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
-      order by product_instance_id, license_id, as_of desc, id desc`),
-      handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
              r.license_type, r.end_date::text as end_date,
-             greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::int as quantity
+             greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::bigint as quantity
       from reservations r
       left join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
       where r.smart_account_id = ${sa}
@@ -75,19 +185,17 @@ export async function findingsInputOf(
       positionLines(handle, query),
       slrLogEventsOf(handle, sa, asOf),
     ]);
+  const mismatches = ledgerMismatches(lines);
+  const extra =
+    mismatches.licenseIds.length === 0
+      ? null
+      : await devicesOf(handle, sa, asOf, mismatchInstances(sa, asOf, mismatches));
+  const [instances, usage] = extra ? mergeDevices(kept, extra) : kept;
   const input: FindingsInput = {
     asOf,
     includeClassic: query.includeClassic,
     virtualAccounts: vas.map((r) => ({ id: num(r.id), name: String(r.name) })),
-    licenses: licenses.map((r) => ({
-      id: num(r.id),
-      name: String(r.name),
-      kind: r.kind as 'BASE' | 'ADD_ON',
-      requiredBaseLicenseId:
-        r.required_base_license_id === null ? null : num(r.required_base_license_id),
-      entitlementTag: str(r.entitlement_tag),
-      sku: str(r.sku),
-    })),
+    licenses: licenseRecords,
     positionLines: lines,
     lots: lots.map((r) => ({
       id: num(r.id),

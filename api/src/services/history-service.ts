@@ -62,7 +62,7 @@ export async function takeSnapshot(
       insert into snapshot_lines (smart_account_id, snapshot_id, virtual_account_id, license_id, owned, consumed, reserved, billing_type)
       select ${command.smartAccountId}, ${snapshot.id}, t.va, t.lic, t.owned, t.consumed, t.reserved, t.billing::billing_type
       from unnest(${col((l) => l.virtualAccountId)}::int[], ${col((l) => l.licenseId)}::int[],
-        ${col((l) => l.owned)}::int[], ${col((l) => l.consumed)}::int[], ${col((l) => l.reserved)}::int[],
+        ${col((l) => l.owned)}::bigint[], ${col((l) => l.consumed)}::bigint[], ${col((l) => l.reserved)}::bigint[],
         ${billing}::text[])
         as t(va, lic, owned, consumed, reserved, billing)`);
     return snapshot;

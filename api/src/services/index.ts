@@ -14,16 +14,19 @@ import { accountFindings, findingsPage } from './findings-service.js';
 import { driftBetween, rollupBy, snapshotsOf, takeSnapshot } from './history-service.js';
 import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
+import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
 import {
   accountPosition,
   firstUsageReportAfter,
+  namedPositionLines,
   positionLines,
   positionPage,
 } from './position-service.js';
 import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
+import { runOncePerSchedule } from './schedule-lock.js';
 import { takeScheduledSnapshots } from './scheduled-snapshots.js';
 
 /** Everything the edges (GraphQL, HTTP, CLI) may call, bound to one database and clock. */
@@ -34,7 +37,9 @@ export function createServices(handle: DbHandle, clock: Clock) {
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
-  const snapshots = positionSnapshots(handle);
+  const snapshots = positionSnapshots(handle, clock);
+  const prices = (smartAccountId: number, asOf: IsoDate) =>
+    unitTrueUpPrices(handle, smartAccountId, asOf);
   return {
     access: accessService(handle, clock),
     accounts: accountService(handle),
@@ -43,6 +48,9 @@ export function createServices(handle: DbHandle, clock: Clock) {
       lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
+      /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
+      named: (query: Parameters<typeof namedPositionLines>[2]) =>
+        namedPositionLines(snapshots, prices, query),
       firstUsageReportAfter: (query: Parameters<typeof firstUsageReportAfter>[1]) =>
         firstUsageReportAfter(handle, query),
     },
@@ -65,8 +73,14 @@ export function createServices(handle: DbHandle, clock: Clock) {
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
       drift: (query: Parameters<typeof driftBetween>[1]) => driftBetween(handle, query),
       rollup: (query: Parameters<typeof rollupBy>[1]) => rollupBy(handle, query),
-      /** One scheduled run: every Smart Account, as of today, labelled `auto-<date>`. */
-      takeScheduled: () => takeScheduledSnapshots(handle, clock),
+      /**
+       * One scheduled run: every Smart Account, as of today, labelled `auto-<date>`; once
+       * across replicas (another holding the job's lock: nothing to do, `[]`).
+       */
+      takeScheduled: async () =>
+        (await runOncePerSchedule(handle, 'snapshots', () =>
+          takeScheduledSnapshots(handle, clock),
+        )) ?? [],
     },
     /** The license catalog of a Smart Account (import it with a `license-catalog-csv` file). */
     catalog: {
@@ -76,6 +90,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       run: (command: ImportCommand) => importFiles(handle, command),
       runsOf: (smartAccountId: number, limit: number) =>
         importRunsOf(handle, smartAccountId, limit),
+      /** Imports of the account running in this process (RUNNING, with their progress so far). */
+      running: (domain: string, smartAccountId: number) => runningImportsOf(domain, smartAccountId),
     },
     /** Readiness: the database answers. */
     async health(): Promise<void> {
@@ -88,10 +104,14 @@ export type Services = ReturnType<typeof createServices>;
 export type { Clock } from './clock.js';
 export { fixedClock, systemClock } from './clock.js';
 export type { Page, PageRequest } from './pagination.js';
-export type { NamedPositionLine, PositionRowFilter } from './position-service.js';
+export type {
+  NamedPositionLine,
+  PositionRowFilter,
+  PricedPositionLine,
+} from './position-service.js';
 export type * from './account-service.js';
 export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './access/index.js';
-export type { ImportCommand } from './import/import-service.js';
+export type { ImportCommand, ImportProgress } from './import/import-service.js';
 export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';
 export type { ImportSummary, FileSummary, ImportCounts } from './import/summary.js';
 export type { CatalogRow } from './catalog-service.js';

@@ -4,7 +4,9 @@ import type { Db, DbHandle } from '@trueup/db';
 
 import {
   licensePositions,
+  lineExposure,
   positionLine,
+  type Money,
   type IsoDate,
   type LicensePosition,
   type PositionLine,
@@ -32,10 +34,57 @@ export interface PositionRowFilter {
   readonly hasSurplus?: boolean | undefined;
 }
 
-/** A position line with the names it is sorted and filtered by. */
+/** A position line with the names and tags it is sorted and filtered by. */
 export interface NamedPositionLine extends PositionLine {
   readonly virtualAccountName: string;
   readonly licenseName: string;
+  readonly productFamily: string | null;
+  readonly region: string | null;
+  readonly businessUnit: string | null;
+}
+
+/** A named line with its unit true-up price and exposure (shortfall × price, the domain's rule). */
+export interface PricedPositionLine extends NamedPositionLine {
+  readonly unitPrice: Money | null;
+  readonly exposure: Money | null;
+}
+
+/** The one mapping of a snapshot row to a named line (the domain turns the sums into the line). */
+const toNamedLine =
+  (query: PositionQuery) =>
+  (row: SnapshotRow): NamedPositionLine => ({
+    ...positionLine(toPositionSums(row), query),
+    virtualAccountName: row.va_name,
+    licenseName: row.license_name,
+    productFamily: row.product_family,
+    region: row.region,
+    businessUnit: row.business_unit,
+  });
+
+/**
+ * Every named line of a Smart Account (or of the named Virtual Accounts) at a date, priced, sorted
+ * by Virtual Account then license name (byte order): the read every surface slices (GraphQL
+ * pages and `VirtualAccount.position`, the CLI, the workbook export).
+ */
+export async function namedPositionLines(
+  snapshots: PositionSnapshots,
+  prices: (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap<number, Money>>,
+  query: PositionQuery & { virtualAccountNames?: readonly string[] | undefined },
+): Promise<PricedPositionLine[]> {
+  const [{ rows }, unitPrices] = await Promise.all([
+    snapshots.get(query),
+    prices(query.smartAccountId, query.asOf),
+  ]);
+  const named = toNamedLine(query);
+  return rows.map((row) => {
+    const line = named(row);
+    const unitPrice = unitPrices.get(line.licenseId);
+    return {
+      ...line,
+      unitPrice: unitPrice ?? null,
+      exposure: lineExposure(line.shortfall, unitPrice),
+    };
+  });
 }
 
 /**
@@ -134,12 +183,12 @@ export async function positionPage(
     ? decodeCursor(query.page.after, ['string', 'string'] as const)
     : null;
   const filter = query.filter ?? {};
-  const { rows, rangeOf } = await snapshots.get(query);
-  const named = (row: SnapshotRow): NamedPositionLine => ({
-    ...positionLine(toPositionSums(row), query),
-    virtualAccountName: row.va_name,
-    licenseName: row.license_name,
+  const { rows, rangeOf } = await snapshots.get({
+    smartAccountId: query.smartAccountId,
+    asOf: query.asOf,
+    virtualAccountNames: filter.virtualAccountNames,
   });
+  const named = toNamedLine(query);
   const ranges =
     filter.virtualAccountNames === undefined
       ? [[0, rows.length] as const]

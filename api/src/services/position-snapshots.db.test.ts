@@ -1,19 +1,22 @@
+import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createPostgresDb, usageReports, type DbHandle } from '@trueup/db';
+import { createPostgresDb, entitlementLots, usageReports, type DbHandle } from '@trueup/db';
 
 import { insertEstate, type InsertedEstate } from '../../../test/support/estate.js';
 import { createTestDb, onPostgres } from '../../../test/support/test-db.js';
 
+import { fixedClock } from './clock.js';
+import { refreshCurrentPositions } from './current-positions.js';
 import { compareCodePoints, positionPage } from './position-service.js';
 import { positionSnapshots } from './position-snapshots.js';
 
 const AS_OF = '2026-03-01';
 const dialect = new PgDialect();
 
-describe('position snapshots (aggregated once per database change)', () => {
+describe('position snapshots (read once per account version)', () => {
   let handle: DbHandle;
   let estate: InsertedEstate;
   const queries: string[] = [];
@@ -63,18 +66,37 @@ describe('position snapshots (aggregated once per database change)', () => {
     return page.items.map((item) => item.node.consumed);
   };
 
-  // Other databases of a shared PostgreSQL cluster move the WAL position at any time, so the
-  // caching tests pin the version; the invalidation tests below use the real one.
+  // The caching tests pin the version (and read a date that is not today, so they aggregate);
+  // the invalidation tests below use the real one.
   let versionReads = 0;
   const pinned = {
     version: async () => {
       versionReads += 1;
-      return 'v1';
+      return { version: 'v1', asOf: null };
     },
   };
+  const notToday = fixedClock('2030-01-01');
+  const today = fixedClock(AS_OF);
+  /** A ledger write as the writers do it: rows, then the kept position, in one transaction. */
+  const write = (db: DbHandle['db'], va: number, quantity: number) =>
+    db.transaction(async (tx) => {
+      await tx.insert(usageReports).values({
+        smartAccountId: estate.smartAccountId,
+        virtualAccountId: estate.virtualAccountIds[va]!,
+        licenseId: estate.licenseIds[0]!,
+        productInstanceId: null,
+        quantity,
+        source: 'CSSM_EXPORT',
+        asOf: '2026-02-01',
+      });
+      await refreshCurrentPositions(tx, {
+        smartAccountId: estate.smartAccountId,
+        virtualAccountIds: [estate.virtualAccountIds[va]!],
+      });
+    });
 
   it('aggregates once while nothing is written', async () => {
-    const snapshots = positionSnapshots(counted, pinned);
+    const snapshots = positionSnapshots(counted, notToday, pinned);
     queries.length = 0;
     const first = await snapshots.get(scope());
     const second = await snapshots.get(scope());
@@ -85,7 +107,7 @@ describe('position snapshots (aggregated once per database change)', () => {
   });
 
   it('checks the version once for reads that arrive together', async () => {
-    const snapshots = positionSnapshots(counted, pinned);
+    const snapshots = positionSnapshots(counted, notToday, pinned);
     versionReads = 0;
     const all = await Promise.all(Array.from({ length: 5 }, () => snapshots.get(scope())));
     expect(new Set(all).size).toBe(1);
@@ -94,52 +116,77 @@ describe('position snapshots (aggregated once per database change)', () => {
     expect(versionReads).toBe(2);
   });
 
-  it('reads the WAL position as the version by default', async () => {
+  it("reads today's lines from the kept rows, not the aggregate", async () => {
+    const snapshots = positionSnapshots(counted, today);
+    await snapshots.get(scope()); // rolls the kept rows forward to today (once)
     queries.length = 0;
-    await positionSnapshots(counted).get(scope());
-    expect(queries.filter((q) => q.includes('pg_current_wal_lsn'))).toHaveLength(1);
+    await write(handle.db, 0, 5);
+    const page = await consumedOf(snapshots, 'Alpha');
+    expect(page).toEqual([5]);
+    expect(queries.filter((q) => q.includes('entitlement_lots'))).toHaveLength(0);
+    expect(queries.filter((q) => q.includes('current_positions'))).toHaveLength(1);
   });
 
   it('aggregates again after a committed write and shows it', async () => {
-    const snapshots = positionSnapshots(handle);
-    expect(await consumedOf(snapshots, 'Alpha')).toEqual([4]);
-    await handle.db.insert(usageReports).values({
-      smartAccountId: estate.smartAccountId,
-      virtualAccountId: estate.virtualAccountIds[0]!,
-      licenseId: estate.licenseIds[0]!,
-      productInstanceId: null,
-      quantity: 7,
-      source: 'CSSM_EXPORT',
-      asOf: '2026-02-01',
-    });
-    expect(await consumedOf(snapshots, 'Alpha')).toEqual([7]);
+    const snapshots = positionSnapshots(handle, notToday);
+    const before = await consumedOf(snapshots, 'Alpha');
+    await write(handle.db, 0, before[0]! + 2);
+    expect(await consumedOf(snapshots, 'Alpha')).toEqual([before[0]! + 2]);
   });
 
   // Only PostgreSQL has other connections (PGlite is one session in this process).
   it.runIf(onPostgres())('sees a write committed by another connection', async () => {
-    const snapshots = positionSnapshots(handle);
+    const snapshots = positionSnapshots(handle, today);
     const before = await consumedOf(snapshots, 'Beta');
     expect(before).toEqual([0]);
     // location is the URL without a password (the test server trusts local connections).
     const other = await createPostgresDb({ url: handle.location, migrate: false, max: 1 });
     try {
-      await other.db.insert(usageReports).values({
-        smartAccountId: estate.smartAccountId,
-        virtualAccountId: estate.virtualAccountIds[1]!,
-        licenseId: estate.licenseIds[0]!,
-        productInstanceId: null,
-        quantity: 3,
-        source: 'CSSM_EXPORT',
-        asOf: '2026-02-01',
-      });
+      await write(other.db, 1, 3);
     } finally {
       await other.close();
     }
     expect(await consumedOf(snapshots, 'Beta')).toEqual([3]);
   });
 
+  it('rolls the kept rows forward when today moves past a lot that ends', async () => {
+    // A TERM lot of 6 units in Beta × L2 that ends on AS_OF: counted today, gone tomorrow,
+    // with no write in between.
+    await handle.db.transaction(async (tx) => {
+      await tx.insert(entitlementLots).values({
+        smartAccountId: estate.smartAccountId,
+        virtualAccountId: estate.virtualAccountIds[1]!,
+        licenseId: estate.licenseIds[1]!,
+        quantity: 6,
+        licenseType: 'TERM',
+        startDate: '2026-01-01',
+        endDate: AS_OF,
+        source: 'SMART',
+      });
+      await refreshCurrentPositions(tx, { smartAccountId: estate.smartAccountId });
+    });
+    const ownedOf = async (snapshots: ReturnType<typeof positionSnapshots>, asOf: string) => {
+      const page = await positionPage(snapshots, {
+        smartAccountId: estate.smartAccountId,
+        asOf,
+        includeClassic: true,
+        filter: { virtualAccountNames: ['Beta'], licenseNames: ['L2'] },
+        page: { first: 10 },
+      });
+      return page.items.map((item) => item.node.owned);
+    };
+    expect(await ownedOf(positionSnapshots(handle, today), AS_OF)).toEqual([16]);
+    expect(
+      await ownedOf(positionSnapshots(handle, fixedClock('2026-03-02')), '2026-03-02'),
+    ).toEqual([10]);
+    const [kept] = await handle.rows<{ as_of: string }>(
+      sql`select as_of::text as as_of from position_versions where smart_account_id = ${estate.smartAccountId}`,
+    );
+    expect(kept?.as_of).toBe('2026-03-02');
+  });
+
   it('keeps at most maxEntries dates', async () => {
-    const snapshots = positionSnapshots(counted, { ...pinned, maxEntries: 1 });
+    const snapshots = positionSnapshots(counted, notToday, { ...pinned, maxEntries: 1 });
     queries.length = 0;
     await snapshots.get(scope());
     await snapshots.get({ ...scope(), asOf: '2026-03-02' });

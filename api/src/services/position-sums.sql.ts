@@ -53,8 +53,8 @@ export function positionSumsQuery(scope: PositionSumsScope): SQL {
   return sql`
 with lots as (
   select virtual_account_id as va, license_id as lic,
-         coalesce(sum(quantity) filter (where source = 'SMART'), 0)::int as owned_smart,
-         coalesce(sum(quantity) filter (where source = 'CLASSIC_PAK'), 0)::int as owned_classic
+         coalesce(sum(quantity) filter (where source = 'SMART'), 0)::bigint as owned_smart,
+         coalesce(sum(quantity) filter (where source = 'CLASSIC_PAK'), 0)::bigint as owned_classic
   from entitlement_lots
   where smart_account_id = ${sa}
     and ${lotActiveAt(asOf)}
@@ -78,7 +78,7 @@ device_latest as (
 ),
 reservation_now as (
   select r.product_instance_id as pi, r.license_id as lic, r.virtual_account_id as va,
-         sum(e.quantity_delta)::int as quantity,
+         sum(e.quantity_delta)::bigint as quantity,
          max(e.occurred_on) as reserved_on
   from reservations r
   join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
@@ -90,8 +90,8 @@ reservation_now as (
 ),
 device as (
   select coalesce(u.va, r.va) as va, coalesce(u.lic, r.lic) as lic,
-         sum(greatest(coalesce(u.quantity, 0), coalesce(r.quantity, 0)))::int as consumed,
-         coalesce(sum(r.quantity), 0)::int as reserved,
+         sum(greatest(coalesce(u.quantity, 0), coalesce(r.quantity, 0)))::bigint as consumed,
+         coalesce(sum(r.quantity), 0)::bigint as reserved,
          max(u.as_of) as reported_on,
          max(r.reserved_on) as reserved_on
   from device_latest u

@@ -1,4 +1,12 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** Thrown when another live process holds the PGlite data directory. */
@@ -20,6 +28,8 @@ export class DataDirLockedError extends Error {
 export interface LockHolder {
   readonly pid: number;
   readonly purpose?: string;
+  /** The Unix socket on which the holder (a running `serve`) shares the database, if it does. */
+  readonly socket?: string;
 }
 
 const LOCK_FILE = 'trueup.lock';
@@ -48,6 +58,14 @@ function readHolder(path: string): LockHolder | undefined {
  * file holding our pid). A lock left by a dead process is taken over. Returns the release function.
  */
 export function lockDataDir(dataDir: string, purpose?: string): () => void {
+  return takeLock(dataDir, purpose).release;
+}
+
+/** Like `lockDataDir`, and lets the holder add the socket it shares the database on. */
+export function takeLock(
+  dataDir: string,
+  purpose?: string,
+): { release: () => void; advertise: (socket: string) => void } {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -55,7 +73,11 @@ export function lockDataDir(dataDir: string, purpose?: string): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, JSON.stringify({ pid: process.pid, purpose }));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      return {
+        release: () => rmSync(path, { force: true }),
+        advertise: (socket) =>
+          writeFileSync(path, JSON.stringify({ pid: process.pid, purpose, socket })),
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);

@@ -5,8 +5,10 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from '../schema/index.js';
 
 import { copyChunks, copyStatement } from './csv.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { takeLock } from './data-dir-lock.js';
 import { migrationsFolder } from './migrations.js';
+import { shareDatabase, type DatabaseShare } from './pglite-share.js';
+import { guardLogger } from './query-guard.js';
 import type { Db, DbHandle } from './types.js';
 
 export interface PgliteOptions {
@@ -18,6 +20,11 @@ export interface PgliteOptions {
   readonly migrate?: boolean;
   /** Recorded in the lock file so a second process can say who holds the directory. */
   readonly purpose?: string;
+  /**
+   * Share the database with other processes on this machine through a Unix socket in the data
+   * directory (advertised in the lock file), so the CLI works beside a running `serve`.
+   */
+  readonly share?: boolean;
 }
 
 /**
@@ -28,8 +35,10 @@ export async function createPgliteDb(
   options: PgliteOptions,
 ): Promise<DbHandle & { pglite: PGlite }> {
   const inMemory = options.dataDir.startsWith('memory://');
-  const release = inMemory ? () => undefined : lockDataDir(options.dataDir, options.purpose);
+  const lock = inMemory ? undefined : takeLock(options.dataDir, options.purpose);
+  const release = lock?.release ?? (() => undefined);
   let client: PGlite;
+  let share: DatabaseShare | undefined;
   try {
     client = await PGlite.create(inMemory ? undefined : options.dataDir, {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -38,11 +47,15 @@ export async function createPgliteDb(
       // One process holds the directory, so no other migrator can run concurrently.
       await migrate(drizzle(client), { migrationsFolder });
     }
+    if (options.share && lock) {
+      share = await shareDatabase(client, options.dataDir);
+      lock.advertise(share.path);
+    }
   } catch (error) {
     release();
     throw error;
   }
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(yieldingClient(client), { schema, logger: guardLogger }) as unknown as Db;
   return {
     db,
     pglite: client,
@@ -64,10 +77,43 @@ export async function createPgliteDb(
     },
     async close() {
       try {
+        await share?.close();
         await client.close();
       } finally {
         release();
       }
     },
   };
+}
+
+/** Longest stretch of queries (ms) before the process gets to answer other requests. */
+const YIELD_EVERY_MS = 20;
+
+/**
+ * The embedded database runs in this process, and a request's queries chained on promises can
+ * keep the event loop from ever reaching other sockets (a `/healthz` probe waited 12 s behind
+ * one heavy request). This wrapper lets timers and I/O run between queries at least every
+ * `YIELD_EVERY_MS`, so other requests are served between one request's queries.
+ */
+function yieldingClient(client: PGlite): PGlite {
+  let lastYield = performance.now();
+  const pause = async () => {
+    if (performance.now() - lastYield < YIELD_EVERY_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    lastYield = performance.now();
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      // PGlite keeps private fields: read and call everything on the target itself.
+      const value: unknown = Reflect.get(target, property, target);
+      if (property !== 'query' && property !== 'exec') {
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      }
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        await pause();
+        return method.apply(target, args);
+      };
+    },
+  });
 }

@@ -7,9 +7,11 @@ import postgres from 'postgres';
 
 import * as schema from '../schema/index.js';
 
-import { copyChunks, copyStatement } from './csv.js';
+import { markCopyOverSocketUnsafe } from './copy-sink.js';
+import { copyChunks, copyStatement, quoteIdentifier } from './csv.js';
 import { MIGRATION_LOCK_KEY, migrationsFolder } from './migrations.js';
-import type { Db, DbHandle } from './types.js';
+import { guardLogger } from './query-guard.js';
+import type { CopyRow, Db, DbHandle } from './types.js';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -17,13 +19,21 @@ export interface PostgresOptions {
   readonly max?: number;
   /** Apply pending migrations before returning (under an advisory lock). Default true. */
   readonly migrate?: boolean;
+  /** `statement_timeout` of every pooled connection (ms): the server cancels a longer query. */
+  readonly statementTimeoutMs?: number | undefined;
 }
 
 /** Connects to PostgreSQL through postgres.js and returns the shared handle. */
 export async function createPostgresDb(options: PostgresOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migratePostgres(options.url);
-  const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => undefined });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const client = postgres(options.url, {
+    max: options.max ?? 10,
+    onnotice: () => undefined,
+    ...(options.statementTimeoutMs
+      ? { connection: { statement_timeout: options.statementTimeoutMs } }
+      : {}),
+  });
+  const db = drizzle(client, { schema, logger: guardLogger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -82,4 +92,51 @@ export function redactUrl(url: string): string {
     // Not a URL we can parse: show nothing of it rather than risk printing a secret.
     return 'postgres://(unparsable url)';
   }
+}
+
+/**
+ * Connects to the PGlite database a running `serve` shares on a Unix socket (see
+ * pglite-share.ts). One connection: PGlite has one backend, and the share serialises sessions.
+ * No migrations (the owner ran them). `copyInto` inserts in batches, because COPY FROM STDIN
+ * over the socket terminates PGlite's backend (pglite 0.5.17, pglite-socket 0.2.17).
+ */
+export function connectToSharedPglite(options: { path: string; dataDir: string }): DbHandle {
+  markCopyOverSocketUnsafe();
+  const client = postgres({ path: options.path, max: 1, onnotice: () => undefined });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: `${options.dataDir} (through the running server's socket)`,
+    async rows(query, executor = db) {
+      const result = await executor.execute(query);
+      return [...(result as unknown as Record<string, unknown>[])] as never;
+    },
+    async copyInto(table, columns, rows) {
+      const perBatch = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
+      const names = columns.map(quoteIdentifier).join(', ');
+      let count = 0;
+      let batch: CopyRow[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const params: (string | number | boolean | null)[] = [];
+        const tuples = batch.map(
+          (row) => `(${row.map((value) => `$${params.push(value ?? null)}`).join(', ')})`,
+        );
+        await client.unsafe(
+          `INSERT INTO ${quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`,
+          params as never,
+        );
+        count += batch.length;
+        batch = [];
+      };
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length >= perBatch) await flush();
+      }
+      await flush();
+      return count;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
 }

@@ -47,9 +47,10 @@ export const snapshotLines = pgTable(
     licenseId: integer('license_id')
       .notNull()
       .references(() => licenses.id, { onDelete: 'cascade' }),
-    owned: integer('owned').notNull(),
-    consumed: integer('consumed').notNull(),
-    reserved: integer('reserved').notNull(),
+    // Sums over a Virtual Account × license: 64-bit, as the position query computes them.
+    owned: bigint('owned', { mode: 'number' }).notNull(),
+    consumed: bigint('consumed', { mode: 'number' }).notNull(),
+    reserved: bigint('reserved', { mode: 'number' }).notNull(),
     /** The line's billing type when frozen (null: UNKNOWN): a USAGE line is never short. */
     billingType: billingType('billing_type'),
   },

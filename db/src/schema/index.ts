@@ -8,3 +8,4 @@ export * from './reservations.js';
 export * from './history.js';
 export * from './tokens.js';
 export * from './account-events.js';
+export * from './current-positions.js';

@@ -7,7 +7,6 @@ export interface RenewalModelData {
   smartAccount: {
     renewalModel: {
       currency: string;
-      breakEvenGrowthBasisPoints: number | null;
       eaPriceNeededLicenseNames: string[];
       outsideEaLicenseNames: string[];
       baselineAdjustments: {
@@ -46,7 +45,7 @@ export const RENEWAL_MODEL = op<RenewalModelData, { domain: string; asOf: string
   `query RenewalModel($domain: String!, $asOf: Date) {
     smartAccount(domain: $domain) {
       renewalModel(input: { asOf: $asOf }) {
-        currency breakEvenGrowthBasisPoints eaPriceNeededLicenseNames outsideEaLicenseNames
+        currency eaPriceNeededLicenseNames outsideEaLicenseNames
         baselineAdjustments { licenseName units reason deviceName virtualAccountName }
         parameters {
           termYears growthBasisPoints allowanceBasisPoints trueForwardMode discountRateBasisPoints
@@ -82,8 +81,6 @@ export function toRenewalSheetInput(
     minimumEaValue: amount(p.minimumEaValue),
     perpetualCreditRate: rate(p.perpetualCreditBasisPoints),
     supportCredit: amount(p.supportCredit),
-    breakEvenGrowth:
-      model.breakEvenGrowthBasisPoints === null ? null : rate(model.breakEvenGrowthBasisPoints),
     eaPriceNeededLicenseNames: model.eaPriceNeededLicenseNames,
     outsideEaLicenseNames: model.outsideEaLicenseNames,
     baselineAdjustments: model.baselineAdjustments,

@@ -8,7 +8,6 @@ import { AddinError } from '../api-client/errors.js';
 
 import { parseAsOf } from './as-of.js';
 import { createCellBatcher, type CellField } from './cell-batcher.js';
-import { CELL_FUNCTIONS } from './ids.js';
 
 const batcher = createCellBatcher({
   connection: () => loadConnection(localStorage, location.origin),
@@ -59,13 +58,87 @@ async function cell(
   }
 }
 
+// The TRUEUP.* functions. Their JSDoc is the metadata: public/functions.json is generated from
+// it by custom-functions-metadata (scripts/functions-metadata.mjs, run by the build).
+
+/**
+ * Licenses owned by a Virtual Account (entitlements active at the date).
+ * @customfunction OWNED
+ * @param virtualAccount Virtual Account name
+ * @param license License name, as Cisco names it
+ * @param [asOf] As-of date (YYYY-MM-DD or a date cell); default today
+ * @returns The owned figure.
+ */
+export function owned(virtualAccount: string, license: string, asOf?: unknown): Promise<number> {
+  return cell('owned', virtualAccount, license, asOf);
+}
+
+/**
+ * Licenses in use in a Virtual Account (reservations included).
+ * @customfunction CONSUMED
+ * @param virtualAccount Virtual Account name
+ * @param license License name, as Cisco names it
+ * @param [asOf] As-of date (YYYY-MM-DD or a date cell); default today
+ * @returns The consumed figure.
+ */
+export function consumed(virtualAccount: string, license: string, asOf?: unknown): Promise<number> {
+  return cell('consumed', virtualAccount, license, asOf);
+}
+
+/**
+ * Owned minus consumed for a Virtual Account and license.
+ * @customfunction BALANCE
+ * @param virtualAccount Virtual Account name
+ * @param license License name, as Cisco names it
+ * @param [asOf] As-of date (YYYY-MM-DD or a date cell); default today
+ * @returns The balance figure.
+ */
+export function balance(virtualAccount: string, license: string, asOf?: unknown): Promise<number> {
+  return cell('balance', virtualAccount, license, asOf);
+}
+
+/**
+ * Licenses a Virtual Account is short (consumed beyond owned).
+ * @customfunction SHORTFALL
+ * @param virtualAccount Virtual Account name
+ * @param license License name, as Cisco names it
+ * @param [asOf] As-of date (YYYY-MM-DD or a date cell); default today
+ * @returns The shortfall figure.
+ */
+export function shortfall(
+  virtualAccount: string,
+  license: string,
+  asOf?: unknown,
+): Promise<number> {
+  return cell('shortfall', virtualAccount, license, asOf);
+}
+
+/**
+ * Money at stake for the shortfall of a Virtual Account and license.
+ * @customfunction EXPOSURE
+ * @param virtualAccount Virtual Account name
+ * @param license License name, as Cisco names it
+ * @param [asOf] As-of date (YYYY-MM-DD or a date cell); default today
+ * @returns The exposure figure.
+ */
+export function exposure(virtualAccount: string, license: string, asOf?: unknown): Promise<number> {
+  return cell('exposure', virtualAccount, license, asOf);
+}
+
+/** Function id (as in functions.json) → its implementation. */
+export const FUNCTIONS: Readonly<Record<string, (...args: never[]) => Promise<number>>> = {
+  OWNED: owned,
+  CONSUMED: consumed,
+  BALANCE: balance,
+  SHORTFALL: shortfall,
+  EXPOSURE: exposure,
+};
+
 /** Registers the functions when a custom-functions runtime is present (not in a plain browser). */
 export function registerFunctions(): void {
   if (typeof CustomFunctions === 'undefined') return;
-  for (const [id, field] of Object.entries(CELL_FUNCTIONS)) {
-    CustomFunctions.associate(id, (va: unknown, license: unknown, asOf: unknown) =>
-      cell(field, va, license, asOf),
-    );
+  for (const [id, implementation] of Object.entries(FUNCTIONS)) {
+    CustomFunctions.associate(id, implementation);
   }
 }
 

@@ -68,6 +68,8 @@ export function positionsSheet(rows: readonly PositionSheetRow[]): SheetModel {
     tableName: 'Positions',
     inputs: [],
     columns: POSITION_COLUMNS,
+    key: ['Virtual Account', 'License'],
+    highlightPositive: 'Shortfall',
     rows: rows.map((row): Cell[] => [
       row.virtualAccountName,
       row.licenseName,

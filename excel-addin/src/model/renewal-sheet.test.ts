@@ -15,7 +15,6 @@ const input = {
   minimumEaValue: 100_000,
   perpetualCreditRate: 0,
   supportCredit: 0,
-  breakEvenGrowth: null,
   eaPriceNeededLicenseNames: [],
   licenses: [
     {
@@ -110,6 +109,31 @@ describe('renewalSheets', () => {
     expect(check).toEqual({
       formula: `C${totalRow}>=${layout.inputAddress('minimumEaValue')}`,
     });
+  });
+
+  it('reads the break-even growth from the Break-even sheet, a formula over the inputs', () => {
+    const sheets = renewalSheets(input);
+    const output = sheets.renewal.outputs?.find((o) => o.key === 'breakEvenGrowth')?.value;
+    // Break-even: header on row 1, 21 steps on rows 2–22, outputs from row 24 (crossing, growth).
+    expect(output).toEqual({ formula: "'Break-even'!$B$25" });
+    expect(sheets.breakEven.rows).toHaveLength(21);
+    expect(sheets.breakEven.rows.slice(0, 11).map((r) => r[1])).toEqual([
+      0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000,
+    ]);
+    // Bisection step 12 halves the interval the scan left in step 11's Low and High.
+    expect(sheets.breakEven.rows[11]?.[1]).toEqual({ formula: 'INT((P12+Q12)/2)' });
+    // One row per step and license; a license's growth-dependent figures at the step's growth.
+    expect(sheets.breakEvenDetail.rows).toHaveLength(21 * input.licenses.length);
+    expect(sheets.breakEvenDetail.rows[0]?.[2]).toEqual({
+      formula:
+        "IF(1<=Renewal!$B$2,ROUND(ROUND('Renewal detail'!$E$2*(1+('Break-even'!$B$2/10000))^0,6),0),0)",
+    });
+    expect(sheets.all.map((m) => m.name)).toEqual([
+      'Renewal',
+      'Renewal detail',
+      'Break-even',
+      'Break-even detail',
+    ]);
   });
 });
 

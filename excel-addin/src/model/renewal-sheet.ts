@@ -1,3 +1,4 @@
+import { breakEvenGrowthAddress, breakEvenSheets } from './break-even-sheet.js';
 import { positionColumn } from './positions-sheet.js';
 import {
   NUMBER_FORMATS,
@@ -26,8 +27,6 @@ export interface RenewalSheetInput {
   readonly minimumEaValue: number;
   readonly perpetualCreditRate: number;
   readonly supportCredit: number;
-  /** Break-even growth as computed by the API at export (a value, not a formula). */
-  readonly breakEvenGrowth: number | null;
   /** Perpetual licenses left out because their EA price is unknown (to be entered). */
   readonly eaPriceNeededLicenseNames: readonly string[];
   /** Licenses not in the EA: a-la-carte under both options, left out of the comparison. */
@@ -164,6 +163,82 @@ export const RENEWAL_COLUMNS = [
   'enterpriseAgreementPresentValue',
 ] as const;
 
+/** The per-license yearly figures that move with growth (the rest do not). */
+const GROWTH_KEYS = [
+  'units',
+  'held',
+  'aLaCarte',
+  'allowance',
+  'trueForwardUnits',
+  'baseline',
+  'trueForward',
+] as const;
+const GROWTH_MILESTONE_KEYS = new Set<string>([
+  'allowance',
+  'trueForwardUnits',
+  'baseline',
+  'trueForward',
+]);
+
+/**
+ * Sets a license's growth-dependent yearly figures (units, held, a-la-carte, the true-forward
+ * milestones) as formulas. `growth` is the growth rate as a formula term; `local` addresses the
+ * figures being set, `fixed` those that do not move with growth (type, baseline, prices) and
+ * `ref` the Renewal inputs. The Renewal detail sheet calls it with its own row for both; the
+ * Break-even detail sheet with a trial growth and the Renewal detail row for `fixed`.
+ */
+function growthFormulas(
+  cells: Map<string, Cell>,
+  o: {
+    readonly growth: string;
+    readonly term: string;
+    readonly ref: (key: string) => string;
+    readonly local: (key: string) => string;
+    readonly fixed: (key: string) => string;
+  },
+): void {
+  const { local, fixed, ref } = o;
+  for (let y = 1; y <= RENEWAL_YEARS; y++) {
+    const inTerm = (formula: string): Cell => ({ formula: `IF(${y}<=${o.term},${formula},0)` });
+    const prevHeld = y === 1 ? fixed('owned') : local(`held${y - 1}`);
+    const perpetual = `${fixed('type')}="PERPETUAL"`;
+    cells.set(
+      `units${y}`,
+      inTerm(`ROUND(ROUND(${fixed('renewalBaseline')}*(1+${o.growth})^${y - 1},6),0)`),
+    );
+    cells.set(
+      `held${y}`,
+      inTerm(`IF(${perpetual},MAX(${prevHeld},${local(`units${y}`)}),${local(`units${y}`)})`),
+    );
+    const held = local(`held${y}`);
+    cells.set(
+      `aLaCarte${y}`,
+      inTerm(
+        `IF(${perpetual},ROUND((${held}-${prevHeld})*${fixed(`net${y}`)}+${held}*${fixed(`support${y}`)},2),ROUND(${held}*${fixed(`net${y}`)},2))`,
+      ),
+    );
+    if (y >= 2) {
+      const prevBaseline = y === 2 ? fixed('renewalBaseline') : local(`baseline${y - 1}`);
+      const units = local(`units${y}`);
+      const allowance = local(`allowance${y}`);
+      cells.set(`allowance${y}`, inTerm(`INT(ROUND(${prevBaseline}*(1+${ref('allowance')}),6))`));
+      cells.set(
+        `trueForwardUnits${y}`,
+        inTerm(
+          `IF(${ref('trueForwardMode')}="A",MAX(0,${units}-${allowance}),IF(${units}>${allowance},${units}-${prevBaseline},0))`,
+        ),
+      );
+      cells.set(`baseline${y}`, inTerm(`${prevBaseline}+${local(`trueForwardUnits${y}`)}`));
+      cells.set(
+        `trueForward${y}`,
+        inTerm(
+          `ROUND(${local(`trueForwardUnits${y}`)}*${fixed('eaPrice')}*(${o.term}-${y - 1}),2)`,
+        ),
+      );
+    }
+  }
+}
+
 /**
  * The Renewal sheet (inputs, the yearly table, checks) and the Renewal detail sheet (a row per
  * license, every figure a formula over the Positions table and the inputs). The formulas round
@@ -173,6 +248,10 @@ export const RENEWAL_COLUMNS = [
 export function renewalSheets(input: RenewalSheetInput): {
   renewal: SheetModel;
   detail: SheetModel;
+  breakEven: SheetModel;
+  breakEvenDetail: SheetModel;
+  /** Every sheet above, in reading order (Renewal first). */
+  all: readonly SheetModel[];
 } {
   const inputs = INPUTS(input);
   const summaryLayout = layoutOf({ inputs, rows: new Array(RENEWAL_YEARS + 1) });
@@ -214,17 +293,6 @@ export function renewalSheets(input: RenewalSheetInput): {
     });
     for (let y = 1; y <= RENEWAL_YEARS; y++) {
       const inTerm = (formula: string): Cell => ({ formula: `IF(${y}<=${T},${formula},0)` });
-      const prevHeld = y === 1 ? at('owned') : at(`held${y - 1}`);
-      cells.set(
-        `units${y}`,
-        inTerm(`ROUND(ROUND(${at('renewalBaseline')}*(1+${ref('growthRate')})^${y - 1},6),0)`),
-      );
-      cells.set(
-        `held${y}`,
-        inTerm(
-          `IF(${at('type')}="PERPETUAL",MAX(${prevHeld},${at(`units${y}`)}),${at(`units${y}`)})`,
-        ),
-      );
       cells.set(
         `list${y}`,
         inTerm(`ROUND(ROUND(${at('listPrice')}*(1+${ref('listEscalator')})^${y - 1}*100,6),0)/100`),
@@ -236,30 +304,8 @@ export function renewalSheets(input: RenewalSheetInput): {
           `IF(${at('type')}="PERPETUAL",INT(ROUND(${at(`list${y}`)}*${at('supportRate')}*100,6))/100,0)`,
         ),
       );
-      cells.set(
-        `aLaCarte${y}`,
-        inTerm(
-          `IF(${at('type')}="PERPETUAL",ROUND((${at(`held${y}`)}-${prevHeld})*${at(`net${y}`)}+${at(`held${y}`)}*${at(`support${y}`)},2),ROUND(${at(`held${y}`)}*${at(`net${y}`)},2))`,
-        ),
-      );
-      if (y >= 2) {
-        const prevBaseline = y === 2 ? at('renewalBaseline') : at(`baseline${y - 1}`);
-        const units = at(`units${y}`);
-        const allowance = at(`allowance${y}`);
-        cells.set(`allowance${y}`, inTerm(`INT(ROUND(${prevBaseline}*(1+${ref('allowance')}),6))`));
-        cells.set(
-          `trueForwardUnits${y}`,
-          inTerm(
-            `IF(${ref('trueForwardMode')}="A",MAX(0,${units}-${allowance}),IF(${units}>${allowance},${units}-${prevBaseline},0))`,
-          ),
-        );
-        cells.set(`baseline${y}`, inTerm(`${prevBaseline}+${at(`trueForwardUnits${y}`)}`));
-        cells.set(
-          `trueForward${y}`,
-          inTerm(`ROUND(${at(`trueForwardUnits${y}`)}*${at('eaPrice')}*(${T}-${y - 1}),2)`),
-        );
-      }
     }
+    growthFormulas(cells, { growth: ref('growthRate'), term: T, ref, local: at, fixed: at });
     return detailColumns.map((c) => cells.get(c.key) ?? null);
   });
   const detail: SheetModel = {
@@ -313,6 +359,17 @@ export function renewalSheets(input: RenewalSheetInput): {
     total('enterpriseAgreementPresentValue'),
   ];
   const totalsRow = lastYear + 1;
+  const breakEven = breakEvenSheets({
+    licenseCount: input.licenses.length,
+    renewalYears: RENEWAL_YEARS,
+    term: T,
+    ref,
+    detail: (i, key) => `${sheetRef(RENEWAL_DETAIL_SHEET)}!$${col(key)}$${i + 2}`,
+    renewalYear: (key, y) => `${sheetRef(RENEWAL_SHEET)}!$${sc(key)}$${first + y - 1}`,
+    growthFormulas: (cells, growth, local, fixed) =>
+      growthFormulas(cells, { growth, term: T, ref, local, fixed }),
+    growthKeys: (y) => GROWTH_KEYS.filter((key) => y >= 2 || !GROWTH_MILESTONE_KEYS.has(key)),
+  });
   const outputs: OutputCell[] = [
     {
       key: 'eaValue',
@@ -336,8 +393,8 @@ export function renewalSheets(input: RenewalSheetInput): {
     },
     {
       key: 'breakEvenGrowth',
-      label: 'Break-even growth (computed by Trueup at export; not recalculated)',
-      value: input.breakEvenGrowth,
+      label: 'Break-even growth (the cheaper option by NPV changes; see Break-even)',
+      value: { formula: breakEvenGrowthAddress(breakEven.breakEven) },
       numberFormat: NUMBER_FORMATS.percent,
     },
     {
@@ -388,7 +445,13 @@ export function renewalSheets(input: RenewalSheetInput): {
     rows: [...yearRows, totalRow],
     outputs,
   };
-  return { renewal, detail };
+  return {
+    renewal,
+    detail,
+    breakEven: breakEven.breakEven,
+    breakEvenDetail: breakEven.detail,
+    all: [renewal, detail, breakEven.breakEven, breakEven.detail],
+  };
 }
 
 /** The Renewal sheet alone (see `renewalSheets` for the detail sheet its formulas read). */

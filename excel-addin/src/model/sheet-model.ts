@@ -55,7 +55,17 @@ export interface SheetModel {
   readonly columns: readonly SheetColumn[];
   readonly rows: readonly (readonly Cell[])[];
   readonly outputs?: readonly OutputCell[];
+  /**
+   * Columns (by header) that identify a row across refreshes: columns a user added to the table
+   * in Excel are carried over to the row with the same key.
+   */
+  readonly key?: readonly string[];
+  /** Data cells in this column (by header) greater than zero get a red fill (e.g. Shortfall). */
+  readonly highlightPositive?: string;
 }
+
+/** The fill and font of a highlighted cell (both writers use them). */
+export const HIGHLIGHT = { fill: '#F4CCCC', font: '#9C0006' } as const;
 
 /** Number formats used across the sheets. */
 export const NUMBER_FORMATS = {
@@ -78,6 +88,13 @@ export function columnLetter(column: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/** The 1-based column number of column letters: A → 1, AA → 27 (the inverse of `columnLetter`). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /** The 1-based row of the table header for a sheet with `inputCount` inputs. */
@@ -146,33 +163,25 @@ const FORMULA_LIKE = /^[=+\-@\t\r]/;
 export const looksLikeFormula = (text: string): boolean => FORMULA_LIKE.test(text);
 
 /**
- * A cell as the Excel JS API's `range.values` / `range.formulas` take it: formulas with their
- * `=`, and data strings that look like formulas prefixed with `'` so Excel stores them as text.
+ * Strings Excel would not keep as typed: formulas, numbers ("007" would become 7), and a leading
+ * apostrophe (Excel would eat it).
+ */
+function needsQuote(text: string): boolean {
+  return (
+    looksLikeFormula(text) ||
+    text.startsWith("'") ||
+    (text.trim() !== '' && Number.isFinite(Number(text)))
+  );
+}
+
+/**
+ * A cell as the Excel JS API's `range.formulas` takes it (the add-in's one cell encoder):
+ * formulas with their `=`; data strings Excel would parse (formulas, numbers, a leading
+ * apostrophe) prefixed with `'`, which makes Excel keep the rest as text; null as empty.
  */
 export function toOfficeValue(cell: Cell): string | number | boolean {
   if (cell === null) return '';
   if (isFormula(cell)) return `=${cell.formula}`;
-  if (typeof cell === 'string' && looksLikeFormula(cell)) return `'${cell}`;
+  if (typeof cell === 'string') return needsQuote(cell) ? `'${cell}` : cell;
   return cell;
-}
-
-/** The whole sheet as a 2-D array for one `range.formulas` write (inputs, blank row, table). */
-export function toOfficeGrid(model: SheetModel): (string | number | boolean)[][] {
-  const width = Math.max(model.columns.length, 2);
-  const pad = (row: (string | number | boolean)[]) => [
-    ...row,
-    ...Array.from({ length: width - row.length }, () => ''),
-  ];
-  const grid: (string | number | boolean)[][] = model.inputs.map((input) =>
-    pad([toOfficeValue(input.label), toOfficeValue(input.value)]),
-  );
-  if (model.inputs.length > 0) grid.push(pad([]));
-  grid.push(pad(model.columns.map((column) => toOfficeValue(column.header))));
-  for (const row of model.rows) grid.push(pad(row.map(toOfficeValue)));
-  if (model.outputs && model.outputs.length > 0) {
-    grid.push(pad([]));
-    for (const output of model.outputs)
-      grid.push(pad([toOfficeValue(output.label), toOfficeValue(output.value)]));
-  }
-  return grid;
 }

@@ -1,4 +1,6 @@
 /** A1 addresses ↔ 0-based boxes. */
+import { columnLetter, columnNumber } from '../model/index.js';
+
 export interface Box {
   row: number;
   col: number;
@@ -6,24 +8,9 @@ export interface Box {
   cols: number;
 }
 
-/** `B` → 1, `AA` → 26. */
-export function columnIndex(letters: string): number {
-  let index = 0;
-  for (const ch of letters.toUpperCase()) index = index * 26 + (ch.charCodeAt(0) - 64);
-  return index - 1;
-}
-
-/** 0 → `A`, 26 → `AA`. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+// Column letters are the model's (1-based); boxes here are 0-based.
+const columnIndex = (letters: string): number => columnNumber(letters) - 1;
+const columnLetters = (index: number): string => columnLetter(index + 1);
 
 /** `A1`, `A1:C3`, optionally sheet-qualified (`Sheet1!A1:C3`). */
 export function parseAddress(address: string): Box {

@@ -1,5 +1,5 @@
 import type { Cell } from './cells.js';
-import type { SheetWrite, SheetWriteOptions } from './sheet-write.js';
+import type { SheetWrite } from './sheet-write.js';
 
 /** The previous table as read back (some of its columns): header and data rows. */
 export interface PreviousTable {
@@ -14,7 +14,7 @@ export interface PreviousTable {
  */
 export function mergeUserColumns(
   model: Pick<SheetWrite, 'columns' | 'rows'>,
-  key: SheetWriteOptions['key'],
+  key: SheetWrite['key'],
   previous: PreviousTable | undefined,
 ): { headers: string[]; rows: Cell[][]; keptColumns: string[] } {
   const ours = model.columns.map((c) => c.header);

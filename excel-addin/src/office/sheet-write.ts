@@ -5,13 +5,6 @@ export type SheetWrite = SheetModel;
 
 /** How the task pane wants a sheet written, beyond what the model says. */
 export interface SheetWriteOptions {
-  /**
-   * Columns (by header) that identify a row across refreshes: columns the user added to the
-   * table are carried over to the row with the same key.
-   */
-  readonly key?: readonly string[];
-  /** Data cells in this column (by header) greater than zero get a red fill (e.g. Shortfall). */
-  readonly highlightPositive?: string;
   /** Bytes of cell data per request (default 4 MB, under Excel on the web's 5 MB cap). */
   readonly budgetBytes?: number;
   /** Called after each chunk reaches Excel. */

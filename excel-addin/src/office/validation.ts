@@ -1,4 +1,4 @@
-import { columnLetters } from './address.js';
+import { columnLetter } from '../model/index.js';
 
 /**
  * Drop-down lists on table columns: each named column of `tableName` (on `sheetName`) offers the
@@ -17,6 +17,6 @@ export function addListValidation(
 
 /** `='Sheet name'!$A$2:$A$9` for 0-based column `column`, data rows 1..count (after a header). */
 export function listSource(sheetName: string, column: number, count: number): string {
-  const letter = columnLetters(column);
+  const letter = columnLetter(column + 1);
   return `='${sheetName.replaceAll("'", "''")}'!$${letter}$2:$${letter}$${count + 1}`;
 }

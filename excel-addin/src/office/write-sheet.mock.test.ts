@@ -55,20 +55,17 @@ function mockWorkbook() {
 describe('writeSheet (office-addin-mock)', () => {
   it('creates the sheet, suspends calculation, writes header and rows, then the table', async () => {
     const { context, log, ranges } = mockWorkbook();
-    const stats = await writeSheet(
-      context,
-      {
-        name: 'Positions',
-        tableName: 'Positions',
-        inputs: [],
-        columns: [{ header: 'License' }, { header: 'Owned', numberFormat: '0' }],
-        rows: [
-          ['=HYPERLINK("x")', 3],
-          ['DNA', 4],
-        ],
-      },
-      { highlightPositive: 'Owned' },
-    );
+    const stats = await writeSheet(context, {
+      name: 'Positions',
+      tableName: 'Positions',
+      inputs: [],
+      columns: [{ header: 'License' }, { header: 'Owned', numberFormat: '0' }],
+      rows: [
+        ['=HYPERLINK("x")', 3],
+        ['DNA', 4],
+      ],
+      highlightPositive: 'Owned',
+    });
     expect(log).toEqual([
       'sync',
       'add sheet',

@@ -15,9 +15,16 @@ const columns = [
 ];
 
 function model(rows: SheetWrite['rows']): SheetWrite {
-  return { name: 'Positions', tableName: 'TrueupPositions', inputs: [], columns, rows };
+  return {
+    name: 'Positions',
+    tableName: 'TrueupPositions',
+    inputs: [],
+    columns,
+    rows,
+    key: ['Virtual Account', 'License'],
+    highlightPositive: 'Shortfall',
+  };
 }
-const options = { key: ['Virtual Account', 'License'], highlightPositive: 'Shortfall' };
 
 describe('writeSheet', () => {
   it('writes the header and rows as one Excel table, shortfalls highlighted', async () => {
@@ -28,7 +35,6 @@ describe('writeSheet', () => {
         ['Engineering', 'DNA Advantage', 10, 0],
         ['Sales', 'DNA Advantage', 2, 3],
       ]),
-      options,
     );
     expect(book.grid('Positions')).toEqual([
       ['Virtual Account', 'License', 'Owned', 'Shortfall'],
@@ -58,7 +64,6 @@ describe('writeSheet', () => {
         ['@cmd', '007', 2, 0],
         ["'quoted", '-1', 3, 0],
       ]),
-      options,
     );
     const grid = book.grid('Positions');
     expect(grid.slice(1).map((r) => r.slice(0, 2))).toEqual([
@@ -106,7 +111,6 @@ describe('writeSheet', () => {
         ['Eng', 'L1', 1, 0],
         ['Ops', 'L1', 2, 0],
       ]),
-      options,
     );
     // The user widens the table with a Notes column.
     const table = book.tables.get('TrueupPositions')!;
@@ -123,7 +127,6 @@ describe('writeSheet', () => {
         ['Ops', 'L1', 3, 1],
         ['Eng', 'L1', 1, 0],
       ]),
-      options,
     );
     expect(stats.keptColumns).toEqual(['Notes']);
     expect(book.grid('Positions', 'formulas')).toEqual([
@@ -143,7 +146,7 @@ describe('writeSheet', () => {
       i,
       i % 7,
     ]);
-    const stats = await writeSheet(book.createContext(), model(rows), options);
+    const stats = await writeSheet(book.createContext(), model(rows));
     const largestSeen = Math.max(...book.requests);
     console.info(
       `100,000 rows: ${stats.syncs} syncs, largest request ${largestSeen} bytes (adapter estimate ${stats.largestRequestBytes})`,
@@ -178,7 +181,7 @@ describe('writeSheet', () => {
         usageReportedAt: i % 7 === 0 ? null : '2026-11-28',
       })),
     );
-    const stats = await writeSheet(book.createContext(), model, options);
+    const stats = await writeSheet(book.createContext(), model);
     console.info(
       `100,000 Positions lines: ${stats.syncs} syncs, largest request ${Math.max(...book.requests)} bytes`,
     );
@@ -196,7 +199,7 @@ describe('writeSheet', () => {
         owned,
         0,
       ]);
-    await writeSheet(book.createContext(), model(rows(1)), options);
+    await writeSheet(book.createContext(), model(rows(1)));
     // A whole-table read would be ~7 MB: the refresh must read in parts.
     const ctx = book.createContext();
     const whole = ctx.workbook.tables.getItem('TrueupPositions').getRange().load('values');
@@ -209,7 +212,7 @@ describe('writeSheet', () => {
     cells.set('0,4', { value: 'Owner' });
     for (let r = 1; r <= 100_000; r++) cells.set(`${r},4`, { value: `owner ${r}` });
 
-    const stats = await writeSheet(book.createContext(), model(rows(2)), options);
+    const stats = await writeSheet(book.createContext(), model(rows(2)));
     expect(stats.keptColumns).toEqual(['Owner']);
     const grid = book.grid('Positions');
     expect(grid[100_000]).toEqual([

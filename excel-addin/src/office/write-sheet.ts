@@ -1,4 +1,6 @@
-import { toExcelInput, type Cell, type Scalar } from './cells.js';
+import { HIGHLIGHT, layoutOf, toOfficeValue } from '../model/index.js';
+
+import type { Cell, Scalar } from './cells.js';
 import { mergeUserColumns, type PreviousTable } from './merge-user-columns.js';
 import { chunkRows, DEFAULT_CHUNK_BUDGET_BYTES, jsonBytes } from './payload.js';
 import type { SheetWrite, SheetWriteOptions, WriteStats } from './sheet-write.js';
@@ -8,7 +10,7 @@ const ACTION_OVERHEAD_BYTES = 200;
 
 /**
  * Writes `model` on its own sheet (inputs, then an Excel table), replacing what a previous write
- * left there and keeping the columns a user added to the table (matched by `options.key`).
+ * left there and keeping the columns a user added to the table (matched by the model's `key`).
  *
  * Reads once (does the sheet/table exist); on a refresh also the previous table's header and, when
  * the user added columns, those and the key columns (values and formulas, in chunks). Then
@@ -37,10 +39,10 @@ export async function writeSheet(
   await sync(ACTION_OVERHEAD_BYTES * 4);
   const previous = existingTable.isNullObject
     ? undefined
-    : await readUserColumns(context, existingTable, model, options.key, budget);
+    : await readUserColumns(context, existingTable, model, budget);
   syncs += previous?.syncs ?? 0;
 
-  const { headers, rows, keptColumns } = mergeUserColumns(model, options.key, previous?.table);
+  const { headers, rows, keptColumns } = mergeUserColumns(model, model.key, previous?.table);
   const sheet = existingSheet.isNullObject
     ? context.workbook.worksheets.add(model.name)
     : existingSheet;
@@ -48,10 +50,12 @@ export async function writeSheet(
   if (!existingTable.isNullObject) existingTable.delete();
   if (!existingSheet.isNullObject) sheet.getRange().clear();
 
-  requestBytes += writeInputs(sheet, model.inputs);
-  const headerRow = model.inputs.length > 0 ? model.inputs.length + 1 : 0; // 0-based
+  const layout = layoutOf(model);
+  requestBytes += writeLabelled(sheet, 0, model.inputs);
+  requestBytes += writeLabelled(sheet, layout.firstOutputRow - 1, model.outputs ?? []);
+  const headerRow = layout.headerRow - 1; // 0-based
   const width = headers.length;
-  const header = headers.map((h) => toExcelInput(h));
+  const header = headers.map((h) => toOfficeValue(h));
   sheet.getRangeByIndexes(headerRow, 0, 1, width).formulas = [header];
   requestBytes += jsonBytes(header) + ACTION_OVERHEAD_BYTES;
 
@@ -61,7 +65,7 @@ export async function writeSheet(
     (sum, format) => sum + (format === undefined ? 0 : jsonBytes([format]) + 1),
     0,
   );
-  const grid = rows.map((row) => row.map(toExcelInput));
+  const grid = rows.map((row) => row.map(toOfficeValue));
   const chunks = chunkRows(grid, budget - requestBytes, formatBytesPerRow);
   if (chunks.length === 0) chunks.push([]);
   let written = 0;
@@ -87,7 +91,7 @@ export async function writeSheet(
         headers,
         headerRow,
         Math.max(written, 1),
-        options,
+        model.highlightPositive,
       );
     }
     await sync(requestBytes);
@@ -97,12 +101,19 @@ export async function writeSheet(
   return { syncs, largestRequestBytes, rowsWritten: written, keptColumns };
 }
 
-/** Inputs from row 1: label in A, value in B. Returns the bytes queued. */
-function writeInputs(sheet: Excel.Worksheet, inputs: SheetWrite['inputs']): number {
-  if (inputs.length === 0) return 0;
-  const cells = inputs.map((input) => [toExcelInput(input.label), toExcelInput(input.value)]);
-  const formats = inputs.map((input) => ['General', input.numberFormat ?? 'General']);
-  const range = sheet.getRangeByIndexes(0, 0, inputs.length, 2);
+/**
+ * Labelled cells from 0-based row `top`: label in A, value in B (the inputs above the table,
+ * the outputs below it). Returns the bytes queued.
+ */
+function writeLabelled(
+  sheet: Excel.Worksheet,
+  top: number,
+  items: readonly { label: string; value: Cell; numberFormat?: string }[],
+): number {
+  if (items.length === 0) return 0;
+  const cells = items.map((item) => [toOfficeValue(item.label), toOfficeValue(item.value)]);
+  const formats = items.map((item) => ['General', item.numberFormat ?? 'General']);
+  const range = sheet.getRangeByIndexes(top, 0, items.length, 2);
   range.formulas = cells;
   range.numberFormat = formats;
   return jsonBytes(cells) + jsonBytes(formats) + 2 * ACTION_OVERHEAD_BYTES;
@@ -115,18 +126,18 @@ function finish(
   headers: readonly string[],
   headerRow: number,
   dataRows: number,
-  options: SheetWriteOptions,
+  highlightPositive: string | undefined,
 ): number {
   const tableRange = sheet.getRangeByIndexes(headerRow, 0, 1 + dataRows, headers.length);
   const table = sheet.tables.add(tableRange, true);
   table.name = tableName;
   let actions = 3;
-  const highlight = options.highlightPositive ? headers.indexOf(options.highlightPositive) : -1;
+  const highlight = highlightPositive ? headers.indexOf(highlightPositive) : -1;
   if (highlight >= 0) {
     const target = sheet.getRangeByIndexes(headerRow + 1, highlight, dataRows, 1);
     const format = target.conditionalFormats.add('CellValue');
-    format.cellValue.format.fill.color = '#F4CCCC';
-    format.cellValue.format.font.color = '#9C0006';
+    format.cellValue.format.fill.color = HIGHLIGHT.fill;
+    format.cellValue.format.font.color = HIGHLIGHT.font;
     format.cellValue.rule = { formula1: '0', operator: 'GreaterThan' };
     actions += 4;
   }
@@ -144,9 +155,9 @@ async function readUserColumns(
   context: Excel.RequestContext,
   table: Excel.Table,
   model: SheetWrite,
-  key: SheetWriteOptions['key'],
   budget: number,
 ): Promise<{ table: PreviousTable; syncs: number }> {
+  const { key } = model;
   const headerRange = table.getHeaderRowRange().load('values');
   const body = table.getDataBodyRange().load(['rowIndex', 'columnIndex', 'rowCount']);
   await context.sync();
@@ -184,4 +195,35 @@ async function readUserColumns(
     }
   }
   return { table: { header: wanted.map((c) => c.h), rows }, syncs };
+}
+
+/**
+ * Writes sheets whose formulas refer to one another (Renewal ↔ Renewal detail ↔ Break-even):
+ * every missing sheet is added first, in order, so no formula is entered while a sheet it
+ * names is missing (Excel would take that as an external reference); then each is written and
+ * the first is left active.
+ */
+export async function writeSheets(
+  context: Excel.RequestContext,
+  models: readonly SheetWrite[],
+  options: SheetWriteOptions = {},
+): Promise<WriteStats[]> {
+  const existing = models.map((m) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(m.name);
+    sheet.load('name');
+    return sheet;
+  });
+  await context.sync();
+  models.forEach((m, i) => {
+    if (existing[i]?.isNullObject) context.workbook.worksheets.add(m.name);
+  });
+  await context.sync();
+  const stats: WriteStats[] = [];
+  for (const model of models) stats.push(await writeSheet(context, model, options));
+  const first = models[0];
+  if (first) {
+    context.workbook.worksheets.getItem(first.name).activate();
+    await context.sync();
+  }
+  return stats;
 }

@@ -6,7 +6,7 @@ import { positionsSheet } from '../model/positions-sheet.js';
 import { renewalSheets } from '../model/renewal-sheet.js';
 import { shortfallByVirtualAccountSheet } from '../model/shortfall-by-va-sheet.js';
 import { writeColumnChart } from '../office/chart.js';
-import { writeSheet } from '../office/write-sheet.js';
+import { writeSheet, writeSheets } from '../office/write-sheet.js';
 
 import { account, asOfText, type ActionContext } from './action-context.js';
 
@@ -17,11 +17,7 @@ export async function pullPositions(ctx: ActionContext): Promise<string> {
   const positions = positionsSheet(lines.map(toPositionSheetRow));
   const chartData = shortfallByVirtualAccountSheet(lines.map((l) => l.virtualAccountName));
   const stats = await ctx.excel(async (context) => {
-    const written = await writeSheet(context, positions, {
-      key: ['Virtual Account', 'License'],
-      highlightPositive: 'Shortfall',
-      onProgress: ctx.progress,
-    });
+    const written = await writeSheet(context, positions, { onProgress: ctx.progress });
     await writeSheet(context, chartData);
     await writeColumnChart(context, {
       sheetName: chartData.name,
@@ -61,12 +57,8 @@ export async function pullRenewal(ctx: ActionContext): Promise<string> {
     toRenewalSheetInput(renewal.smartAccount.renewalModel, lines.length),
   );
   await ctx.excel(async (context) => {
-    await writeSheet(context, positions, {
-      key: ['Virtual Account', 'License'],
-      highlightPositive: 'Shortfall',
-    });
-    await writeSheet(context, sheets.detail);
-    await writeSheet(context, sheets.renewal);
+    await writeSheet(context, positions);
+    await writeSheets(context, sheets.all);
   });
   return `Renewal ${asOfText(query.asOf)} in ${renewal.smartAccount.renewalModel.currency}: edit growth, discount or term on the Renewal sheet and Excel recalculates.`;
 }

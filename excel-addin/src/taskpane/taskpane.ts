@@ -34,6 +34,12 @@ export function startTaskpane(inExcel: boolean): void {
 
   ui.connect.addEventListener('click', () =>
     run(ui, 'Connecting…', async () => {
+      if (connection().token === '') {
+        throw new AddinError(
+          'input',
+          'Paste a token first: every request needs one (see the hint under Token).',
+        );
+      }
       const { smartAccounts } = await execute(connection(), SMART_ACCOUNTS, {});
       ui.smartAccount.replaceChildren(
         ...smartAccounts.map((a) => new Option(`${a.name} (${a.domain})`, a.domain)),
@@ -44,9 +50,10 @@ export function startTaskpane(inExcel: boolean): void {
       ui.smartAccount.disabled = smartAccounts.length === 0;
       setActionsEnabled(smartAccounts.length > 0 && inExcel);
       remember();
+      const outside = inExcel ? '' : ' Open this page from Excel to pull sheets.';
       return smartAccounts.length === 0
         ? 'Connected, but the server has no Smart Account yet: import one first.'
-        : `Connected: ${smartAccounts.length} Smart Account(s).`;
+        : `Connected: ${smartAccounts.length} Smart Account(s).${outside}`;
     }),
   );
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { refreshCurrentPositions } from '@trueup/api';
 
 import { startJitFloorServer } from '../floor/jit-server.js';
 import { pageAllPositionRows } from '../queries.js';
@@ -21,11 +21,13 @@ function memoized<T>(context: BenchContext, key: string, work: () => Promise<T>)
 }
 
 /**
- * A committed transaction with a transaction id: it writes a commit record, so the database's
- * write position moves and the API's next position read aggregates again (as after an import).
+ * A committed ledger write that changed no line: the Smart Account's position version moves (as
+ * after an import), so the API's next position read misses every cache and reads again.
  */
 export async function touchDatabase(context: BenchContext): Promise<void> {
-  await context.handle.rows(sql`select txid_current()::text as xid`);
+  await context.handle.db.transaction((tx) =>
+    refreshCurrentPositions(tx, { smartAccountId: context.smartAccountId, virtualAccountIds: [] }),
+  );
 }
 
 /**

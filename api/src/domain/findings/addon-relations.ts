@@ -36,7 +36,7 @@ export interface AddOnRelations {
 }
 
 /** Builds the relation lookups of one estate. */
-export function addOnRelations(estate: Estate): AddOnRelations {
+export function addOnRelations(estate: Pick<Estate, 'license'>): AddOnRelations {
   const cache = new Map<number, BaseRequirement>();
   const recordOf = (id: number): LicenseRecord | undefined => estate.license(id);
   const requirement = (licenseId: number): BaseRequirement => {

@@ -43,13 +43,16 @@ function describe(requirement: BaseRequirement): string {
     : 'its base';
 }
 
-function instanceFindings(
-  estate: Estate,
+/**
+ * The add-ons one device consumes (license → consumed, in map order) that nothing else it
+ * consumes satisfies: the instance-level rule, also used to tell which devices can have a
+ * finding at all (only whether each quantity is above 0 matters).
+ */
+export function addOnsWithoutBase(
   relations: AddOnRelations,
-  instance: InstanceRecord,
-): AddOnWithoutBaseFinding[] {
-  const findings: AddOnWithoutBaseFinding[] = [];
-  const consumed = consumptionOf(estate, instance);
+  consumed: ReadonlyMap<number, number>,
+): { licenseId: number; requirement: BaseRequirement; addOnConsumed: number }[] {
+  const lacking: { licenseId: number; requirement: BaseRequirement; addOnConsumed: number }[] = [];
   for (const [licenseId, addOnConsumed] of consumed) {
     const requirement = relations.requirement(licenseId);
     if (requirement.kind !== 'RULE' && requirement.kind !== 'EXPLICIT') continue;
@@ -58,6 +61,20 @@ function instanceFindings(
       .filter(([id, q]) => id !== licenseId && q > 0 && relations.satisfies(requirement, id))
       .reduce((t, [, q]) => t + q, 0);
     if (baseConsumed > 0) continue;
+    lacking.push({ licenseId, requirement, addOnConsumed });
+  }
+  return lacking;
+}
+
+function instanceFindings(
+  estate: Estate,
+  relations: AddOnRelations,
+  instance: InstanceRecord,
+): AddOnWithoutBaseFinding[] {
+  const findings: AddOnWithoutBaseFinding[] = [];
+  const consumed = consumptionOf(estate, instance);
+  for (const { licenseId, requirement, addOnConsumed } of addOnsWithoutBase(relations, consumed)) {
+    const baseConsumed = 0;
     const required = describe(requirement);
     findings.push({
       code: 'ADDON_WITHOUT_BASE',

@@ -3,3 +3,4 @@ export * from './finding.js';
 export * from './findings.js';
 export { compareFindings } from './order.js';
 export { resolvePolicy } from './policy.js';
+export * from './prefilter.js';

@@ -57,6 +57,19 @@ function message(estate: Estate, line: PositionLine, facts: LedgerDeviceMismatch
   );
 }
 
+/** The in-use and reserved differences of a line whose ledger and devices disagree, else null. */
+export function ledgerDeviceDifferences(
+  line: PositionLine,
+): { inUseDifference: number; reservedDifference: number } | null {
+  const { ledger, device } = line;
+  if (!ledger || !device) return null;
+  const inUseDifference = device.reportedOn === null ? 0 : device.consumed - ledger.inUse;
+  const reservedDifference =
+    ledger.reserved === null || device.reserved === 0 ? 0 : device.reserved - ledger.reserved;
+  if (inUseDifference === 0 && reservedDifference === 0) return null;
+  return { inUseDifference, reservedDifference };
+}
+
 /**
  * LEDGER_DEVICE_MISMATCH, one per Virtual Account × license whose account ledger (licenses
  * export / API) disagrees with its device-level data at `asOf`:
@@ -75,12 +88,10 @@ export function ledgerDeviceMismatchFindings(estate: Estate): LedgerDeviceMismat
   const findings: LedgerDeviceMismatchFinding[] = [];
   let evidence: Map<string, FindingEvidence[]> | undefined;
   for (const line of estate.input.positionLines) {
+    const differences = ledgerDeviceDifferences(line);
     const { ledger, device } = line;
-    if (!ledger || !device) continue;
-    const inUseDifference = device.reportedOn === null ? 0 : device.consumed - ledger.inUse;
-    const reservedDifference =
-      ledger.reserved === null || device.reserved === 0 ? 0 : device.reserved - ledger.reserved;
-    if (inUseDifference === 0 && reservedDifference === 0) continue;
+    if (!differences || !ledger || !device) continue;
+    const { inUseDifference, reservedDifference } = differences;
     const facts: LedgerDeviceMismatchFinding['facts'] = {
       ledgerInUse: ledger.inUse,
       ledgerAsOf: ledger.asOf,

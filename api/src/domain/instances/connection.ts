@@ -62,18 +62,53 @@ export function mostSpecificConnection(
  *   reserved or On-Prem device. A new device stating nothing is DIRECT_CLOUD.
  */
 export function resolveConnection<S>(facts: ConnectionFacts<S>): Connection<S> {
-  const { stated, stored } = facts;
+  const known = connectionBeforeStored(facts);
+  return 'mode' in known ? known : applyStored(known.rule, facts.stored);
+}
+
+/**
+ * How the stored connection decides a device's connection when what the import states does not:
+ * `KEEP_SATELLITE` (ON_PREM on the stored satellite), `ON_PREM_ELSE_DIRECT` (an ON_PREM device
+ * stays on its satellite, any other becomes DIRECT_CLOUD), `STORED_ELSE_DIRECT` (the stored
+ * connection, DIRECT_CLOUD for a new device).
+ */
+export type StoredConnectionRule = 'KEEP_SATELLITE' | 'ON_PREM_ELSE_DIRECT' | 'STORED_ELSE_DIRECT';
+
+/**
+ * `resolveConnection` in two steps, for writers that apply the stored connection inside the
+ * database (a set-based import): the connection when the import's facts decide it alone, else
+ * the rule that the stored connection decides it by (applied by `applyStored`).
+ */
+export function connectionBeforeStored<S>(
+  facts: Omit<ConnectionFacts<S>, 'stored'>,
+): Connection<S> | { readonly rule: StoredConnectionRule } {
+  const { stated } = facts;
   const named = facts.satellite ?? facts.sourceSatellite;
   if (stated === 'SLR' || stated === 'PLR') return { mode: stated, satellite: named };
   if (named !== null) return { mode: 'ON_PREM', satellite: named };
   switch (stated) {
     case 'ON_PREM':
-      return { mode: 'ON_PREM', satellite: stored?.satellite ?? null };
+      return { rule: 'KEEP_SATELLITE' };
     case 'DIRECT_CLOUD':
       return { mode: 'DIRECT_CLOUD', satellite: null };
     case 'ONLINE':
-      return stored?.mode === 'ON_PREM' ? stored : { mode: 'DIRECT_CLOUD', satellite: null };
+      return { rule: 'ON_PREM_ELSE_DIRECT' };
     case null:
+      return { rule: 'STORED_ELSE_DIRECT' };
+  }
+}
+
+/** A `StoredConnectionRule` applied to what is stored (null: a device not seen before). */
+export function applyStored<S>(
+  rule: StoredConnectionRule,
+  stored: Connection<S> | null,
+): Connection<S> {
+  switch (rule) {
+    case 'KEEP_SATELLITE':
+      return { mode: 'ON_PREM', satellite: stored?.satellite ?? null };
+    case 'ON_PREM_ELSE_DIRECT':
+      return stored?.mode === 'ON_PREM' ? stored : { mode: 'DIRECT_CLOUD', satellite: null };
+    case 'STORED_ELSE_DIRECT':
       return stored ?? { mode: 'DIRECT_CLOUD', satellite: null };
   }
 }

@@ -1,12 +1,22 @@
 import type { IsoDate } from '../calendar.js';
 import { assert, type DomainErrorCode } from '../errors.js';
+import { MAX_QUANTITY } from '../limits.js';
 
-/** Returns `quantity` if it is a positive safe integer; throws INVALID_QUANTITY otherwise. */
+/**
+ * Returns `quantity` if it is a whole number from 1 to `MAX_QUANTITY`; throws INVALID_QUANTITY
+ * otherwise.
+ */
 export function checkPositiveQuantity(quantity: number, field = 'quantity'): number {
   assert(
     Number.isSafeInteger(quantity) && quantity > 0,
     'INVALID_QUANTITY',
     `${field} must be a positive whole number, got ${quantity}`,
+    { field, quantity },
+  );
+  assert(
+    quantity <= MAX_QUANTITY,
+    'INVALID_QUANTITY',
+    `${field} must be at most ${MAX_QUANTITY.toLocaleString('en-US')}, got ${quantity}`,
     { field, quantity },
   );
   return quantity;

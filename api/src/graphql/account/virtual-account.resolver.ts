@@ -50,16 +50,11 @@ export class VirtualAccountResolver {
     const lines = await ctx.loaders.virtualAccountPosition.load({
       smartAccountId: account.smartAccountId,
       virtualAccountId: account.virtualAccountId,
+      virtualAccountName: account.name,
       asOf: day,
       includeClassic: includeClassic ?? true,
     });
-    const licenses = await ctx.loaders.licenseById.loadMany(lines.map((line) => line.licenseId));
-    const toLine = toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day });
-    return lines.map((line, i) => {
-      const license = licenses[i];
-      if (!license || license instanceof Error) throw license ?? new Error('license not found');
-      return toLine({ ...line, virtualAccountName: account.name, licenseName: license.name });
-    });
+    return lines.map(toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day }));
   }
 
   @FieldResolver(() => ProductInstanceConnection, {

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DESCRIBE } from '../descriptions.js';
 import { FindingGql } from '../findings/finding.type.js';
 import { LicensePositionGql } from '../position/position.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum RollupDimensionGql {
@@ -45,19 +46,21 @@ export class SnapshotGql {
 export class DriftLineGql {
   @Field(() => String, { description: DESCRIBE.virtualAccountName }) virtualAccountName!: string;
   @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
-  @Field(() => Int, { description: 'Owned at from (0 when the line did not exist).' })
+  @Field(() => BigIntScalar, { description: 'Owned at from (0 when the line did not exist).' })
   ownedBefore!: number;
-  @Field(() => Int, { description: 'Owned at to (0 when the line no longer exists).' })
+  @Field(() => BigIntScalar, { description: 'Owned at to (0 when the line no longer exists).' })
   ownedAfter!: number;
-  @Field(() => Int, { description: 'ownedAfter − ownedBefore.' }) ownedChange!: number;
-  @Field(() => Int, { description: 'Consumed at from.' }) consumedBefore!: number;
-  @Field(() => Int, { description: 'Consumed at to.' }) consumedAfter!: number;
-  @Field(() => Int, { description: 'consumedAfter − consumedBefore.' }) consumedChange!: number;
-  @Field(() => Int, { description: 'Balance (owned − consumed) at from.' })
+  @Field(() => BigIntScalar, { description: 'ownedAfter − ownedBefore.' }) ownedChange!: number;
+  @Field(() => BigIntScalar, { description: 'Consumed at from.' }) consumedBefore!: number;
+  @Field(() => BigIntScalar, { description: 'Consumed at to.' }) consumedAfter!: number;
+  @Field(() => BigIntScalar, { description: 'consumedAfter − consumedBefore.' })
+  consumedChange!: number;
+  @Field(() => BigIntScalar, { description: 'Balance (owned − consumed) at from.' })
   balanceBefore!: number;
-  @Field(() => Int, { description: 'Balance (owned − consumed) at to.' })
+  @Field(() => BigIntScalar, { description: 'Balance (owned − consumed) at to.' })
   balanceAfter!: number;
-  @Field(() => Int, { description: 'balanceAfter − balanceBefore.' }) balanceChange!: number;
+  @Field(() => BigIntScalar, { description: 'balanceAfter − balanceBefore.' })
+  balanceChange!: number;
   virtualAccountId!: number;
   licenseId!: number;
 }

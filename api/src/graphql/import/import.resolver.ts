@@ -82,7 +82,10 @@ export class ImportResolver {
     return toImportSummaryGql(await this.services.imports.run(command));
   }
 
-  @FieldResolver(() => [ImportRunGql], { description: 'What was imported, newest first.' })
+  @FieldResolver(() => [ImportRunGql], {
+    description:
+      'What was imported, newest first; an import running in this server first, status RUNNING, its rowCounts its progress (pass, rowsRead, rowsPerSecond, bytesRead, totalBytes).',
+  })
   async importRuns(
     @Root() account: SmartAccountGql,
     @Arg('first', () => Int, {
@@ -92,10 +95,10 @@ export class ImportResolver {
     })
     first: number | null,
   ): Promise<ImportRunGql[]> {
-    const runs = await this.services.imports.runsOf(
-      account.smartAccountId,
-      Math.min(Math.max(first ?? 50, 0), 1000),
-    );
-    return runs.map(toImportRunGql);
+    const limit = Math.min(Math.max(first ?? 50, 0), 1000);
+    // An import still running is not in the table yet (its transaction is open): its progress.
+    const running = this.services.imports.running(account.domain, account.smartAccountId);
+    const runs = await this.services.imports.runsOf(account.smartAccountId, limit);
+    return [...running, ...runs].slice(0, limit).map(toImportRunGql);
   }
 }

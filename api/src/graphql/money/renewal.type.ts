@@ -4,6 +4,7 @@ import type { BreakEven } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum TrueForwardModeGql {
@@ -134,7 +135,9 @@ export class RenewalModelInput {
 })
 export class GrowthTrendPointGql {
   @Field(() => DateScalar, { description: 'The snapshot’s date.' }) asOf!: string;
-  @Field(() => Int, { description: 'Σ consumed of the licenses in scope at that snapshot.' })
+  @Field(() => BigIntScalar, {
+    description: 'Σ consumed of the licenses in scope at that snapshot.',
+  })
   consumed!: number;
 }
 
@@ -200,9 +203,11 @@ export class RenewalTotalsGql {
 })
 export class RenewalLicenseYearGql {
   @Field(() => Int, { description: '1 for the year starting at the as-of date.' }) year!: number;
-  @Field(() => Int, { description: 'Units in use: consumed × (1 + growth)^(year − 1), rounded.' })
+  @Field(() => BigIntScalar, {
+    description: 'Units in use: consumed × (1 + growth)^(year − 1), rounded.',
+  })
   units!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description:
       'A-la-carte units held: TERM the units in use; PERPETUAL never fewer than owned or than an earlier year.',
   })
@@ -251,7 +256,9 @@ export class RenewalLicenseGql {
   consumed!: number;
   @Field(() => Int, { description: 'Reclaimable units taken out of the consumption.' })
   reclaimed!: number;
-  @Field(() => Int, { description: 'Σ owned over the Virtual Accounts at the as-of date.' })
+  @Field(() => BigIntScalar, {
+    description: 'Σ owned over the Virtual Accounts at the as-of date.',
+  })
   owned!: number;
   @Field(() => MoneyGql, { description: 'List price per unit in year 1 (price book).' })
   listPrice!: MoneyGql;
@@ -296,7 +303,7 @@ registerEnumType(BaselineAdjustmentReasonGql, {
 })
 export class RenewalBaselineAdjustmentGql {
   @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
-  @Field(() => Int, { description: 'Units taken out.' }) units!: number;
+  @Field(() => BigIntScalar, { description: 'Units taken out.' }) units!: number;
   @Field(() => BaselineAdjustmentReasonGql, { description: 'Why they are reclaimable.' })
   reason!: BaselineAdjustmentReasonGql;
   @Field(() => String, { description: 'The device (hostname, else instance name).' })

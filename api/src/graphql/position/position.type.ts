@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum BillingGql {
@@ -35,33 +36,35 @@ registerEnumType(BillingGql, {
   simpleResolvers: true,
 })
 export class PositionLineGql {
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'SMART entitlements active at the date, plus CLASSIC_PAK ones when included.',
   })
   owned!: number;
-  @Field(() => Int, { description: 'Units of SMART lots active at the date (what CSSM shows).' })
+  @Field(() => BigIntScalar, {
+    description: 'Units of SMART lots active at the date (what CSSM shows).',
+  })
   ownedSmart!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description:
       'Units of CLASSIC_PAK lots active at the date, not yet converted (counted in owned only when includeClassic).',
   })
   ownedClassic!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description:
       'In use as reported, reserved quantities included: the newer of the account ledger’s in-use and the devices’ Σ max(reported, reserved).',
   })
   consumed!: number;
-  @Field(() => Int, { description: 'Part of consumed pinned by SLR/PLR reservations.' })
+  @Field(() => BigIntScalar, { description: 'Part of consumed pinned by SLR/PLR reservations.' })
   reserved!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'owned − consumed, in license units; negative when short (0 for USAGE lines).',
   })
   balance!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'max(0, −balance): units consumed beyond what is owned, billed at true-up.',
   })
   shortfall!: number;
-  @Field(() => Int, { description: 'max(0, balance): units owned and not consumed.' })
+  @Field(() => BigIntScalar, { description: 'max(0, balance): units owned and not consumed.' })
   surplus!: number;
   @Field(() => BillingGql, {
     description: 'USAGE lines have balance, shortfall and surplus 0 (billed as used).',
@@ -90,42 +93,46 @@ export class PositionLineGql {
 
 @ObjectType('LicensePosition', { description: 'One license across the whole Smart Account.' })
 export class LicensePositionGql {
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description:
       'Σ owned over the Virtual Accounts (classic PAK included unless includeClassic is false).',
   })
   owned!: number;
-  @Field(() => Int, { description: 'Σ consumed over the Virtual Accounts.' })
+  @Field(() => BigIntScalar, { description: 'Σ consumed over the Virtual Accounts.' })
   consumed!: number;
-  @Field(() => Int, { description: 'Σ reserved (SLR/PLR) over the Virtual Accounts.' })
+  @Field(() => BigIntScalar, { description: 'Σ reserved (SLR/PLR) over the Virtual Accounts.' })
   reserved!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'Σ line balances: Σ owned − Σ consumed over lines not billed by usage.',
   })
   balance!: number;
-  @Field(() => Int, { description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.' })
+  @Field(() => BigIntScalar, {
+    description: 'Σ per-Virtual-Account shortfalls: billed if nothing moves.',
+  })
   grossShortfall!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'max(0, Σ consumed − Σ owned): short even after reallocation and conversion.',
   })
   netShortfall!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'min(grossShortfall, movableSurplus): cured by moving Smart surplus.',
   })
   curableByReallocation!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description:
       'grossShortfall − netShortfall − curableByReallocation: cured only by converting classic ' +
       'PAK units into the short Virtual Accounts.',
   })
   curableByConversion!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'max(0, balance): account-wide surplus once every shortfall is covered.',
   })
   surplus!: number;
-  @Field(() => Int, { description: 'Σ per-Virtual-Account surpluses, classic PAK included.' })
+  @Field(() => BigIntScalar, {
+    description: 'Σ per-Virtual-Account surpluses, classic PAK included.',
+  })
   grossSurplus!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'Σ per-Virtual-Account min(surplus, Smart owned): what reallocation can move.',
   })
   movableSurplus!: number;

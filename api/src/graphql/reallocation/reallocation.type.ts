@@ -4,6 +4,7 @@ import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { PositionLineGql } from '../position/position.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum MoveWarningCodeGql {
@@ -153,7 +154,7 @@ export class ReallocationSimulationGql {
   exposureChange!: MoneyGql[];
   @Field(() => Int, { description: 'Shortfall units of licenses without a price, before.' })
   unpricedShortfallBefore!: number;
-  @Field(() => Int, { description: 'Shortfall units of licenses without a price, after.' })
+  @Field(() => BigIntScalar, { description: 'Shortfall units of licenses without a price, after.' })
   unpricedShortfallAfter!: number;
 }
 
@@ -204,9 +205,11 @@ export class ReallocationPlanGql {
   exposureBefore!: MoneyGql[];
   @Field(() => [MoneyGql], { description: 'True-up exposure after the moves, per currency.' })
   exposureAfter!: MoneyGql[];
-  @Field(() => Int, { description: 'Shortfall units of licenses without a price, before.' })
+  @Field(() => BigIntScalar, {
+    description: 'Shortfall units of licenses without a price, before.',
+  })
   unpricedShortfallBefore!: number;
-  @Field(() => Int, { description: 'Shortfall units of licenses without a price, after.' })
+  @Field(() => BigIntScalar, { description: 'Shortfall units of licenses without a price, after.' })
   unpricedShortfallAfter!: number;
 }
 

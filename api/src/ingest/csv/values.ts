@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from '../../domain/calendar.js';
+import { MAX_QUANTITY } from '../../domain/limits.js';
 import type { IssueCollector } from '../issues.js';
 
 import type { TableRow } from './table.js';
@@ -119,6 +120,15 @@ export function readInteger<K extends string>(
   }
   if (!Number.isInteger(value)) {
     issues.add(severity, 'NOT_AN_INTEGER', at, `${options.label} ${text} is not a whole number`);
+    return null;
+  }
+  if (Math.abs(value) > MAX_QUANTITY) {
+    issues.add(
+      severity,
+      'QUANTITY_TOO_LARGE',
+      at,
+      `${options.label} ${text} is more than ${MAX_QUANTITY.toLocaleString('en-US')}`,
+    );
     return null;
   }
   if (value < 0 && !options.allowNegative) {

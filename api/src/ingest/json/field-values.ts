@@ -1,3 +1,4 @@
+import { MAX_QUANTITY } from '../../domain/limits.js';
 import type { IngestIssueCode } from '../issues.js';
 
 /** A parsed field value, or why it could not be parsed (an issue code and a message). */
@@ -27,6 +28,12 @@ export function parseQuantity(raw: string | number, what: string): ValueResult<n
   if (value < 0) return bad('NEGATIVE_QUANTITY', `${what} is negative: ${raw}`);
   if (!Number.isSafeInteger(value)) {
     return bad('NOT_AN_INTEGER', `${what} is not a whole number: ${raw}`);
+  }
+  if (value > MAX_QUANTITY) {
+    return bad(
+      'QUANTITY_TOO_LARGE',
+      `${what} is more than ${MAX_QUANTITY.toLocaleString('en-US')}: ${raw}`,
+    );
   }
   return ok(value);
 }

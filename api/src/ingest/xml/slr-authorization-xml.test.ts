@@ -186,6 +186,25 @@ describe('parseSlrAuthorizationXml', () => {
     ]);
   });
 
+  it('refuses a DOCTYPE or entity declaration inside a code at its position, reading nothing', async () => {
+    // An external entity made the parser throw (an internal error); an internal one was expanded.
+    const external = SAMPLE.replace(
+      '<tag>',
+      '<tag><!DOCTYPE foo [<!ENTITY x SYSTEM "file:///etc/passwd">]>&x;',
+    );
+    const internal = SAMPLE.replace('<flag>A', '<!DOCTYPE x [<!ENTITY a "b">]><flag>&a;');
+    for (const text of [external, internal]) {
+      const { records, issues } = await run(text, 5);
+      expect(records).toEqual([]);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatch(
+        /^auth\.xml:\d+:\d+: invalid XML: a <!DOCTYPE> declaration is not allowed here/,
+      );
+    }
+    // Where it sits: line 1, column 33 (right after `<specificPLR><authorizationCode>`).
+    expect((await run(internal)).issues[0]).toMatch(/^auth\.xml:1:33: /);
+  });
+
   it('reports a code cut off by the end of the file, and a file without any', async () => {
     expect((await run(`<a>\n${SAMPLE.slice(0, 100)}`)).issues).toEqual([
       'auth.xml:2:1: <specificPLR> is not closed before the end of the file',

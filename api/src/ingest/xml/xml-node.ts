@@ -48,7 +48,23 @@ export function parseXmlElement(
     });
     return { ok: false, at: shift(line, col), message };
   }
-  const root = asNode(parser.parse(text));
+  // Entity declarations are never part of Cisco's files, and expanding them is how XML files
+  // attack parsers: refused wherever they sit, with their position.
+  const doctype = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
+  if (doctype) {
+    return {
+      ok: false,
+      at: positionAt(text, doctype.index, at),
+      message: `a <!${(doctype[1] ?? '').toUpperCase()}> declaration is not allowed here (Cisco's files have none)`,
+    };
+  }
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch (error) {
+    return { ok: false, at, message: error instanceof Error ? error.message : String(error) };
+  }
+  const root = asNode(parsed);
   if (!root) return { ok: false, at, message: 'no element' };
   const locate = (node: XmlNode): TextPosition => {
     const meta: unknown = node[META];

@@ -8,7 +8,7 @@ import { reservationEstate } from '../../../../test/support/reservation-estate.j
 import { createTestDb } from '../../../../test/support/test-db.js';
 import { fixedClock } from '../clock.js';
 
-import { accessService } from './access-service.js';
+import { accessService, TOKEN_CACHE_MS } from './access-service.js';
 import { hashToken } from './token-secret.js';
 
 describe('access service', () => {
@@ -122,5 +122,57 @@ describe('access service', () => {
     // The database clock decides; this date is long past in any real run... unless it is not.
     const live = new Date() < new Date('2026-03-02T00:00:00Z');
     expect((await access.authenticate(token)) !== undefined).toBe(live);
+  });
+
+  describe('the token cache', () => {
+    // A clock that only moves when the test says so: nothing here depends on timing.
+    let ms = 0;
+    const now = () => ms;
+
+    it('a revocation through the service stops a cached token on its next request', async () => {
+      const cached = accessService(handle, fixedClock('2026-03-01'), { now });
+      const { token } = await cached.create({
+        role: 'VIEWER',
+        smartAccounts: ['a.example'],
+        name: 'cached-1',
+      });
+      expect((await cached.authenticate(token))?.tokenName).toBe('cached-1');
+      expect((await cached.authenticate(token))?.tokenName).toBe('cached-1');
+      await cached.revoke('cached-1');
+      expect(await cached.authenticate(token)).toBeUndefined();
+    });
+
+    it('a revocation by another process holds for at most TOKEN_CACHE_MS', async () => {
+      const cached = accessService(handle, fixedClock('2026-03-01'), { now });
+      const { token } = await cached.create({
+        role: 'VIEWER',
+        smartAccounts: ['a.example'],
+        name: 'cached-2',
+      });
+      ms = 1_000;
+      expect((await cached.authenticate(token))?.tokenName).toBe('cached-2');
+      // Another process (the CLI) revokes: this one has not heard of it.
+      await handle.rows(sql`update api_tokens set revoked_at = now() where name = 'cached-2'`);
+      ms = 1_000 + TOKEN_CACHE_MS - 1;
+      expect((await cached.authenticate(token))?.tokenName).toBe('cached-2');
+      ms = 1_000 + TOKEN_CACHE_MS;
+      expect(await cached.authenticate(token)).toBeUndefined();
+      // and a fresh lookup of a revoked token is not cached either.
+      ms = 1_000 + TOKEN_CACHE_MS + 1;
+      expect(await cached.authenticate(token)).toBeUndefined();
+    });
+
+    it('never caches an unknown token: one created by another process works at once', async () => {
+      const cached = accessService(handle, fixedClock('2026-03-01'), { now });
+      const other = accessService(handle, fixedClock('2026-03-01'), { tokenCacheMs: 0 });
+      const secret = 'trueup_not-yet-a-token';
+      expect(await cached.authenticate(secret)).toBeUndefined();
+      await handle.rows(
+        sql`insert into api_tokens (name, token_hash, role, all_smart_accounts)
+            values ('late', ${hashToken(secret)}, 'VIEWER', true)`,
+      );
+      expect((await cached.authenticate(secret))?.tokenName).toBe('late');
+      expect((await other.authenticate(secret))?.tokenName).toBe('late');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 
 import { apiTokenGrants, apiTokens, smartAccounts, type Db, type DbHandle } from '@trueup/db';
 
@@ -45,9 +46,35 @@ const BOOTSTRAP_LOCK_KEY = 7_340_112_002;
 /** The name the demo admin token gets on the first start. */
 export const BOOTSTRAP_TOKEN_NAME = 'demo-admin';
 
+/**
+ * How long a server process trusts a token it has looked up (5 s): a revocation made through
+ * this process's `revoke` takes effect at once; one made by another process (the CLI, another
+ * server) within this bound.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+/** Distinct live tokens remembered at once (least recently used ones are looked up again). */
+const TOKEN_CACHE_MAX = 1_000;
+
+export interface AccessServiceOptions {
+  /** How long a looked-up token is trusted without asking the database again; 0: never cached. */
+  readonly tokenCacheMs?: number;
+  /** Milliseconds on a monotonic clock (tests move it); `performance.now` by default. */
+  readonly now?: () => number;
+}
+
 /** API tokens: create (secret shown once, hash stored), list, revoke, and authenticate. */
-export function accessService(handle: DbHandle, clock: Clock) {
+export function accessService(handle: DbHandle, clock: Clock, options: AccessServiceOptions = {}) {
   const { db } = handle;
+  const tokenCacheMs = options.tokenCacheMs ?? TOKEN_CACHE_MS;
+  // Live tokens only, keyed by the token's hash (never the secret); a miss is never cached, so
+  // a token created elsewhere works on its first request.
+  const known =
+    tokenCacheMs > 0
+      ? new LRUCache<string, { access: Access; until: number }>({ max: TOKEN_CACHE_MAX })
+      : undefined;
+  const now = options.now ?? (() => performance.now());
+  // Bumped by every revocation: a lookup that was in flight across one is not cached.
+  let revocations = 0;
 
   async function grantsOf(tokenIds: readonly number[]) {
     if (tokenIds.length === 0) return [];
@@ -196,6 +223,9 @@ export function accessService(handle: DbHandle, clock: Clock) {
         )
         .returning();
       if (!row) throw new DomainError('UNKNOWN_TOKEN', `no live token named "${nameOrId}"`);
+      // Stops working in this process at once, whatever it had cached.
+      revocations += 1;
+      known?.clear();
       const grants = await grantsOf([row.id]);
       return listing(
         row,
@@ -205,10 +235,19 @@ export function accessService(handle: DbHandle, clock: Clock) {
 
     /**
      * The access a bearer token gives, or undefined for an unknown, revoked or expired one (one
-     * answer for all three: the caller cannot tell which). Looked up by hash on every request,
-     * so a revocation takes effect at once.
+     * answer for all three: the caller cannot tell which). Looked up by hash, then trusted for
+     * `tokenCacheMs` (never past its expiry): a revocation through this service takes effect at
+     * once, one made by another process within `tokenCacheMs`.
      */
     async authenticate(secret: string): Promise<Access | undefined> {
+      const hash = hashToken(secret);
+      const cached = known?.get(hash);
+      if (cached !== undefined) {
+        if (now() < cached.until) return cached.access;
+        known?.delete(hash);
+      }
+      const asked = now();
+      const generation = revocations;
       // One round trip: the token and its grants (a row per grant; one row with nulls if none).
       const rows = await db
         .select({
@@ -216,6 +255,7 @@ export function accessService(handle: DbHandle, clock: Clock) {
           name: apiTokens.name,
           role: apiTokens.role,
           allSmartAccounts: apiTokens.allSmartAccounts,
+          expiresAt: apiTokens.expiresAt,
           smartAccountId: smartAccounts.id,
           domain: smartAccounts.domain,
         })
@@ -224,7 +264,7 @@ export function accessService(handle: DbHandle, clock: Clock) {
         .leftJoin(smartAccounts, eq(smartAccounts.id, apiTokenGrants.smartAccountId))
         .where(
           and(
-            eq(apiTokens.tokenHash, hashToken(secret)),
+            eq(apiTokens.tokenHash, hash),
             isNull(apiTokens.revokedAt),
             or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
           ),
@@ -238,7 +278,7 @@ export function accessService(handle: DbHandle, clock: Clock) {
               ? []
               : [{ smartAccountId: r.smartAccountId, domain: r.domain }],
           );
-      return {
+      const access: Access = {
         tokenId: row.id,
         tokenName: row.name,
         role: row.role,
@@ -246,6 +286,15 @@ export function accessService(handle: DbHandle, clock: Clock) {
         smartAccountIds: new Set(grants.map((g) => g.smartAccountId)),
         domains: new Map(grants.map((g) => [g.domain, g.smartAccountId])),
       };
+      if (known) {
+        // Trusted from when it was asked, and never past its expiry (by this machine's clock).
+        const untilExpiry = row.expiresAt ? row.expiresAt.getTime() - Date.now() : Infinity;
+        const trust = Math.min(tokenCacheMs, untilExpiry);
+        if (trust > 0 && generation === revocations) {
+          known.set(hash, { access, until: asked + trust });
+        }
+      }
+      return access;
     },
 
     /**

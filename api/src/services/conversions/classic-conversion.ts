@@ -18,7 +18,9 @@ import {
   type LotDraft,
 } from '../../domain/index.js';
 import type { EntitlementRecord } from '../account-service.js';
+import { refreshCurrentPositions } from '../current-positions.js';
 import { inserted } from '../import/returning.js';
+import { lockLedgerOf } from '../ledger-lock.js';
 
 /** One stored classic PAK conversion. */
 export type LotConversionRecord = typeof lotConversions.$inferSelect;
@@ -70,6 +72,7 @@ export async function convertClassicLots(
   const actor = checkActor(command.actor);
   const asOf = parseIsoDate(command.asOf);
   return handle.db.transaction(async (tx) => {
+    await lockLedgerOf(tx, command.smartAccountId);
     const [row] = await tx
       .select()
       .from(entitlementLots)
@@ -79,7 +82,24 @@ export async function convertClassicLots(
     if (command.intoVirtualAccountId !== undefined) {
       await checkVirtualAccountIn(tx, command.intoVirtualAccountId, lot.smartAccountId);
     }
-    return convertLot(tx, lot, { ...command, actor, asOf });
+    const done = await convertLot(tx, lot, { ...command, actor, asOf });
+    await refreshAfterConversions(tx, command.smartAccountId, [done]);
+    return done;
+  });
+}
+
+/** Brings the kept position of the Virtual Accounts conversions took from and into up to date. */
+export async function refreshAfterConversions(
+  tx: Db,
+  smartAccountId: number,
+  done: readonly ClassicConversion[],
+): Promise<void> {
+  await refreshCurrentPositions(tx, {
+    smartAccountId,
+    virtualAccountIds: done.flatMap((c) => [
+      c.sourceLot.virtualAccountId,
+      c.smartLot.virtualAccountId,
+    ]),
   });
 }
 

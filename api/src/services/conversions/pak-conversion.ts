@@ -16,8 +16,14 @@ import {
   shareConversion,
   type IsoDate,
 } from '../../domain/index.js';
+import { lockLedgerOf } from '../ledger-lock.js';
 
-import { checkVirtualAccountIn, convertLot, type ClassicConversion } from './classic-conversion.js';
+import {
+  checkVirtualAccountIn,
+  convertLot,
+  refreshAfterConversions,
+  type ClassicConversion,
+} from './classic-conversion.js';
 
 interface ConversionCommon {
   readonly smartAccountId: number;
@@ -104,6 +110,7 @@ export function convertPak(
   command: ConvertPakCommand,
 ): Promise<ClassicConversion[]> {
   return handle.db.transaction(async (tx) => {
+    await lockLedgerOf(tx, command.smartAccountId);
     const into = await virtualAccountNamed(tx, command.smartAccountId, command.intoVirtualAccount);
     const [license] = await tx
       .select({ id: licenses.id })
@@ -125,7 +132,9 @@ export function convertPak(
         )
       : [];
     const what = `PAK ${command.pakNumber} × ${command.license}`;
-    return convertShares(tx, lots, { ...command, what }, into);
+    const done = await convertShares(tx, lots, { ...command, what }, into);
+    await refreshAfterConversions(tx, command.smartAccountId, done);
+    return done;
   });
 }
 
@@ -140,6 +149,7 @@ export function convertDevice(
   command: ConvertDeviceCommand,
 ): Promise<ClassicConversion[]> {
   return handle.db.transaction(async (tx) => {
+    await lockLedgerOf(tx, command.smartAccountId);
     let into: number;
     if (command.intoVirtualAccount !== undefined) {
       into = await virtualAccountNamed(tx, command.smartAccountId, command.intoVirtualAccount);
@@ -188,6 +198,7 @@ export function convertDevice(
         { deviceSerial: command.deviceSerial },
       );
     }
+    await refreshAfterConversions(tx, command.smartAccountId, done);
     return done;
   });
 }

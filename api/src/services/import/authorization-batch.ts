@@ -117,7 +117,7 @@ export class AuthorizationBatch {
       .select({
         reservationId: reservations.id,
         licenseId: reservations.licenseId,
-        held: sql<number>`coalesce(sum(${reservationEvents.quantityDelta}), 0)::int`.mapWith(
+        held: sql<number>`coalesce(sum(${reservationEvents.quantityDelta}), 0)::bigint`.mapWith(
           Number,
         ),
         latest: sql<string | null>`max(${reservationEvents.occurredOn})::text`,

@@ -13,8 +13,11 @@ import {
   type ImportFormat,
   type IngestIssue,
 } from '../../ingest/index.js';
+import { refreshCurrentPositions } from '../current-positions.js';
 import { lockLedger } from '../ledger-lock.js';
 
+import { DEVICE_FORMATS, DeviceCopyWriter } from './device-copy.js';
+import { FileProgress, registerRunning, type ImportProgress } from './progress.js';
 import { RecordWriter } from './record-writer.js';
 import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolver.js';
 import { inserted } from './returning.js';
@@ -27,6 +30,8 @@ import {
   type ImportSummary,
   type LicenseJoinNote,
 } from './summary.js';
+
+export type { ImportProgress } from './progress.js';
 
 export interface ImportCommand {
   /** Smart Account domain; created (named `smartAccountName`) if it does not exist. */
@@ -43,15 +48,11 @@ export interface ImportCommand {
    * date, and the devices it lists as ON_PREM through it (unless reserved).
    */
   readonly sourceSystem?: string | undefined;
-  /** Called as bytes are read (the CLI draws a progress bar on a terminal). */
+  /**
+   * Called as records are read, in each pass (the CLI draws a progress bar on a terminal); the
+   * same progress shows as a RUNNING import run of the account while the import runs.
+   */
   readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
-}
-
-export interface ImportProgress {
-  readonly phase: 'check' | 'write';
-  readonly fileName: string;
-  readonly bytesRead: number;
-  readonly totalBytes: number | undefined;
 }
 
 const USAGE_SOURCE: Record<ImportFormat, 'CSSM_EXPORT' | 'SMART_LICENSING_API' | 'RUM_REPORT'> = {
@@ -89,6 +90,27 @@ export async function importFiles(
 ): Promise<ImportSummary> {
   const asOf = parseIsoDate(command.asOf);
   const sourceSystem = command.sourceSystem ?? 'cloud';
+  const running = registerRunning({ smartAccount: command.smartAccount, asOf, sourceSystem });
+  const report = (progress: ImportProgress, format: ImportFormat, runId: number | null) => {
+    running.update(progress, format, runId);
+    command.onProgress?.(progress);
+  };
+  try {
+    return await importChecked(handle, command, asOf, sourceSystem, report);
+  } finally {
+    running.done();
+  }
+}
+
+type Report = (progress: ImportProgress, format: ImportFormat, runId: number | null) => void;
+
+async function importChecked(
+  handle: DbHandle,
+  command: ImportCommand,
+  asOf: string,
+  sourceSystem: string,
+  report: Report,
+): Promise<ImportSummary> {
   const sourceSatellite = onPremHost(sourceSystem);
   const issues: IngestIssue[] = [];
   let errorCount = 0;
@@ -104,11 +126,15 @@ export async function importFiles(
         'cannot tell which Cisco export this is; pass --format',
       );
     } else {
+      const progress = new FileProgress('check', source.fileName, source.size, (p) =>
+        report(p, format, null),
+      );
       const { sha256, rowsRead } = await validate(
-        withProgress(source, 'check', command.onProgress),
+        withProgress(source, progress),
         format,
         collector,
         command.virtualAccount,
+        progress,
       );
       checked.push({ source, format, sha256, rowsRead });
     }
@@ -144,17 +170,17 @@ export async function importFiles(
       const account = await ensureSmartAccount(tx, command.smartAccount, command.smartAccountName);
       const names = new NameResolver(tx, account.id, counts, licenseJoins);
       for (const file of checked) {
-        const source = withProgress(file.source, 'write', command.onProgress);
         files.push(
-          await writeFile(
-            tx,
-            names,
-            counts,
-            { ...file, source },
-            { asOf, virtualAccount: command.virtualAccount, sourceSystem, sourceSatellite },
-          ),
+          await writeFile(tx, names, counts, file, {
+            asOf,
+            virtualAccount: command.virtualAccount,
+            sourceSystem,
+            sourceSatellite,
+            report,
+          }),
         );
       }
+      await refreshCurrentPositions(tx, { smartAccountId: account.id });
       if (command.dryRun) throw new DryRunRollback();
     });
   } catch (error) {
@@ -168,6 +194,7 @@ async function validate(
   format: ImportFormat,
   collector: IssueCollector,
   virtualAccount: string | undefined,
+  progress: FileProgress,
 ) {
   const hash = createHash('sha256');
   async function* hashed() {
@@ -181,8 +208,11 @@ async function validate(
     fileName: source.fileName,
     issues: collector,
     virtualAccount,
-  }))
+  })) {
     rowsRead++;
+    progress.row();
+  }
+  progress.report();
   return { sha256: hash.digest('hex'), rowsRead };
 }
 
@@ -196,6 +226,7 @@ async function writeFile(
     virtualAccount: string | undefined;
     sourceSystem: string;
     sourceSatellite: string | null;
+    report: Report;
   },
 ): Promise<FileSummary> {
   const sa = names.smartAccountId;
@@ -232,7 +263,7 @@ async function writeFile(
   if (options.sourceSatellite !== null) {
     await recordSatelliteSync(tx, names, counts, options.sourceSatellite, options.asOf);
   }
-  const writer = new RecordWriter({
+  const context = {
     tx,
     names,
     counts,
@@ -241,17 +272,42 @@ async function writeFile(
     usageSource: USAGE_SOURCE[file.format],
     defaultVirtualAccount: options.virtualAccount,
     sourceSatellite: options.sourceSatellite,
-  });
+  };
+  const progress = new FileProgress('write', file.source.fileName, file.source.size, (p) =>
+    options.report(p, file.format, run.id),
+  );
   // Validated in pass 1; this pass only writes (its issues were already reported).
   const collector = new IssueCollector(file.source.fileName);
-  for await (const record of PARSERS[file.format](file.source.open(), {
+  const records = PARSERS[file.format](withProgress(file.source, progress).open(), {
     fileName: file.source.fileName,
     issues: collector,
     virtualAccount: options.virtualAccount,
-  })) {
-    await writer.write(record);
+  });
+  if (DEVICE_FORMATS.has(file.format)) {
+    // Devices files are the large ones: staged through COPY, then written set-based.
+    const writer = new DeviceCopyWriter(context);
+    await writer.open();
+    try {
+      for await (const record of records) {
+        const pending = writer.write(record);
+        if (pending) await pending;
+        progress.row();
+      }
+    } catch (error) {
+      await writer.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    progress.report('apply');
+    await writer.finish();
+  } else {
+    const writer = new RecordWriter(context);
+    for await (const record of records) {
+      await writer.write(record);
+      progress.row();
+    }
+    progress.report('apply');
+    await writer.finish();
   }
-  await writer.finish();
   await tx
     .update(importRuns)
     .set({

@@ -45,27 +45,16 @@ export async function sniff(source: ImportSource): Promise<string> {
   return head.slice(0, SNIFF_BYTES);
 }
 
-/** The same source, reporting bytes read to `onProgress` as it streams. */
+/** The same source, counting the bytes it reads into `progress`. */
 export function withProgress(
   source: ImportSource,
-  phase: 'check' | 'write',
-  onProgress:
-    | ((progress: {
-        phase: 'check' | 'write';
-        fileName: string;
-        bytesRead: number;
-        totalBytes: number | undefined;
-      }) => void)
-    | undefined,
+  progress: { bytes(count: number): void },
 ): ImportSource {
-  if (!onProgress) return source;
   return {
     ...source,
     async *open() {
-      let bytesRead = 0;
       for await (const chunk of source.open()) {
-        bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-        onProgress({ phase, fileName: source.fileName, bytesRead, totalBytes: source.size });
+        progress.bytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength);
         yield chunk;
       }
     },

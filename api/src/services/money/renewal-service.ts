@@ -103,7 +103,7 @@ async function snapshotTrend(
 ): Promise<GrowthTrend | null> {
   if (licenseIds.length === 0) return null;
   const rows = await handle.rows<{ as_of: string; consumed: number }>(sql`
-    select s.as_of::text as as_of, coalesce(sum(l.consumed), 0)::int as consumed
+    select s.as_of::text as as_of, coalesce(sum(l.consumed), 0)::bigint as consumed
     from snapshots s
     left join snapshot_lines l on l.snapshot_id = s.id
       and l.license_id = any(${sql.param([...licenseIds])}::int[])

@@ -86,9 +86,12 @@ export function reallocationService(
     query: Dated & { smartAccountId: number; policy?: NamedPolicy | null | undefined },
   ): Promise<Suggestion> {
     const asOf = asOfOrToday(query.asOf);
-    const book = await loadNameBook(handle.db, query.smartAccountId);
-    const policy = resolvePolicy(book, query.policy);
-    const plan = suggestReallocation(await inputAt(query.smartAccountId, asOf), policy);
+    // The names and the estate are read together: the estate (the position) is most of the time.
+    const [book, input] = await Promise.all([
+      loadNameBook(handle.db, query.smartAccountId),
+      inputAt(query.smartAccountId, asOf),
+    ]);
+    const plan = suggestReallocation(input, resolvePolicy(book, query.policy));
     return { asOf, plan, book };
   }
 

@@ -21,6 +21,7 @@ import {
   type SimulationResult,
 } from '../../domain/index.js';
 import type { EntitlementRecord } from '../account-service.js';
+import { refreshCurrentPositions } from '../current-positions.js';
 import { inserted } from '../import/returning.js';
 import { lotActiveAt } from '../position-sums.sql.js';
 
@@ -231,6 +232,10 @@ export async function applyScenario(
           .returning(),
         'an applied scenario',
       );
+      await refreshCurrentPositions(tx, {
+        smartAccountId: scenario.smartAccountId,
+        virtualAccountIds: moves.flatMap((m) => [m.fromVirtualAccountId, m.toVirtualAccountId]),
+      });
       await recordEvent(tx, scenario, {
         type: 'APPLIED',
         version: applied.version,

@@ -4,7 +4,6 @@ import {
   scenarioEvents,
   scenarioMoves,
   scenarios,
-  smartAccounts,
   transfers,
   type Db,
   type DbHandle,
@@ -18,7 +17,7 @@ import {
   type ReallocationMove,
 } from '../../domain/index.js';
 import { inserted } from '../import/returning.js';
-import { lockLedger } from '../ledger-lock.js';
+import { lockLedgerOf } from '../ledger-lock.js';
 
 export type ScenarioRecord = typeof scenarios.$inferSelect;
 export type ScenarioMoveRecord = typeof scenarioMoves.$inferSelect;
@@ -32,11 +31,7 @@ export type ScenarioEventType = 'CREATED' | 'EDITED' | 'APPLIED' | 'DISCARDED' |
  * queue with each other and with imports into the same account (see `lockLedger`).
  */
 export async function lockSmartAccount(tx: Db, smartAccountId: number): Promise<void> {
-  const [account] = await tx
-    .select({ domain: smartAccounts.domain })
-    .from(smartAccounts)
-    .where(eq(smartAccounts.id, smartAccountId));
-  if (account) await lockLedger(tx, account.domain);
+  await lockLedgerOf(tx, smartAccountId);
 }
 
 /** The scenario with this id in this Smart Account, locked for update when inside a write. */

@@ -119,7 +119,9 @@ export async function lockReservations(
   const trails = await tx
     .select({
       reservationId: reservationEvents.reservationId,
-      held: sql<number>`coalesce(sum(${reservationEvents.quantityDelta}), 0)::int`.mapWith(Number),
+      held: sql<number>`coalesce(sum(${reservationEvents.quantityDelta}), 0)::bigint`.mapWith(
+        Number,
+      ),
       latest: sql<string | null>`max(${reservationEvents.occurredOn})::text`,
     })
     .from(reservationEvents)

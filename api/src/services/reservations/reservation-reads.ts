@@ -78,7 +78,7 @@ export function reservationReads(handle: DbHandle) {
       const quantityAfter = sql<number>`coalesce(${e.quantityAfter}, (
         select sum(x.quantity_delta) from reservation_events x
         where x.smart_account_id = ${outer('smart_account_id')} and x.reservation_id = ${outer('reservation_id')}
-          and (x.occurred_on, x.id) <= (${outer('occurred_on')}, ${outer('id')})))::int`.mapWith(
+          and (x.occurred_on, x.id) <= (${outer('occurred_on')}, ${outer('id')})))::bigint`.mapWith(
         Number,
       );
       const [count] = await db
@@ -115,7 +115,7 @@ export function reservationReads(handle: DbHandle) {
       includeReturned: boolean;
     }): Promise<ReservationView[]> {
       const upTo = sql`${e.occurredOn} <= ${query.asOf}::date`;
-      const quantity = sql<number>`coalesce(sum(${e.quantityDelta}) filter (where ${upTo}), 0)::int`;
+      const quantity = sql<number>`coalesce(sum(${e.quantityDelta}) filter (where ${upTo}), 0)::bigint`;
       const rows = await db
         .select({ reservation: reservations, quantity: quantity.mapWith(Number) })
         .from(reservations)

@@ -13,7 +13,9 @@ import {
   planUpdate,
   type EventPlan,
 } from '../../domain/index.js';
+import { refreshCurrentPositions } from '../current-positions.js';
 import { inserted } from '../import/returning.js';
+import { lockLedgerOf } from '../ledger-lock.js';
 
 import type {
   ChangeContext,
@@ -82,7 +84,23 @@ async function change<C extends ChangeContext, R>(
     actor: checkActor(command.actor),
     asOf: parseIsoDate(command.asOf),
   };
-  return handle.db.transaction((tx) => body(tx, context));
+  return handle.db.transaction(async (tx) => {
+    await lockLedgerOf(tx, context.smartAccountId);
+    const result = await body(tx, context);
+    await refreshCurrentPositions(tx, {
+      smartAccountId: context.smartAccountId,
+      virtualAccountIds: touchedVirtualAccounts(result),
+    });
+    return result;
+  });
+}
+
+/** The Virtual Accounts whose position a reservation change moved (both ends of a transfer). */
+function touchedVirtualAccounts(result: unknown): number[] {
+  const change = result as Partial<ReservationChange & ReservationTransfer>;
+  return [change.reservation, change.source?.reservation, change.target?.reservation].flatMap(
+    (row) => (row ? [row.virtualAccountId] : []),
+  );
 }
 
 /** Records a reservation (by hand or from an authorization code): one RESERVE event. */

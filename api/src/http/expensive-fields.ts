@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, getNamedType, isCompositeType } from 'graphql';
 import type {
   DocumentNode,
+  FieldNode,
   FragmentDefinitionNode,
   GraphQLCompositeType,
   OperationDefinitionNode,
@@ -42,18 +43,16 @@ const DEFAULT_PAGE = 100;
  * Estimator for `graphql-query-complexity`: an expensive field's weight plus its children (×
  * `first` when it is paginated, as for every page).
  */
-export const expensiveFieldEstimator: ComplexityEstimator = ({
-  type,
-  field,
-  args,
-  childComplexity,
-}) => {
-  const weight = EXPENSIVE_FIELDS[`${type.name}.${field.name}`];
-  if (weight === undefined) return undefined;
-  if (!field.args.some((a) => a.name === 'first')) return weight + childComplexity;
-  const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE;
-  return weight + first * childComplexity;
-};
+export const expensiveFieldEstimator =
+  (returned?: ReadonlyMap<FieldNode, number>): ComplexityEstimator =>
+  ({ type, field, node, args, childComplexity }) => {
+    const weight = EXPENSIVE_FIELDS[`${type.name}.${field.name}`];
+    if (weight === undefined) return undefined;
+    if (!field.args.some((a) => a.name === 'first')) return weight + childComplexity;
+    const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE;
+    // Requested cost: the page asked for; actual cost: the rows it returned.
+    return weight + (returned ? (returned.get(node) ?? 0) : first) * childComplexity;
+  };
 
 /**
  * How many times `operation` selects each expensive field, fragments expanded. The walk is

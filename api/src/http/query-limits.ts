@@ -121,7 +121,7 @@ function costOf(
       ...(request.operationName ? { operationName: request.operationName } : {}),
       variables: request.variables ?? {},
       estimators: [
-        expensiveFieldEstimator,
+        expensiveFieldEstimator(returned),
         fieldExtensionsEstimator(),
         pageEstimator(returned),
         simpleEstimator({ defaultComplexity: 1 }),

@@ -145,9 +145,19 @@ describe('trueup import --format price-book, renewal and export', () => {
       'csv',
     ]);
     expect(csv.stdout).toContain(
-      'Campus,Network Advantage,Switching,20,22,0,-2,2,0,450.00,USD,900.00',
+      '"Campus","Network Advantage","Switching",20,22,0,-2,2,0,450.00,"USD",900.00',
     );
-    const noFile = await cli(['export', '--smart-account', MONEY_DOMAIN]);
-    expect(noFile.code).not.toBe(0);
+    // Without --output the workbook goes to <domain>-<date>.xlsx (cli.test.ts); a folder that
+    // does not exist is refused in one line, before anything is computed.
+    const noFolder = await cli([
+      'export',
+      '--smart-account',
+      MONEY_DOMAIN,
+      '--output',
+      join(dir, 'missing', 'book.xlsx'),
+    ]);
+    expect(noFolder.code).not.toBe(0);
+    expect(noFolder.stderr.trim().split('\n')).toHaveLength(1);
+    expect(noFolder.stderr).toContain('missing');
   });
 });

@@ -23,6 +23,10 @@ const NOT_RUN_HERE: readonly [RegExp, string][] = [
     'needs PostgreSQL',
   ],
   [/^npx -y pnpm@12\.21\.0 (lint|typecheck|test|db:generate)\b/, 'development tools, run by CI'],
+  [
+    /^TRUEUP_TOKEN=\.\.\. python3 examples\/positions_to_csv\.py /,
+    'the Python pager: run against a live server by test/integration/bi-clients.test.ts',
+  ],
 ];
 
 /** The command lines of every ```sh block, continuation lines joined. */

@@ -69,6 +69,18 @@ export async function positionCommand(
     }
   }
   const asOf = services.position.asOfOrToday(options.asOf);
+  const lines = await services.position.named({
+    smartAccountId: account.id,
+    asOf,
+    includeClassic: options.includeClassic,
+    virtualAccountNames:
+      options.virtualAccount === undefined ? undefined : [options.virtualAccount],
+  });
+  const unreported = lines.some((l) => l.usageReportedAt === null);
+  const firstAfter = unreported
+    ? await services.position.firstUsageReportAfter({ smartAccountId: account.id, asOf })
+    : null;
+  const note = unreportedNote(lines, asOf, firstAfter);
   if (options.format === 'csv') {
     // One CSV layout for positions: the export's (the workbook's Positions sheet, the
     // /export/positions.csv download), with prices and exposure, formula-like text made inert.
@@ -77,15 +89,8 @@ export async function positionCommand(
     }
     const query = { smartAccountId: account.id, asOf, currency: undefined };
     const output = await positionsCsv(services, query, { virtualAccount: options.virtualAccount });
-    return { output, note: null };
+    return { output, note };
   }
-  const lines = await services.position.named({
-    smartAccountId: account.id,
-    asOf,
-    includeClassic: options.includeClassic,
-    virtualAccountNames:
-      options.virtualAccount === undefined ? undefined : [options.virtualAccount],
-  });
   const rows = lines.map((l) => ({
     virtualAccount: l.virtualAccountName,
     license: l.licenseName,
@@ -100,12 +105,5 @@ export async function positionCommand(
     billing: l.billing,
     usageReportedAt: l.usageReportedAt ?? (options.format === 'json' ? null : NOT_REPORTED),
   }));
-  const unreported = lines.some((l) => l.usageReportedAt === null);
-  const firstAfter = unreported
-    ? await services.position.firstUsageReportAfter({ smartAccountId: account.id, asOf })
-    : null;
-  return {
-    output: render(rows, COLUMNS, options.format),
-    note: unreportedNote(lines, asOf, firstAfter),
-  };
+  return { output: render(rows, COLUMNS, options.format), note };
 }

@@ -36,7 +36,11 @@ export function markCopyOverSocketUnsafe(): void {
 }
 
 /** Batched multi-row INSERTs with the same contract (memory bounded by the batch). */
-function insertSink(client: PostgresJsLike, table: string, columns: readonly string[]): CopySink {
+export function insertSink(
+  client: PostgresJsLike,
+  table: string,
+  columns: readonly string[],
+): CopySink {
   const perBatch = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
   const names = columns.map(quoteIdentifier).join(', ');
   let rows = 0;

@@ -7,11 +7,11 @@ import postgres from 'postgres';
 
 import * as schema from '../schema/index.js';
 
-import { markCopyOverSocketUnsafe } from './copy-sink.js';
-import { copyChunks, copyStatement, quoteIdentifier } from './csv.js';
+import { insertSink, markCopyOverSocketUnsafe } from './copy-sink.js';
+import { copyChunks, copyStatement } from './csv.js';
 import { MIGRATION_LOCK_KEY, migrationsFolder } from './migrations.js';
 import { guardLogger } from './query-guard.js';
-import type { CopyRow, Db, DbHandle } from './types.js';
+import type { Db, DbHandle } from './types.js';
 
 export interface PostgresOptions {
   readonly url: string;
@@ -113,29 +113,9 @@ export function connectToSharedPglite(options: { path: string; dataDir: string }
       return [...(result as unknown as Record<string, unknown>[])] as never;
     },
     async copyInto(table, columns, rows) {
-      const perBatch = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
-      const names = columns.map(quoteIdentifier).join(', ');
-      let count = 0;
-      let batch: CopyRow[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const params: (string | number | boolean | null)[] = [];
-        const tuples = batch.map(
-          (row) => `(${row.map((value) => `$${params.push(value ?? null)}`).join(', ')})`,
-        );
-        await client.unsafe(
-          `INSERT INTO ${quoteIdentifier(table)} (${names}) VALUES ${tuples.join(', ')}`,
-          params as never,
-        );
-        count += batch.length;
-        batch = [];
-      };
-      for (const row of rows) {
-        batch.push(row);
-        if (batch.length >= perBatch) await flush();
-      }
-      await flush();
-      return count;
+      const sink = insertSink(client, table, columns);
+      for (const row of rows) await sink.write(row);
+      return sink.end();
     },
     close: () => client.end({ timeout: 5 }),
   };

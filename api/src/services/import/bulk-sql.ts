@@ -2,6 +2,23 @@ import { sql } from 'drizzle-orm';
 
 import type { Db } from '@trueup/db';
 
+/**
+ * How a listed device updates the one already known (`product_instances p`): its latest listing
+ * wins, a hostname or product type it lacks is kept, and last contact never moves back. One
+ * clause for the row-batch writer here and the COPY path (device-copy.ts).
+ */
+export const INSTANCE_UPSERT =
+  sql.raw(`on conflict (smart_account_id, udi_pid, udi_serial) do update set
+  virtual_account_id = excluded.virtual_account_id,
+  name = excluded.name,
+  hostname = coalesce(excluded.hostname, p.hostname),
+  product_type = coalesce(excluded.product_type, p.product_type),
+  connection_mode = excluded.connection_mode,
+  status = excluded.status,
+  last_contact_at = greatest(excluded.last_contact_at, p.last_contact_at),
+  satellite_id = excluded.satellite_id,
+  import_run_id = excluded.import_run_id`);
+
 /** Rows of a raw statement, whichever driver ran it (postgres.js: an array; PGlite: `.rows`). */
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -53,16 +70,7 @@ export async function upsertInstanceRows(
       ${col('udiSerial')}::text[], ${col('hostname')}::text[], ${col('productType')}::text[],
       ${col('connectionMode')}::text[], ${col('status')}::text[], ${col('lastContactAt')}::text[],
       ${col('satelliteId')}::int[]) as t(va, name, pid, serial, host, ptype, mode, status, contact, sat)
-    on conflict (smart_account_id, udi_pid, udi_serial) do update set
-      virtual_account_id = excluded.virtual_account_id,
-      name = excluded.name,
-      hostname = coalesce(excluded.hostname, p.hostname),
-      product_type = coalesce(excluded.product_type, p.product_type),
-      connection_mode = excluded.connection_mode,
-      status = excluded.status,
-      last_contact_at = greatest(excluded.last_contact_at, p.last_contact_at),
-      satellite_id = excluded.satellite_id,
-      import_run_id = excluded.import_run_id
+    ${INSTANCE_UPSERT}
     returning p.id, p.virtual_account_id, p.udi_pid, p.udi_serial, p.name, (p.xmax = 0) as inserted`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: Number(r.id),

@@ -5,6 +5,7 @@ import { openCopy, type CopySink } from '@trueup/db';
 import { connectionBeforeStored } from '../../domain/index.js';
 import type { DeviceUsageRecord, IngestRecord, InstanceRecord } from '../../ingest/index.js';
 
+import { INSTANCE_UPSERT } from './bulk-sql.js';
 import { ImportInputError } from './instance-batch.js';
 import type { WriteContext } from './record-writer.js';
 
@@ -289,16 +290,7 @@ export class DeviceCopyWriter {
             else r.stored_sat end,
           ${importRunId}
         from resolved r
-        on conflict (smart_account_id, udi_pid, udi_serial) do update set
-          virtual_account_id = excluded.virtual_account_id,
-          name = excluded.name,
-          hostname = coalesce(excluded.hostname, p.hostname),
-          product_type = coalesce(excluded.product_type, p.product_type),
-          connection_mode = excluded.connection_mode,
-          status = excluded.status,
-          last_contact_at = greatest(excluded.last_contact_at, p.last_contact_at),
-          satellite_id = excluded.satellite_id,
-          import_run_id = excluded.import_run_id
+        ${INSTANCE_UPSERT}
         returning (p.xmax = 0) as inserted
       )
       select count(*) filter (where inserted) as created, count(*) filter (where not inserted) as updated

@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { createExportRouter } from './export/index.js';
 import { createContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { positionReadStamp } from './graphql/response-stamp.js';
 import { createSchema } from './graphql/schema.js';
 import { currentRequest } from './http/request-context.js';
 import { startHttpServer, type RunningHttpServer } from './http/server.js';
@@ -69,6 +70,7 @@ export async function startApi(
     schema,
     authenticate: services.access.authenticate,
     context: ({ access, requestId }) => createContext(services, access, requestId),
+    responseStamp: positionReadStamp(services),
     host: config.host,
     port: config.port,
     allowedOrigins: config.allowedOrigins,

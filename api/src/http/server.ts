@@ -9,7 +9,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -22,12 +21,14 @@ import { requireBearer, type Authenticate } from './bearer.js';
 import { createErrorHandler } from './errors.js';
 import { expensiveFieldsPlugin } from './expensive-fields.js';
 import { createExplorerMiddleware } from './explorer.js';
+import { graphqlHandler } from './graphql-handler.js';
 import { inputBoundsPlugin } from './input-bounds.js';
 import { jitGateway } from './jit-executor.js';
 import { jsonStatusPlugin } from './json-status.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { DEFAULT_REQUEST_BUDGET_MS, requestBudget, throwIfOverBudget } from './request-budget.js';
 import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
+import type { ResponseStamp } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
 
 const GRAPHQL_PATH = '/graphql';
@@ -75,6 +76,11 @@ export interface HttpServerOptions<A extends { tokenName: string } = { tokenName
    * gone, its next database query throws and the request ends. Default 30 s.
    */
   requestBudgetMs?: number;
+  /**
+   * What a GraphQL answer depends on (see `response-cache.ts`): answers with a stamp are
+   * remembered and served again, byte for byte, while the stamp holds. None: every request runs.
+   */
+  responseStamp?: ResponseStamp<A>;
   /** Apollo `formatError`, e.g. the masking function from `graphql/errors.ts`. */
   formatError?: ApolloServerOptions<BaseContext>['formatError'];
 }
@@ -196,13 +202,14 @@ export async function startHttpServer<A extends { tokenName: string }>(
     express.json({ limit: MAX_BODY }),
     requestBudget(budgetMs),
     enterRequestContext(),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
+    graphqlHandler<A>(apollo, {
+      context: async (req, res) =>
         options.context({
           req,
           access: res.locals.access as A,
           requestId: requestRecordOf(res.locals).requestId,
         }),
+      stamp: options.responseStamp,
     }),
   );
   app.use(createErrorHandler(logger));

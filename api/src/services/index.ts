@@ -48,6 +48,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
       account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
       page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
+      /** The account of a domain and its position version: what a cached position read depends on. */
+      stamp: (domain: string) => snapshots.stamp(domain),
       /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
       named: (query: Parameters<typeof namedPositionLines>[2]) =>
         namedPositionLines(snapshots, prices, query),

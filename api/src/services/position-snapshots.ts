@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 import { sql, type SQL } from 'drizzle-orm';
 
 import type { DbHandle } from '@trueup/db';
@@ -93,6 +95,20 @@ async function loadSnapshot(
   return toSnapshot(await handle.rows<SnapshotRow>(namedRows(scope, sums)));
 }
 
+// Work shared by the reads that arrive together (a version query, a snapshot load) runs outside
+// the async context of the request that happened to start it: that request being stopped (its
+// client gone, its time budget spent: the query guard reads the context) must not fail the
+// others' reads. Created at load time, so its context holds no request.
+const sharedScope = new AsyncResource('trueup.position-read');
+const detached = <T>(work: () => Promise<T>): Promise<T> => sharedScope.runInAsyncScope(work);
+
+/** What a cached read of a Smart Account's position depends on, found by its domain. */
+export interface PositionStamp {
+  readonly smartAccountId: number;
+  /** The account's position version ('none' before any write or read created it). */
+  readonly version: string;
+}
+
 /**
  * Named position rows of a Smart Account, read the one way every surface slices: today's from
  * the rows the writers keep (`current_positions`, an indexed select), other dates from the
@@ -122,11 +138,35 @@ export function positionSnapshots(
   const currentVersion = (sa: number) => {
     let batch = batches.get(sa);
     if (!batch) {
-      batch = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        batches.delete(sa);
-        return readVersion(handle, sa);
-      });
+      batch = detached(() =>
+        new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          batches.delete(sa);
+          return readVersion(handle, sa);
+        }),
+      );
       batches.set(sa, batch);
+    }
+    return batch;
+  };
+  // The same batching for stamps by domain (one indexed row: the account and its version).
+  const stampBatches = new Map<string, Promise<PositionStamp | undefined>>();
+  const stampOf = (domain: string) => {
+    let batch = stampBatches.get(domain);
+    if (!batch) {
+      batch = detached(() =>
+        new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+          stampBatches.delete(domain);
+          const [row] = await handle.rows<{ id: number; version: string | null }>(
+            sql`select sa.id, pv.version::text as version from smart_accounts sa
+                left join position_versions pv on pv.smart_account_id = sa.id
+                where sa.domain = ${domain}`,
+          );
+          return row
+            ? { smartAccountId: Number(row.id), version: row.version ?? 'none' }
+            : undefined;
+        }),
+      );
+      stampBatches.set(domain, batch);
     }
     return batch;
   };
@@ -162,10 +202,17 @@ export function positionSnapshots(
         : whole;
       const cached = fresh(whole, tag) ?? fresh(key, tag);
       if (cached) return cached;
-      const snapshot = loadSnapshot(handle, scope, version?.asOf === scope.asOf);
+      const kept = version?.asOf === scope.asOf;
+      const snapshot = detached(() => loadSnapshot(handle, scope, kept));
       remember(key, tag, snapshot);
       return snapshot;
     },
+    /**
+     * The Smart Account of `domain` and its position version, read after every commit that
+     * came before the call (reads arriving together share one query); undefined when no such
+     * account. A response built from the account's position after this call is current for it.
+     */
+    stamp: stampOf,
   };
 }
 

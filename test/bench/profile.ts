@@ -1,0 +1,55 @@
+// `pnpm -s build && tsc -p test/bench && node test/bench/dist/profile.js [--preset P]
+//   [--seconds S] [--out FILE]`: CPU profile of the API process while 50 clients read one
+// Virtual Account's positionRows (the `one-va-load` request). Only the load window is profiled
+// (node:inspector), not the harness; prints self and total time by area and by function and
+// writes the .cpuprofile (open it in Chrome DevTools for the flame chart).
+import 'reflect-metadata';
+
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { drive, typicalVirtualAccount } from './cases/load.js';
+import { summariseProfile, type CpuProfile } from './profile-summary.js';
+import { oneVirtualAccountVariables } from './queries.js';
+import { openHarness } from './setup.js';
+import { SCALES, type Preset } from './types.js';
+
+const { values } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'large' },
+    seconds: { type: 'string', default: '10' },
+    out: { type: 'string', default: 'one-va-load.cpuprofile' },
+  },
+});
+const preset = values.preset as Preset;
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const harness = await openHarness({ preset, repoRoot, log });
+try {
+  const context = {
+    ...harness.context,
+    scale: { ...SCALES[preset], loadSeconds: Number(values.seconds) },
+  };
+  const va = await typicalVirtualAccount(context);
+  const variables = oneVirtualAccountVariables(context.domain, context.asOf, va.name);
+  log(`warm-up (2 s) on ${va.name} (${va.lines} lines)…`);
+  await drive({ ...context, scale: { ...context.scale, loadSeconds: 2 } }, context.api, variables);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  log(`profiling ${values.seconds} s of load…`);
+  const load = await drive(context, context.api, variables);
+  const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+  session.disconnect();
+  writeFileSync(values.out, JSON.stringify(profile));
+  process.stdout.write(
+    `load: ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ` +
+      `${load.total} requests\n\n${summariseProfile(profile, load.total)}\nwritten to ${values.out}\n`,
+  );
+} finally {
+  await harness.close();
+}

@@ -71,12 +71,17 @@ export function summariseProfile(profile: CpuProfile, requests?: number): string
   const chargeOf = (id: number): string => {
     const known = charged.get(id);
     if (known !== undefined) return known;
+    // Node's own frames (http, streams, events) are charged to the application code that called
+    // them (helmet's setHeader to middleware); only work with no such caller stays Node's.
     let area: string | undefined;
+    let core: string | undefined;
     for (let at: number | undefined = id; at !== undefined && !area; at = parent.get(at)) {
       const frame = byId.get(at)?.callFrame;
-      if (frame) area = areaOf(frame.url, frame.functionName);
+      const found = frame && areaOf(frame.url, frame.functionName);
+      if (found === 'node http & streams') core ??= found;
+      else area = found;
     }
-    const result = area ?? 'other';
+    const result = area ?? core ?? 'other';
     charged.set(id, result);
     return result;
   };

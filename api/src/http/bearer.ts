@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 import { requestRecordOf } from './request-context.js';
 
@@ -6,6 +6,12 @@ import { requestRecordOf } from './request-context.js';
 export type Authenticate<A> = (token: string) => Promise<A | undefined>;
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]{1,512})[ ]*$/i;
+
+/** The token of a well-formed `Authorization: Bearer <token>` header, else undefined. */
+export function bearerToken(req: Request): string | undefined {
+  const header = req.get('authorization');
+  return header === undefined ? undefined : (BEARER.exec(header)?.[1] ?? undefined);
+}
 
 function refuse(res: Response, message: string): void {
   res

@@ -23,7 +23,14 @@ export function graphqlHandler<A>(
     context: (req: express.Request, res: express.Response) => Promise<BaseContext>;
     stamp?: ResponseStamp<A> | undefined;
   },
-): express.RequestHandler {
+): {
+  handler: express.RequestHandler;
+  /**
+   * Answers the request from the remembered answers if it can (true), else leaves it (false)
+   * with its key noted for `handler`. Needs `req.body` and the caller's access in `res.locals`.
+   */
+  replay: (req: express.Request, res: express.Response) => Promise<boolean>;
+} {
   const cache = options.stamp ? responseCache() : undefined;
 
   const execute = (req: express.Request, res: express.Response) => {
@@ -91,10 +98,24 @@ export function graphqlHandler<A>(
     return stamp === undefined ? undefined : cache.keyOf(stamp, req.get('accept'), body);
   };
 
-  return async (req, res, next) => {
+  /** The request's key, computed once (the fast path may have done it: its stamp came first). */
+  const keyFor = async (req: express.Request, res: express.Response) => {
+    const locals = res.locals as { responseKey?: string | null };
+    if (locals.responseKey === undefined) locals.responseKey = (await keyOf(req, res)) ?? null;
+    return locals.responseKey ?? undefined;
+  };
+
+  const replayKnown = async (req: express.Request, res: express.Response) => {
+    const key = await keyFor(req, res);
+    const known = key === undefined ? undefined : (cache?.get(key) ?? (await cache?.pending(key)));
+    if (known) replay(res, known);
+    return known !== undefined;
+  };
+
+  const handler: express.RequestHandler = async (req, res, next) => {
     try {
       if (!('body' in req)) throw new Error('express.json must run before the GraphQL handler');
-      const key = await keyOf(req, res);
+      const key = await keyFor(req, res);
       if (!cache || key === undefined) {
         await send(res, await execute(req, res));
         return;
@@ -120,4 +141,5 @@ export function graphqlHandler<A>(
       next(error);
     }
   };
+  return { handler, replay: replayKnown };
 }

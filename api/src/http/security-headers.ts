@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
 /** Where the task pane loads office.js (and office.js its own scripts and styles) from. */
@@ -58,12 +58,34 @@ export function securityHeaders(options: { tls: boolean }): RequestHandler {
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: false,
   });
+  const apiHeaders = recordHeaders(api);
   return (req, res, next) => {
     if (req.path.startsWith('/addin/') || req.path === '/addin') {
       addin(req, res, next);
       return;
     }
     if (req.path.startsWith('/export/')) res.set('Cache-Control', 'no-store');
-    api(req, res, next);
+    for (const [name, value] of apiHeaders) res.setHeader(name, value);
+    next();
   };
+}
+
+/**
+ * The headers a helmet middleware sets: its policy does not depend on the request, so it runs
+ * once at startup and each response gets the list (helmet's own chain of a dozen middlewares
+ * per request cost more than the rest of a cached GraphQL answer).
+ */
+function recordHeaders(middleware: RequestHandler): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers.set(name, String(value));
+      return res;
+    },
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  let ran = false;
+  middleware({} as Request, res as unknown as Response, () => (ran = true));
+  if (!ran) throw new Error('helmet did not finish synchronously');
+  return [...headers];
 }

@@ -26,6 +26,7 @@ import { inputBoundsPlugin } from './input-bounds.js';
 import { jitGateway } from './jit-executor.js';
 import { jsonStatusPlugin } from './json-status.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
+import { replayFastPath } from './replay-fast-path.js';
 import { DEFAULT_REQUEST_BUDGET_MS, requestBudget, throwIfOverBudget } from './request-budget.js';
 import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
 import type { ResponseStamp } from './response-cache.js';
@@ -185,8 +186,27 @@ export async function startHttpServer<A extends { tokenName: string }>(
   });
   await apollo.start();
 
+  const graphql = graphqlHandler<A>(apollo, {
+    context: async (req, res) =>
+      options.context({
+        req,
+        access: res.locals.access as A,
+        requestId: requestRecordOf(res.locals).requestId,
+      }),
+    stamp: options.responseStamp,
+  });
   app.use(requestLog(logger));
   app.use(securityHeaders({ tls: options.tls !== undefined }));
+  if (options.responseStamp) {
+    app.use(
+      replayFastPath({
+        path: GRAPHQL_PATH,
+        authenticate: options.authenticate,
+        bodyLimit: MAX_BODY,
+        replay: graphql.replay,
+      }),
+    );
+  }
   app.get('/healthz', healthHandler(options));
   app.use(createExplorerMiddleware({ endpoint: GRAPHQL_PATH, sampleQuery: options.sampleQuery }));
   if (options.addinDir !== undefined) app.use('/addin', addinMiddleware(options.addinDir));
@@ -202,15 +222,7 @@ export async function startHttpServer<A extends { tokenName: string }>(
     express.json({ limit: MAX_BODY }),
     requestBudget(budgetMs),
     enterRequestContext(),
-    graphqlHandler<A>(apollo, {
-      context: async (req, res) =>
-        options.context({
-          req,
-          access: res.locals.access as A,
-          requestId: requestRecordOf(res.locals).requestId,
-        }),
-      stamp: options.responseStamp,
-    }),
+    graphql.handler,
   );
   app.use(createErrorHandler(logger));
 

@@ -38,9 +38,62 @@ export async function refreshCurrentPositions(
   if (keptFor !== null) {
     await recompute(tx, { smartAccountId: sa, asOf: keptFor, ...vaScope(scope) });
   }
+  await recordChange(
+    tx,
+    sa,
+    scope.virtualAccountIds ? [...new Set(scope.virtualAccountIds)] : null,
+    sql`insert into position_versions (smart_account_id, version, as_of) values (${sa}, 1, null)
+        on conflict (smart_account_id) do update set version = position_versions.version + 1
+        returning version`,
+  );
+}
+
+/** Versions of `position_changes` kept per account (older caches reload everything). */
+const CHANGES_KEPT = 64;
+
+/**
+ * Bumps the account's version with `bump` (an upsert of `position_versions` returning the new
+ * version) and records which Virtual Accounts that version changed (null: any).
+ */
+async function recordChange(
+  tx: Db,
+  sa: number,
+  virtualAccountIds: readonly number[] | null,
+  bump: SQL,
+): Promise<void> {
+  const ids =
+    virtualAccountIds === null ? sql`null` : sql`${sql.param([...virtualAccountIds])}::int[]`;
   await tx.execute(sql`
-    insert into position_versions (smart_account_id, version, as_of) values (${sa}, 1, null)
-    on conflict (smart_account_id) do update set version = position_versions.version + 1`);
+    with bumped as (${bump}),
+    pruned as (
+      delete from position_changes
+      where smart_account_id = ${sa} and version <= (select version from bumped) - ${CHANGES_KEPT})
+    insert into position_changes (smart_account_id, version, virtual_account_ids)
+    select ${sa}, version, ${ids} from bumped`);
+}
+
+/**
+ * The Virtual Accounts changed by the versions after `since` up to `until` (the union), or null
+ * when any version may have changed any of them or is no longer recorded.
+ */
+export async function changedVirtualAccounts(
+  handle: DbHandle,
+  smartAccountId: number,
+  since: string,
+  until: string,
+): Promise<number[] | null> {
+  const rows = await handle.rows<{ version: string; ids: number[] | null }>(
+    sql`select version::text as version, virtual_account_ids as ids from position_changes
+        where smart_account_id = ${smartAccountId} and version > ${since}::bigint
+          and version <= ${until}::bigint`,
+  );
+  if (BigInt(rows.length) !== BigInt(until) - BigInt(since)) return null;
+  const ids = new Set<number>();
+  for (const row of rows) {
+    if (row.ids === null) return null;
+    for (const id of row.ids) ids.add(Number(id));
+  }
+  return [...ids];
 }
 
 const vaScope = (scope: { readonly virtualAccountIds?: readonly number[] | undefined }) =>
@@ -99,10 +152,15 @@ export async function ensureCurrentPositions(
       .where(eq(positionVersions.smartAccountId, smartAccountId));
     if (row?.asOf === today) return; // another reader rolled it forward meanwhile
     await recompute(tx, { smartAccountId, asOf: today });
-    await tx.execute(sql`
-      insert into position_versions (smart_account_id, version, as_of) values (${smartAccountId}, 1, ${today}::date)
-      on conflict (smart_account_id) do update
-        set version = position_versions.version + 1, as_of = excluded.as_of`);
+    await recordChange(
+      tx,
+      smartAccountId,
+      null,
+      sql`insert into position_versions (smart_account_id, version, as_of) values (${smartAccountId}, 1, ${today}::date)
+          on conflict (smart_account_id) do update
+            set version = position_versions.version + 1, as_of = excluded.as_of
+          returning version`,
+    );
   });
   const now = await positionVersion(handle, smartAccountId);
   if (!now) throw new Error(`no position version for Smart Account #${smartAccountId}`);

@@ -8,11 +8,13 @@ import type { IsoDate } from '../domain/index.js';
 
 import type { Clock } from './clock.js';
 import {
+  changedVirtualAccounts,
   ensureCurrentPositions,
   keptSumsQuery,
   positionVersion,
   type PositionVersion,
 } from './current-positions.js';
+import { namesFingerprint, patchRows } from './position-snapshot-patch.js';
 import { positionSumsQuery } from './position-sums.sql.js';
 import type { PositionSumsRow } from './row-mappers.js';
 
@@ -30,6 +32,8 @@ export interface PositionSnapshot {
   readonly rows: readonly SnapshotRow[];
   /** Index range [start, end) of one Virtual Account's rows ([0, 0] when it has none). */
   rangeOf(virtualAccountName: string): readonly [number, number];
+  /** Read from the kept rows, with the names as `namesFingerprint` saw them before: patchable. */
+  readonly names?: string | undefined;
 }
 
 export interface SnapshotScope {
@@ -39,14 +43,14 @@ export interface SnapshotScope {
   readonly virtualAccountNames?: readonly string[] | undefined;
 }
 
-function toSnapshot(rows: readonly SnapshotRow[]): PositionSnapshot {
+function toSnapshot(rows: readonly SnapshotRow[], names?: string): PositionSnapshot {
   const ranges = new Map<string, [number, number]>();
   rows.forEach((row, i) => {
     const range = ranges.get(row.va_name);
     if (range) range[1] = i + 1;
     else ranges.set(row.va_name, [i, i + 1]);
   });
-  return { rows, rangeOf: (name) => ranges.get(name) ?? [0, 0] };
+  return { rows, rangeOf: (name) => ranges.get(name) ?? [0, 0], names };
 }
 
 /**
@@ -85,14 +89,44 @@ async function loadSnapshot(
 ): Promise<PositionSnapshot> {
   const sa = scope.smartAccountId;
   let sums: SQL;
-  if (kept) sums = keptSumsQuery({ smartAccountId: sa });
-  else if (!scope.virtualAccountNames) sums = positionSumsQuery(scope);
+  if (kept) {
+    // Names first: a rename committed after this is seen by the next patch, which reloads.
+    const names = scope.virtualAccountNames ? undefined : await namesFingerprint(handle, sa);
+    const rows = await handle.rows<SnapshotRow>(
+      namedRows(scope, keptSumsQuery({ smartAccountId: sa })),
+    );
+    return toSnapshot(rows, names);
+  } else if (!scope.virtualAccountNames) sums = positionSumsQuery(scope);
   else {
     const ids = await virtualAccountIds(handle, sa, scope.virtualAccountNames);
     if (ids.length === 0) return toSnapshot([]);
     sums = positionSumsQuery({ smartAccountId: sa, asOf: scope.asOf, virtualAccountIds: ids });
   }
   return toSnapshot(await handle.rows<SnapshotRow>(namedRows(scope, sums)));
+}
+
+/**
+ * The whole-account snapshot `old` (kept rows at version `since`) brought to version `until`:
+ * only the Virtual Accounts the versions in between changed are read again, when every one of
+ * those versions says which and no name or tag changed; otherwise everything is.
+ */
+async function patchSnapshot(
+  handle: DbHandle,
+  scope: SnapshotScope,
+  old: PositionSnapshot,
+  since: string,
+  until: string,
+): Promise<PositionSnapshot> {
+  const sa = scope.smartAccountId;
+  const names = await namesFingerprint(handle, sa);
+  const changed =
+    names === old.names ? await changedVirtualAccounts(handle, sa, since, until) : null;
+  if (changed === null) return loadSnapshot(handle, scope, true);
+  if (changed.length === 0) return old;
+  const fresh = await handle.rows<SnapshotRow>(
+    namedRows(scope, keptSumsQuery({ smartAccountId: sa, virtualAccountIds: changed })),
+  );
+  return toSnapshot(patchRows(old.rows, new Set(changed), fresh), names);
 }
 
 // Work shared by the reads that arrive together (a version query, a snapshot load) runs outside
@@ -203,7 +237,14 @@ export function positionSnapshots(
       const cached = fresh(whole, tag) ?? fresh(key, tag);
       if (cached) return cached;
       const kept = version?.asOf === scope.asOf;
-      const snapshot = detached(() => loadSnapshot(handle, scope, kept));
+      // The whole account at an earlier version of the kept rows: patched, not reloaded.
+      const previous = kept && key === whole ? entries.get(whole) : undefined;
+      const snapshot = detached(async () => {
+        const old = previous ? await previous.snapshot.catch(() => undefined) : undefined;
+        return old?.names !== undefined && previous
+          ? patchSnapshot(handle, scope, old, previous.version, tag)
+          : loadSnapshot(handle, scope, kept);
+      });
       remember(key, tag, snapshot);
       return snapshot;
     },

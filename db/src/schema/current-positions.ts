@@ -44,3 +44,21 @@ export const positionVersions = pgTable('position_versions', {
   version: bigint('version', { mode: 'number' }).notNull(),
   asOf: date('as_of'),
 });
+
+/**
+ * Which Virtual Accounts each version of an account's position changed (`virtual_account_ids`;
+ * null: possibly all of them), written with the version by the same transaction. A cache that
+ * holds the position at version v reads the changes after v and reloads only those Virtual
+ * Accounts. Only the latest versions are kept: a cache older than them reloads everything.
+ */
+export const positionChanges = pgTable(
+  'position_changes',
+  {
+    smartAccountId: integer('smart_account_id')
+      .notNull()
+      .references(() => smartAccounts.id, { onDelete: 'cascade' }),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    virtualAccountIds: integer('virtual_account_ids').array(),
+  },
+  (t) => [primaryKey({ columns: [t.smartAccountId, t.version] })],
+);

@@ -185,6 +185,41 @@ describe('position snapshots (read once per account version)', () => {
     expect(kept?.as_of).toBe('2026-03-02');
   });
 
+  it('after a write to one Virtual Account reads only its kept rows again', async () => {
+    const snapshots = positionSnapshots(counted, today);
+    await snapshots.get(scope());
+    await write(handle.db, 1, 7);
+    queries.length = 0;
+    const patched = await snapshots.get(scope());
+    const reads = queries.filter((q) => q.includes('from current_positions'));
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/virtual_account_id = any/);
+    expect(patched.rows.map((r) => `${r.va_name}/${r.license_name}`)).toEqual([
+      'Alpha/L1',
+      'Alpha/L2',
+      'Beta/L1',
+      'Beta/L2',
+    ]);
+    // The same rows a fresh cache reads whole.
+    expect(patched.rows).toEqual((await positionSnapshots(handle, today).get(scope())).rows);
+  });
+
+  it('reads everything again when a name changed, even with the write naming no account', async () => {
+    const snapshots = positionSnapshots(handle, today);
+    await snapshots.get(scope());
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`update virtual_accounts set name = 'Alpha renamed' where id = ${estate.virtualAccountIds[0]!}`,
+      );
+      await refreshCurrentPositions(tx, {
+        smartAccountId: estate.smartAccountId,
+        virtualAccountIds: [],
+      });
+    });
+    const renamed = await snapshots.get(scope());
+    expect([...new Set(renamed.rows.map((r) => r.va_name))]).toEqual(['Alpha renamed', 'Beta']);
+  });
+
   it('keeps at most maxEntries dates', async () => {
     const snapshots = positionSnapshots(counted, notToday, { ...pinned, maxEntries: 1 });
     queries.length = 0;

@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { drive, typicalVirtualAccount } from './cases/load.js';
+import { touchDatabase } from './cases/paging.js';
 import { summariseProfile, type CpuProfile } from './profile-summary.js';
-import { oneVirtualAccountVariables } from './queries.js';
+import { oneVirtualAccountVariables, pageAllPositionRows } from './queries.js';
 import { openHarness } from './setup.js';
 import { SCALES, type Preset } from './types.js';
 
@@ -21,6 +22,9 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'large' },
     seconds: { type: 'string', default: '10' },
     out: { type: 'string', default: 'one-va-load.cpuprofile' },
+    // one-va-load (50 clients on one Virtual Account) or paging-after-write (a write, then every
+    // page of the account by 5,000, repeated).
+    case: { type: 'string', default: 'one-va-load' },
   },
 });
 const preset = values.preset as Preset;
@@ -41,8 +45,17 @@ try {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
-  log(`profiling ${values.seconds} s of load…`);
-  const load = await drive(context, context.api, variables);
+  log(`profiling ${values.seconds} s of ${values.case}…`);
+  let load = { requestsPerSecond: 0, p50: 0, p99: 0, total: 0 };
+  if (values.case === 'paging-after-write') {
+    const until = performance.now() + Number(values.seconds) * 1000;
+    while (performance.now() < until) {
+      await touchDatabase(context);
+      load.total += (await pageAllPositionRows(context.api, context.domain, context.asOf)).pages;
+    }
+  } else {
+    load = await drive(context, context.api, variables);
+  }
   const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
   session.disconnect();
   writeFileSync(values.out, JSON.stringify(profile));

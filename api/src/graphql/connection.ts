@@ -73,7 +73,13 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
 
 /** Service page → connection, mapping each node with the edge's one mapper. */
 export function toConnection<S, T>(page: Page<S>, map: (node: S) => T): ConnectionShape<T> {
-  const edges = page.items.map((item) => ({ cursor: item.cursor, node: map(item.node) }));
+  // The cursor is read (encoded) only when the query selects edges { cursor }.
+  const edges = page.items.map((item) => ({
+    get cursor() {
+      return item.cursor;
+    },
+    node: map(item.node),
+  }));
   return {
     edges,
     nodes: edges.map((e) => e.node),

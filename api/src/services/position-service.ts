@@ -50,17 +50,36 @@ export interface PricedPositionLine extends NamedPositionLine {
   readonly exposure: Money | null;
 }
 
+/**
+ * Named lines already built, per snapshot row and `includeClassic` (the only option a line
+ * depends on): snapshot rows are never changed once read (a write yields new rows, a patched
+ * snapshot keeps the rows of untouched Virtual Accounts), so each line is built once per row
+ * instead of once per page served. Lines are shared: callers must not change them.
+ */
+const builtLines = [
+  new WeakMap<SnapshotRow, NamedPositionLine>(),
+  new WeakMap<SnapshotRow, NamedPositionLine>(),
+];
+
 /** The one mapping of a snapshot row to a named line (the domain turns the sums into the line). */
-const toNamedLine =
-  (query: PositionQuery) =>
-  (row: SnapshotRow): NamedPositionLine => ({
-    ...positionLine(toPositionSums(row), query),
-    virtualAccountName: row.va_name,
-    licenseName: row.license_name,
-    productFamily: row.product_family,
-    region: row.region,
-    businessUnit: row.business_unit,
-  });
+const toNamedLine = (query: PositionQuery) => {
+  const built = builtLines[query.includeClassic ? 1 : 0] as WeakMap<SnapshotRow, NamedPositionLine>;
+  return (row: SnapshotRow): NamedPositionLine => {
+    let line = built.get(row);
+    if (!line) {
+      line = {
+        ...positionLine(toPositionSums(row), query),
+        virtualAccountName: row.va_name,
+        licenseName: row.license_name,
+        productFamily: row.product_family,
+        region: row.region,
+        businessUnit: row.business_unit,
+      };
+      built.set(row, line);
+    }
+    return line;
+  };
+};
 
 /**
  * Every named line of a Smart Account (or of the named Virtual Accounts) at a date, priced, sorted

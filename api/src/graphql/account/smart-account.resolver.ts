@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 
-import type { Services } from '../../services/index.js';
+import type { NamedPositionLine, Services } from '../../services/index.js';
 import { visibleOnly, visibleSmartAccount } from '../auth.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
@@ -14,11 +14,18 @@ import {
   LicensePositionGql,
   PositionFilterInput,
   PositionLineConnection,
+  type PositionLineGql,
 } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toLicenseGql, toSmartAccountGql, toVirtualAccountGql } from './account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from './account.type.js';
+
+/**
+ * GraphQL lines already mapped, per service line: the service shares one line object per
+ * snapshot row (`position-service.ts`), so a page served again maps nothing.
+ */
+const builtLines = new WeakMap<NamedPositionLine, PositionLineGql>();
 
 @Resolver(() => SmartAccountGql)
 export class SmartAccountResolver {
@@ -118,9 +125,15 @@ export class SmartAccountResolver {
       filter: toPositionRowFilter(filter),
       page: { first, after },
     });
-    return toConnection(
-      page,
-      toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day }),
-    );
+    const toGql = toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day });
+    return toConnection(page, (line) => {
+      // A line object stands for one account and date (see `builtLines`): map it once.
+      let gql = builtLines.get(line);
+      if (!gql) {
+        gql = toGql(line);
+        builtLines.set(line, gql);
+      }
+      return gql;
+    });
   }
 }

@@ -190,17 +190,26 @@ export async function findingsInputOf(
     const seen = new Set(keptDevices[0].map((r) => num(r.id)));
     return mergeDevices(keptDevices, await devicesOf(handle, sa, asOf, more, seen));
   })();
-  const [vas, licenseRecords, [instances, usage], lots, reservations, satellites, prices, lines, log] =
-    await Promise.all([
-      handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
-      licenses,
-      devices,
-      handle.rows<Row>(sql`
+  const [
+    vas,
+    licenseRecords,
+    [instances, usage],
+    lots,
+    reservations,
+    satellites,
+    prices,
+    lines,
+    log,
+  ] = await Promise.all([
+    handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
+    licenses,
+    devices,
+    handle.rows<Row>(sql`
       select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
              source, pak_number, sku, effective_from::text, superseded_on::text
       from entitlement_lots
       where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)`),
-      handle.rows<Row>(sql`
+    handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
              r.license_type, r.end_date::text as end_date,
              greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::bigint as quantity
@@ -208,13 +217,13 @@ export async function findingsInputOf(
       left join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
       where r.smart_account_id = ${sa}
       group by r.id`),
-      handle.rows<Row>(sql`
+    handle.rows<Row>(sql`
       select id, name, to_char(last_sync_at at time zone 'UTC', 'YYYY-MM-DD') as last_sync
       from satellites where smart_account_id = ${sa}`),
-      unitTrueUpPrices(handle, sa, asOf),
-      linesRead,
-      slrLogEventsOf(handle, sa, asOf),
-    ]);
+    unitTrueUpPrices(handle, sa, asOf),
+    linesRead,
+    slrLogEventsOf(handle, sa, asOf),
+  ]);
   const input: FindingsInput = {
     asOf,
     includeClassic: query.includeClassic,

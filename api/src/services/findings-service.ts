@@ -17,7 +17,7 @@ import {
 import { slrLogEventsOf } from './events/slr-log-events.js';
 import { unitTrueUpPrices } from './money/unit-prices.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
-import { positionLines } from './position-service.js';
+import { positionLinesAt } from './position-lines-at.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v);
@@ -46,28 +46,14 @@ function toLicenseRecord(r: Row): LicenseRecord {
   };
 }
 
-/** Two reads of `devicesOf` as one: each instance and report once, reports by instance, license. */
-function mergeDevices(a: [Row[], Row[]], b: [Row[], Row[]]): [Row[], Row[]] {
-  const seen = new Set(a[0].map((r) => num(r.id)));
-  const instances = [...a[0], ...b[0].filter((r) => !seen.has(num(r.id)))];
-  const reported = new Set(a[1].map((r) => `${num(r.product_instance_id)}:${num(r.license_id)}`));
-  const usage = [
-    ...a[1],
-    ...b[1].filter((r) => !reported.has(`${num(r.product_instance_id)}:${num(r.license_id)}`)),
-  ].sort(
-    (x, y) =>
-      num(x.product_instance_id) - num(y.product_instance_id) ||
-      num(x.license_id) - num(y.license_id),
-  );
-  return [instances, usage];
-}
-
 /**
- * The ids of the instances that can appear in a finding (see `FindingsCutoffs` in the domain),
- * but for the evidence of ledger mismatches (`mismatchInstances`, known once the position is):
- * the rest of the estate, and its usage reports, are never read.
+ * The instances that can appear in a finding for a reason the database alone knows (see
+ * `FindingsCutoffs` in the domain): decommissioned or SLR, holding a reservation or replacing
+ * one that does, silent past the shortest reporting window, or behind a late satellite.
+ * The add-on rule's own instances (`instancesLackingBase`) and the evidence of ledger mismatches
+ * (`mismatchInstances`) are added once known; the rest of the estate is never read.
  */
-function keptInstances(sa: number, asOf: IsoDate, lacking: readonly number[]): SQL {
+function keptInstances(sa: number, asOf: IsoDate): SQL {
   const cutoffs = findingsCutoffs(asOf);
   return sql`
     select p.id from product_instances p
@@ -83,9 +69,7 @@ function keptInstances(sa: number, asOf: IsoDate, lacking: readonly number[]): S
     select r.product_instance_id from reservations r where r.smart_account_id = ${sa}
     union
     select q.replaced_by_id from reservations r join product_instances q on q.id = r.product_instance_id
-    where r.smart_account_id = ${sa} and q.replaced_by_id is not null
-    union
-    select unnest(${sql.param([...lacking])}::bigint[])`;
+    where r.smart_account_id = ${sa} and q.replaced_by_id is not null`;
 }
 
 /** Instances reporting a license in their own Virtual Account where ledger and devices disagree. */
@@ -102,19 +86,78 @@ function mismatchInstances(
     where u.smart_account_id = ${sa} and u.as_of <= ${asOf}::date`;
 }
 
-/** The instances of `ids` and their latest usage report per license on or before `asOf`. */
-function devicesOf(handle: DbHandle, sa: number, asOf: IsoDate, ids: SQL) {
-  return Promise.all([
-    handle.rows<Row>(sql`
+type Devices = readonly [instances: Row[], usage: Row[]];
+
+/**
+ * The instances `ids` selects (ordered by id, none of `skip`) and their latest usage report per
+ * license on or before `asOf` (ordered by instance, license): each instance's reports read
+ * through the device index, one probe per instance, never a scan of the account's reports.
+ */
+async function devicesOf(
+  handle: DbHandle,
+  sa: number,
+  asOf: IsoDate,
+  ids: SQL,
+  skip: ReadonlySet<number> = new Set(),
+): Promise<Devices> {
+  const instances = (
+    await handle.rows<Row>(sql`
       select id, virtual_account_id, name, hostname, connection_mode, status, satellite_id, replaced_by_id,
              to_char(last_contact_at at time zone 'UTC', 'YYYY-MM-DD') as last_contact
-      from product_instances where smart_account_id = ${sa} and id in (${ids})`),
-    handle.rows<Row>(sql`
-      select distinct on (product_instance_id, license_id) product_instance_id, license_id, quantity
+      from product_instances where smart_account_id = ${sa} and id in (${ids}) order by id`)
+  ).filter((r) => !skip.has(num(r.id)));
+  if (instances.length === 0) return [[], []];
+  const usage = await handle.rows<Row>(sql`
+    select k.id as product_instance_id, u.license_id, u.quantity
+    from unnest(${sql.param(instances.map((r) => num(r.id)))}::bigint[]) as k(id)
+    cross join lateral (
+      select distinct on (license_id) license_id, quantity from usage_reports
+      where smart_account_id = ${sa} and product_instance_id = k.id and as_of <= ${asOf}::date
+      order by license_id, as_of desc, id desc
+    ) u
+    order by 1, 2`);
+  return [instances, usage];
+}
+
+/** Disjoint device reads as one: instances by id, reports by instance then license. */
+function mergeDevices(a: Devices, b: Devices): Devices {
+  if (b[0].length === 0) return a;
+  const byInstanceLicense = (x: Row, y: Row) =>
+    num(x.product_instance_id) - num(y.product_instance_id) ||
+    num(x.license_id) - num(y.license_id);
+  return [
+    [...a[0], ...b[0]].sort((x, y) => num(x.id) - num(y.id)),
+    [...a[1], ...b[1]].sort(byInstanceLicense),
+  ];
+}
+
+/** The ids of instances whose latest reports hold an add-on that nothing they hold satisfies. */
+async function lackingBase(
+  handle: DbHandle,
+  sa: number,
+  asOf: IsoDate,
+  licenses: Promise<LicenseRecord[]>,
+): Promise<number[]> {
+  // Devices grouped by the set of licenses their latest reports hold above 0: the add-on rule
+  // is judged once per set, not once per device (status is left to the rule: a device kept
+  // for nothing is only read, never judged wrongly).
+  const heldSets = await handle.rows<Row>(sql`
+    with latest as (
+      select distinct on (product_instance_id, license_id)
+             product_instance_id as pi, license_id as lic, quantity
       from usage_reports
-      where smart_account_id = ${sa} and product_instance_id in (${ids}) and as_of <= ${asOf}::date
-      order by product_instance_id, license_id, as_of desc, id desc`),
-  ]);
+      where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
+      order by product_instance_id, license_id, as_of desc, id desc
+    ),
+    held as (select pi, array_agg(lic order by lic) as lics from latest where quantity > 0 group by pi)
+    select lics as license_ids, array_agg(pi) as instance_ids from held group by lics`);
+  return instancesLackingBase(
+    await licenses,
+    heldSets.map((r) => ({
+      licenseIds: (r.license_ids as unknown[]).map(num),
+      instanceIds: (r.instance_ids as unknown[]).map(num),
+    })),
+  );
 }
 
 export async function findingsInputOf(
@@ -123,54 +166,50 @@ export async function findingsInputOf(
 ): Promise<FindingsInput> {
   const sa = query.smartAccountId;
   const asOf = query.asOf;
-  const [vas, { licenseRecords, kept }, lots, reservations, satellites, prices, lines, log] =
-    await Promise.all([
-      handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
-      // The devices that can appear in a finding, read as soon as the add-on rule has picked
-      // its own (while the position is still aggregating).
-      (async () => {
-        const [licenses, heldSets] = await Promise.all([
-          handle.rows<Row>(
-            // One pass over the lots for every license's SKU (a subquery per license rescanned them).
-            sql`select l.id, l.name, l.kind, l.required_base_license_id, l.entitlement_tag, e.sku
-                from licenses l
-                left join (select license_id, min(sku) as sku from entitlement_lots
-                           where smart_account_id = ${sa} group by license_id) e on e.license_id = l.id
-                where l.smart_account_id = ${sa}`,
-          ),
-          // Devices grouped by the set of licenses their latest reports hold above 0: the add-on
-          // rule is judged once per set, not once per device (status is left to the rule: a
-          // device kept for nothing is only read, never judged wrongly).
-          handle.rows<Row>(sql`
-          with latest as (
-            select distinct on (product_instance_id, license_id)
-                   product_instance_id as pi, license_id as lic, quantity
-            from usage_reports
-            where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
-            order by product_instance_id, license_id, as_of desc, id desc
-          ),
-          held as (select pi, array_agg(lic order by lic) as lics from latest where quantity > 0 group by pi)
-          select lics as license_ids, array_agg(pi) as instance_ids from held group by lics`),
-        ]);
-        const records = licenses.map(toLicenseRecord);
-        const lacking = instancesLackingBase(
-          records,
-          heldSets.map((r) => ({
-            licenseIds: (r.license_ids as unknown[]).map(num),
-            instanceIds: (r.instance_ids as unknown[]).map(num),
-          })),
-        );
-        return {
-          licenseRecords: records,
-          kept: await devicesOf(handle, sa, asOf, keptInstances(sa, asOf, lacking)),
-        };
-      })(),
-      handle.rows<Row>(sql`
+  const licenses = handle
+    .rows<Row>(
+      // One pass over the lots for every license's SKU (a subquery per license rescanned them).
+      sql`select l.id, l.name, l.kind, l.required_base_license_id, l.entitlement_tag, e.sku
+          from licenses l
+          left join (select license_id, min(sku) as sku from entitlement_lots
+                     where smart_account_id = ${sa} group by license_id) e on e.license_id = l.id
+          where l.smart_account_id = ${sa}`,
+    )
+    .then((rows) => rows.map(toLicenseRecord));
+  const linesRead = positionLinesAt(handle, query);
+  const lacking = lackingBase(handle, sa, asOf, licenses);
+  const kept = devicesOf(handle, sa, asOf, keptInstances(sa, asOf));
+  // The add-on rule's devices and the mismatch evidence, once known (but those already kept).
+  const devices = (async () => {
+    const [keptDevices, lackingIds, lines] = await Promise.all([kept, lacking, linesRead]);
+    const mismatches = ledgerMismatches(lines);
+    const more =
+      mismatches.licenseIds.length === 0
+        ? sql`select unnest(${sql.param(lackingIds)}::bigint[])`
+        : sql`select unnest(${sql.param(lackingIds)}::bigint[]) union ${mismatchInstances(sa, asOf, mismatches)}`;
+    const seen = new Set(keptDevices[0].map((r) => num(r.id)));
+    return mergeDevices(keptDevices, await devicesOf(handle, sa, asOf, more, seen));
+  })();
+  const [
+    vas,
+    licenseRecords,
+    [instances, usage],
+    lots,
+    reservations,
+    satellites,
+    prices,
+    lines,
+    log,
+  ] = await Promise.all([
+    handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
+    licenses,
+    devices,
+    handle.rows<Row>(sql`
       select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
              source, pak_number, sku, effective_from::text, superseded_on::text
       from entitlement_lots
       where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)`),
-      handle.rows<Row>(sql`
+    handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
              r.license_type, r.end_date::text as end_date,
              greatest(0, coalesce(sum(e.quantity_delta) filter (where e.occurred_on <= ${asOf}::date), 0))::bigint as quantity
@@ -178,19 +217,13 @@ export async function findingsInputOf(
       left join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
       where r.smart_account_id = ${sa}
       group by r.id`),
-      handle.rows<Row>(sql`
+    handle.rows<Row>(sql`
       select id, name, to_char(last_sync_at at time zone 'UTC', 'YYYY-MM-DD') as last_sync
       from satellites where smart_account_id = ${sa}`),
-      unitTrueUpPrices(handle, sa, asOf),
-      positionLines(handle, query),
-      slrLogEventsOf(handle, sa, asOf),
-    ]);
-  const mismatches = ledgerMismatches(lines);
-  const extra =
-    mismatches.licenseIds.length === 0
-      ? null
-      : await devicesOf(handle, sa, asOf, mismatchInstances(sa, asOf, mismatches));
-  const [instances, usage] = extra ? mergeDevices(kept, extra) : kept;
+    unitTrueUpPrices(handle, sa, asOf),
+    linesRead,
+    slrLogEventsOf(handle, sa, asOf),
+  ]);
   const input: FindingsInput = {
     asOf,
     includeClassic: query.includeClassic,

@@ -68,20 +68,28 @@ export const optimizerCase: BenchCase = {
         .map(([key, list]) => [key, list.length]),
     );
     const pairs = (await context.memoryPosition()).rows.length;
-    const value = median(ms);
+    // The goal holds on every run: the slowest is what is judged.
+    const value = Math.max(...ms);
+    const round = (x: number) => Math.round(x);
     return {
       name: 'optimizer',
       status: 'ok',
-      metric: `${FIELD} over ${pairs} VA × license pairs`,
+      metric: `${FIELD} over ${pairs} VA × license pairs, slowest of ${ms.length} runs`,
       unit: 'ms',
       value,
       floorMetric: 'goal: 1,000 ms',
       floor: 1000,
       ratio: value / 1000,
-      goal: '< 1 s',
+      goal: '< 1 s every run',
       meetsGoal: value < 1000,
       samples: ms,
-      details: { pairs, ...lists },
+      details: {
+        pairs,
+        ...lists,
+        minMs: round(Math.min(...ms)),
+        medianMs: round(median(ms)),
+        maxMs: round(value),
+      },
     };
   },
 };

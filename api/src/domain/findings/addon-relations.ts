@@ -33,6 +33,25 @@ export interface AddOnRelations {
   readonly pool: (licenseId: number) => RequirementPool | null;
   /** For a family pool, the Network tier a license supplies; for a base pool, whether it is it. */
   readonly supplies: (pool: RequirementPool, candidateId: number) => Tier | null;
+  /**
+   * The family pool (`RequirementPool.key`) a Network license supplies and its tier; null for
+   * any other license. `supplies(pool, id)` of a family pool is this tier when the keys match.
+   */
+  readonly network: (licenseId: number) => NetworkSupply | null;
+  /**
+   * Where a pool's suppliers can be: `supplies(pool, id)` is null unless `id` is `licenseId` or
+   * a Network license of the family pool `familyKey` (`network(id).key`); null: none.
+   */
+  readonly suppliers: (pool: RequirementPool) => {
+    readonly licenseId: number | null;
+    readonly familyKey: string | null;
+  };
+}
+
+/** What a Network license supplies to family pools. */
+export interface NetworkSupply {
+  readonly key: string;
+  readonly tier: Tier;
 }
 
 /** Builds the relation lookups of one estate. */
@@ -51,7 +70,7 @@ export function addOnRelations(estate: Pick<Estate, 'license'>): AddOnRelations 
     const candidate = recordOf(candidateId);
     return candidate !== undefined && satisfiesRequirement(req, candidate);
   };
-  const pool = (licenseId: number): RequirementPool | null => {
+  const poolOf = (licenseId: number): RequirementPool | null => {
     const req = requirement(licenseId);
     if (req.kind === 'RULE') {
       return { key: `family:${req.identity.family}`, minimumTier: req.minimumTier, addOnId: null };
@@ -66,16 +85,43 @@ export function addOnRelations(estate: Pick<Estate, 'license'>): AddOnRelations 
       addOnId: licenseId,
     };
   };
+  const pools = new Map<number, RequirementPool | null>();
+  const pool = (licenseId: number): RequirementPool | null => {
+    let found = pools.get(licenseId);
+    if (found === undefined) pools.set(licenseId, (found = poolOf(licenseId)));
+    return found;
+  };
+  const networks = new Map<number, NetworkSupply | null>();
+  const network = (candidateId: number): NetworkSupply | null => {
+    let found = networks.get(candidateId);
+    if (found === undefined) {
+      const candidate = recordOf(candidateId);
+      const identity = candidate ? identifyLicense(candidate) : null;
+      found =
+        identity?.line === 'NETWORK'
+          ? { key: `family:${identity.family}`, tier: identity.tier }
+          : null;
+      networks.set(candidateId, found);
+    }
+    return found;
+  };
   const supplies = (p: RequirementPool, candidateId: number): Tier | null => {
     if (p.addOnId !== null) {
       return satisfies(requirement(p.addOnId), candidateId) ? 'ESSENTIALS' : null;
     }
-    const candidate = recordOf(candidateId);
-    const identity = candidate ? identifyLicense(candidate) : null;
-    if (identity?.line !== 'NETWORK' || `family:${identity.family}` !== p.key) return null;
-    return identity.tier;
+    const supplied = network(candidateId);
+    return supplied !== null && supplied.key === p.key ? supplied.tier : null;
   };
-  return { requirement, satisfies, pool, supplies };
+  // `satisfiesRequirement`: an EXPLICIT base is that license or, when it is a Network license,
+  // a Network license of its family; a family pool (RULE, or Network → DNA) takes its family.
+  const suppliers = (p: RequirementPool) => {
+    if (p.addOnId === null) return { licenseId: null, familyKey: p.key };
+    const req = requirement(p.addOnId);
+    if (req.kind !== 'EXPLICIT') return { licenseId: null, familyKey: null };
+    const familyKey = req.base?.line === 'NETWORK' ? `family:${req.base.family}` : null;
+    return { licenseId: req.baseLicenseId, familyKey };
+  };
+  return { requirement, satisfies, pool, supplies, network, suppliers };
 }
 
 /**

@@ -2,7 +2,12 @@ import type { BaseRequirement, Tier } from '../catalog/index.js';
 import { deviceConsumption } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
-import { addOnRelations, poolDeficit, type AddOnRelations } from './addon-relations.js';
+import {
+  addOnRelations,
+  poolDeficit,
+  type AddOnRelations,
+  type RequirementPool,
+} from './addon-relations.js';
 import { subjectOf, type Estate } from './estate.js';
 import {
   instanceEvidence,
@@ -134,6 +139,33 @@ function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
     if (same) same.push(line);
     else linesOf.set(line.virtualAccountId, [line]);
   }
+  // Only a pool's `suppliers` can supply it: its Virtual Account's line of the base license
+  // and its Network lines of the family, indexed once per Virtual Account (line order kept).
+  const indexed = new Map<number, { at: Map<number, number>; family: Map<string, number[]> }>();
+  const indexOf = (virtualAccountId: number) => {
+    let index = indexed.get(virtualAccountId);
+    if (index) return index;
+    index = { at: new Map(), family: new Map() };
+    (linesOf.get(virtualAccountId) ?? []).forEach((other, at) => {
+      index.at.set(other.licenseId, at);
+      const supplied = relations.network(other.licenseId);
+      if (!supplied) return;
+      const group = index.family.get(supplied.key);
+      if (group) group.push(at);
+      else index.family.set(supplied.key, [at]);
+    });
+    indexed.set(virtualAccountId, index);
+    return index;
+  };
+  const candidatesOf = (virtualAccountId: number, pool: RequirementPool): PositionLine[] => {
+    const { licenseId, familyKey } = relations.suppliers(pool);
+    const index = indexOf(virtualAccountId);
+    const at = new Set(familyKey === null ? [] : (index.family.get(familyKey) ?? []));
+    const own = licenseId === null ? undefined : index.at.get(licenseId);
+    if (own !== undefined) at.add(own);
+    const same = linesOf.get(virtualAccountId) ?? [];
+    return [...at].sort((a, b) => a - b).map((i) => same[i] as PositionLine);
+  };
   for (const line of lines) {
     const pool = relations.pool(line.licenseId);
     if (!pool) continue;
@@ -148,7 +180,7 @@ function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
     entry.addOns.push(line);
     add(entry.demand, pool.minimumTier ?? 'ESSENTIALS', line.consumed);
     if (entry.addOns.length > 1) continue;
-    for (const other of linesOf.get(line.virtualAccountId) ?? []) {
+    for (const other of candidatesOf(line.virtualAccountId, pool)) {
       const tier = relations.supplies(pool, other.licenseId);
       if (tier === null) continue;
       entry.bases.push(other);

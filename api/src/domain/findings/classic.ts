@@ -1,8 +1,4 @@
-import { licensePositions } from '../position/license-position.js';
-import { isLotActive } from '../position/lot.js';
-import type { PositionLine } from '../position/position.js';
-
-import { licenseCures, type Conversion } from './cures.js';
+import type { Conversion } from './cures.js';
 import { subjectOf, type Estate } from './estate.js';
 import { lotEvidence, positionLineEvidence } from './evidence.js';
 import type { FindingOf } from './finding.js';
@@ -12,27 +8,11 @@ import { compareText, nameList } from './text.js';
 /** Classic PAK entitlements still outside the Smart Account. */
 export type UnconvertedPakFinding = FindingOf<'UNCONVERTED_PAK'>;
 
-function activeClassicLots(estate: Estate): Map<string, LotRecord[]> {
-  const groups = new Map<string, LotRecord[]>();
-  for (const lot of estate.input.lots) {
-    if (lot.source !== 'CLASSIC_PAK' || lot.quantity <= 0 || !isLotActive(lot, estate.asOf)) {
-      continue;
-    }
-    const key = `${lot.virtualAccountId}:${lot.licenseId}`;
-    groups.set(key, [...(groups.get(key) ?? []), lot]);
-  }
-  return groups;
-}
-
 /** Per `virtualAccountId:licenseId`, the conversions into short Virtual Accounts that cure them. */
 function conversionsByCell(estate: Estate): Map<string, readonly Conversion[]> {
-  const byLicense = new Map<number, PositionLine[]>();
-  for (const line of estate.input.positionLines) {
-    byLicense.set(line.licenseId, [...(byLicense.get(line.licenseId) ?? []), line]);
-  }
   const cells = new Map<string, readonly Conversion[]>();
-  for (const position of licensePositions(estate.input.positionLines)) {
-    const cures = licenseCures(estate, position, byLicense.get(position.licenseId) ?? []);
+  for (const position of estate.licensePositions()) {
+    const cures = estate.cures(position);
     for (const [from, conversions] of cures.conversionsFrom) {
       cells.set(`${from}:${position.licenseId}`, conversions);
     }
@@ -52,7 +32,7 @@ function conversionsByCell(estate: Estate): Map<string, readonly Conversion[]> {
 export function unconvertedPakFindings(estate: Estate): UnconvertedPakFinding[] {
   const findings: UnconvertedPakFinding[] = [];
   const conversions = conversionsByCell(estate);
-  for (const lots of activeClassicLots(estate).values()) {
+  for (const lots of estate.activeClassicLots().values()) {
     const { virtualAccountId, licenseId } = lots[0] as LotRecord;
     const quantity = lots.reduce((t, lot) => t + lot.quantity, 0);
     const line = estate.line(virtualAccountId, licenseId);

@@ -1,5 +1,4 @@
 import { movableSurplus, type LicensePosition } from '../position/license-position.js';
-import { isLotActive } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
 import type { Estate } from './estate.js';
@@ -97,17 +96,6 @@ export function licenseCures(
 
 /** The PAK numbers of a Virtual Account's classic lots of a license active at the as-of, sorted. */
 export function pakNumbers(estate: Estate, virtualAccountId: number, licenseId: number): string[] {
-  const paks = new Set<string>();
-  for (const lot of estate.input.lots) {
-    if (
-      lot.source === 'CLASSIC_PAK' &&
-      lot.virtualAccountId === virtualAccountId &&
-      lot.licenseId === licenseId &&
-      lot.quantity > 0 &&
-      isLotActive(lot, estate.asOf)
-    ) {
-      paks.add(lot.pakNumber ?? 'without PAK number');
-    }
-  }
-  return [...paks].sort(compareText);
+  const lots = estate.activeClassicLots().get(`${virtualAccountId}:${licenseId}`) ?? [];
+  return [...new Set(lots.map((lot) => lot.pakNumber ?? 'without PAK number'))].sort(compareText);
 }

@@ -1,12 +1,17 @@
 import type { IsoDate } from '../calendar.js';
+import { licensePositions, type LicensePosition } from '../position/license-position.js';
+import { isLotActive } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
-import type { FindingMoney } from './finding.js';
+import { licenseCures, type LicenseCures } from './cures.js';
+import { newPositionLineEvidence } from './evidence.js';
+import type { FindingMoney, PositionLineEvidence } from './finding.js';
 import type {
   FindingsInput,
   FindingsPolicy,
   InstanceRecord,
   LicenseRecord,
+  LotRecord,
   ReservationRecord,
   UsageRecord,
 } from './findings-input.js';
@@ -30,6 +35,24 @@ export interface Estate {
   readonly reservationsOf: (instanceId: number) => readonly ReservationRecord[];
   /** quantity × the license's unit price, or null when the license has no price. */
   readonly money: (licenseId: number, quantity: number) => FindingMoney | null;
+  /**
+   * Lots the position counts (SMART always, CLASSIC_PAK in the unified view) per
+   * `virtualAccountId:licenseId`, in input order. Built once per run.
+   */
+  readonly countedLots: () => ReadonlyMap<string, readonly LotRecord[]>;
+  /**
+   * CLASSIC_PAK lots above 0 and active at `asOf` per `virtualAccountId:licenseId`, in input
+   * order. Built once per run.
+   */
+  readonly activeClassicLots: () => ReadonlyMap<string, readonly LotRecord[]>;
+  /** A line as evidence: built once per line and shared by every finding that cites it. */
+  readonly lineEvidence: (line: PositionLine) => PositionLineEvidence;
+  /** Position lines per license, in input order. Built once per run. */
+  readonly linesByLicense: () => ReadonlyMap<number, readonly PositionLine[]>;
+  /** `licensePositions` of the position lines. Built once per run. */
+  readonly licensePositions: () => readonly LicensePosition[];
+  /** `licenseCures` of one of `licensePositions()` over its lines, once per license per run. */
+  readonly cures: (position: LicensePosition) => LicenseCures;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
@@ -40,6 +63,12 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
     else groups.set(key(row), [row]);
   }
   return groups;
+}
+
+/** `build()` on the first call, the same value after. */
+function once<T>(build: () => T): () => T {
+  let value: { readonly v: T } | null = null;
+  return () => (value ??= { v: build() }).v;
 }
 
 function firstBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T> {
@@ -63,9 +92,23 @@ export function indexEstate(input: FindingsInput, policy: FindingsPolicy): Estat
   }
   const usage = groupBy(input.deviceUsage, (row) => row.instanceId);
   const reservations = groupBy(input.reservations, (row) => row.instanceId);
-  return {
+  const includeClassic = input.includeClassic ?? true;
+  const lotsByCell = (keep: (lot: LotRecord) => boolean) => () => {
+    const groups = new Map<string, LotRecord[]>();
+    for (const lot of input.lots) {
+      if (!keep(lot)) continue;
+      const key = `${lot.virtualAccountId}:${lot.licenseId}`;
+      const group = groups.get(key);
+      if (group) group.push(lot);
+      else groups.set(key, [lot]);
+    }
+    return groups;
+  };
+  const evidence = new Map<PositionLine, PositionLineEvidence>();
+  const cures = new Map<number, LicenseCures>();
+  const estate: Estate = {
     asOf: input.asOf,
-    includeClassic: input.includeClassic ?? true,
+    includeClassic,
     policy,
     input,
     virtualAccountName: (id) => virtualAccounts.get(id)?.name ?? `virtual account #${id}`,
@@ -82,7 +125,29 @@ export function indexEstate(input: FindingsInput, policy: FindingsPolicy): Estat
       // bigint throughout: quantity × price never loses precision, whatever the magnitude.
       return { amountMinor: BigInt(quantity) * price.unitPriceMinor, currency: price.currency };
     },
+    countedLots: once(lotsByCell((lot) => lot.source === 'SMART' || includeClassic)),
+    activeClassicLots: once(
+      lotsByCell(
+        (lot) => lot.source === 'CLASSIC_PAK' && lot.quantity > 0 && isLotActive(lot, input.asOf),
+      ),
+    ),
+    lineEvidence: (line) => {
+      let found = evidence.get(line);
+      if (!found) evidence.set(line, (found = newPositionLineEvidence(estate, line)));
+      return found;
+    },
+    linesByLicense: once(() => groupBy(input.positionLines, (line) => line.licenseId)),
+    licensePositions: once(() => licensePositions(input.positionLines)),
+    cures: (position) => {
+      let found = cures.get(position.licenseId);
+      if (!found) {
+        const lines = estate.linesByLicense().get(position.licenseId) ?? [];
+        cures.set(position.licenseId, (found = licenseCures(estate, position, lines)));
+      }
+      return found;
+    },
   };
+  return estate;
 }
 
 /** The Virtual Account and license a finding is about, with their names. */

@@ -70,8 +70,19 @@ export function reservationEvidence(
   };
 }
 
-/** A position line as evidence, with the Virtual Account and license names. */
+/**
+ * A position line as evidence, with the Virtual Account and license names: the estate's one
+ * object per line (`Estate.lineEvidence`), shared by every finding that cites the line.
+ */
 export function positionLineEvidence(estate: Estate, line: PositionLine): PositionLineEvidence {
+  return estate.lineEvidence(line);
+}
+
+/** Builds a line's evidence (`positionLineEvidence` gives the estate's shared one). */
+export function newPositionLineEvidence(
+  estate: Pick<Estate, 'virtualAccountName' | 'licenseName'>,
+  line: PositionLine,
+): PositionLineEvidence {
   return {
     kind: 'positionLine',
     id: `${line.virtualAccountId}:${line.licenseId}`,

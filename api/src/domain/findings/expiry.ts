@@ -14,23 +14,6 @@ export type ExpiringFinding = FindingOf<'LICENSES_EXPIRING'>;
 /** Expired TERM lots of a Virtual Account that still consumes beyond what it owns. */
 export type ExpiredFinding = FindingOf<'LICENSES_EXPIRED'>;
 
-/** Lots the position counts: SMART always, CLASSIC_PAK only in the unified view. */
-function counted(estate: Estate, lot: LotRecord): boolean {
-  return lot.source === 'SMART' || estate.includeClassic;
-}
-
-function lotsByLine(estate: Estate): Map<string, LotRecord[]> {
-  const groups = new Map<string, LotRecord[]>();
-  for (const lot of estate.input.lots) {
-    if (!counted(estate, lot)) continue;
-    const key = `${lot.virtualAccountId}:${lot.licenseId}`;
-    const group = groups.get(key);
-    if (group) group.push(lot);
-    else groups.set(key, [lot]);
-  }
-  return groups;
-}
-
 const byEndThenId = (a: LotRecord, b: LotRecord): number =>
   compareText(a.endDate ?? '', b.endDate ?? '') || a.id - b.id;
 
@@ -66,14 +49,18 @@ export function expiringFindings(estate: Estate): ExpiringFinding[] {
   const leads = [...estate.policy.leadTimeDays].sort((a, b) => a - b);
   const shortest = leads[0] ?? 0;
   const longest = leads[leads.length - 1] ?? 0;
+  // daysBetween(asOf, end) > longest ⇔ end > asOf + longest (ISO dates compare as strings).
+  const lastEnd = addDays(estate.asOf, longest);
   const findings: ExpiringFinding[] = [];
-  for (const lots of lotsByLine(estate).values()) {
+  for (const lots of estate.countedLots().values()) {
     const byEnd = new Map<IsoDate, LotRecord[]>();
     for (const lot of lots) {
       if (lot.licenseType !== 'TERM' || lot.endDate === null || lot.quantity <= 0) continue;
       if (!isLotActive(lot, estate.asOf)) continue;
-      if (daysBetween(estate.asOf, lot.endDate) > longest) continue;
-      byEnd.set(lot.endDate, [...(byEnd.get(lot.endDate) ?? []), lot]);
+      if (lot.endDate > lastEnd) continue;
+      const group = byEnd.get(lot.endDate);
+      if (group) group.push(lot);
+      else byEnd.set(lot.endDate, [lot]);
     }
     for (const [endDate, ending] of byEnd) {
       const { virtualAccountId, licenseId } = ending[0] as LotRecord;
@@ -116,7 +103,7 @@ export function expiringFindings(estate: Estate): ExpiringFinding[] {
  */
 export function expiredFindings(estate: Estate): ExpiredFinding[] {
   const findings: ExpiredFinding[] = [];
-  const lotsOf = lotsByLine(estate);
+  const lotsOf = estate.countedLots();
   for (const line of estate.input.positionLines) {
     if (line.shortfall <= 0) continue;
     const expired = (lotsOf.get(`${line.virtualAccountId}:${line.licenseId}`) ?? [])

@@ -1,7 +1,6 @@
-import { licensePositions } from '../position/license-position.js';
 import type { PositionLine } from '../position/position.js';
 
-import { licenseCures, pakNumbers, type ShortLineCure } from './cures.js';
+import { pakNumbers, type ShortLineCure } from './cures.js';
 import { subjectOf, type Estate } from './estate.js';
 import { positionLineEvidence } from './evidence.js';
 import type { FindingOf } from './finding.js';
@@ -9,16 +8,6 @@ import { nameList } from './text.js';
 
 /** A Virtual Account's shortfall, split into what reallocation cures and what must be bought. */
 export type ShortfallFinding = FindingOf<'INSUFFICIENT_LICENSES'>;
-
-function linesByLicense(lines: readonly PositionLine[]): Map<number, PositionLine[]> {
-  const byLicense = new Map<number, PositionLine[]>();
-  for (const line of lines) {
-    const group = byLicense.get(line.licenseId);
-    if (group) group.push(line);
-    else byLicense.set(line.licenseId, [line]);
-  }
-  return byLicense;
-}
 
 function message(estate: Estate, cure: ShortLineCure, donors: readonly PositionLine[]): string {
   const { line, curableByReallocation: curable, needsPurchase } = cure;
@@ -55,10 +44,10 @@ function message(estate: Estate, cure: ShortLineCure, donors: readonly PositionL
  */
 export function shortfallFindings(estate: Estate): ShortfallFinding[] {
   const findings: ShortfallFinding[] = [];
-  const byLicense = linesByLicense(estate.input.positionLines);
-  for (const position of licensePositions(estate.input.positionLines)) {
+  const byLicense = estate.linesByLicense();
+  for (const position of estate.licensePositions()) {
     const lines = byLicense.get(position.licenseId) ?? [];
-    const { short, donors } = licenseCures(estate, position, lines);
+    const { short, donors } = estate.cures(position);
     for (const cure of short) {
       const { line, curableByReallocation, curableByConversion, needsPurchase } = cure;
       const sources = new Set(cure.conversions.map((c) => c.fromVirtualAccountId));

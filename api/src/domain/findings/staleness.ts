@@ -170,7 +170,11 @@ export function staleReportingFindings(estate: Estate): StaleReportingFinding[] 
       instance.connectionMode === 'ON_PREM' && instance.satelliteId !== null
         ? satellites.get(instance.satelliteId)
         : undefined;
-    if (satellite) behind.set(satellite.id, [...(behind.get(satellite.id) ?? []), instance]);
+    if (satellite) {
+      const listed = behind.get(satellite.id);
+      if (listed) listed.push(instance);
+      else behind.set(satellite.id, [instance]);
+    }
     if (satellite && satelliteLate(estate, satellite)) continue;
     const finding = instanceFinding(estate, instance, ruleOf(estate, terms, instance), satellite);
     if (finding) findings.push(finding);

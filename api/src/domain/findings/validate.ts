@@ -12,13 +12,22 @@ function checkQuantity(value: number, field: string, id: number): void {
   );
 }
 
-function checkDate(value: string | null | undefined, field: string, id: number): void {
-  if (value === null || value === undefined) return;
+/** Dates already found valid in this run: an estate repeats few distinct dates many times. */
+type KnownDates = Set<string>;
+
+function checkDate(
+  known: KnownDates,
+  value: string | null | undefined,
+  field: string,
+  id: number,
+): void {
+  if (value === null || value === undefined || known.has(value)) return;
   assert(isIsoDate(value), 'INVALID_DATE', `${field} of row ${id} is not a date: "${value}"`, {
     field,
     id,
     value,
   });
+  known.add(value);
 }
 
 function checkVirtualAccount(known: ReadonlySet<number>, id: number, where: string): void {
@@ -45,6 +54,7 @@ function checkUnique(keys: readonly string[], what: string): void {
  */
 export function validateFindingsInput(input: FindingsInput): void {
   parseIsoDate(input.asOf);
+  const dates: KnownDates = new Set();
   const known = new Set(input.virtualAccounts.map((va) => va.id));
   for (const line of input.positionLines) {
     checkVirtualAccount(known, line.virtualAccountId, `position line of license ${line.licenseId}`);
@@ -52,14 +62,14 @@ export function validateFindingsInput(input: FindingsInput): void {
   for (const lot of input.lots) {
     checkVirtualAccount(known, lot.virtualAccountId, `lot ${lot.id}`);
     checkQuantity(lot.quantity, 'lot quantity', lot.id);
-    checkDate(lot.startDate, 'lot startDate', lot.id);
-    checkDate(lot.endDate, 'lot endDate', lot.id);
-    checkDate(lot.effectiveFrom, 'lot effectiveFrom', lot.id);
-    checkDate(lot.supersededOn, 'lot supersededOn', lot.id);
+    checkDate(dates, lot.startDate, 'lot startDate', lot.id);
+    checkDate(dates, lot.endDate, 'lot endDate', lot.id);
+    checkDate(dates, lot.effectiveFrom, 'lot effectiveFrom', lot.id);
+    checkDate(dates, lot.supersededOn, 'lot supersededOn', lot.id);
   }
   for (const instance of input.instances) {
     checkVirtualAccount(known, instance.virtualAccountId, `instance ${instance.id}`);
-    checkDate(instance.lastContactAt, 'instance lastContactAt', instance.id);
+    checkDate(dates, instance.lastContactAt, 'instance lastContactAt', instance.id);
   }
   checkUnique(
     input.positionLines.map((line) => `${line.virtualAccountId}:${line.licenseId}`),
@@ -75,10 +85,10 @@ export function validateFindingsInput(input: FindingsInput): void {
   for (const reservation of input.reservations) {
     checkVirtualAccount(known, reservation.virtualAccountId, `reservation ${reservation.id}`);
     checkQuantity(reservation.quantity, 'reservation quantity', reservation.id);
-    checkDate(reservation.endDate, 'reservation endDate', reservation.id);
+    checkDate(dates, reservation.endDate, 'reservation endDate', reservation.id);
   }
   for (const satellite of input.satellites) {
-    checkDate(satellite.lastSyncAt, 'satellite lastSyncAt', satellite.id);
+    checkDate(dates, satellite.lastSyncAt, 'satellite lastSyncAt', satellite.id);
   }
   for (const price of input.prices ?? []) {
     assert(price.unitPriceMinor >= 0n, 'INVALID_QUANTITY', 'unit price must not be negative', {

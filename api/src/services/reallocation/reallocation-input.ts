@@ -8,6 +8,7 @@ import type {
   ReallocationLot,
   ReallocationVirtualAccount,
 } from '../../domain/index.js';
+import { positionLinesAt } from '../position-lines-at.js';
 import { positionLines } from '../position-service.js';
 import { lotActiveAt } from '../position-sums.sql.js';
 
@@ -40,8 +41,8 @@ interface VirtualAccountRow extends Record<string, unknown> {
 
 /**
  * Everything the reallocation rules need for one Smart Account at one date, read in three
- * queries: its Virtual Accounts with their policy tags, the unified position (SQL aggregation)
- * and the lots active at the date (the same activity rule as the position query). `executor`
+ * queries: its Virtual Accounts with their policy tags, the unified position (`positionLinesAt`:
+ * the kept rows or the aggregate) and the lots active at the date (the same activity rule as the position query). `executor`
  * reads inside a caller's transaction (scenario apply re-validates against live data).
  */
 export async function loadReallocationInput(
@@ -60,7 +61,11 @@ export async function loadReallocationInput(
       sql`select id from licenses where smart_account_id = ${smartAccountId} order by id`,
       executor,
     ),
-    positionLines(handle, { smartAccountId, asOf, includeClassic: true }, executor),
+    // Outside a transaction, the kept rows when they hold the date (an indexed read); inside one
+    // (scenario apply re-validating), the aggregate sees the transaction's own writes.
+    executor
+      ? positionLines(handle, { smartAccountId, asOf, includeClassic: true }, executor)
+      : positionLinesAt(handle, { smartAccountId, asOf, includeClassic: true }),
     handle.rows<LotRow>(
       sql`select id, virtual_account_id, license_id, license_type, source, quantity,
                  start_date::text as start_date, end_date::text as end_date

@@ -1,38 +1,11 @@
 import type { IsoDate } from '../calendar.js';
 import type { EntitlementSource, LicenseType } from '../position/lot.js';
 
+import type { FindingCode } from './codes.js';
 import type { ConnectionMode, InstanceStatus, ReservationType } from './findings-input.js';
 
-/** What a finding is about; programs match on these. */
-export type FindingCode =
-  | 'INSUFFICIENT_LICENSES'
-  | 'LICENSES_EXPIRING'
-  | 'LICENSES_EXPIRED'
-  | 'STRANDED_RESERVATION'
-  | 'OVER_RESERVATION'
-  | 'RESERVATION_EXPIRED'
-  | 'ADDON_WITHOUT_BASE'
-  | 'STALE_REPORTING'
-  | 'GHOST_CONSUMPTION'
-  | 'UNCONVERTED_PAK'
-  | 'LEDGER_DEVICE_MISMATCH'
-  | 'ADDON_BASE_UNKNOWN';
-
-/** Every finding code, in the order the issue lists them (CLI choices, GraphQL enum). */
-export const FINDING_CODES: readonly FindingCode[] = [
-  'INSUFFICIENT_LICENSES',
-  'LICENSES_EXPIRING',
-  'LICENSES_EXPIRED',
-  'STRANDED_RESERVATION',
-  'OVER_RESERVATION',
-  'RESERVATION_EXPIRED',
-  'ADDON_WITHOUT_BASE',
-  'STALE_REPORTING',
-  'GHOST_CONSUMPTION',
-  'UNCONVERTED_PAK',
-  'LEDGER_DEVICE_MISMATCH',
-  'ADDON_BASE_UNKNOWN',
-];
+// The codes are one `as const` list (codes.ts).
+export type { FindingCode } from './codes.js';
 
 /**
  * How urgent a finding is, most urgent first. The mapping, one place to read it:

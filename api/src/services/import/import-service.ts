@@ -18,9 +18,9 @@ import { refreshCurrentPositions } from '../current-positions.js';
 import { lockLedger } from '../ledger-lock.js';
 
 import { DeviceCopyWriter } from './device-copy.js';
+import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './named-rows.js';
 import { FileProgress, registerRunning, type ImportProgress } from './progress.js';
 import { RecordWriter } from './record-writer.js';
-import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolver.js';
 import { inserted } from './returning.js';
 import { onPremHost } from './source-system.js';
 import { sniff, withProgress, type ImportSource } from './sources.js';

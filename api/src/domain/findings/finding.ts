@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar.js';
+import type { Money } from '../money/money.js';
 import type { EntitlementSource, LicenseType } from '../position/lot.js';
 
 import type { FindingCode } from './codes.js';
@@ -36,11 +37,11 @@ export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
   'info',
 ];
 
-/** An amount in integer minor units with its ISO currency. */
-export interface FindingMoney {
-  readonly amountMinor: bigint;
-  readonly currency: string;
-}
+/**
+ * The domain's one `Money` (integer minor units and an ISO currency). The alias stays until
+ * `estate.ts` names `Money` too (TODO(issue 17): rename at the merge with s5-servepath).
+ */
+export type FindingMoney = Money;
 
 /** An entitlement lot that proves a finding. */
 export interface LotEvidence {
@@ -271,7 +272,7 @@ export interface FindingOf<C extends FindingCode> {
    * the gross exposure. Null for every other finding (related ones name it in
    * `facts.relatedKey`) and without a price.
    */
-  readonly money: FindingMoney | null;
+  readonly money: Money | null;
   /** One line a person can act on, naming the Virtual Account, license and instance. */
   readonly message: string;
   readonly facts: FindingFactsByCode[C];

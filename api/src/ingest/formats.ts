@@ -13,22 +13,21 @@ import type { Parser } from './parser.js';
 
 /**
  * Every import format, the one list (like graphql-js `specifiedRules`): detection, the CLI's
- * `--format` choices, the GraphQL `ImportFormat` enum and the import service's parser, usage
- * source and writer all derive from it. Order matters for detection only: the first format
- * whose rule matches wins, so a more specific rule comes before a broader one (the event log
- * first; instances before licenses, as a flattened instances export has License and In Use).
+ * `--format` choices (in this order), the GraphQL `ImportFormat` enum and the import service's
+ * parser, usage source and writer all derive from it. Where two detection rules both match, the
+ * lower `detect.order` wins, then the earlier in this list.
  */
 export const IMPORT_FORMAT_LIST = [
-  cssmEventLogCsv,
-  classicPakCsv,
-  priceBook,
-  licenseCatalogCsv,
-  cssmInstancesCsv,
   cssmLicensesCsv,
+  cssmInstancesCsv,
   apiLicensesJson,
   apiDevicesJson,
-  rumReport,
   slrAuthorizationXml,
+  rumReport,
+  classicPakCsv,
+  licenseCatalogCsv,
+  priceBook,
+  cssmEventLogCsv,
 ] as const satisfies readonly ImportFormatModule[];
 
 /** A format's name: the CLI's `--format` value. */

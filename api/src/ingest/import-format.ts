@@ -11,7 +11,7 @@ export type ImportedUsageSource = Extract<
 
 /**
  * How `detectFormat` recognises a format from a file's first ~64 KB. Give the one that fits the
- * file's syntax; the registry's order decides between formats whose rules both match.
+ * file's syntax; `order` decides between formats whose rules both match.
  */
 export interface FormatDetection {
   /** XML: tested against the head (e.g. the root element's name). */
@@ -24,6 +24,11 @@ export interface FormatDetection {
   readonly jsonKeys?: readonly string[];
   /** CSV: whether a header line (cells compared lower-cased, whitespace removed) is this format. */
   readonly csvHeader?: (header: HeaderCells) => boolean;
+  /**
+   * Which rule is tried first when several match the same head: lower first (default 0), then
+   * the registry's order. A narrower rule takes a lower order than a broader one it overlaps.
+   */
+  readonly order?: number;
 }
 
 /**

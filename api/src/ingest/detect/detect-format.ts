@@ -11,7 +11,8 @@ const CSV_LINES_TO_TRY = 5;
 /**
  * Guesses a file's import format from its first ~64 KB of text (`head`), or null when nothing
  * fits (the user then picks the format). Each format states its own rule (`detect` in its
- * module under `import-formats/`); the registry's order decides between rules that both match.
+ * module under `import-formats/`); between rules that both match, the lower `detect.order` wins,
+ * then the registry's order.
  *
  * - XML (the head starts with `<`): the first format whose `detect.xml` matches.
  * - JSON (`{` or `[`): of every format's `detect.jsonKeys`, the key that appears first as an
@@ -32,8 +33,10 @@ export function detectFormat<Name extends string>(
 export function detectFormat(
   head: string,
   _fileName: string,
-  formats: readonly ImportFormatModule[] = IMPORT_FORMAT_LIST,
+  registry: readonly ImportFormatModule[] = IMPORT_FORMAT_LIST,
 ): string | null {
+  // Stable sort: lower `order` first, the registry's order among equals.
+  const formats = [...registry].sort((a, b) => (a.detect.order ?? 0) - (b.detect.order ?? 0));
   const text = head
     .slice(0, SNIFF_BYTES)
     .replace(/^\uFEFF/, '')

@@ -5,7 +5,11 @@ export const cssmEventLogCsv = defineImportFormat({
   name: 'cssm-event-log-csv',
   description:
     'CSSM Event Log export: SLR, transfer and satellite-sync events as Cisco dated them.',
-  detect: { csvHeader: (header) => header.has('message') && header.has('time', 'eventtime') },
+  detect: {
+    // Tried before every other CSV rule, as the detector always did.
+    order: -5,
+    csvHeader: (header) => header.has('message') && header.has('time', 'eventtime'),
+  },
   parse: parseEventLogCsv,
   usageSource: 'CSSM_EXPORT',
   writer: 'records',

@@ -5,7 +5,8 @@ export const cssmInstancesCsv = defineImportFormat({
   name: 'cssm-instances-csv',
   description: 'CSSM Product Instances export: devices and their license use.',
   detect: {
-    // Listed before the licenses format: a flattened instances export may carry License and In Use.
+    // Before the licenses rule: a flattened instances export may carry License and In Use too.
+    order: -1,
     csvHeader: (header) =>
       header.has('name') &&
       (header.has('producttype', 'registrationtype', 'status') || header.hasPrefix('lastcontact')),

@@ -6,6 +6,7 @@ export const licenseCatalogCsv = defineImportFormat({
   description:
     'License catalog: name ↔ tag, family, unit, kind, required base, entitlement type; corrects the built-in catalog.',
   detect: {
+    order: -2,
     csvHeader: (header) =>
       header.has('entitlementtag') && header.has('kind', 'unit') && !header.has('inuse'),
   },

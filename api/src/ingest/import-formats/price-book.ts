@@ -5,7 +5,10 @@ export const priceBook = defineImportFormat({
   name: 'price-book',
   description:
     'Price book CSV: License, Currency, List Price, Discount, Support Rate, License Type, EA Suite, In EA, EA Price, Valid From.',
-  detect: { csvHeader: (header) => header.has('listprice') && header.has('currency') },
+  detect: {
+    order: -3,
+    csvHeader: (header) => header.has('listprice') && header.has('currency'),
+  },
   parse: parsePriceBookCsv,
   usageSource: 'CSSM_EXPORT',
   writer: 'records',

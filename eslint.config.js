@@ -18,7 +18,7 @@ import tseslint from 'typescript-eslint';
 const root = import.meta.dirname;
 
 const TS = ['**/*.ts', '**/*.mts', '**/*.cts'];
-const TESTS = ['**/*.test.ts', '**/*.spec.ts', 'test/**'];
+const TESTS = ['**/*.test.ts', '**/*.test-d.ts', '**/*.spec.ts', 'test/**'];
 // Tool configs that must default-export (STYLE.md §9.2) and may use devDependencies.
 const TOOL_CONFIGS = [
   'eslint.config.js',

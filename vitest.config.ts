@@ -24,6 +24,13 @@ export default defineConfig({
     include: ['{api,db,excel-addin,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     setupFiles: ['reflect-metadata'],
+    // Type tests (*.test-d.ts: registries, database enums held equal to the domain's lists) run
+    // with the rest: vitest spawns `tsc --noEmit -p tsconfig.typetest.json` and fails on errors.
+    typecheck: {
+      enabled: true,
+      include: ['{api,db,excel-addin,test}/**/*.test-d.ts'],
+      tsconfig: './tsconfig.typetest.json',
+    },
     globalSetup: ['./test/support/global-setup.ts'],
     // Each worker boots PGlite (~0.7 GB, seconds): keep the pool small on 2 cores.
     pool: 'forks',

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 
-import { formatMinor, type MoneyAmount, type SimulationResult } from '../domain/index.js';
+import { formatMinor, type Money, type SimulationResult } from '../domain/index.js';
 import type { NameBook, NamedMove, NamedPolicy, Services } from '../services/index.js';
 
 import { CliError } from './errors.js';
@@ -35,9 +35,9 @@ async function accountId(services: Services, domain: string): Promise<number> {
   return account.id;
 }
 
-const money = (amounts: readonly MoneyAmount[]) =>
+const money = (amounts: readonly Money[]) =>
   amounts.map((m) => ({ amount: formatMinor(m.amountMinor), currency: m.currency }));
-const moneyText = (amounts: readonly MoneyAmount[], unpricedUnits: number) =>
+const moneyText = (amounts: readonly Money[], unpricedUnits: number) =>
   [
     ...amounts.map((m) => `${grouped(formatMinor(m.amountMinor))} ${m.currency}`),
     ...(unpricedUnits > 0 || amounts.length === 0 ? [`${unpricedUnits} unpriced units`] : []),

@@ -1,25 +1,8 @@
 import type { IssueCollector } from './issues.js';
 import type { IngestRecord } from './records.js';
 
-/** Formats an import accepts (the CLI's `--format` values). */
-export const IMPORT_FORMATS = [
-  'cssm-licenses-csv',
-  'cssm-instances-csv',
-  'api-licenses-json',
-  'api-devices-json',
-  'slr-authorization-xml',
-  'rum-report',
-  'classic-pak-csv',
-  'license-catalog-csv',
-  'price-book',
-  'cssm-event-log-csv',
-] as const;
-
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-export function isImportFormat(value: string): value is ImportFormat {
-  return (IMPORT_FORMATS as readonly string[]).includes(value);
-}
+// The format list lives in formats.ts; re-exported here for existing importers.
+export { IMPORT_FORMATS, isImportFormat, type ImportFormat } from './formats.js';
 
 export interface ParseContext {
   /** Shown in every issue. */

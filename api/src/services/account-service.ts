@@ -10,7 +10,7 @@ import {
   type DbHandle,
 } from '@trueup/db';
 
-import { DomainError } from '../domain/index.js';
+import { DomainError, type ConnectionMode } from '../domain/index.js';
 
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
 
@@ -23,7 +23,7 @@ export type ProductInstanceRecord = typeof productInstances.$inferSelect & {
 };
 
 export interface ProductInstanceFilter {
-  readonly connectionModes?: readonly ('DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR')[] | undefined;
+  readonly connectionModes?: readonly ConnectionMode[] | undefined;
   readonly statuses?: readonly ('ACTIVE' | 'DECOMMISSIONED')[] | undefined;
   /** Case-insensitive substring of the instance name, hostname or serial. */
   readonly search?: string | undefined;

@@ -22,6 +22,8 @@ import {
   namedPositionLines,
   positionLines,
   positionPage,
+  type NamedLinesQuery,
+  type PositionPageQuery,
 } from './position-service.js';
 import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
@@ -37,7 +39,13 @@ export function createServices(handle: DbHandle, clock: Clock) {
   /** The explicit as-of date, validated, or today. */
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
-  const snapshots = positionSnapshots(handle, clock);
+  /** The in-memory cache of position sums (not the stored history snapshots). */
+  const cache = positionSnapshots(handle, clock);
+  /** A service function with the database bound: `(handle, query) => R` becomes `(query) => R`. */
+  const onDb =
+    <Q, R>(f: (handle: DbHandle, query: Q) => R) =>
+    (query: Q): R =>
+      f(handle, query);
   const prices = (smartAccountId: number, asOf: IsoDate) =>
     unitTrueUpPrices(handle, smartAccountId, asOf);
   return {
@@ -45,36 +53,34 @@ export function createServices(handle: DbHandle, clock: Clock) {
     accounts: accountService(handle),
     position: {
       asOfOrToday,
-      lines: (query: Parameters<typeof positionLines>[1]) => positionLines(handle, query),
-      account: (query: Parameters<typeof accountPosition>[1]) => accountPosition(handle, query),
-      page: (query: Parameters<typeof positionPage>[1]) => positionPage(snapshots, query),
+      lines: onDb(positionLines),
+      account: onDb(accountPosition),
+      page: (query: PositionPageQuery) => positionPage(cache, query),
       /** The account of a domain and its position version: what a cached position read depends on. */
-      stamp: (domain: string) => snapshots.stamp(domain),
+      stamp: (domain: string) => cache.stamp(domain),
       /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
-      named: (query: Parameters<typeof namedPositionLines>[2]) =>
-        namedPositionLines(snapshots, prices, query),
-      firstUsageReportAfter: (query: Parameters<typeof firstUsageReportAfter>[1]) =>
-        firstUsageReportAfter(handle, query),
+      named: (query: NamedLinesQuery) => namedPositionLines(cache, prices, query),
+      firstUsageReportAfter: onDb(firstUsageReportAfter),
     },
-    findings: (query: Parameters<typeof accountFindings>[1]) => accountFindings(handle, query),
+    findings: onDb(accountFindings),
     money: {
       priceBook: priceBookService(handle),
       unitTrueUpPrices: (smartAccountId: number, asOf: IsoDate) =>
         unitTrueUpPrices(handle, smartAccountId, asOf),
-      exposure: (query: Parameters<typeof exposureOf>[1]) => exposureOf(handle, query),
-      renewal: (query: Parameters<typeof renewalReport>[1]) => renewalReport(handle, query),
+      exposure: onDb(exposureOf),
+      renewal: onDb(renewalReport),
     },
-    findingsPage: (query: Parameters<typeof findingsPage>[1]) => findingsPage(handle, query),
+    findingsPage: onDb(findingsPage),
     reservations: reservationService(handle, asOfOrToday),
     conversions: conversionService(handle, asOfOrToday),
     /** Cisco's Event Log rows, as imported. */
     events: accountEventService(handle),
     reallocation: reallocationService(handle, asOfOrToday, unitPrices),
     history: {
-      takeSnapshot: (command: Parameters<typeof takeSnapshot>[1]) => takeSnapshot(handle, command),
+      takeSnapshot: onDb(takeSnapshot),
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
-      drift: (query: Parameters<typeof driftBetween>[1]) => driftBetween(handle, query),
-      rollup: (query: Parameters<typeof rollupBy>[1]) => rollupBy(handle, query),
+      drift: onDb(driftBetween),
+      rollup: onDb(rollupBy),
       /**
        * One scheduled run: every Smart Account, as of today, labelled `auto-<date>`; once
        * across replicas (another holding the job's lock: nothing to do, `[]`).

@@ -81,18 +81,29 @@ const toNamedLine = (query: PositionQuery) => {
   };
 };
 
+/** The lines `namedPositionLines` reads: a Smart Account at a date, or some of its Virtual Accounts. */
+export type NamedLinesQuery = PositionQuery & {
+  virtualAccountNames?: readonly string[] | undefined;
+};
+
+/** A page of `positionPage`: the account and date, the row filter and the page request. */
+export type PositionPageQuery = PositionQuery & {
+  filter?: PositionRowFilter | undefined;
+  page: PageRequest;
+};
+
 /**
  * Every named line of a Smart Account (or of the named Virtual Accounts) at a date, priced, sorted
  * by Virtual Account then license name (byte order): the read every surface slices (GraphQL
  * pages and `VirtualAccount.position`, the CLI, the workbook export).
  */
 export async function namedPositionLines(
-  snapshots: PositionSnapshots,
+  cache: PositionSnapshots,
   prices: (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap<number, Money>>,
-  query: PositionQuery & { virtualAccountNames?: readonly string[] | undefined },
+  query: NamedLinesQuery,
 ): Promise<PricedPositionLine[]> {
   const [{ rows }, unitPrices] = await Promise.all([
-    snapshots.get(query),
+    cache.get(query),
     prices(query.smartAccountId, query.asOf),
   ]);
   const named = toNamedLine(query);
@@ -176,20 +187,20 @@ const inList = (values: readonly string[] | undefined) => {
 
 /**
  * A page of position lines for BI pulls, sorted by Virtual Account then license name, with
- * keyset cursors. The aggregation comes from `snapshots` (once per database change, not once
+ * keyset cursors. The aggregation comes from the position `cache` (once per database change, not once
  * per page); filters and paging run over it, the shortfall/surplus filters through the domain's
  * own `positionLine`.
  */
 export async function positionPage(
-  snapshots: PositionSnapshots,
-  query: PositionQuery & { filter?: PositionRowFilter | undefined; page: PageRequest },
+  cache: PositionSnapshots,
+  query: PositionPageQuery,
 ): Promise<Page<NamedPositionLine>> {
   const size = pageSize(query.page.first);
   const after = query.page.after
     ? decodeCursor(query.page.after, ['string', 'string'] as const)
     : null;
   const filter = query.filter ?? {};
-  const { rows, rangeOf } = await snapshots.get({
+  const { rows, rangeOf } = await cache.get({
     smartAccountId: query.smartAccountId,
     asOf: query.asOf,
     virtualAccountNames: filter.virtualAccountNames,

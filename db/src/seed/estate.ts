@@ -1,3 +1,5 @@
+import type { connectionMode, usageSource } from '../schema/enums.js';
+
 import type { CatalogLicense } from './catalog.js';
 import type { VirtualAccountPlan } from './small-layout.js';
 
@@ -44,9 +46,9 @@ export interface SatellitePlan {
 }
 
 /** How a device reaches CSSM (the `connection_mode` enum). */
-export type ConnectionMode = 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+export type ConnectionMode = (typeof connectionMode.enumValues)[number];
 /** Where a usage figure came from (the `usage_source` enum values the demo uses). */
-export type UsageSource = 'CSSM_EXPORT' | 'SMART_LICENSING_API' | 'RUM_REPORT' | 'ON_PREM_SYNC';
+export type UsageSource = Exclude<(typeof usageSource.enumValues)[number], 'DEMO'>;
 
 /** A product instance (device), keyed by its UDI serial. */
 export interface InstancePlan {

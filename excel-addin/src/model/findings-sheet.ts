@@ -1,4 +1,4 @@
-import { moneyNumber, type MoneyValue } from './positions-sheet.js';
+import { moneyNumber, type Money } from './positions-sheet.js';
 import { NUMBER_FORMATS, type SheetModel } from './sheet-model.js';
 
 /** One finding, as `SmartAccount.findings` returns it. */
@@ -8,7 +8,7 @@ export interface FindingSheetRow {
   readonly virtualAccountName: string | null;
   readonly licenseName: string | null;
   readonly quantity: number;
-  readonly money: MoneyValue | null;
+  readonly money: Money | null;
   readonly message: string;
 }
 

@@ -1,7 +1,7 @@
 import { NUMBER_FORMATS, type Cell, type SheetColumn, type SheetModel } from './sheet-model.js';
 
 /** Money as the API returns it: a decimal string (`"1234.50"`) and an ISO currency. */
-export interface MoneyValue {
+export interface Money {
   readonly amount: string;
   readonly currency: string;
 }
@@ -18,9 +18,9 @@ export interface PositionSheetRow {
   readonly shortfall: number;
   readonly surplus: number;
   /** Net unit true-up price, null when the price book has none. */
-  readonly unitPrice: MoneyValue | null;
+  readonly unitPrice: Money | null;
   /** shortfall × unit price, null when unpriced. */
-  readonly exposure: MoneyValue | null;
+  readonly exposure: Money | null;
   /** PREPAID, USAGE (billed as used: never short), SUBSCRIPTION or UNKNOWN. */
   readonly billing: string;
   /** When consumption was last reported on or before the date; null: not reported. */
@@ -54,7 +54,7 @@ export function positionColumn(header: (typeof POSITION_COLUMNS)[number]['header
 }
 
 /** A decimal money string as a sheet number (cells are doubles; the string is exact). */
-export const moneyNumber = (money: MoneyValue | null): number | null =>
+export const moneyNumber = (money: Money | null): number | null =>
   money === null ? null : Number(money.amount);
 
 /**

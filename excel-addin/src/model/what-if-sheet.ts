@@ -1,3 +1,4 @@
+import type { Money } from './positions-sheet.js';
 import { NUMBER_FORMATS, type SheetModel } from './sheet-model.js';
 
 interface Line {
@@ -6,10 +7,6 @@ interface Line {
   readonly balance: number;
   readonly shortfall: number;
   readonly surplus: number;
-}
-interface Money {
-  readonly amount: string;
-  readonly currency: string;
 }
 
 /** What `simulateReallocation` returns, as far as the sheet shows it. */

@@ -1,38 +1,12 @@
 import type { IsoDate } from '../calendar.js';
+import type { Money } from '../money/money.js';
 import type { EntitlementSource, LicenseType } from '../position/lot.js';
 
+import type { FindingCode } from './codes.js';
 import type { ConnectionMode, InstanceStatus, ReservationType } from './findings-input.js';
 
-/** What a finding is about; programs match on these. */
-export type FindingCode =
-  | 'INSUFFICIENT_LICENSES'
-  | 'LICENSES_EXPIRING'
-  | 'LICENSES_EXPIRED'
-  | 'STRANDED_RESERVATION'
-  | 'OVER_RESERVATION'
-  | 'RESERVATION_EXPIRED'
-  | 'ADDON_WITHOUT_BASE'
-  | 'STALE_REPORTING'
-  | 'GHOST_CONSUMPTION'
-  | 'UNCONVERTED_PAK'
-  | 'LEDGER_DEVICE_MISMATCH'
-  | 'ADDON_BASE_UNKNOWN';
-
-/** Every finding code, in the order the issue lists them (CLI choices, GraphQL enum). */
-export const FINDING_CODES: readonly FindingCode[] = [
-  'INSUFFICIENT_LICENSES',
-  'LICENSES_EXPIRING',
-  'LICENSES_EXPIRED',
-  'STRANDED_RESERVATION',
-  'OVER_RESERVATION',
-  'RESERVATION_EXPIRED',
-  'ADDON_WITHOUT_BASE',
-  'STALE_REPORTING',
-  'GHOST_CONSUMPTION',
-  'UNCONVERTED_PAK',
-  'LEDGER_DEVICE_MISMATCH',
-  'ADDON_BASE_UNKNOWN',
-];
+// The codes are one `as const` list (codes.ts).
+export type { FindingCode } from './codes.js';
 
 /**
  * How urgent a finding is, most urgent first. The mapping, one place to read it:
@@ -63,11 +37,11 @@ export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
   'info',
 ];
 
-/** An amount in integer minor units with its ISO currency. */
-export interface FindingMoney {
-  readonly amountMinor: bigint;
-  readonly currency: string;
-}
+/**
+ * The domain's one `Money` (integer minor units and an ISO currency). The alias stays until
+ * `estate.ts` names `Money` too (TODO(issue 17): rename at the merge with s5-servepath).
+ */
+export type FindingMoney = Money;
 
 /** An entitlement lot that proves a finding. */
 export interface LotEvidence {
@@ -298,7 +272,7 @@ export interface FindingOf<C extends FindingCode> {
    * the gross exposure. Null for every other finding (related ones name it in
    * `facts.relatedKey`) and without a price.
    */
-  readonly money: FindingMoney | null;
+  readonly money: Money | null;
   /** One line a person can act on, naming the Virtual Account, license and instance. */
   readonly message: string;
   readonly facts: FindingFactsByCode[C];

@@ -1,11 +1,11 @@
 import type { IsoDate } from '../calendar.js';
+import type { ConnectionMode } from '../instances/connection-mode.js';
 import type { LotTerms, EntitlementSource, LicenseType } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
 /** BASE licenses stand alone; an ADD_ON license needs its base on the same device. */
 export type LicenseKind = 'BASE' | 'ADD_ON';
-/** How a product instance reaches Cisco: online, through a satellite, or offline reservation. */
-export type ConnectionMode = 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+export type { ConnectionMode };
 /** Whether a product instance is still in service. */
 export type InstanceStatus = 'ACTIVE' | 'DECOMMISSIONED';
 /** Specific (SLR) or permanent (PLR) license reservation. */

@@ -1,22 +1,11 @@
-import { addOnBaseUnknownFindings } from './addon-unknown.js';
-import { addOnWithoutBaseFindings } from './addons.js';
-import { unconvertedPakFindings } from './classic.js';
+import { FINDING_CODES } from './codes.js';
 import { indexEstate } from './estate.js';
-import { expiredFindings, expiringFindings } from './expiry.js';
 import type { Finding } from './finding.js';
 import type { FindingsInput } from './findings-input.js';
-import { ghostConsumptionFindings } from './ghost.js';
-import { ledgerDeviceMismatchFindings } from './ledger.js';
 import { allocateMoney } from './money.js';
 import { compareFindings } from './order.js';
 import { resolvePolicy } from './policy.js';
-import {
-  expiredReservationFindings,
-  overReservationFindings,
-  strandedReservationFindings,
-} from './reservations.js';
-import { shortfallFindings } from './shortfall.js';
-import { staleReportingFindings } from './staleness.js';
+import { FINDING_RULES } from './rules.js';
 import { validateFindingsInput } from './validate.js';
 
 /**
@@ -30,19 +19,6 @@ import { validateFindingsInput } from './validate.js';
 export function findings(input: FindingsInput): Finding[] {
   validateFindingsInput(input);
   const estate = indexEstate(input, resolvePolicy(input.policy));
-  const all: Finding[] = [
-    ...shortfallFindings(estate),
-    ...expiringFindings(estate),
-    ...expiredFindings(estate),
-    ...strandedReservationFindings(estate),
-    ...overReservationFindings(estate),
-    ...expiredReservationFindings(estate),
-    ...addOnWithoutBaseFindings(estate),
-    ...staleReportingFindings(estate),
-    ...ghostConsumptionFindings(estate),
-    ...unconvertedPakFindings(estate),
-    ...ledgerDeviceMismatchFindings(estate),
-    ...addOnBaseUnknownFindings(estate),
-  ];
+  const all = FINDING_CODES.flatMap((code): readonly Finding[] => FINDING_RULES[code](estate));
   return allocateMoney(all).sort(compareFindings);
 }

@@ -1,4 +1,4 @@
-import type { ConnectionMode } from '../findings/findings-input.js';
+import type { ConnectionMode } from './connection-mode.js';
 
 /**
  * What a source states about a device's connection. `ONLINE` is a registration that names no

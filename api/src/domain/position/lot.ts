@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar.js';
+import type { ConnectionMode } from '../instances/connection-mode.js';
 
 /**
  * UNKNOWN: the source gave no type and nothing else tells (see `lotTypeFromEvidence`); such a
@@ -87,7 +88,7 @@ export function reservedAt(
 }
 
 /** How a device reaches Cisco (the connection mode of its product instance). */
-export type DeviceMode = 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR';
+export type DeviceMode = ConnectionMode;
 
 /**
  * The PLR rule. A Permanent License Reservation device holds one universal, offline entitlement

@@ -1,6 +1,7 @@
+import type { Money } from '../money/money.js';
 import type { PositionLine } from '../position/position.js';
 
-import type { MoneyAmount, UnitPrice } from './types.js';
+import type { UnitPrice } from './types.js';
 
 /** Running exposure: priced shortfall per currency, unpriced shortfall in units. */
 export interface ExposureTally {
@@ -49,7 +50,7 @@ export function exposureOf(
 export function compareExposure(
   before: ExposureTally,
   after: ExposureTally,
-): { before: MoneyAmount[]; after: MoneyAmount[]; change: MoneyAmount[] } {
+): { before: Money[]; after: Money[]; change: Money[] } {
   const currencies = [...new Set([...before.byCurrency.keys(), ...after.byCurrency.keys()])]
     .filter(
       (currency) =>

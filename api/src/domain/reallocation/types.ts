@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar.js';
+import type { Money } from '../money/money.js';
 import type { EntitlementSource, LicenseType } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
@@ -116,11 +117,11 @@ export interface SimulatedMove {
   readonly warnings: readonly MoveWarning[];
 }
 
-/** An amount of money in integer minor units. */
-export interface MoneyAmount {
-  readonly amountMinor: bigint;
-  readonly currency: string;
-}
+/**
+ * The domain's one `Money`. The alias stays until `graphql/reallocation/reallocation.mapper.ts`
+ * names `Money` too (TODO(issue 17): rename at the merge with s5-apishape).
+ */
+export type MoneyAmount = Money;
 
 export interface PositionChange {
   readonly before: PositionLine;
@@ -129,8 +130,8 @@ export interface PositionChange {
 
 /** Exposure of the whole Smart Account: priced per currency (sorted by code), unpriced in units. */
 export interface ExposureSummary {
-  readonly exposureBefore: readonly MoneyAmount[];
-  readonly exposureAfter: readonly MoneyAmount[];
+  readonly exposureBefore: readonly Money[];
+  readonly exposureAfter: readonly Money[];
   readonly unpricedShortfallBefore: number;
   readonly unpricedShortfallAfter: number;
 }
@@ -144,7 +145,7 @@ export interface SimulationResult extends ExposureSummary {
   /** Σ surplus after − before, in units (negative = fewer). */
   readonly surplusChange: number;
   /** After − before per currency (same currencies as before/after). */
-  readonly exposureChange: readonly MoneyAmount[];
+  readonly exposureChange: readonly Money[];
   /** No move has a blocking warning. */
   readonly feasible: boolean;
 }

@@ -1,5 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 
+import {
+  CONNECTION_MODES,
+  type ConnectionMode as ConnectionModeValue,
+} from '../../domain/index.js';
+import { enumFromList } from '../enum-from-list.js';
+
 // GraphQL enums mirror the database enums; values are the same strings end to end.
 export enum Environment {
   PRODUCTION = 'PRODUCTION',
@@ -30,12 +36,9 @@ export enum EntitlementSource {
   SMART = 'SMART',
   CLASSIC_PAK = 'CLASSIC_PAK',
 }
-export enum ConnectionMode {
-  DIRECT_CLOUD = 'DIRECT_CLOUD',
-  ON_PREM = 'ON_PREM',
-  SLR = 'SLR',
-  PLR = 'PLR',
-}
+/** Built from the domain's one list (`CONNECTION_MODES`). */
+export const ConnectionMode = enumFromList(CONNECTION_MODES);
+export type ConnectionMode = ConnectionModeValue;
 export enum InstanceStatus {
   ACTIVE = 'ACTIVE',
   DECOMMISSIONED = 'DECOMMISSIONED',

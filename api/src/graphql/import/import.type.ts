@@ -1,58 +1,18 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { IMPORT_FORMAT_LIST, IMPORT_FORMATS, type ImportFormat } from '../../ingest/index.js';
+import { enumDescriptions, enumFromList } from '../enum-from-list.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
-/** GraphQL names of the import formats (the CLI spells them in kebab-case). */
-export enum ImportFormatGql {
-  CSSM_LICENSES_CSV = 'cssm-licenses-csv',
-  CSSM_INSTANCES_CSV = 'cssm-instances-csv',
-  API_LICENSES_JSON = 'api-licenses-json',
-  API_DEVICES_JSON = 'api-devices-json',
-  SLR_AUTHORIZATION_XML = 'slr-authorization-xml',
-  RUM_REPORT = 'rum-report',
-  CLASSIC_PAK_CSV = 'classic-pak-csv',
-  LICENSE_CATALOG_CSV = 'license-catalog-csv',
-  PRICE_BOOK = 'price-book',
-  CSSM_EVENT_LOG_CSV = 'cssm-event-log-csv',
-}
+/** The import formats as a GraphQL enum, built from the format registry (`ingest/formats.ts`). */
+export const ImportFormatGql = enumFromList(IMPORT_FORMATS);
+export type ImportFormatGql = ImportFormat;
 registerEnumType(ImportFormatGql, {
   name: 'ImportFormat',
   description: 'A Cisco export format Trueup imports.',
-  valuesConfig: {
-    CSSM_LICENSES_CSV: {
-      description:
-        'CSSM Licenses tab export, summary or transaction-detail level, one or several Virtual Accounts: the ledger (owned, in use, lots).',
-    },
-    CSSM_INSTANCES_CSV: {
-      description: 'CSSM Product Instances export: devices and their license use.',
-    },
-    API_LICENSES_JSON: {
-      description:
-        'Smart Licensing API licenses (v1) or get-summary (v2), pages concatenated: the ledger.',
-    },
-    API_DEVICES_JSON: { description: 'Smart Licensing API devices (product instances).' },
-    SLR_AUTHORIZATION_XML: {
-      description: 'SLR authorization codes: reservations per device.',
-    },
-    RUM_REPORT: {
-      description: 'Smart Licensing Using Policy RUM reports: per-device usage by entitlement tag.',
-    },
-    CLASSIC_PAK_CSV: {
-      description: 'Classic PAK list: CLASSIC_PAK lots (rows already CONVERTED are skipped).',
-    },
-    LICENSE_CATALOG_CSV: {
-      description:
-        'License catalog: name ↔ tag, family, unit, kind, required base, entitlement type; corrects the built-in catalog.',
-    },
-    PRICE_BOOK: {
-      description:
-        'Price book CSV: License, Currency, List Price, Discount, Support Rate, License Type, EA Suite, In EA, EA Price, Valid From.',
-    },
-    CSSM_EVENT_LOG_CSV: {
-      description:
-        'CSSM Event Log export: SLR, transfer and satellite-sync events as Cisco dated them.',
-    },
-  },
+  valuesConfig: enumDescriptions(
+    IMPORT_FORMAT_LIST.map((format) => ({ value: format.name, description: format.description })),
+  ),
 });
 
 @ObjectType('ImportIssue', { description: 'A problem in an input file, at file:line:column.' })

@@ -4,29 +4,22 @@ import { accountEvents, productInstances, reservations, type DbHandle } from '@t
 
 import { DomainError } from '../../domain/index.js';
 import { ACCOUNT_EVENT_KINDS } from '../../ingest/csv/event-messages.js';
-import type { AccountEventKind } from '../../ingest/index.js';
+import type { AccountEventKind, AccountEventRecord } from '../../ingest/index.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.js';
 
 export { ACCOUNT_EVENT_KINDS };
 export type AccountEventKindName = AccountEventKind;
 
-/** One stored Event Log row. */
-export interface AccountEventView {
+/**
+ * One stored Event Log row: the fields of the imported record (`AccountEventRecord`: time,
+ * user, message and what the message names), with its id, kind and import run.
+ */
+export interface AccountEventView extends Omit<
+  AccountEventRecord,
+  'kind' | 'at' | 'eventKind' | 'naturalKey'
+> {
   readonly id: number;
   readonly kind: AccountEventKindName;
-  /** ISO 8601 UTC timestamp. */
-  readonly occurredAt: string;
-  readonly user: string | null;
-  readonly message: string;
-  readonly virtualAccount: string | null;
-  readonly license: string | null;
-  readonly quantity: number | null;
-  readonly device: string | null;
-  readonly udiPid: string | null;
-  readonly udiSerial: string | null;
-  readonly fromVirtualAccount: string | null;
-  readonly toVirtualAccount: string | null;
-  readonly satellite: string | null;
   readonly importRunId: number | null;
 }
 

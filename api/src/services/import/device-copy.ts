@@ -9,9 +9,6 @@ import { INSTANCE_UPSERT } from './bulk-sql.js';
 import { ImportInputError } from './instance-batch.js';
 import type { WriteContext } from './record-writer.js';
 
-/** The formats whose records are devices and their usage only: written through COPY. */
-export const DEVICE_FORMATS = new Set(['cssm-instances-csv', 'api-devices-json', 'rum-report']);
-
 const STAGE = 'import_device_stage';
 const NULL_KEY = '\u0002';
 

@@ -10,16 +10,17 @@ import {
   MAX_ISSUES,
   PARSERS,
   detectFormat,
+  importFormat,
   type ImportFormat,
   type IngestIssue,
 } from '../../ingest/index.js';
 import { refreshCurrentPositions } from '../current-positions.js';
 import { lockLedger } from '../ledger-lock.js';
 
-import { DEVICE_FORMATS, DeviceCopyWriter } from './device-copy.js';
+import { DeviceCopyWriter } from './device-copy.js';
+import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './named-rows.js';
 import { FileProgress, registerRunning, type ImportProgress } from './progress.js';
 import { RecordWriter } from './record-writer.js';
-import { NameResolver, ensureSmartAccount, recordSatelliteSync } from './resolver.js';
 import { inserted } from './returning.js';
 import { onPremHost } from './source-system.js';
 import { sniff, withProgress, type ImportSource } from './sources.js';
@@ -54,19 +55,6 @@ export interface ImportCommand {
    */
   readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
 }
-
-const USAGE_SOURCE: Record<ImportFormat, 'CSSM_EXPORT' | 'SMART_LICENSING_API' | 'RUM_REPORT'> = {
-  'cssm-licenses-csv': 'CSSM_EXPORT',
-  'cssm-instances-csv': 'CSSM_EXPORT',
-  'classic-pak-csv': 'CSSM_EXPORT',
-  'license-catalog-csv': 'CSSM_EXPORT',
-  'price-book': 'CSSM_EXPORT',
-  'cssm-event-log-csv': 'CSSM_EXPORT',
-  'api-licenses-json': 'SMART_LICENSING_API',
-  'api-devices-json': 'SMART_LICENSING_API',
-  'slr-authorization-xml': 'SMART_LICENSING_API',
-  'rum-report': 'RUM_REPORT',
-};
 
 /** Thrown inside the transaction to roll a dry run back after counting what it would do. */
 class DryRunRollback extends Error {}
@@ -269,7 +257,7 @@ async function writeFile(
     counts,
     asOf: options.asOf,
     importRunId: run.id,
-    usageSource: USAGE_SOURCE[file.format],
+    usageSource: importFormat(file.format).usageSource,
     defaultVirtualAccount: options.virtualAccount,
     sourceSatellite: options.sourceSatellite,
   };
@@ -283,7 +271,7 @@ async function writeFile(
     issues: collector,
     virtualAccount: options.virtualAccount,
   });
-  if (DEVICE_FORMATS.has(file.format)) {
+  if (importFormat(file.format).writer === 'devices') {
     // Devices files are the large ones: staged through COPY, then written set-based.
     const writer = new DeviceCopyWriter(context);
     await writer.open();

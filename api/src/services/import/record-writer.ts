@@ -14,8 +14,8 @@ import { AuthorizationBatch } from './authorization-batch.js';
 import { writeCatalogEntry } from './catalog-writer.js';
 import { writeAccountEvent } from './event-writer.js';
 import { InstanceBatch } from './instance-batch.js';
+import type { NameResolver } from './named-rows.js';
 import { writePriceEntry } from './price-writer.js';
-import type { NameResolver } from './resolver.js';
 import type { ImportCounts } from './summary.js';
 
 export interface WriteContext {

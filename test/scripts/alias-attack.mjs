@@ -102,11 +102,18 @@ async function post(bearer, query, variables = {}, abortAfterMs) {
 async function withHealth(run, tailMs = 0) {
   let worst = 0;
   let probes = 0;
+  const failures = [];
   let done = false;
   const poll = (async () => {
     while (!done) {
       const t = performance.now();
-      await fetch(healthUrl);
+      try {
+        await fetch(healthUrl);
+      } catch (error) {
+        failures.push(
+          `${error.cause?.code ?? error.message} after ${Math.round(performance.now() - t)} ms`,
+        );
+      }
       worst = Math.max(worst, performance.now() - t);
       probes++;
       await new Promise((r) => setTimeout(r, 50));
@@ -116,7 +123,12 @@ async function withHealth(run, tailMs = 0) {
   await new Promise((r) => setTimeout(r, tailMs));
   done = true;
   await poll;
-  return { ...result, healthzWorstMs: Math.round(worst), probes };
+  return {
+    ...result,
+    healthzWorstMs: Math.round(worst),
+    probes,
+    ...(failures.length ? { healthzFailures: failures } : {}),
+  };
 }
 
 const accounts = await (

@@ -8,8 +8,10 @@ import { setQueryGuard } from './query-guard.js';
 import type { DbHandle } from './types.js';
 
 // Embedded PGlite cannot cancel a statement once it runs, so a stopped request must not send
-// the statements it had already issued and that wait their turn (issue 19 item 1).
-describe('the query guard on embedded PGlite', () => {
+// the statements it had already issued and that wait their turn (issue 19 item 1). Run on the
+// PGlite run (the migrated PGlite template is built for it only); PostgreSQL cancels a running
+// statement at `statement_timeout` instead.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the query guard on embedded PGlite', () => {
   let handle: DbHandle;
   let stopped = false;
   beforeAll(async () => {

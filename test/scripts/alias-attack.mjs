@@ -20,7 +20,10 @@ if (target !== 'pglite' && target !== 'postgres') {
   process.exit(2);
 }
 const dataDir = target === 'pglite' ? mkdtempSync(join(tmpdir(), 'trueup-attack-')) : undefined;
-const { DATABASE_URL, TRUEUP_DATA_DIR: _unused, ...rest } = process.env;
+const rest = { ...process.env };
+const { DATABASE_URL } = rest;
+delete rest.DATABASE_URL;
+delete rest.TRUEUP_DATA_DIR;
 if (target === 'postgres' && !DATABASE_URL) throw new Error('set DATABASE_URL');
 const env = {
   ...rest,

@@ -1,8 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { seedDemo, type DbHandle } from '@trueup/db';
 
+import { launchChromium } from '../support/chromium.js';
 import { createTestDb } from '../support/test-db.js';
 import { startTestApi } from '../support/test-server.js';
 
@@ -17,19 +18,7 @@ describe('GraphQL explorer first run in Chromium', () => {
     handle = await createTestDb();
     await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
     api = await startTestApi(handle, TODAY);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

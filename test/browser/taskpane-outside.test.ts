@@ -1,8 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { seedDemo, type DbHandle } from '@trueup/db';
 
+import { launchChromium } from '../support/chromium.js';
 import { createTestDb } from '../support/test-db.js';
 import { startTestApi } from '../support/test-server.js';
 
@@ -18,10 +19,7 @@ describe('task pane opened in a browser, office.js unreachable', () => {
     handle = await createTestDb();
     await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
     api = await startTestApi(handle, TODAY);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_ACCOUNTS, seedDemo, type DbHandle } from '@trueup/db';
 
+import { launchChromium } from '../support/chromium.js';
 import { insertEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb } from '../support/test-db.js';
@@ -77,19 +78,7 @@ describe('task pane in Chromium against a real API', () => {
     });
     api = await startTestApi(handle, TODAY);
     fakeHost = await bundleFakeHost();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 
 import { DomainError, type DomainErrorCode } from '../domain/index.js';
 import { loggableError } from '../http/loggable-error.js';
-import { REQUEST_BUDGET_EXCEEDED } from '../http/request-budget.js';
+import { REQUEST_BUDGET_EXCEEDED, budgetExceededIn } from '../http/request-budget.js';
 
 /** Domain codes → GraphQL `extensions.code`. Input and invariant problems are BAD_USER_INPUT. */
 const CODES: Record<DomainErrorCode, string> = {
@@ -84,9 +84,10 @@ export function formatError(
         extensions: { code: 'BAD_USER_INPUT' },
       };
     }
-    if ((original as { code?: unknown } | null)?.code === REQUEST_BUDGET_EXCEEDED) {
+    const stopped = budgetExceededIn(original);
+    if (stopped) {
       return {
-        message: (original as Error).message,
+        message: stopped.message,
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { code: REQUEST_BUDGET_EXCEEDED },
       };

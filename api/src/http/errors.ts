@@ -2,7 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import { loggableError } from './loggable-error.js';
-import { REQUEST_BUDGET_EXCEEDED } from './request-budget.js';
+import { budgetExceededIn } from './request-budget.js';
 
 /** Codes the HTTP layer itself can answer with (GraphQL errors come from `graphql/errors.ts`). */
 export type HttpErrorCode =
@@ -31,8 +31,7 @@ const MESSAGES: Record<HttpErrorCode, string> = {
 
 function classify(err: unknown): { status: number; code: HttpErrorCode } {
   const { status, type } = (typeof err === 'object' && err !== null ? err : {}) as HttpishError;
-  if ((err as { code?: unknown } | null)?.code === REQUEST_BUDGET_EXCEEDED)
-    return { status: 503, code: 'REQUEST_BUDGET_EXCEEDED' };
+  if (budgetExceededIn(err)) return { status: 503, code: 'REQUEST_BUDGET_EXCEEDED' };
   if (type === 'entity.too.large' || status === 413)
     return { status: 413, code: 'PAYLOAD_TOO_LARGE' };
   if (status === 415) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };

@@ -107,6 +107,17 @@ interface CostedRequest {
   variables?: Record<string, unknown> | undefined;
 }
 
+/**
+ * The variables as costing reads them: every list emptied. A cost depends on `first` (an Int),
+ * never on a list's items, and coercing a 50,000-move variable took seconds of the event loop
+ * (for a request the alias cap then refused); execution still checks the whole list.
+ */
+function listsEmptied(value: unknown): unknown {
+  if (Array.isArray(value)) return [];
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, listsEmptied(v)]));
+}
+
 function costOf(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -119,7 +130,7 @@ function costOf(
       schema,
       query: document,
       ...(request.operationName ? { operationName: request.operationName } : {}),
-      variables: request.variables ?? {},
+      variables: listsEmptied(request.variables ?? {}) as Record<string, unknown>,
       estimators: [
         expensiveFieldEstimator(returned),
         fieldExtensionsEstimator(),

@@ -52,6 +52,17 @@ export function throwIfOverBudget(): void {
     );
 }
 
+/**
+ * The error of a stopped request in `error`, also when the database client wrapped it (the
+ * check at a statement's turn in the embedded database fails as that statement, in `cause`).
+ */
+export function budgetExceededIn(error: unknown): Error | undefined {
+  for (let e = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === REQUEST_BUDGET_EXCEEDED) return e as Error;
+  }
+  return undefined;
+}
+
 /** The current request's abort signal (undefined outside a request). */
 export function requestSignal(): AbortSignal | undefined {
   return store.getStore()?.signal;

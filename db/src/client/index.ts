@@ -51,3 +51,4 @@ export { setQueryGuard } from './query-guard.js';
 export { migratePostgres } from './postgres.js';
 export type { CopyRow, Db, DbHandle, DbKind, Schema } from './types.js';
 export { openCopy, type CopySink } from './copy-sink.js';
+export { LEDGER_LOCK_CLASS, lockLedger } from './ledger-lock.js';

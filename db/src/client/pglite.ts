@@ -8,7 +8,7 @@ import { copyChunks, copyStatement } from './csv.js';
 import { takeLock } from './data-dir-lock.js';
 import { migrationsFolder } from './migrations.js';
 import { shareDatabase, type DatabaseShare } from './pglite-share.js';
-import { guardLogger } from './query-guard.js';
+import { guardLogger, runQueryGuard } from './query-guard.js';
 import type { Db, DbHandle } from './types.js';
 
 export interface PgliteOptions {
@@ -90,13 +90,22 @@ export async function createPgliteDb(
 const YIELD_EVERY_MS = 20;
 
 /**
- * The embedded database runs in this process, and a request's queries chained on promises can
- * keep the event loop from ever reaching other sockets (a `/healthz` probe waited 12 s behind
- * one heavy request). This wrapper lets timers and I/O run between queries at least every
- * `YIELD_EVERY_MS`, so other requests are served between one request's queries.
+ * The embedded database runs in this process, one statement at a time, and cannot cancel one
+ * that has started. Two things follow, both handled here for every statement outside a
+ * transaction (`query`, `exec`):
+ *
+ * - A request's queries chained on promises can keep the event loop from ever reaching other
+ *   sockets (a `/healthz` probe waited 12 s behind one heavy request): timers and I/O run between
+ *   statements at least every `YIELD_EVERY_MS`, so other requests are served between them.
+ * - Statements wait their turn here, in order, and the query guard (`setQueryGuard`) is asked
+ *   again when a statement's turn comes, in its request's context: drizzle asks it when the
+ *   statement is issued, and a request whose budget is spent (or whose client went away) while
+ *   its statements queued behind others' sends none of them. Only the statement already running
+ *   finishes.
  */
 function yieldingClient(client: PGlite): PGlite {
   let lastYield = performance.now();
+  let turn: Promise<unknown> = Promise.resolve();
   const pause = async () => {
     if (performance.now() - lastYield < YIELD_EVERY_MS) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -110,9 +119,14 @@ function yieldingClient(client: PGlite): PGlite {
         return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
       }
       const method = value as (...args: unknown[]) => Promise<unknown>;
-      return async (...args: unknown[]) => {
-        await pause();
-        return method.apply(target, args);
+      return (...args: unknown[]) => {
+        const run = turn.then(async () => {
+          await pause();
+          runQueryGuard();
+          return method.apply(target, args);
+        });
+        turn = run.catch(() => undefined);
+        return run;
       };
     },
   });

@@ -15,9 +15,14 @@ export function setQueryGuard(check: (() => void) | undefined): void {
   slot[KEY] = check;
 }
 
+/** Runs the installed guard (throws what it throws). */
+export function runQueryGuard(): void {
+  slot[KEY]?.();
+}
+
 /** drizzle logger that runs the installed guard; it logs nothing. */
 export const guardLogger: Logger = {
   logQuery() {
-    slot[KEY]?.();
+    runQueryGuard();
   },
 };

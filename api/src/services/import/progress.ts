@@ -1,8 +1,9 @@
 import type { ImportRunRecord } from './import-runs.js';
 
 /**
- * Where an import is: pass 1 (`check`: parse and validate, nothing written) or pass 2 (`write`:
- * records streamed into the transaction; `apply`: the staged rows written set-based).
+ * Where an import is: pass 1 reads the file once (`write`: records checked and streamed into the
+ * transaction; `check`: only checked, after an error or for content already imported), pass 2
+ * (`apply`) writes the staged rows set-based.
  */
 export interface ImportProgress {
   readonly phase: 'check' | 'write' | 'apply';
@@ -57,7 +58,7 @@ export class FileProgress {
     const seconds = (performance.now() - this.started) / 1000;
     this.listener({
       phase,
-      pass: phase === 'check' ? 1 : 2,
+      pass: phase === 'apply' ? 2 : 1,
       fileName: this.fileName,
       bytesRead: this.bytesRead,
       totalBytes: this.totalBytes,

@@ -66,6 +66,8 @@ const licenseKey = (name: string | null, tag: string | null) =>
  */
 export class DeviceCopyWriter {
   private sink: CopySink | null = null;
+  /** Rows staged by the ended COPY, not yet applied. */
+  private staged = 0;
   private seq = 0;
   private sourceSatellite: string | null;
   /** The import run the applied rows belong to (known once the file has been read). */
@@ -168,20 +170,28 @@ export class DeviceCopyWriter {
     ];
   }
 
-  /** Ends the COPY without applying it: the staged rows are dropped with the transaction. */
-  async discard(): Promise<void> {
+  /**
+   * Ends the COPY (the transaction's connection runs nothing else while it is open): after the
+   * last record, before any other statement.
+   */
+  async close(): Promise<void> {
     const sink = this.sink;
     this.sink = null;
-    await sink?.end();
+    if (sink) this.staged = await sink.end();
   }
 
-  /** Ends the COPY and applies the staged rows as written by the import run `importRunId`. */
+  /** Writes nothing: the staged rows are dropped with the transaction. */
+  async discard(): Promise<void> {
+    await this.close();
+    this.staged = 0;
+  }
+
+  /** Applies the staged rows (after `close`) as written by the import run `importRunId`. */
   async finish(importRunId: number): Promise<void> {
-    const sink = this.sink;
-    if (!sink) return;
-    this.sink = null;
+    await this.close();
+    const { staged } = this;
+    this.staged = 0;
     this.importRunId = importRunId;
-    const staged = await sink.end();
     if (staged === 0) return;
     const { tx } = this.context;
     await tx.execute(sql.raw(`analyze ${STAGE}`));

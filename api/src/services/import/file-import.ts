@@ -52,6 +52,8 @@ export interface FileOutcome {
 /** Where a file's records go while it is read: staged (devices) or written as they come. */
 interface Sink {
   write(record: Parameters<RecordWriter['write']>[0]): Promise<void> | undefined;
+  /** The last record was written: end what holds the connection (a COPY). */
+  close(): Promise<void>;
   /** The file was read without errors: apply what was staged. */
   finish(importRunId: number): Promise<void>;
   /** The file had errors (or was already imported): write nothing more. */
@@ -153,6 +155,7 @@ export async function importFile(
     throw error;
   }
   progress.report();
+  await sink?.close();
   if (staged) {
     sha256 = hash.digest('hex');
     previous = await committedRun(tx, names.smartAccountId, sha256, format);
@@ -196,6 +199,7 @@ function recordSink(writer: RecordWriter): Sink {
   return {
     write: (record) => writer.write(record),
     finish: () => writer.finish(),
+    close: () => Promise.resolve(),
     discard: () => Promise.resolve(),
     abort: () => Promise.resolve(),
     // Ledger, PAK, SLR and catalog files may supersede or re-type lots anywhere in the account.

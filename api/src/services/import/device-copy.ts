@@ -55,9 +55,9 @@ const licenseKey = (name: string | null, tag: string | null) =>
   `${name ?? NULL_KEY}\u0001${tag ?? NULL_KEY}`;
 
 /**
- * Writes a devices file (product instances and their per-license usage) set-based: pass 2
- * streams the parsed records through `COPY` into a temporary staging table (memory holds one
- * chunk), then a few statements resolve names to ids (through the `NameResolver`, once per
+ * Writes a devices file (product instances and their per-license usage) set-based: as the file
+ * is read (and checked), its records stream through `COPY` into a temporary staging table
+ * (memory holds one chunk), then a few statements resolve names to ids (through the `NameResolver`, once per
  * distinct name, so catalog and join rules apply as for any record), upsert the instances,
  * register devices known only from their usage, insert the usage rows and, for a RUM report,
  * move last contacts forward. Same rules as `InstanceBatch`, which writes devices met in

@@ -109,7 +109,7 @@ export function runningImportsOf(domain: string, smartAccountId: number): Import
   return [...running]
     .filter((r) => r.domain === domain)
     .map((r) => ({
-      // 0 while pass 1 checks the file: its run row is written in pass 2.
+      // 0 until the file's run row is written (a devices file's: once it has been read).
       id: r.runId ?? 0,
       smartAccountId,
       fileName: r.progress.fileName,

@@ -60,8 +60,9 @@ describe('a CLI import killed (SIGKILL) in the middle of writing', () => {
     }
   }
 
-  // Pass 2 of a devices file streams its records through COPY into a staging table
-  // (`importing`), then writes them set-based (`writing`): a kill in either leaves nothing.
+  // A devices file is read once, its records checked and streamed through COPY into a staging
+  // table (`importing`, pass 1), then written set-based (`writing`, pass 2): a kill in either
+  // leaves nothing.
   it.each([
     {
       when: 'while its records stream through COPY',

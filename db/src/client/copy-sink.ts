@@ -80,17 +80,25 @@ function driverOf(executor: Db): PostgresJsLike | PgliteLike {
   return session.client as PostgresJsLike | PgliteLike;
 }
 
+/**
+ * Text sent per write to a PostgreSQL COPY stream. Small on purpose: a chunk string that lives
+ * through two young-generation collections is promoted, and promoted garbage grew the heap by
+ * ~100 MB per 200,000 rows before a full collection (measured with --trace-gc at 1 MiB).
+ */
+const STREAM_CHUNK_CHARS = 64 * 1024;
+
 export async function openCopy(
   executor: Db,
   table: string,
   columns: readonly string[],
-  chunkBytes = 1 << 20,
+  pgliteChunkBytes = 1 << 20,
 ): Promise<CopySink> {
   const client = driverOf(executor);
   let rows = 0;
   let chunk = '';
   if ('unsafe' in client && copyOverSocketUnsafe) return insertSink(client, table, columns);
   if ('unsafe' in client) {
+    const chunkBytes = STREAM_CHUNK_CHARS;
     const writable = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
     let failed: Error | null = null;
     writable.on('error', (error: Error) => (failed ??= error));
@@ -120,6 +128,7 @@ export async function openCopy(
       },
     };
   }
+  const chunkBytes = pgliteChunkBytes;
   const statement = copyStatement(table, columns, `'/dev/blob'`);
   const flush = async () => {
     const blob = new Blob([chunk]);

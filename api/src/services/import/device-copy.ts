@@ -42,13 +42,19 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** A JSON array of ids as either driver returns it (parsed, or as text). */
+function jsonIds(value: unknown): number[] {
+  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(list) ? list.map(Number) : [];
+}
+
 const licenseKey = (name: string | null, tag: string | null) =>
   `${name ?? NULL_KEY}\u0001${tag ?? NULL_KEY}`;
 
 /**
- * Writes a devices file (product instances and their per-license usage) set-based: pass 2
- * streams the parsed records through `COPY` into a temporary staging table (memory holds one
- * chunk), then a few statements resolve names to ids (through the `NameResolver`, once per
+ * Writes a devices file (product instances and their per-license usage) set-based: as the file
+ * is read (and checked), its records stream through `COPY` into a temporary staging table
+ * (memory holds one chunk), then a few statements resolve names to ids (through the `NameResolver`, once per
  * distinct name, so catalog and join rules apply as for any record), upsert the instances,
  * register devices known only from their usage, insert the usage rows and, for a RUM report,
  * move last contacts forward. Same rules as `InstanceBatch`, which writes devices met in
@@ -57,10 +63,21 @@ const licenseKey = (name: string | null, tag: string | null) =>
  */
 export class DeviceCopyWriter {
   private sink: CopySink | null = null;
+  /** Rows staged by the ended COPY, not yet applied. */
+  private staged = 0;
   private seq = 0;
   private sourceSatellite: string | null;
+  /** The import run the applied rows belong to (known once the file has been read). */
+  private importRunId = 0;
+  /** Virtual Accounts whose position the applied rows change; null: possibly any. */
+  private touched: Set<number> | null = new Set();
 
-  constructor(private readonly context: WriteContext) {
+  /** Virtual Accounts whose position this file changed (after `finish`); null: possibly any. */
+  touchedVirtualAccounts(): ReadonlySet<number> | null {
+    return this.touched;
+  }
+
+  constructor(private readonly context: Omit<WriteContext, 'importRunId'>) {
     this.sourceSatellite = context.sourceSatellite;
   }
 
@@ -150,12 +167,28 @@ export class DeviceCopyWriter {
     ];
   }
 
-  /** Ends the COPY and applies the staged rows. */
-  async finish(): Promise<void> {
+  /**
+   * Ends the COPY (the transaction's connection runs nothing else while it is open): after the
+   * last record, before any other statement.
+   */
+  async close(): Promise<void> {
     const sink = this.sink;
-    if (!sink) return;
     this.sink = null;
-    const staged = await sink.end();
+    if (sink) this.staged = await sink.end();
+  }
+
+  /** Writes nothing: the staged rows are dropped with the transaction. */
+  async discard(): Promise<void> {
+    await this.close();
+    this.staged = 0;
+  }
+
+  /** Applies the staged rows (after `close`) as written by the import run `importRunId`. */
+  async finish(importRunId: number): Promise<void> {
+    await this.close();
+    const { staged } = this;
+    this.staged = 0;
+    this.importRunId = importRunId;
     if (staged === 0) return;
     const { tx } = this.context;
     await tx.execute(sql.raw(`analyze ${STAGE}`));
@@ -254,9 +287,14 @@ export class DeviceCopyWriter {
    * serial); the connection a row leaves to the stored one is applied as `applyStored` says.
    */
   private async upsertInstances(ids: { va: string; sat: string }): Promise<void> {
-    const { names, counts, importRunId } = this.context;
+    const { names, counts } = this.context;
+    const { importRunId } = this;
     const sa = names.smartAccountId;
-    const [result] = await this.rows<{ created: number | string; updated: number | string }>(sql`
+    const [result] = await this.rows<{
+      created: number | string;
+      updated: number | string;
+      plr_changes: number | string;
+    }>(sql`
       with latest as (
         select distinct on (pid, serial) * from ${sql.raw(STAGE)} where kind = 'i'
         order by pid, serial, seq desc
@@ -290,10 +328,17 @@ export class DeviceCopyWriter {
         ${INSTANCE_UPSERT}
         returning (p.xmax = 0) as inserted
       )
-      select count(*) filter (where inserted) as created, count(*) filter (where not inserted) as updated
+      select count(*) filter (where inserted) as created, count(*) filter (where not inserted) as updated,
+        (select count(*) from resolved r where r.stored_mode is not null
+          and (r.stored_mode = 'PLR') <> ((r.rule = 'FIXED' and r.mode = 'PLR')
+            or (r.rule not in ('FIXED', 'KEEP_SATELLITE', 'ON_PREM_ELSE_DIRECT') and r.stored_mode = 'PLR'))
+        ) as plr_changes
       from written`);
     counts.created.productInstances += Number(result?.created ?? 0);
     counts.updated.productInstances += Number(result?.updated ?? 0);
+    // A device becoming PLR (or ceasing to be) changes what its usage counts in every Virtual
+    // Account that holds its reports: the whole account's kept position is recomputed.
+    if (Number(result?.plr_changes ?? 0) > 0) this.touched = null;
   }
 
   /**
@@ -302,7 +347,8 @@ export class DeviceCopyWriter {
    * says (`resolveConnection` with nothing stated or stored).
    */
   private async registerUsageOnlyDevices(ids: { va: string; sat: string }): Promise<void> {
-    const { names, counts, importRunId, defaultVirtualAccount } = this.context;
+    const { names, counts, defaultVirtualAccount } = this.context;
+    const { importRunId } = this;
     const sa = names.smartAccountId;
     const missing = sql`
       select distinct on (u.pid, u.serial) u.pid, u.serial, u.va
@@ -355,9 +401,10 @@ export class DeviceCopyWriter {
    * device cannot be identified is left out (the parser reported it).
    */
   private async insertUsage(ids: { va: string; lic: string }): Promise<void> {
-    const { names, counts, importRunId, usageSource, asOf } = this.context;
+    const { names, counts, usageSource, asOf } = this.context;
+    const { importRunId } = this;
     const sa = names.smartAccountId;
-    const [result] = await this.rows<{ inserted: number | string }>(sql`
+    const [result] = await this.rows<{ inserted: number | string; vas: unknown }>(sql`
       with written as (
         insert into usage_reports (smart_account_id, virtual_account_id, license_id,
           product_instance_id, quantity, source, as_of, import_run_id)
@@ -370,9 +417,12 @@ export class DeviceCopyWriter {
         join ${sql.raw(ids.lic)} lic on lic.key = u.lkey
         left join ${sql.raw(ids.va)} va on va.key = u.va
         where u.kind = 'u'
-        returning 1
-      ) select count(*) as inserted from written`);
+        returning virtual_account_id
+      ) select count(*) as inserted,
+          coalesce(json_agg(distinct virtual_account_id), '[]'::json) as vas
+        from written`);
     counts.created.usageReports += Number(result?.inserted ?? 0);
+    for (const va of jsonIds(result?.vas)) this.touched?.add(va);
   }
 
   /** A RUM report is the device's own measurement: its date is the device's last contact. */

@@ -1,8 +1,9 @@
 import type { ImportRunRecord } from './import-runs.js';
 
 /**
- * Where an import is: pass 1 (`check`: parse and validate, nothing written) or pass 2 (`write`:
- * records streamed into the transaction; `apply`: the staged rows written set-based).
+ * Where an import is: pass 1 reads the file once (`write`: records checked and streamed into the
+ * transaction; `check`: only checked, after an error or for content already imported), pass 2
+ * (`apply`) writes the staged rows set-based.
  */
 export interface ImportProgress {
   readonly phase: 'check' | 'write' | 'apply';
@@ -57,7 +58,7 @@ export class FileProgress {
     const seconds = (performance.now() - this.started) / 1000;
     this.listener({
       phase,
-      pass: phase === 'check' ? 1 : 2,
+      pass: phase === 'apply' ? 2 : 1,
       fileName: this.fileName,
       bytesRead: this.bytesRead,
       totalBytes: this.totalBytes,
@@ -108,7 +109,7 @@ export function runningImportsOf(domain: string, smartAccountId: number): Import
   return [...running]
     .filter((r) => r.domain === domain)
     .map((r) => ({
-      // 0 while pass 1 checks the file: its run row is written in pass 2.
+      // 0 until the file's run row is written (a devices file's: once it has been read).
       id: r.runId ?? 0,
       smartAccountId,
       fileName: r.progress.fileName,

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { ImportFormat } from '../../ingest/index.js';
 import { SNIFF_BYTES } from '../../ingest/index.js';
 
-/** An input that can be read more than once (validation pass, then write pass). */
+/** An input that can be read more than once (format sniffing, digest, the import's one parse). */
 export interface ImportSource {
   readonly fileName: string;
   readonly format?: ImportFormat | undefined;

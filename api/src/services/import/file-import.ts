@@ -8,9 +8,9 @@ import { PARSERS, importFormat, type ImportFormat, type IssueCollector } from '.
 
 import { DeviceCopyWriter } from './device-copy.js';
 import { ImportInputError } from './instance-batch.js';
+import { recordSatelliteSync, type NameResolver } from './named-rows.js';
 import { FileProgress, type ImportProgress } from './progress.js';
 import { RecordWriter, type WriteContext } from './record-writer.js';
-import { recordSatelliteSync, type NameResolver } from './named-rows.js';
 import { inserted } from './returning.js';
 import { withProgress, type ImportSource } from './sources.js';
 import type { FileSummary, ImportCounts } from './summary.js';

@@ -13,8 +13,8 @@ import { lockLedger } from '../ledger-lock.js';
 
 import { importFile, type Report } from './file-import.js';
 import type { ImportInputError } from './instance-batch.js';
-import { registerRunning, type ImportProgress } from './progress.js';
 import { NameResolver, ensureSmartAccount } from './named-rows.js';
+import { registerRunning, type ImportProgress } from './progress.js';
 import { onPremHost } from './source-system.js';
 import { sniff, type ImportSource } from './sources.js';
 import {

@@ -23,6 +23,7 @@ import {
   positionLines,
   positionPage,
 } from './position-service.js';
+import { positionRowsAll, positionRowsPage } from './position-rows.js';
 import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
@@ -51,6 +52,12 @@ export function createServices(handle: DbHandle, clock: Clock) {
       /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
       named: (query: Parameters<typeof namedPositionLines>[2]) =>
         namedPositionLines(snapshots, prices, query),
+      /** Flat BI rows (every tag, money flat) from the position cache, a page in a chosen order. */
+      rowsPage: (query: Parameters<typeof positionRowsPage>[2]) =>
+        positionRowsPage(snapshots, prices, query),
+      /** Every flat row matching a filter, in order, for the bulk exports to stream. */
+      allRows: (query: Parameters<typeof positionRowsAll>[2]) =>
+        positionRowsAll(snapshots, prices, query),
       firstUsageReportAfter: (query: Parameters<typeof firstUsageReportAfter>[1]) =>
         firstUsageReportAfter(handle, query),
     },
@@ -110,6 +117,20 @@ export type {
   PricedPositionLine,
 } from './position-service.js';
 export type * from './account-service.js';
+export {
+  POSITION_ROW_COLUMNS,
+  type PositionColumnKind,
+  type PositionRow,
+  type PositionRowRecord,
+} from './position-row.js';
+export {
+  DEFAULT_POSITION_ROW_ORDER,
+  POSITION_ROW_SORT_KEYS,
+  type PositionRowOrder,
+  type PositionRowSortKey,
+  type PositionRowsQuery,
+  type SortDirection,
+} from './position-rows.js';
 export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './access/index.js';
 export type { ImportCommand, ImportProgress } from './import/import-service.js';
 export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';

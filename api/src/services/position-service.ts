@@ -41,6 +41,9 @@ export interface NamedPositionLine extends PositionLine {
   readonly productFamily: string | null;
   readonly region: string | null;
   readonly businessUnit: string | null;
+  readonly environment: string;
+  readonly unit: string;
+  readonly kind: string;
 }
 
 /** A named line with its unit true-up price and exposure (shortfall × price, the domain's rule). */
@@ -50,7 +53,7 @@ export interface PricedPositionLine extends NamedPositionLine {
 }
 
 /** The one mapping of a snapshot row to a named line (the domain turns the sums into the line). */
-const toNamedLine =
+export const toNamedLine =
   (query: PositionQuery) =>
   (row: SnapshotRow): NamedPositionLine => ({
     ...positionLine(toPositionSums(row), query),
@@ -59,6 +62,9 @@ const toNamedLine =
     productFamily: row.product_family,
     region: row.region,
     businessUnit: row.business_unit,
+    environment: row.environment,
+    unit: row.unit,
+    kind: row.kind,
   });
 
 /**

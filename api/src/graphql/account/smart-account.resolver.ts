@@ -2,19 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 
 import type { Services } from '../../services/index.js';
 import { visibleOnly, visibleSmartAccount } from '../auth.js';
-import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import {
-  toLicensePositionGql,
-  toPositionLineGql,
-  toPositionRowFilter,
-} from '../position/position.mapper.js';
-import {
-  LicensePositionGql,
-  PositionFilterInput,
-  PositionLineConnection,
-} from '../position/position.type.js';
+import { toLicensePositionGql } from '../position/position.mapper.js';
+import { LicensePositionGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toLicenseGql, toSmartAccountGql, toVirtualAccountGql } from './account.mapper.js';
@@ -84,43 +75,5 @@ export class SmartAccountResolver {
       includeClassic: includeClassic ?? true,
     });
     return positions.map(toLicensePositionGql);
-  }
-
-  @FieldResolver(() => PositionLineConnection, {
-    description:
-      'Flat, paginated Virtual Account × license lines, sorted by Virtual Account then license name.',
-  })
-  async positionRows(
-    @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
-    asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
-    includeClassic: boolean | null,
-    @Arg('filter', () => PositionFilterInput, {
-      nullable: true,
-      description: 'Only the lines matching every condition given.',
-    })
-    filter: PositionFilterInput | null,
-    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
-    after: string | null,
-  ): Promise<PositionLineConnection> {
-    const day = this.services.position.asOfOrToday(asOf);
-    const page = await this.services.position.page({
-      smartAccountId: account.smartAccountId,
-      asOf: day,
-      includeClassic: includeClassic ?? true,
-      filter: toPositionRowFilter(filter),
-      page: { first, after },
-    });
-    return toConnection(
-      page,
-      toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day }),
-    );
   }
 }

@@ -69,12 +69,13 @@ export async function positionCommand(
     }
   }
   const asOf = services.position.asOfOrToday(options.asOf);
+  const virtualAccountNames =
+    options.virtualAccount === undefined ? undefined : [options.virtualAccount];
   const lines = await services.position.named({
     smartAccountId: account.id,
     asOf,
     includeClassic: options.includeClassic,
-    virtualAccountNames:
-      options.virtualAccount === undefined ? undefined : [options.virtualAccount],
+    virtualAccountNames,
   });
   const unreported = lines.some((l) => l.usageReportedAt === null);
   const firstAfter = unreported
@@ -82,13 +83,14 @@ export async function positionCommand(
     : null;
   const note = unreportedNote(lines, asOf, firstAfter);
   if (options.format === 'csv') {
-    // One CSV layout for positions: the export's (the workbook's Positions sheet, the
-    // /export/positions.csv download), with prices and exposure, formula-like text made inert.
-    if (!options.includeClassic) {
-      throw new CliError('--no-classic applies to table and json; the CSV is the export layout');
-    }
-    const query = { smartAccountId: account.id, asOf, currency: undefined };
-    const output = await positionsCsv(services, query, { virtualAccount: options.virtualAccount });
+    // One CSV layout for positions: the /export/positions.csv download's (GraphQL PositionRow's
+    // flat columns and names), formula-like text made inert.
+    const output = await positionsCsv(services, {
+      smartAccountId: account.id,
+      asOf,
+      includeClassic: options.includeClassic,
+      filter: { virtualAccountNames },
+    });
     return { output, note };
   }
   const rows = lines.map((l) => ({

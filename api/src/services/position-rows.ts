@@ -1,3 +1,5 @@
+import { createHash, randomUUID } from 'node:crypto';
+
 import { DomainError, type IsoDate, type Money } from '../domain/index.js';
 
 import { pageSize, type Page, type PageRequest } from './pagination.js';
@@ -66,9 +68,7 @@ function compareValues(a: SortValue, b: SortValue): number {
 }
 
 const compareKeys = (a: SortKey, b: SortKey) =>
-  compareValues(a[0], b[0]) ||
-  compareCodePoints(a[1], b[1]) ||
-  compareCodePoints(a[2], b[2]);
+  compareValues(a[0], b[0]) || compareCodePoints(a[1], b[1]) || compareCodePoints(a[2], b[2]);
 
 const orderTag = (order: PositionRowOrder) => `${order.field}:${order.direction}`;
 
@@ -94,7 +94,12 @@ function decodeRowCursor(cursor: string, order: PositionRowOrder): SortKey {
     typeof parsed[3] === 'string';
   if (!valid)
     throw new DomainError('INVALID_CURSOR', 'the cursor is not one this API issued', { cursor });
-  const [tag, value, virtualAccountName, licenseName] = parsed as [string, SortValue, string, string];
+  const [tag, value, virtualAccountName, licenseName] = parsed as [
+    string,
+    SortValue,
+    string,
+    string,
+  ];
   if (tag !== orderTag(order)) {
     throw new DomainError(
       'INVALID_CURSOR',
@@ -204,6 +209,25 @@ export interface PositionRowsQuery extends PositionQuery {
   readonly orderBy?: PositionRowOrder | undefined;
 }
 
+/** A random id per cached snapshot (the rows array): it changes whenever the rows are reloaded. */
+const snapshotIds = new WeakMap<readonly SnapshotRow[], string>();
+function snapshotId(rows: readonly SnapshotRow[]): string {
+  let id = snapshotIds.get(rows);
+  if (!id) {
+    id = randomUUID();
+    snapshotIds.set(rows, id);
+  }
+  return id;
+}
+
+/** A digest of the unit prices the rows are priced with (the price book is not in the snapshot). */
+function pricesDigest(prices: ReadonlyMap<number, Money>): string {
+  const hash = createHash('sha1');
+  for (const [licenseId, price] of [...prices].sort(([a], [b]) => a - b))
+    hash.update(`${licenseId}:${price.amountMinor}:${price.currency};`);
+  return hash.digest('base64url');
+}
+
 type UnitPrices = (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap<number, Money>>;
 
 async function load(snapshots: PositionSnapshots, prices: UnitPrices, query: PositionRowsQuery) {
@@ -218,6 +242,7 @@ async function load(snapshots: PositionSnapshots, prices: UnitPrices, query: Pos
   const order = query.orderBy ?? DEFAULT_POSITION_ROW_ORDER;
   return {
     order,
+    version: `${snapshotId(rows)}.${pricesDigest(unitPrices)}`,
     lines: orderedLines(rows, query, order),
     keep: lineFilter(query.filter ?? {}),
     toRow: toPositionRow({ ...query, unitPrices }),
@@ -273,20 +298,24 @@ export async function positionRowsPage(
 
 /**
  * Every flat row matching the filter, in `orderBy`, produced as they are read (the bulk
- * exports stream them): the same rows `positionRowsPage` pages through.
+ * exports stream them): the same rows `positionRowsPage` pages through. `version` changes
+ * whenever the rows or their prices may have (an ETag for the same query).
  */
 export async function positionRowsAll(
   snapshots: PositionSnapshots,
   prices: UnitPrices,
   query: PositionRowsQuery,
-): Promise<Iterable<PositionRowRecord>> {
-  const { lines, keep, toRow } = await load(snapshots, prices, query);
+): Promise<{ readonly version: string; readonly rows: Iterable<PositionRowRecord> }> {
+  const { lines, keep, toRow, version } = await load(snapshots, prices, query);
   return {
-    *[Symbol.iterator]() {
-      for (let p = 0; p < lines.count; p++) {
-        const line = lines.line(p);
-        if (!keep || keep(line)) yield toRow(line);
-      }
+    version,
+    rows: {
+      *[Symbol.iterator]() {
+        for (let p = 0; p < lines.count; p++) {
+          const line = lines.line(p);
+          if (!keep || keep(line)) yield toRow(line);
+        }
+      },
     },
   };
 }

@@ -76,7 +76,8 @@ export class PositionRowGql {
   usageReportedAt!: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Net unit true-up price, a decimal (e.g. "1234.50") in currency; null when unpriced.',
+    description:
+      'Net unit true-up price, a decimal (e.g. "1234.50") in currency; null when unpriced.',
   })
   unitPrice!: string | null;
   @Field(() => String, {

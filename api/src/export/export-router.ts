@@ -106,8 +106,8 @@ export function createExportRouter(services: Services): express.Router {
           .update(JSON.stringify(params))
           .digest('base64url');
         res
-          .type(format.type)
           .attachment(`${fileStem(query.domain, query.asOf)}-positions.${format.extension}`)
+          .type(format.type)
           .set('ETag', `W/"${tag}"`);
         if (req.fresh) {
           res.status(304).end();

@@ -187,19 +187,24 @@ const inList = (values: readonly string[] | undefined) => {
 
 /** The filter as one predicate over lines; undefined when it keeps every line. */
 function lineFilter(filter: PositionRowFilter): ((line: NamedPositionLine) => boolean) | undefined {
-  const tests = [
-    [inList(filter.virtualAccountNames), (l: NamedPositionLine) => l.virtualAccountName],
-    [inList(filter.licenseNames), (l: NamedPositionLine) => l.licenseName],
-    [inList(filter.productFamilies), (l: NamedPositionLine) => l.productFamily],
-    [inList(filter.regions), (l: NamedPositionLine) => l.region],
-    [inList(filter.businessUnits), (l: NamedPositionLine) => l.businessUnit],
-  ] as const;
-  const active = tests.filter(([test]) => test !== undefined);
+  const tests: [
+    ((value: string | null) => boolean) | undefined,
+    (l: NamedPositionLine) => string | null,
+  ][] = [
+    [inList(filter.virtualAccountNames), (l) => l.virtualAccountName],
+    [inList(filter.licenseNames), (l) => l.licenseName],
+    [inList(filter.productFamilies), (l) => l.productFamily],
+    [inList(filter.regions), (l) => l.region],
+    [inList(filter.businessUnits), (l) => l.businessUnit],
+  ];
+  const active = tests.flatMap(([test, field]) =>
+    test ? [(line: NamedPositionLine) => test(field(line))] : [],
+  );
   const { hasShortfall, hasSurplus } = filter;
   if (active.length === 0 && hasShortfall === undefined && hasSurplus === undefined)
     return undefined;
   return (line) =>
-    active.every(([test, field]) => test!(field(line))) &&
+    active.every((test) => test(line)) &&
     (hasShortfall === undefined || line.shortfall > 0 === hasShortfall) &&
     (hasSurplus === undefined || line.surplus > 0 === hasSurplus);
 }

@@ -3,7 +3,6 @@ import type { PositionRowFilter, PositionRowRecord } from '../../services/index.
 import type { Environment, LicenseKind, LicenseUnit } from '../account/enums.js';
 
 import type { PositionRowGql } from './position-row.type.js';
-
 import type {
   BillingGql,
   LicensePositionGql,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
 import { visibleOnly, visibleSmartAccount } from '../auth.js';

@@ -37,6 +37,7 @@ export function unreportedNote(
   lines: readonly NamedPositionLine[],
   asOf: string,
   firstReportAfter: string | null,
+  marked = `marked "${NOT_REPORTED}"`,
 ): string | null {
   const missing = lines.filter((line) => line.usageReportedAt === null).length;
   if (missing === 0) return null;
@@ -46,7 +47,7 @@ export function unreportedNote(
       : `the earliest usage report after it is dated ${firstReportAfter}`;
   return (
     `note: ${missing} of ${lines.length} line(s) have no usage report on or before ${asOf} ` +
-    `(consumed shows 0, marked "${NOT_REPORTED}"); ${first}`
+    `(consumed shows 0, ${marked}); ${first}`
   );
 }
 
@@ -81,8 +82,8 @@ export async function positionCommand(
   const firstAfter = unreported
     ? await services.position.firstUsageReportAfter({ smartAccountId: account.id, asOf })
     : null;
-  const note = unreportedNote(lines, asOf, firstAfter);
   if (options.format === 'csv') {
+    const note = unreportedNote(lines, asOf, firstAfter, 'usageReportedAt empty');
     // One CSV layout for positions: the /export/positions.csv download's (GraphQL PositionRow's
     // flat columns and names), formula-like text made inert.
     const output = await positionsCsv(services, {
@@ -93,6 +94,7 @@ export async function positionCommand(
     });
     return { output, note };
   }
+  const note = unreportedNote(lines, asOf, firstAfter);
   const rows = lines.map((l) => ({
     virtualAccount: l.virtualAccountName,
     license: l.licenseName,

@@ -62,7 +62,8 @@ describe('trueup import', () => {
     // The export's layout: owned 10, consumed 12, reserved 0, balance −2, shortfall 2, surplus 0.
     expect(await position()).toContain(
       // PositionRow's columns: tags (none here) and environment, the license, its family, unit and
-      // kind (DNA needs a Network license: an add-on), billing, owned (all Smart), consumed, reserved, stated reserve, balance, shortfall,
+      // kind (DNA needs a Network license: an add-on), billing, owned (all Smart), consumed,
+      // reserved, stated reserve, balance, shortfall,
       // surplus, when reported; no price.
       '"Sales-West",,,"PRODUCTION","C9200 24P DNA Essentials, 3Y Term","Catalyst 9200","DEVICE","ADD_ON","PREPAID",10,10,0,12,0,,-2,2,0,2026-11-01,,,',
     );

@@ -16,6 +16,7 @@ import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
+import { positionRowsAll, positionRowsPage } from './position-rows.js';
 import {
   accountPosition,
   firstUsageReportAfter,
@@ -23,7 +24,6 @@ import {
   positionLines,
   positionPage,
 } from './position-service.js';
-import { positionRowsAll, positionRowsPage } from './position-rows.js';
 import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { biFlatCase } from './cases/bi-flat.js';
 import { biPageCase } from './cases/bi-page.js';
 import { excelCase } from './cases/excel.js';
 import { findingsCase } from './cases/findings.js';
@@ -24,6 +25,7 @@ const CASES: readonly BenchCase[] = [
   positionCase,
   loadCase,
   biPageCase,
+  biFlatCase,
   mixedCase,
   importCase,
   findingsCase,

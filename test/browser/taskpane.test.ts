@@ -121,15 +121,16 @@ describe('task pane in Chromium against a real API', () => {
           nodes: {
             virtualAccountName: string;
             licenseName: string;
-            license: { productFamily: string | null };
+            productFamily: string | null;
             owned: number;
             consumed: number;
             reserved: number;
             balance: number;
             shortfall: number;
             surplus: number;
-            unitPrice: { amount: string; currency: string } | null;
-            exposure: { amount: string; currency: string } | null;
+            unitPrice: string | null;
+            exposure: string | null;
+            currency: string | null;
             billing: string;
             usageReportedAt: string | null;
           }[];
@@ -138,9 +139,8 @@ describe('task pane in Chromium against a real API', () => {
     }>(
       api.graphqlUrl,
       `query($d: String!) { smartAccount(domain: $d) { positionRows(asOf: "${TODAY}", first: 5000) {
-        nodes { virtualAccountName licenseName license { productFamily } owned consumed reserved
-          balance shortfall surplus unitPrice { amount currency } exposure { amount currency }
-          billing usageReportedAt } } } }`,
+        nodes { virtualAccountName licenseName productFamily owned consumed reserved
+          balance shortfall surplus unitPrice exposure currency billing usageReportedAt } } } }`,
       { d: domain },
     );
     const lines = expected.data?.smartAccount.positionRows.nodes ?? [];
@@ -166,16 +166,16 @@ describe('task pane in Chromium against a real API', () => {
       lines.map((l) => [
         l.virtualAccountName,
         l.licenseName,
-        l.license.productFamily ?? '',
+        l.productFamily ?? '',
         l.owned,
         l.consumed,
         l.reserved,
         l.balance,
         l.shortfall,
         l.surplus,
-        l.unitPrice ? Number(l.unitPrice.amount) : '',
-        l.unitPrice?.currency ?? l.exposure?.currency ?? '',
-        l.exposure ? Number(l.exposure.amount) : '',
+        l.unitPrice === null ? '' : Number(l.unitPrice),
+        l.currency ?? '',
+        l.exposure === null ? '' : Number(l.exposure),
         l.billing,
         l.usageReportedAt ?? 'not reported',
       ]),

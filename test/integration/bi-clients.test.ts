@@ -96,11 +96,12 @@ describe('the standard-library Python pager (examples/positions_to_csv.py)', () 
     expect(run.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(
       [
-        'virtualAccountName,licenseName,owned,ownedSmart,ownedClassic,consumed,reserved,balance,shortfall,surplus',
-        'Alpha,L-A,10,10,0,7,0,3,0,3',
-        'Alpha,L-B,10,10,0,12,0,-2,2,0',
-        'Beta,L-A,10,10,0,10,0,0,0,0',
-        'Beta,L-B,10,10,0,0,0,10,0,10',
+        'asOf,virtualAccountName,region,businessUnit,environment,licenseName,productFamily,unit,kind,billing,owned,ownedSmart,ownedClassic,consumed,reserved,statedReserved,balance,shortfall,surplus,usageReportedAt,unitPrice,exposure,currency',
+        // No tags, family, price or stated reserve in this estate: empty cells (null).
+        '2026-06-01,Alpha,,,PRODUCTION,L-A,,DEVICE,BASE,UNKNOWN,10,10,0,7,0,,3,0,3,2026-05-01,,,',
+        '2026-06-01,Alpha,,,PRODUCTION,L-B,,DEVICE,BASE,UNKNOWN,10,10,0,12,0,,-2,2,0,2026-05-01,,,',
+        '2026-06-01,Beta,,,PRODUCTION,L-A,,DEVICE,BASE,UNKNOWN,10,10,0,10,0,,0,0,0,2026-05-01,,,',
+        '2026-06-01,Beta,,,PRODUCTION,L-B,,DEVICE,BASE,UNKNOWN,10,10,0,0,0,,10,0,10,,,,',
         '',
       ].join('\n'),
     );
@@ -137,6 +138,10 @@ describe('the Power Query snippet (examples/positions.pq)', () => {
 
   it('sends a document that validates against the emitted schema', () => {
     expect(query).toMatch(/positionRows\(first: \$first, after: \$after\)/);
+    // Every flat column, tags and money included.
+    expect(query).toMatch(
+      /nodes \{ asOf virtualAccountName region businessUnit environment licenseName productFamily unit kind billing owned ownedSmart ownedClassic consumed reserved statedReserved balance shortfall surplus usageReportedAt unitPrice exposure currency \}/,
+    );
     expect(validate(schema, parse(query))).toEqual([]);
   });
 

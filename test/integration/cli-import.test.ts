@@ -61,7 +61,11 @@ describe('trueup import', () => {
     // The ledger wins over the device sum: Sales-West DNA Essentials stays short by 2.
     // The export's layout: owned 10, consumed 12, reserved 0, balance −2, shortfall 2, surplus 0.
     expect(await position()).toContain(
-      '"Sales-West","C9200 24P DNA Essentials, 3Y Term","Catalyst 9200",10,12,0,-2,2,0,,,,"PREPAID",2026-11-01',
+      // PositionRow's columns: tags (none here) and environment, the license, its family, unit and
+      // kind (DNA needs a Network license: an add-on), billing, owned (all Smart), consumed,
+      // reserved, stated reserve, balance, shortfall,
+      // surplus, when reported; no price.
+      '"Sales-West",,,"PRODUCTION","C9200 24P DNA Essentials, 3Y Term","Catalyst 9200","DEVICE","ADD_ON","PREPAID",10,10,0,12,0,,-2,2,0,2026-11-01,,,',
     );
   });
 
@@ -87,7 +91,7 @@ describe('trueup import', () => {
     expect(await position()).toBe(before);
   });
 
-  it('marks lines with no usage report at the date "not reported" and says so in one note', async () => {
+  it('leaves usageReportedAt empty on lines with no usage report at the date and says so in one note', async () => {
     const csv = join(scratch, 'licenses-nov.csv');
     writeFileSync(
       csv,
@@ -110,15 +114,15 @@ describe('trueup import', () => {
     expect(early.code).toBe(0);
     // Owned 12, consumed 0 (nothing reported yet), balance 12, surplus 12, billing unknown.
     expect(early.stdout).toMatch(
-      /^"Sales-West","C9200 24P Network Essentials",[^,]*,12,0,0,12,0,12,,,,"UNKNOWN","not reported"$/m,
+      /^2026-11-01,"Sales-West",,,"PRODUCTION","C9200 24P Network Essentials",[^,]*,"\w+","\w+","UNKNOWN",12,12,0,0,0,,12,0,12,,,,$/m,
     );
     expect(early.stderr).toBe(
       'note: 2 of 2 line(s) have no usage report on or before 2026-11-01 (consumed shows 0, ' +
-        'marked "not reported"); the earliest usage report after it is dated 2026-11-28\n',
+        'usageReportedAt empty); the earliest usage report after it is dated 2026-11-28\n',
     );
     const later = await at('2026-11-28');
     expect(later.stdout).toMatch(
-      /^"Sales-West","C9200 24P Network Essentials",[^,]*,12,9,0,3,0,3,,,,"PREPAID",2026-11-28$/m,
+      /^2026-11-28,"Sales-West",,,"PRODUCTION","C9200 24P Network Essentials",[^,]*,"\w+","\w+","PREPAID",12,12,0,9,0,\d*,3,0,3,2026-11-28,,,$/m,
     );
     expect(later.stderr).toBe('');
   });

@@ -145,7 +145,7 @@ describe('trueup import --format price-book, renewal and export', () => {
       'csv',
     ]);
     expect(csv.stdout).toContain(
-      '"Campus","Network Advantage","Switching",20,22,0,-2,2,0,450.00,"USD",900.00',
+      '"Campus",,,"PRODUCTION","Network Advantage","Switching","DEVICE","BASE","UNKNOWN",20,20,0,22,0,,-2,2,0,2026-11-01,450.00,900.00,"USD"',
     );
     // Without --output the workbook goes to <domain>-<date>.xlsx (cli.test.ts); a folder that
     // does not exist is refused in one line, before anything is computed.

@@ -232,9 +232,9 @@ describe('trueup demo and position against the database', () => {
       target,
     );
     const lines = csv.stdout.trim().split('\n');
-    // The export's layout, the same file as `export --format csv`.
+    // The export's layout (GraphQL PositionRow's columns), the same file as `export --format csv`.
     expect(lines[0]).toBe(
-      'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure,Billing,Usage reported',
+      'asOf,virtualAccountName,region,businessUnit,environment,licenseName,productFamily,unit,kind,billing,owned,ownedSmart,ownedClassic,consumed,reserved,statedReserved,balance,shortfall,surplus,usageReportedAt,unitPrice,exposure,currency',
     );
     expect(lines).toHaveLength(json.length + 1);
     const exported = await runCli(

@@ -75,7 +75,7 @@ describe('client operations against api/schema.graphql', () => {
       expect.stringContaining(
         'Unknown argument "noSuchFilter" on field "SmartAccount.positionRows"',
       ),
-      expect.stringContaining('Cannot query field "noSuchColumn" on type "PositionLine"'),
+      expect.stringContaining('Cannot query field "noSuchColumn" on type "PositionRow"'),
       expect.stringContaining('Value "NOT_A_CODE" does not exist in "FindingCode" enum'),
     ]);
   });

@@ -92,8 +92,9 @@ describe('price book and exposure', () => {
             virtualAccountName: string;
             licenseName: string;
             shortfall: number;
-            unitPrice: { amount: string } | null;
-            exposure: { amount: string; currency: string } | null;
+            unitPrice: string | null;
+            exposure: string | null;
+            currency: string | null;
           }[];
         };
         exposure: {
@@ -108,7 +109,7 @@ describe('price book and exposure', () => {
       url,
       `{ smartAccount(domain: "${MONEY_DOMAIN}") {
           positionRows(asOf: "${MONEY_TODAY}") { nodes { virtualAccountName licenseName shortfall
-            unitPrice { amount } exposure { amount currency } } }
+            unitPrice exposure currency } }
           exposure(asOf: "${MONEY_TODAY}") {
             gross { amount currency } net { amount currency } curableByReallocation { amount currency }
             byProductFamily { productFamily gross { amount } } unpricedLicenseNames } } }`,
@@ -120,7 +121,7 @@ describe('price book and exposure', () => {
         n.virtualAccountName,
         n.licenseName,
         n.shortfall,
-        n.exposure ? `${n.exposure.amount} ${n.exposure.currency}` : null,
+        n.exposure === null ? null : `${n.exposure} ${n.currency}`,
       ]),
     ).toEqual([
       ['Branch', 'DNA Advantage', 0, '0.00 USD'],

@@ -95,7 +95,7 @@ describe('README command blocks', () => {
         expect(result.output).not.toMatch(/trueup: |error:/);
         expect(result.code, result.output).toBe(0);
         expect(result.output).toMatch(/"licenseName"/); // the curl sample answered
-        expect(result.output).toMatch(/^Virtual Account,License,/m); // the positions.csv download
+        expect(result.output).toMatch(/^asOf,virtualAccountName,/m); // the positions.csv download
         expect(existsSync(join(work, 'acme.xlsx'))).toBe(true);
       } finally {
         child.kill('SIGTERM');

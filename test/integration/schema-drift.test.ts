@@ -34,7 +34,7 @@ describe('api/schema.graphql', () => {
       'position(asOf: Date, includeClassic: Boolean = true): [LicensePosition!]!',
     );
     expect(signature('SmartAccount', 'positionRows')).toBe(
-      'positionRows(after: String, asOf: Date, filter: PositionFilter, first: Int, includeClassic: Boolean = true): PositionLineConnection!',
+      'positionRows(after: String, asOf: Date, filter: PositionFilter, first: Int, includeClassic: Boolean = true, orderBy: PositionRowOrder): PositionRowConnection!',
     );
     expect(signature('VirtualAccount', 'position')).toBe(
       'position(asOf: Date, includeClassic: Boolean = true): [PositionLine!]!',
@@ -70,7 +70,7 @@ describe('api/schema.graphql', () => {
       ]),
     );
     const connection = Object.keys(
-      (schema.getType('PositionLineConnection') as GraphQLObjectType).getFields(),
+      (schema.getType('PositionRowConnection') as GraphQLObjectType).getFields(),
     );
     expect(connection.sort()).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount']);
   });

@@ -364,11 +364,13 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
         )
       ).text();
       expect(csv.split('\n')[0]).toBe(
-        'Virtual Account,License,Product family,Owned,Consumed,Reserved,Balance,Shortfall,Surplus,Unit price,Currency,Exposure,Billing,Usage reported',
+        'asOf,virtualAccountName,region,businessUnit,environment,licenseName,productFamily,unit,kind,billing,owned,ownedSmart,ownedClassic,consumed,reserved,statedReserved,balance,shortfall,surplus,usageReportedAt,unitPrice,exposure,currency',
       );
-      expect(csv).toContain(`"'=1+2","'+1+1"`);
-      expect(csv).toContain(
-        '"Campus","DNA Advantage","Switching",10,14,0,-4,4,0,800.00,"USD",3200.00',
+      // PositionRow's columns: the Virtual Account, its (empty) region and business unit, its
+      // environment, then the license.
+      expect(csv).toContain(`"'=1+2",,,"PRODUCTION","'+1+1"`);
+      expect(csv).toMatch(
+        /^2026-11-28,"Campus",,,"PRODUCTION","DNA Advantage","Switching","DEVICE","BASE","\w+",10,10,0,14,0,\d*,-4,4,0,[\d-]*,800\.00,3200\.00,"USD"$/m,
       );
       expect(csv).not.toMatch(/^=|,=/m);
     });

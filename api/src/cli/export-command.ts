@@ -29,7 +29,7 @@ export async function exportCommand(
     currency: options.currency,
   };
   if (options.format === 'csv') {
-    const csv = await positionsCsv(services, query);
+    const csv = await positionsCsv(services, { ...query, includeClassic: true });
     if (options.output === undefined) return csv;
     await writeFile(options.output, csv);
     return `wrote ${options.output}\n`;

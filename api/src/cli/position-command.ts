@@ -37,6 +37,7 @@ export function unreportedNote(
   lines: readonly NamedPositionLine[],
   asOf: string,
   firstReportAfter: string | null,
+  marked = `marked "${NOT_REPORTED}"`,
 ): string | null {
   const missing = lines.filter((line) => line.usageReportedAt === null).length;
   if (missing === 0) return null;
@@ -46,7 +47,7 @@ export function unreportedNote(
       : `the earliest usage report after it is dated ${firstReportAfter}`;
   return (
     `note: ${missing} of ${lines.length} line(s) have no usage report on or before ${asOf} ` +
-    `(consumed shows 0, marked "${NOT_REPORTED}"); ${first}`
+    `(consumed shows 0, ${marked}); ${first}`
   );
 }
 
@@ -69,28 +70,31 @@ export async function positionCommand(
     }
   }
   const asOf = services.position.asOfOrToday(options.asOf);
+  const virtualAccountNames =
+    options.virtualAccount === undefined ? undefined : [options.virtualAccount];
   const lines = await services.position.named({
     smartAccountId: account.id,
     asOf,
     includeClassic: options.includeClassic,
-    virtualAccountNames:
-      options.virtualAccount === undefined ? undefined : [options.virtualAccount],
+    virtualAccountNames,
   });
   const unreported = lines.some((l) => l.usageReportedAt === null);
   const firstAfter = unreported
     ? await services.position.firstUsageReportAfter({ smartAccountId: account.id, asOf })
     : null;
-  const note = unreportedNote(lines, asOf, firstAfter);
   if (options.format === 'csv') {
-    // One CSV layout for positions: the export's (the workbook's Positions sheet, the
-    // /export/positions.csv download), with prices and exposure, formula-like text made inert.
-    if (!options.includeClassic) {
-      throw new CliError('--no-classic applies to table and json; the CSV is the export layout');
-    }
-    const query = { smartAccountId: account.id, asOf, currency: undefined };
-    const output = await positionsCsv(services, query, { virtualAccount: options.virtualAccount });
+    const note = unreportedNote(lines, asOf, firstAfter, 'usageReportedAt empty');
+    // One CSV layout for positions: the /export/positions.csv download's (GraphQL PositionRow's
+    // flat columns and names), formula-like text made inert.
+    const output = await positionsCsv(services, {
+      smartAccountId: account.id,
+      asOf,
+      includeClassic: options.includeClassic,
+      filter: { virtualAccountNames },
+    });
     return { output, note };
   }
+  const note = unreportedNote(lines, asOf, firstAfter);
   const rows = lines.map((l) => ({
     virtualAccount: l.virtualAccountName,
     license: l.licenseName,

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
 import express from 'express';
 
 import { DomainError, parseIsoDate, type RenewalParameters } from '../domain/index.js';
@@ -6,7 +10,8 @@ import { canSee, mayNameDomain, type Access } from '../services/access/access.js
 import type { Services } from '../services/index.js';
 
 import { catalogCsv } from './catalog-csv.js';
-import { positionsCsv } from './positions-csv.js';
+import { positionsCsvChunks, positionsJsonLines } from './positions-csv.js';
+import { ExportParameterError, positionsExportParams } from './positions-query.js';
 import { workbookModels } from './workbook-data.js';
 import { writeXlsx } from './xlsx.js';
 
@@ -57,6 +62,10 @@ async function exportQuery(services: Services, req: express.Request, access: Acc
 }
 
 function fail(res: express.Response, error: unknown): void {
+  if (error instanceof ExportParameterError) {
+    res.status(400).json({ error: { code: error.code, message: error.message } });
+    return;
+  }
   if (error instanceof DomainError) {
     const status = error.code.startsWith('UNKNOWN_') ? 404 : 400;
     res.status(status).json({ error: { code: error.code, message: error.message } });
@@ -65,34 +74,60 @@ function fail(res: express.Response, error: unknown): void {
   throw error;
 }
 
+/** The bulk position pulls: the same rows and columns, as CSV or as JSON Lines. */
+const POSITION_FORMATS = [
+  { extension: 'csv', type: 'text/csv; charset=utf-8', write: positionsCsvChunks },
+  { extension: 'jsonl', type: 'application/jsonl; charset=utf-8', write: positionsJsonLines },
+] as const;
+
 const fileStem = (domain: string, asOf: string) =>
   `trueup-${domain.replace(/[^A-Za-z0-9.-]+/g, '_')}-${asOf}`;
 
 /**
  * The export routes, in one router mounted behind the bearer check (any role may export what
  * it may read; scope as for GraphQL):
- * `GET /export/positions.csv`, `GET /export/catalog.csv` (the license catalog, importable as
+ * `GET /export/positions.csv` and `/export/positions.jsonl` (GraphQL `positionRows`' flat
+ * columns and arguments, every row, streamed from the position cache with an ETag; see
+ * positions-query.ts), `GET /export/catalog.csv` (the license catalog, importable as
  * `license-catalog-csv`; asOf only names the file) and `GET /export/workbook.xlsx`, all with
  * `?smartAccount=<domain>&asOf=YYYY-MM-DD` (default today).
  */
 export function createExportRouter(services: Services): express.Router {
   const router = express.Router();
-  router.get('/export/positions.csv', async (req, res, next) => {
-    try {
-      const query = await exportQuery(services, req, accessOf<Access>(res));
-      const body = await positionsCsv(services, query);
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`${fileStem(query.domain, query.asOf)}-positions.csv`)
-        .send(body);
-    } catch (error) {
+  for (const format of POSITION_FORMATS) {
+    router.get(`/export/positions.${format.extension}`, async (req, res, next) => {
       try {
-        fail(res, error);
-      } catch (unknown) {
-        next(unknown);
+        const query = await exportQuery(services, req, accessOf<Access>(res));
+        const params = positionsExportParams(req);
+        const { version, rows } = await services.position.allRows({ ...query, ...params });
+        // The rows' version (cache entry and prices) and the request name the bytes exactly.
+        const tag = createHash('sha1')
+          .update(`${version}|${format.extension}|${query.smartAccountId}|${query.asOf}|`)
+          .update(JSON.stringify(params))
+          .digest('base64url');
+        res
+          .attachment(`${fileStem(query.domain, query.asOf)}-positions.${format.extension}`)
+          .type(format.type)
+          .set('ETag', `W/"${tag}"`);
+        if (req.fresh) {
+          res.status(304).end();
+          return;
+        }
+        await pipeline(Readable.from(format.write(rows)), res);
+      } catch (error) {
+        if (res.headersSent) {
+          // Mid-stream (the client went away, or a row failed): the body cannot change now.
+          res.destroy();
+          return;
+        }
+        try {
+          fail(res, error);
+        } catch (unknown) {
+          next(unknown);
+        }
       }
-    }
-  });
+    });
+  }
   router.get('/export/catalog.csv', async (req, res, next) => {
     try {
       const query = await exportQuery(services, req, accessOf<Access>(res));

@@ -1,10 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 
-import { NOT_REPORTED, POSITION_COLUMNS, looksLikeFormula } from '@trueup/excel-addin/model';
+import { looksLikeFormula } from '@trueup/excel-addin/model';
 
-import type { Services } from '../services/index.js';
-
-import { positionSheetRows, type ExportQuery } from './workbook-data.js';
+import {
+  POSITION_ROW_COLUMNS,
+  type PositionRow,
+  type PositionRowsQuery,
+  type Services,
+} from '../services/index.js';
 
 /**
  * A separator a spreadsheet may split on (`,` and `;` list separators, tab, `|`), then a
@@ -23,46 +26,64 @@ export const inertText = (value: string | null): string => {
   const parts = value.replace(SEPARATOR_THEN_FORMULA, "$1$2'");
   return looksLikeFormula(parts) ? `'${parts}` : parts;
 };
-const text = inertText;
 
 /** A string with anything but digits, `-` and `.`: text, to be quoted. */
 const NOT_A_DECIMAL = /[^\d.-]/;
 
+/** Rows per CSV chunk written to the response (one `stringify` call each). */
+const ROWS_PER_CHUNK = 1_000;
+
+/** The header: the GraphQL `PositionRow` field names, in order (fixed text, unquoted). */
+export const POSITIONS_CSV_HEADER = stringify([POSITION_ROW_COLUMNS.map((c) => c.name)]);
+
+const csvCells = (row: PositionRow) =>
+  POSITION_ROW_COLUMNS.map((column) => {
+    const value = row[column.name];
+    if (value === null) return '';
+    return column.kind === 'text' ? inertText(String(value)) : value;
+  });
+
 /**
- * The Positions sheet as CSV: the same rows and columns as the workbook, money as exact
- * decimal strings, every text field quoted, names that start like formulas (`=`, `+`, `-`,
- * `@`, tab, CR) or hold one after a separator made inert.
+ * Flat position rows as CSV, produced a chunk at a time (header first): the `PositionRow`
+ * columns under their GraphQL names, empty for null, counts and decimal money bare (every reader
+ * takes them as numbers), every text field quoted (a reader splitting on `;` or tab still sees
+ * one field) and made inert where it starts like a formula or holds one after a separator.
  */
-export async function positionsCsv(
-  services: Services,
-  query: ExportQuery,
-  only: { readonly virtualAccount?: string | undefined } = {},
-): Promise<string> {
-  const rows = (await positionSheetRows(services, query)).filter(
-    (row) => only.virtualAccount === undefined || row.virtualAccountName === only.virtualAccount,
-  );
-  // The header is fixed text (no separator, no formula): written as before, unquoted.
-  const header = stringify([POSITION_COLUMNS.map((c) => c.header)]);
-  const body = stringify(
-    rows.map((row) => [
-      text(row.virtualAccountName),
-      text(row.licenseName),
-      text(row.productFamily),
-      row.owned,
-      row.consumed,
-      row.reserved,
-      row.balance,
-      row.shortfall,
-      row.surplus,
-      row.unitPrice?.amount ?? '',
-      row.unitPrice?.currency ?? row.exposure?.currency ?? '',
-      row.exposure?.amount ?? '',
-      row.billing,
-      row.usageReportedAt ?? NOT_REPORTED,
-    ]),
-    // Every text field quoted (a reader splitting on `;` or tab still sees one field); decimal
-    // amounts stay bare so every reader takes them as numbers.
-    { quoted_match: NOT_A_DECIMAL },
-  );
-  return header + body;
+export function* positionsCsvChunks(rows: Iterable<PositionRow>): Generator<string> {
+  yield POSITIONS_CSV_HEADER;
+  let batch: (string | number)[][] = [];
+  for (const row of rows) {
+    batch.push(csvCells(row));
+    if (batch.length === ROWS_PER_CHUNK) {
+      yield stringify(batch, { quoted_match: NOT_A_DECIMAL });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, { quoted_match: NOT_A_DECIMAL });
+}
+
+/**
+ * Flat position rows as JSON Lines: one object a line with the `PositionRow` fields in column
+ * order, values as GraphQL sends them (counts as numbers, money as decimal strings, null for
+ * none). Text is left as it is: JSON is read by programs, not run by spreadsheets.
+ */
+export function* positionsJsonLines(rows: Iterable<PositionRow>): Generator<string> {
+  let batch = '';
+  let count = 0;
+  for (const row of rows) {
+    const line: Record<string, unknown> = {};
+    for (const column of POSITION_ROW_COLUMNS) line[column.name] = row[column.name];
+    batch += `${JSON.stringify(line)}\n`;
+    if (++count % ROWS_PER_CHUNK === 0) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
+}
+
+/** The whole positions CSV as one string (the CLI, scheduled exports): the download's bytes. */
+export async function positionsCsv(services: Services, query: PositionRowsQuery): Promise<string> {
+  const { rows } = await services.position.allRows(query);
+  return [...positionsCsvChunks(rows)].join('');
 }

@@ -15,7 +15,7 @@ import type { Services } from '../services/index.js';
  * The selections whose answer is a function of the Smart Account's position version alone (and
  * of the arguments): `smartAccount(domain:) { positionRows(…) { … } }`, with only the line
  * fields read from the kept position rows (no `virtualAccount`/`license` objects, whose other
- * fields are not versioned). Anything else is answered afresh every time.
+ * fields are not versioned, and no prices). Anything else is answered afresh every time.
  */
 type Allowed = { readonly [field: string]: Allowed | true };
 const LINE: Allowed = Object.fromEntries(
@@ -34,6 +34,15 @@ const LINE: Allowed = Object.fromEntries(
     'statedReserved',
     'virtualAccountName',
     'licenseName',
+    // The flat row's names, tags and catalog columns come from the same kept read; its prices
+    // (unitPrice, exposure, currency) come from the price book, which is not versioned here.
+    'asOf',
+    'region',
+    'businessUnit',
+    'environment',
+    'productFamily',
+    'unit',
+    'kind',
   ].map((field) => [field, true]),
 );
 const POSITION_READ: Allowed = {

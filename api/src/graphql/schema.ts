@@ -45,6 +45,10 @@ import {
   LicensePositionResolver,
   PositionLineResolver,
 } from './position/position-line.resolver.js';
+import {
+  PositionRowResolver,
+  SmartAccountPositionRowsResolver,
+} from './position/position-rows.resolver.js';
 import { ReallocationResolver } from './reallocation/reallocation.resolver.js';
 import {
   ScenarioResolver,
@@ -67,6 +71,8 @@ const resolvers = [
   SmartAccountResolver,
   VirtualAccountResolver,
   PositionLineResolver,
+  SmartAccountPositionRowsResolver,
+  PositionRowResolver,
   LicensePositionResolver,
   LicenseResolver,
   EntitlementResolver,

@@ -1,14 +1,25 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, getNamedType, isLeafType } from 'graphql';
 import type {
   DocumentNode,
   FragmentDefinitionNode,
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 
 /** `extensions.code` of the error sent when an operation exceeds the limit. */
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/**
+ * The cost of a field that is neither expensive nor paginated (the last estimator): a scalar or
+ * enum costs 0, an object (or a list of objects) 1 plus its children. A column on a row is a
+ * property read; what costs is each object the server builds, loads or resolves, so a BI page of
+ * flat rows is costed by its rows, not its columns, and the nested objects a flat column replaces
+ * (`virtualAccount { region }`) cost one more per row.
+ */
+export const objectCountEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
+  isLeafType(getNamedType(field.type)) ? 0 : 1 + childComplexity;
 
 /**
  * Counts the selections (fields, fragment spreads, inline fragments) of `operation` with its

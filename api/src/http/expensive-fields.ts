@@ -15,7 +15,7 @@ import { QUERY_TOO_COMPLEX } from './complexity.js';
 
 /**
  * Cost of the fields that compute over a whole Smart Account (or a scenario's moves), by schema
- * coordinate. Everything else costs 1 (a paginated field its children × `first`). The weights
+ * coordinate. Everything else costs 0 for a scalar and 1 for an object (a paginated field its children × `first`). The weights
  * are in "fields": one `findings` costs as much as a page of ~1,000 position lines, which is
  * about what it takes on a large account.
  */

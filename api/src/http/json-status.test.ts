@@ -75,7 +75,7 @@ describe('status codes by response media type (GraphQL over HTTP)', () => {
     ],
     [
       'a query over the cost limit',
-      '{ rows(first: 1000) { name } }',
+      '{ rows(first: 1000) { name kids(first: 1) { name } } }',
       undefined,
       'QUERY_TOO_COMPLEX',
     ],
@@ -123,38 +123,40 @@ describe('extensions.cost', () => {
     ((await (await post(query)).json()) as { extensions: { cost: object } }).extensions.cost;
 
   it('reports the actual cost (rows returned) beside the requested cost (rows asked for)', async () => {
-    // rows(first: 50) { name }: requested 1 + 50 × 1 = 51; 3 rows come back: 1 + 3 × 1 = 4.
-    expect(await cost('{ rows(first: 50) { name } }')).toEqual({
+    // Scalars cost 0, objects 1: rows(first: 50) { name kids(first: 1) { name } } asks
+    // 1 + 50 × (1 + 1 × 0) = 51; 3 rows come back: 1 + 3 × 1 = 4.
+    expect(await cost('{ rows(first: 50) { name kids(first: 1) { name } } }')).toEqual({
       requestedQueryCost: 51,
       actualQueryCost: 4,
       maximumAvailable: 500,
     });
-    // A connection: page(first: 10) { totalCount nodes { name } } asks 1 + 10 × (1 + 1 + 1) = 31;
-    // 3 nodes come back: 1 + 3 × 3 = 10.
+    // A connection: page(first: 10) { totalCount nodes { name } } asks 1 + 10 × (0 + 1 + 0) = 11;
+    // 3 nodes come back: 1 + 3 × 1 = 4.
     expect(await cost('{ page(first: 10) { totalCount nodes { name } } }')).toEqual({
-      requestedQueryCost: 31,
-      actualQueryCost: 10,
+      requestedQueryCost: 11,
+      actualQueryCost: 4,
       maximumAvailable: 500,
     });
   });
 
   it('costs a nested page at the largest page it returned, through aliases and fragments', async () => {
-    // rows(first: 5) { name kids(first: 4) { name } } asks 1 + 5 × (1 + (1 + 4 × 1)) = 31.
-    // 3 rows come back, with 1, 2 and 3 kids: the largest kids page is 3 rows, so
-    // 1 + 3 × (1 + (1 + 3 × 1)) = 16.
+    // rows(first: 5) { name kids(first: 4) { name kids(first: 1) { name } } } asks
+    // 1 + 5 × (1 + 4 × (1 + 1 × 0)) = 26. 3 rows come back, with 1, 2 and 3 kids (who have none):
+    // the largest kids page is 3 rows, the inner pages 0, so 1 + 3 × (1 + 3 × (1 + 0)) = 13.
     const query =
-      '{ all: rows(first: 5) { ...R } } fragment R on Row { name kids(first: 4) { name } }';
+      '{ all: rows(first: 5) { ...R } } fragment R on Row { name kids(first: 4) { name kids(first: 1) { name } } }';
     expect(await cost(query)).toEqual({
-      requestedQueryCost: 31,
-      actualQueryCost: 16,
+      requestedQueryCost: 26,
+      actualQueryCost: 13,
       maximumAvailable: 500,
     });
   });
 
   it('equals the requested cost when every page is full', async () => {
-    expect(await cost('{ rows(first: 2) { name } hello }')).toEqual({
-      requestedQueryCost: 1 + 2 + 1,
-      actualQueryCost: 1 + 2 + 1,
+    // 1 + 2 × (1 + 1 × 0) for the rows, each with its one kid; hello is a scalar (0).
+    expect(await cost('{ rows(first: 2) { name kids(first: 1) { name } } hello }')).toEqual({
+      requestedQueryCost: 3,
+      actualQueryCost: 3,
       maximumAvailable: 500,
     });
   });

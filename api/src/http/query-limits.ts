@@ -14,13 +14,13 @@ import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 
 import { rowsReturned } from './actual-cost.js';
-import { QUERY_TOO_COMPLEX, countSelections } from './complexity.js';
+import { QUERY_TOO_COMPLEX, countSelections, objectCountEstimator } from './complexity.js';
 import { expensiveFieldEstimator } from './expensive-fields.js';
 import { currentRequest } from './request-context.js';
 
 // The package's ESM build imports `graphql/index.mjs`, a second copy of graphql next to the
 // CommonJS one everything else loads ("another module or realm"); its CommonJS build shares ours.
-const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+const { fieldExtensionsEstimator, getComplexity } = createRequire(import.meta.url)(
   'graphql-query-complexity',
 ) as typeof QueryComplexity;
 
@@ -36,8 +36,8 @@ export interface QueryLimits {
   /** Nesting of fields, introspection (`__schema`, `__type`) excluded. */
   readonly maxDepth: number;
   /**
-   * Estimated cost: 1 per field, a paginated field's children × its `first`, the fields that
-   * compute over a whole account their weight (`EXPENSIVE_FIELDS`).
+   * Estimated cost: 0 per scalar, 1 per object, a paginated field's children × its `first`, the
+   * fields that compute over a whole account their weight (`EXPENSIVE_FIELDS`).
    */
   readonly maxCost: number;
 }
@@ -45,7 +45,8 @@ export interface QueryLimits {
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxSelections: 1_000,
   maxDepth: 12,
-  // One BI page of 5,000 lines × ~20 scalar fields.
+  // A BI page of 5,000 flat rows costs ~10,000 whatever its columns; nested objects add 5,000
+  // each, whole-account computations their weight.
   maxCost: 100_000,
 };
 
@@ -135,7 +136,7 @@ function costOf(
         expensiveFieldEstimator(returned),
         fieldExtensionsEstimator(),
         pageEstimator(returned),
-        simpleEstimator({ defaultComplexity: 1 }),
+        objectCountEstimator,
       ],
       maxQueryNodes: limits.maxSelections * 10,
     });

@@ -122,7 +122,8 @@ describe('startHttpServer', () => {
   });
 
   it('reports the cost of a query in extensions', async () => {
-    const res = await postJson({ query: '{ hello viewer }' });
+    // Scalars cost 0, each object 1: two nested objects cost 2.
+    const res = await postJson({ query: '{ hello viewer me { name me { name } } }' });
     expect(await res.json()).toMatchObject({
       extensions: { cost: { requestedQueryCost: 2, maximumAvailable: 400 } },
     });
@@ -144,15 +145,16 @@ describe('startHttpServer', () => {
   });
 
   it('refuses a query costing more than maxCost (pages weigh first × children) with 400', async () => {
-    const ok = await postJson({ query: '{ page(first: 100) { name } }' });
+    // 1 + first × (name 0 + me 1 + me.me 1): 201 for 100 rows, 601 for 300.
+    const ok = await postJson({ query: '{ page(first: 100) { name me { name me { name } } } }' });
     expect(ok.status).toBe(200);
     const res = await postJson(
-      { query: '{ page(first: 300) { name me { name } } }' },
+      { query: '{ page(first: 300) { name me { name me { name } } } }' },
       GQL_RESPONSE,
     );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
-      errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', cost: 901, maxCost: 400 } }],
+      errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX', cost: 601, maxCost: 400 } }],
     });
   });
 
@@ -162,20 +164,20 @@ describe('startHttpServer', () => {
       const res = await postJson({ query, variables: { n } });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
-    // 1 + first × (name + me { name }) = 1 + n × 3.
+    // 1 + first × (name 0 + me { name } 1) = 1 + n.
     expect((await cost(10)).body).toMatchObject({
-      extensions: { cost: { requestedQueryCost: 31 } },
+      extensions: { cost: { requestedQueryCost: 11 } },
     });
     expect((await cost(100)).body).toMatchObject({
-      extensions: { cost: { requestedQueryCost: 301 } },
+      extensions: { cost: { requestedQueryCost: 101 } },
     });
     expect((await cost(10)).body).toMatchObject({
-      extensions: { cost: { requestedQueryCost: 31 } },
+      extensions: { cost: { requestedQueryCost: 11 } },
     });
-    const over = await cost(300);
+    const over = await cost(500);
     // A client accepting only application/json gets the refusal with 200 (GraphQL over HTTP).
     expect(over.status).toBe(200);
-    expect(over.body).toMatchObject({ errors: [{ extensions: { cost: 901 } }] });
+    expect(over.body).toMatchObject({ errors: [{ extensions: { cost: 501 } }] });
     // The refusal is remembered by its variables only: a smaller page still passes.
     expect((await cost(100)).status).toBe(200);
   });
@@ -351,7 +353,7 @@ describe('request logs', () => {
         status: 200,
         tokenName: 'ada',
         operationName: 'Greeting',
-        cost: 2,
+        cost: 0, // two scalars
         durationMs: expect.any(Number),
       });
       expect(JSON.stringify(lines)).not.toContain(TOKEN);

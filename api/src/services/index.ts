@@ -16,6 +16,7 @@ import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
+import { positionRowsAll, positionRowsPage } from './position-rows.js';
 import {
   accountPosition,
   firstUsageReportAfter,
@@ -60,6 +61,11 @@ export function createServices(handle: DbHandle, clock: Clock) {
       stamp: (domain: string) => cache.stamp(domain),
       /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
       named: (query: NamedLinesQuery) => namedPositionLines(cache, prices, query),
+      /** Flat BI rows (every tag, money flat) from the position cache, a page in a chosen order. */
+      rowsPage: (query: Parameters<typeof positionRowsPage>[2]) =>
+        positionRowsPage(cache, prices, query),
+      /** Every flat row matching a filter, in order, for the bulk exports to stream. */
+      allRows: (query: Parameters<typeof positionRowsAll>[2]) => positionRowsAll(cache, prices, query),
       firstUsageReportAfter: onDb(firstUsageReportAfter),
     },
     findings: onDb(accountFindings),
@@ -118,6 +124,20 @@ export type {
   PricedPositionLine,
 } from './position-service.js';
 export type * from './account-service.js';
+export {
+  POSITION_ROW_COLUMNS,
+  type PositionColumnKind,
+  type PositionRow,
+  type PositionRowRecord,
+} from './position-row.js';
+export {
+  DEFAULT_POSITION_ROW_ORDER,
+  POSITION_ROW_SORT_KEYS,
+  type PositionRowOrder,
+  type PositionRowSortKey,
+  type PositionRowsQuery,
+  type SortDirection,
+} from './position-rows.js';
 export type { Access, CreatedToken, TokenListing, CreateTokenCommand } from './access/index.js';
 export type { ImportCommand, ImportProgress } from './import/import-service.js';
 export type { DriftResult, RollupDimension, SnapshotRecord } from './history-service.js';

@@ -42,6 +42,9 @@ export interface NamedPositionLine extends PositionLine {
   readonly productFamily: string | null;
   readonly region: string | null;
   readonly businessUnit: string | null;
+  readonly environment: string;
+  readonly unit: string;
+  readonly kind: string;
 }
 
 /** A named line with its unit true-up price and exposure (shortfall × price, the domain's rule). */
@@ -62,7 +65,7 @@ const builtLines = [
 ];
 
 /** The one mapping of a snapshot row to a named line (the domain turns the sums into the line). */
-const toNamedLine = (query: PositionQuery) => {
+export const toNamedLine = (query: PositionQuery) => {
   const built = builtLines[query.includeClassic ? 1 : 0] as WeakMap<SnapshotRow, NamedPositionLine>;
   return (row: SnapshotRow): NamedPositionLine => {
     let line = built.get(row);
@@ -74,6 +77,9 @@ const toNamedLine = (query: PositionQuery) => {
         productFamily: row.product_family,
         region: row.region,
         businessUnit: row.business_unit,
+        environment: row.environment,
+        unit: row.unit,
+        kind: row.kind,
       };
       built.set(row, line);
     }

@@ -25,6 +25,9 @@ export interface SnapshotRow extends PositionSumsRow {
   readonly region: string | null;
   readonly business_unit: string | null;
   readonly product_family: string | null;
+  readonly environment: string;
+  readonly unit: string;
+  readonly kind: string;
 }
 
 /** A Smart Account's position at one date, sorted by Virtual Account then license name (byte order). */
@@ -66,7 +69,8 @@ function namedRows(scope: SnapshotScope, sums: SQL): SQL {
     with s as (${sums})
     -- Byte order (collate "C"): the same on every server and locale, so cursors are stable.
     select s.*, va.name collate "C" as va_name, l.name collate "C" as license_name,
-           va.region, va.business_unit, l.product_family
+           va.region, va.business_unit, l.product_family,
+           va.environment::text as environment, l.unit::text as unit, l.kind::text as kind
     from s
     join virtual_accounts va on va.id = s.virtual_account_id and va.smart_account_id = ${sa}${only}
     join licenses l on l.id = s.license_id and l.smart_account_id = ${sa}

@@ -39,7 +39,10 @@ export async function writeScheduledExports(services: Services, dir: string): Pr
     const xlsxPath = join(dir, names.xlsx);
     if (existsSync(csvPath) && existsSync(xlsxPath)) continue;
     const query = { smartAccountId: account.id, asOf };
-    await writeAtomically(csvPath, await positionsCsv(services, query));
+    await writeAtomically(
+      csvPath,
+      await positionsCsv(services, { ...query, includeClassic: true }),
+    );
     const { models } = await workbookModels(services, query);
     await writeAtomically(xlsxPath, await writeXlsx(models));
     written.push(account.domain);

@@ -14,19 +14,21 @@ export const SMART_ACCOUNTS = op<SmartAccountsData, Record<string, never>>(
   `query SmartAccounts { smartAccounts { domain name } }`,
 );
 
-/** One Virtual Account × license line, as the Positions sheet shows it. */
+/** One Virtual Account × license line (flat PositionRow columns), as the Positions sheet shows it. */
 export interface PositionLineData {
   virtualAccountName: string;
   licenseName: string;
-  license: { productFamily: string | null };
+  productFamily: string | null;
   owned: number;
   consumed: number;
   reserved: number;
   balance: number;
   shortfall: number;
   surplus: number;
-  unitPrice: MoneyData | null;
-  exposure: MoneyData | null;
+  /** Decimal strings in `currency`; null when unpriced. */
+  unitPrice: string | null;
+  exposure: string | null;
+  currency: string | null;
   billing: string;
   usageReportedAt: string | null;
 }
@@ -34,9 +36,9 @@ export interface MoneyData {
   amount: string;
   currency: string;
 }
-const POSITION_LINE_FIELDS = `virtualAccountName licenseName license { productFamily }
+const POSITION_LINE_FIELDS = `virtualAccountName licenseName productFamily
   owned consumed reserved balance shortfall surplus
-  unitPrice { amount currency } exposure { amount currency } billing usageReportedAt`;
+  unitPrice exposure currency billing usageReportedAt`;
 
 export interface PositionRowsData {
   smartAccount: {
@@ -120,7 +122,7 @@ export function cellBatchDocument(groups: number): string {
     variables.push(`$asOf${i}: Date`, `$vas${i}: [String!]`, `$licenses${i}: [String!]`);
     fields.push(
       `g${i}: positionRows(asOf: $asOf${i}, first: $first, filter: { virtualAccountNames: $vas${i}, licenseNames: $licenses${i} }) {
-        nodes { virtualAccountName licenseName owned consumed balance shortfall exposure { amount currency } }
+        nodes { virtualAccountName licenseName owned consumed balance shortfall exposure currency }
         pageInfo { hasNextPage endCursor }
       }`,
     );
@@ -137,7 +139,9 @@ export interface CellLine {
   consumed: number;
   balance: number;
   shortfall: number;
-  exposure: MoneyData | null;
+  /** A decimal string in `currency`; null when unpriced. */
+  exposure: string | null;
+  currency: string | null;
 }
 export interface CellBatchData {
   smartAccount: Record<

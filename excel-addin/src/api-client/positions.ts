@@ -34,20 +34,23 @@ export async function fetchPositionLines(
   }
 }
 
+const money = (amount: string | null, currency: string | null) =>
+  amount === null || currency === null ? null : { amount, currency };
+
 /** GraphQL line → the Positions sheet model's row (the one mapper at this edge). */
 export function toPositionSheetRow(line: PositionLineData): PositionSheetRow {
   return {
     virtualAccountName: line.virtualAccountName,
     licenseName: line.licenseName,
-    productFamily: line.license.productFamily,
+    productFamily: line.productFamily,
     owned: line.owned,
     consumed: line.consumed,
     reserved: line.reserved,
     balance: line.balance,
     shortfall: line.shortfall,
     surplus: line.surplus,
-    unitPrice: line.unitPrice,
-    exposure: line.exposure,
+    unitPrice: money(line.unitPrice, line.currency),
+    exposure: money(line.exposure, line.currency),
     billing: line.billing,
     usageReportedAt: line.usageReportedAt,
   };

@@ -42,7 +42,8 @@ const line = (va: string, license: string, owned: number) => ({
   consumed: owned + 1,
   balance: -1,
   shortfall: 1,
-  exposure: owned === 0 ? null : { amount: `${owned}.50`, currency: 'USD' },
+  exposure: owned === 0 ? null : `${owned}.50`,
+  currency: owned === 0 ? null : 'USD',
 });
 
 function batcherWith(api: ReturnType<typeof fakeApi>) {

@@ -152,7 +152,7 @@ function settle(p: Pending, line: CellLine): void {
     return;
   }
   // Money arrives as an exact decimal string; a cell is a double, fine for display and sums.
-  if (line.exposure) p.resolve(Number(line.exposure.amount));
+  if (line.exposure !== null) p.resolve(Number(line.exposure));
   else
     p.reject(
       new AddinError('graphql', `No price for ${p.license}: its exposure is unknown.`, 'NO_PRICE'),

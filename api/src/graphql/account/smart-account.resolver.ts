@@ -1,31 +1,15 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
-import type { NamedPositionLine, Services } from '../../services/index.js';
+import type { Services } from '../../services/index.js';
 import { visibleOnly, visibleSmartAccount } from '../auth.js';
-import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import {
-  toLicensePositionGql,
-  toPositionLineGql,
-  toPositionRowFilter,
-} from '../position/position.mapper.js';
-import {
-  LicensePositionGql,
-  PositionFilterInput,
-  PositionLineConnection,
-  type PositionLineGql,
-} from '../position/position.type.js';
+import { toLicensePositionGql } from '../position/position.mapper.js';
+import { LicensePositionGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toLicenseGql, toSmartAccountGql, toVirtualAccountGql } from './account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from './account.type.js';
-
-/**
- * GraphQL lines already mapped, per service line: the service shares one line object per
- * snapshot row (`position-service.ts`), so a page served again maps nothing.
- */
-const builtLines = new WeakMap<NamedPositionLine, PositionLineGql>();
 
 @Resolver(() => SmartAccountGql)
 export class SmartAccountResolver {
@@ -91,49 +75,5 @@ export class SmartAccountResolver {
       includeClassic: includeClassic ?? true,
     });
     return positions.map(toLicensePositionGql);
-  }
-
-  @FieldResolver(() => PositionLineConnection, {
-    description:
-      'Flat, paginated Virtual Account × license lines, sorted by Virtual Account then license name.',
-  })
-  async positionRows(
-    @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
-    asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
-    includeClassic: boolean | null,
-    @Arg('filter', () => PositionFilterInput, {
-      nullable: true,
-      description: 'Only the lines matching every condition given.',
-    })
-    filter: PositionFilterInput | null,
-    @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first })
-    first: number | null,
-    @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })
-    after: string | null,
-  ): Promise<PositionLineConnection> {
-    const day = this.services.position.asOfOrToday(asOf);
-    const page = await this.services.position.page({
-      smartAccountId: account.smartAccountId,
-      asOf: day,
-      includeClassic: includeClassic ?? true,
-      filter: toPositionRowFilter(filter),
-      page: { first, after },
-    });
-    const toGql = toPositionLineGql({ smartAccountId: account.smartAccountId, asOf: day });
-    return toConnection(page, (line) => {
-      // A line object stands for one account and date (see `builtLines`): map it once.
-      let gql = builtLines.get(line);
-      if (!gql) {
-        gql = toGql(line);
-        builtLines.set(line, gql);
-      }
-      return gql;
-    });
   }
 }

@@ -1,6 +1,8 @@
 import type { IsoDate, LicensePosition, PositionLine } from '../../domain/index.js';
-import type { PositionRowFilter } from '../../services/index.js';
+import type { PositionRowFilter, PositionRowRecord } from '../../services/index.js';
+import type { Environment, LicenseKind, LicenseUnit } from '../account/enums.js';
 
+import type { PositionRowGql } from './position-row.type.js';
 import type {
   BillingGql,
   LicensePositionGql,
@@ -37,6 +39,15 @@ export const toPositionLineGql =
     smartAccountId: scope.smartAccountId,
     asOf: scope.asOf,
   });
+
+/** A flat row: the service's names are the GraphQL fields; enums are the same strings. */
+export const toPositionRowGql = (row: PositionRowRecord): PositionRowGql => ({
+  ...row,
+  environment: row.environment as Environment,
+  unit: row.unit as LicenseUnit,
+  kind: row.kind as LicenseKind,
+  billing: row.billing as BillingGql,
+});
 
 export const toLicensePositionGql = (position: LicensePosition): LicensePositionGql => ({
   owned: position.owned,

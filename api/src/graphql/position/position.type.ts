@@ -1,6 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { Connection } from '../connection.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -180,6 +179,3 @@ export class PositionFilterInput {
   })
   hasSurplus?: boolean;
 }
-
-export const PositionLineConnection = Connection('PositionLine', PositionLineGql);
-export type PositionLineConnection = InstanceType<typeof PositionLineConnection>;

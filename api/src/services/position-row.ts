@@ -1,0 +1,116 @@
+import { formatMinor, lineExposure, type IsoDate, type Money } from '../domain/index.js';
+
+import type { NamedPositionLine } from './position-service.js';
+
+/**
+ * One Virtual Account × license line as a BI tool takes it: every column a report groups or
+ * filters by on the row itself. GraphQL `PositionRow`, `/export/positions.csv` and
+ * `/export/positions.jsonl` are this row, under these names, in `POSITION_ROW_COLUMNS` order.
+ */
+export interface PositionRow {
+  readonly asOf: IsoDate;
+  readonly virtualAccountName: string;
+  readonly region: string | null;
+  readonly businessUnit: string | null;
+  readonly environment: string;
+  readonly licenseName: string;
+  readonly productFamily: string | null;
+  readonly unit: string;
+  readonly kind: string;
+  readonly billing: string;
+  readonly owned: number;
+  readonly ownedSmart: number;
+  readonly ownedClassic: number;
+  readonly consumed: number;
+  readonly reserved: number;
+  readonly statedReserved: number | null;
+  readonly balance: number;
+  readonly shortfall: number;
+  readonly surplus: number;
+  readonly usageReportedAt: IsoDate | null;
+  /** Net unit true-up price, a decimal string in `currency`; null when unpriced. */
+  readonly unitPrice: string | null;
+  /** shortfall × unitPrice, a decimal string in `currency`; null when unpriced. */
+  readonly exposure: string | null;
+  readonly currency: string | null;
+}
+
+/** A row with the ids its GraphQL object fields (virtualAccount, license) are loaded by. */
+export interface PositionRowRecord extends PositionRow {
+  readonly smartAccountId: number;
+  readonly virtualAccountId: number;
+  readonly licenseId: number;
+}
+
+/** How a column is written as text: quoted (text, dates) or bare (integers, decimals). */
+export type PositionColumnKind = 'text' | 'date' | 'integer' | 'decimal';
+
+/** The flat columns, in order: the GraphQL field names, the CSV header, the JSON Lines keys. */
+export const POSITION_ROW_COLUMNS = [
+  { name: 'asOf', kind: 'date' },
+  { name: 'virtualAccountName', kind: 'text' },
+  { name: 'region', kind: 'text' },
+  { name: 'businessUnit', kind: 'text' },
+  { name: 'environment', kind: 'text' },
+  { name: 'licenseName', kind: 'text' },
+  { name: 'productFamily', kind: 'text' },
+  { name: 'unit', kind: 'text' },
+  { name: 'kind', kind: 'text' },
+  { name: 'billing', kind: 'text' },
+  { name: 'owned', kind: 'integer' },
+  { name: 'ownedSmart', kind: 'integer' },
+  { name: 'ownedClassic', kind: 'integer' },
+  { name: 'consumed', kind: 'integer' },
+  { name: 'reserved', kind: 'integer' },
+  { name: 'statedReserved', kind: 'integer' },
+  { name: 'balance', kind: 'integer' },
+  { name: 'shortfall', kind: 'integer' },
+  { name: 'surplus', kind: 'integer' },
+  { name: 'usageReportedAt', kind: 'date' },
+  { name: 'unitPrice', kind: 'decimal' },
+  { name: 'exposure', kind: 'decimal' },
+  { name: 'currency', kind: 'text' },
+] as const satisfies readonly { name: keyof PositionRow; kind: PositionColumnKind }[];
+
+/**
+ * The one mapping of a named line to its flat row: the exposure is the domain's rule
+ * (`lineExposure`), money written as exact decimal strings.
+ */
+export const toPositionRow =
+  (scope: {
+    readonly smartAccountId: number;
+    readonly asOf: IsoDate;
+    readonly unitPrices: ReadonlyMap<number, Money>;
+  }) =>
+  (line: NamedPositionLine): PositionRowRecord => {
+    const price = scope.unitPrices.get(line.licenseId);
+    const exposure = lineExposure(line.shortfall, price);
+    return {
+      asOf: scope.asOf,
+      virtualAccountName: line.virtualAccountName,
+      region: line.region,
+      businessUnit: line.businessUnit,
+      environment: line.environment,
+      licenseName: line.licenseName,
+      productFamily: line.productFamily,
+      unit: line.unit,
+      kind: line.kind,
+      billing: line.billing,
+      owned: line.owned,
+      ownedSmart: line.ownedSmart,
+      ownedClassic: line.ownedClassic,
+      consumed: line.consumed,
+      reserved: line.reserved,
+      statedReserved: line.ledger?.reserved ?? null,
+      balance: line.balance,
+      shortfall: line.shortfall,
+      surplus: line.surplus,
+      usageReportedAt: line.usageReportedAt,
+      unitPrice: price ? formatMinor(price.amountMinor) : null,
+      exposure: exposure ? formatMinor(exposure.amountMinor) : null,
+      currency: price?.currency ?? null,
+      smartAccountId: scope.smartAccountId,
+      virtualAccountId: line.virtualAccountId,
+      licenseId: line.licenseId,
+    };
+  };

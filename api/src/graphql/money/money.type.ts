@@ -4,6 +4,7 @@ import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
+import { MutationInput } from '../mutation/mutation-input.js';
 
 @ObjectType('PriceBookEntry', {
   description:
@@ -102,7 +103,7 @@ export class ExposureGql extends ExposureTotalsGql {
     'Creates or replaces the price of a license in a currency from a date. Amounts are decimal ' +
     'strings ("1200.50"); rates are basis points.',
 })
-export class SetPriceInput {
+export class SetPriceInput extends MutationInput {
   @Field(() => ID, { description: DESCRIBE.smartAccountId }) smartAccountId!: string;
   @Field(() => ID, { nullable: true, description: 'License.id (or give license).' })
   licenseId?: string | null;
@@ -152,7 +153,7 @@ export class SetPriceInput {
 @InputType('RemovePriceInput', {
   description: 'Names one price book entry: license (by id or name), currency and validFrom.',
 })
-export class RemovePriceInput {
+export class RemovePriceInput extends MutationInput {
   @Field(() => ID, { description: DESCRIBE.smartAccountId }) smartAccountId!: string;
   @Field(() => ID, { nullable: true, description: 'License.id (or give license).' })
   licenseId?: string | null;

@@ -6,6 +6,7 @@ import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
+import { runMutation } from '../mutation/run-mutation.js';
 import { MoneyGql } from '../findings/finding.type.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -18,6 +19,7 @@ import {
   toSetPriceCommand,
 } from './money.mapper.js';
 import { ExposureGql, PriceBookEntryGql, RemovePriceInput, SetPriceInput } from './money.type.js';
+import { RemovePricePayload, SetPricePayload } from './price-payload.type.js';
 
 /** Price book edits. */
 @Resolver(() => PriceBookEntryGql)
@@ -25,26 +27,40 @@ export class PriceBookMutationResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => PriceBookEntryGql, {
+  @Mutation(() => SetPricePayload, {
     description: 'Creates or replaces a license’s price in a currency from a date.',
   })
   async setPrice(
     @Arg('input', () => SetPriceInput, { description: 'The price to set.' }) input: SetPriceInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<PriceBookEntryGql> {
-    const command = scoped(ctx, toSetPriceCommand(input, this.services.position.asOfOrToday(null)));
-    return toPriceBookEntryGql(await this.services.money.priceBook.setPrice(command));
+  ) {
+    const today = this.services.position.asOfOrToday(null);
+    return runMutation(
+      input,
+      async () => ({
+        priceBookEntry: toPriceBookEntryGql(
+          await this.services.money.priceBook.setPrice(scoped(ctx, toSetPriceCommand(input, today))),
+        ),
+      }),
+      { UNKNOWN_LICENSE: input.licenseId ? 'licenseId' : 'license' },
+    );
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => PriceBookEntryGql, { description: 'Removes one price entry; returns it.' })
+  @Mutation(() => RemovePricePayload, { description: 'Removes one price entry; returns it.' })
   async removePrice(
     @Arg('input', () => RemovePriceInput, { description: 'The entry to remove.' })
     input: RemovePriceInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<PriceBookEntryGql> {
-    return toPriceBookEntryGql(
-      await this.services.money.priceBook.removePrice(scoped(ctx, toRemovePriceCommand(input))),
+  ) {
+    return runMutation(
+      input,
+      async () => ({
+        priceBookEntry: toPriceBookEntryGql(
+          await this.services.money.priceBook.removePrice(scoped(ctx, toRemovePriceCommand(input))),
+        ),
+      }),
+      { UNKNOWN_LICENSE: input.licenseId ? 'licenseId' : 'license', UNKNOWN_PRICE: 'validFrom' },
     );
   }
 }

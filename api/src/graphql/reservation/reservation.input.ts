@@ -3,13 +3,14 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { ReservationTypeGql } from './enums.js';
+import { MutationInput } from '../mutation/mutation-input.js';
 
 /**
  * Who, when and why: the fields every change input inherits. Decorated so type-graphql sees the
  * fields; never used as an argument, so it is not emitted in the schema on its own.
  */
 @InputType('ChangeInput')
-abstract class ChangeInput {
+abstract class ChangeInput extends MutationInput {
   @Field(() => ID, { description: 'The Smart Account the change is made in.' })
   smartAccountId!: string;
   @Field(() => DateScalar, {

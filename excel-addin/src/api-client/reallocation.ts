@@ -61,22 +61,41 @@ export const SUGGEST_REALLOCATION = op<
   }`,
 );
 
+/** A mutation's mistakes in the input (the payload's userErrors; empty on success). */
+export interface UserErrorData {
+  field: string[] | null;
+  code: string;
+  message: string;
+}
+const USER_ERRORS = 'userErrors { field code message }';
+
 export const CREATE_SCENARIO = op<
-  { createScenario: { id: string; version: number } },
+  {
+    createScenario: {
+      scenario: { id: string; version: number } | null;
+      userErrors: UserErrorData[];
+    };
+  },
   { input: { name: string; smartAccount: string; asOf: string | null; moves: MoveInput[] } }
 >(
   'CreateScenario',
   `mutation CreateScenario($input: CreateScenarioInput!) {
-    createScenario(input: $input) { id version }
+    createScenario(input: $input) { scenario { id version } ${USER_ERRORS} }
   }`,
 );
 
 export const APPLY_SCENARIO = op<
-  { applyScenario: { scenario: { id: string; status: string }; transfers: { id: string }[] } },
+  {
+    applyScenario: {
+      scenario: { id: string; status: string } | null;
+      transfers: { id: string }[] | null;
+      userErrors: UserErrorData[];
+    };
+  },
   { input: { id: string; expectedVersion: number; smartAccount: string } }
 >(
   'ApplyScenario',
   `mutation ApplyScenario($input: ApplyScenarioInput!) {
-    applyScenario(input: $input) { scenario { id status } transfers { id } }
+    applyScenario(input: $input) { scenario { id status } transfers { id } ${USER_ERRORS} }
   }`,
 );

@@ -28,19 +28,23 @@ describe.runIf(onPostgres())('an import running through GraphQL', () => {
       `
         mutation ($c: String!) {
           importData(
-            smartAccount: "progress.example"
-            fileName: "small.csv"
-            content: $c
-            asOf: "2026-11-01"
-            virtualAccount: "VA-00"
+            input: {
+              smartAccount: "progress.example"
+              fileName: "small.csv"
+              content: $c
+              asOf: "2026-11-01"
+              virtualAccount: "VA-00"
+            }
           ) {
-            committed
+            summary {
+              committed
+            }
           }
         }
       `,
       { c: largeInstancesCsv(10) },
     );
-    expect(seeded.data).toEqual({ importData: { committed: true } });
+    expect(seeded.data).toEqual({ importData: { summary: { committed: true } } });
   });
   afterAll(async () => {
     await close();
@@ -64,12 +68,16 @@ describe.runIf(onPostgres())('an import running through GraphQL', () => {
       `
         mutation ($c: String!) {
           importData(
-            smartAccount: "progress.example"
-            fileName: "big.csv"
-            content: $c
-            asOf: "2026-11-02"
+            input: {
+              smartAccount: "progress.example"
+              fileName: "big.csv"
+              content: $c
+              asOf: "2026-11-02"
+            }
           ) {
-            committed
+            summary {
+              committed
+            }
           }
         }
       `,
@@ -86,7 +94,7 @@ describe.runIf(onPostgres())('an import running through GraphQL', () => {
     }
     const result = await importing;
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ importData: { committed: true } });
+    expect(result.data).toEqual({ importData: { summary: { committed: true } } });
     expect(seen.length).toBeGreaterThan(0);
     for (const progress of seen) {
       expect([1, 2]).toContain(progress.pass);

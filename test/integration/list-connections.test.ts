@@ -65,7 +65,9 @@ beforeAll(async () => {
               listPrice: $listPrice
             }
           ) {
-            id
+            priceBookEntry {
+              id
+            }
           }
         }
       `,

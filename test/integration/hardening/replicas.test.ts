@@ -18,12 +18,14 @@ const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url)), 'utf8');
 
 const IMPORT = `mutation($f: String!, $c: String!) {
-  importData(smartAccount: "${DOMAIN}", fileName: $f, content: $c, asOf: "2026-11-01") {
-    committed errorCount files { alreadyImported } } }`;
+  importData(input: { smartAccount: "${DOMAIN}", fileName: $f, content: $c, asOf: "2026-11-01" }) {
+    summary { committed errorCount files { alreadyImported } } } }`;
 const POSITION = `{ smartAccount(domain: "${DOMAIN}") { position(asOf: "2026-11-01") { owned consumed } } }`;
 
 interface ImportBody {
-  importData: { committed: boolean; errorCount: number; files: { alreadyImported: boolean }[] };
+  importData: {
+    summary: { committed: boolean; errorCount: number; files: { alreadyImported: boolean }[] };
+  };
 }
 
 describe.skipIf(!onPostgres())('two API replicas on one PostgreSQL', () => {
@@ -61,7 +63,7 @@ describe.skipIf(!onPostgres())('two API replicas on one PostgreSQL', () => {
     const [ra, rb] = await Promise.all(
       [a, b].map((api) => graphql<ImportBody>(api.graphqlUrl, IMPORT, { f: 'l.csv', c: content })),
     );
-    const results = [ra!, rb!].map((r) => r.data!.importData);
+    const results = [ra!, rb!].map((r) => r.data!.importData.summary);
     expect(results.map((r) => [r.committed, r.errorCount])).toEqual([
       [true, 0],
       [true, 0],
@@ -80,7 +82,7 @@ describe.skipIf(!onPostgres())('two API replicas on one PostgreSQL', () => {
       '"Sales-West","C9200 24P DNA Essentials, 3Y Term","Prepaid","10","15","","-5"',
     );
     const imported = await graphql<ImportBody>(a.graphqlUrl, IMPORT, { f: 'l2.csv', c: later });
-    expect(imported.data!.importData.committed).toBe(true);
+    expect(imported.data!.importData.summary.committed).toBe(true);
     const afterB = sum(await graphql(b.graphqlUrl, POSITION));
     const afterA = sum(await graphql(a.graphqlUrl, POSITION));
     expect(afterB).toBe(afterA);

@@ -5,8 +5,8 @@ import { SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { runMutation } from '../mutation/run-mutation.js';
 import { toFindingGql } from '../findings/finding.mapper.js';
+import { runMutation } from '../mutation/run-mutation.js';
 import { toLicensePositionGql } from '../position/position.mapper.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 

@@ -6,8 +6,8 @@ import { RequiresRole, requireImportTarget } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { runMutation } from '../mutation/run-mutation.js';
 
-import { toImportCommand, toImportRunGql, toImportSummaryGql } from './import.mapper.js';
 import { ImportDataInput, ImportDataPayload } from './import-payload.type.js';
+import { toImportCommand, toImportRunGql, toImportSummaryGql } from './import.mapper.js';
 import { ImportRunGql } from './import.type.js';
 
 @Resolver(() => SmartAccountGql)

@@ -3,8 +3,8 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../findings/finding.type.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 import { MutationInput } from '../mutation/mutation-input.js';
+import { DateScalar } from '../scalars/date.scalar.js';
 
 @ObjectType('PriceBookEntry', {
   description:

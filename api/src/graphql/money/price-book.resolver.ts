@@ -6,8 +6,8 @@ import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { runMutation } from '../mutation/run-mutation.js';
 import { MoneyGql } from '../findings/finding.type.js';
+import { runMutation } from '../mutation/run-mutation.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -39,7 +39,9 @@ export class PriceBookMutationResolver {
       input,
       async () => ({
         priceBookEntry: toPriceBookEntryGql(
-          await this.services.money.priceBook.setPrice(scoped(ctx, toSetPriceCommand(input, today))),
+          await this.services.money.priceBook.setPrice(
+            scoped(ctx, toSetPriceCommand(input, today)),
+          ),
         ),
       }),
       { UNKNOWN_LICENSE: input.licenseId ? 'licenseId' : 'license' },

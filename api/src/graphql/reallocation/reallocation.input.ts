@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 import { MutationInput } from '../mutation/mutation-input.js';
+import { DateScalar } from '../scalars/date.scalar.js';
 
 @InputType('ReallocationMoveInput', {
   description: 'A move, by license and Virtual Account names.',

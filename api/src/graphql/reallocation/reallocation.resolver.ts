@@ -142,13 +142,13 @@ export class ReallocationResolver {
     return runMutation(input, async () => ({
       scenario: toScenarioGql(
         await this.services.reallocation.create({
-        smartAccountId: await this.accountId(ctx, input.smartAccount),
-        name: input.name,
-        description: input.description,
-        asOf: input.asOf,
-        author: actorOf(input.actor, ctx),
-        moves: input.moves ? toNamedMoves(input.moves) : null,
-        fromSuggestion: input.fromSuggestion ? toNamedPolicy(input.fromSuggestion) : null,
+          smartAccountId: await this.accountId(ctx, input.smartAccount),
+          name: input.name,
+          description: input.description,
+          asOf: input.asOf,
+          author: actorOf(input.actor, ctx),
+          moves: input.moves ? toNamedMoves(input.moves) : null,
+          fromSuggestion: input.fromSuggestion ? toNamedPolicy(input.fromSuggestion) : null,
         }),
       ),
     }));
@@ -167,14 +167,14 @@ export class ReallocationResolver {
     return runMutation(input, async () => ({
       scenario: toScenarioGql(
         await this.services.reallocation.update({
-        smartAccountId: await this.accountId(ctx, input.smartAccount),
-        id: Number(input.id),
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor, ctx),
-        name: input.name,
-        description: input.description,
-        asOf: input.asOf,
-        moves: input.moves ? toNamedMoves(input.moves) : null,
+          smartAccountId: await this.accountId(ctx, input.smartAccount),
+          id: Number(input.id),
+          expectedVersion: input.expectedVersion,
+          actor: actorOf(input.actor, ctx),
+          name: input.name,
+          description: input.description,
+          asOf: input.asOf,
+          moves: input.moves ? toNamedMoves(input.moves) : null,
         }),
       ),
     }));

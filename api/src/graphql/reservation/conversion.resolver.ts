@@ -8,6 +8,11 @@ import type { GqlContext } from '../context.js';
 import { runMutation } from '../mutation/run-mutation.js';
 
 import {
+  ConvertClassicLotsPayload,
+  ConvertDeviceLicensesPayload,
+  ConvertPakPayload,
+} from './reservation-payload.type.js';
+import {
   ConvertClassicLotsInput,
   ConvertDeviceLicensesInput,
   ConvertPakInput,
@@ -19,11 +24,6 @@ import {
   toConvertDeviceCommand,
   toConvertPakCommand,
 } from './reservation.mapper.js';
-import {
-  ConvertClassicLotsPayload,
-  ConvertDeviceLicensesPayload,
-  ConvertPakPayload,
-} from './reservation-payload.type.js';
 import { ClassicConversionGql } from './reservation.type.js';
 
 @Resolver(() => ClassicConversionGql)
@@ -43,7 +43,9 @@ export class ClassicConversionResolver {
     @Ctx() ctx: GqlContext,
   ) {
     return runMutation(input, async () => ({
-      conversion: toClassicConversionResultGql(await this.services.conversions.convert(scoped(ctx, toConvertCommand(input)))),
+      conversion: toClassicConversionResultGql(
+        await this.services.conversions.convert(scoped(ctx, toConvertCommand(input))),
+      ),
     }));
   }
 
@@ -59,9 +61,9 @@ export class ClassicConversionResolver {
     @Ctx() ctx: GqlContext,
   ) {
     return runMutation(input, async () => ({
-      conversions: (await this.services.conversions.convertPak(scoped(ctx, toConvertPakCommand(input)))).map(
-        toClassicConversionResultGql,
-      ),
+      conversions: (
+        await this.services.conversions.convertPak(scoped(ctx, toConvertPakCommand(input)))
+      ).map(toClassicConversionResultGql),
     }));
   }
 
@@ -77,9 +79,9 @@ export class ClassicConversionResolver {
     @Ctx() ctx: GqlContext,
   ) {
     return runMutation(input, async () => ({
-      conversions: (await this.services.conversions.convertDevice(scoped(ctx, toConvertDeviceCommand(input)))).map(
-        toClassicConversionResultGql,
-      ),
+      conversions: (
+        await this.services.conversions.convertDevice(scoped(ctx, toConvertDeviceCommand(input)))
+      ).map(toClassicConversionResultGql),
     }));
   }
 

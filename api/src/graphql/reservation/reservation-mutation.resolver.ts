@@ -6,6 +6,12 @@ import type { GqlContext } from '../context.js';
 import { runMutation } from '../mutation/run-mutation.js';
 
 import {
+  ReserveLicensesPayload,
+  ReturnReservationPayload,
+  TransferReservationPayload,
+  UpdateReservationPayload,
+} from './reservation-payload.type.js';
+import {
   ReserveLicensesInput,
   ReturnReservationInput,
   TransferReservationInput,
@@ -19,12 +25,6 @@ import {
   toTransferCommand,
   toUpdateCommand,
 } from './reservation.mapper.js';
-import {
-  ReserveLicensesPayload,
-  ReturnReservationPayload,
-  TransferReservationPayload,
-  UpdateReservationPayload,
-} from './reservation-payload.type.js';
 
 /** Reservation changes. Each runs in one transaction and appends one event per reservation. */
 @Resolver()
@@ -44,7 +44,11 @@ export class ReservationMutationResolver {
   ) {
     return runMutation(
       input,
-      async () => toReservationChangeGql(await this.services.reservations.reserve(scoped(ctx, toReserveCommand(input)))), { UNKNOWN_LICENSE: 'licenseId', UNKNOWN_PRODUCT_INSTANCE: 'productInstanceId' },
+      async () =>
+        toReservationChangeGql(
+          await this.services.reservations.reserve(scoped(ctx, toReserveCommand(input))),
+        ),
+      { UNKNOWN_LICENSE: 'licenseId', UNKNOWN_PRODUCT_INSTANCE: 'productInstanceId' },
     );
   }
 
@@ -59,9 +63,10 @@ export class ReservationMutationResolver {
     input: UpdateReservationInput,
     @Ctx() ctx: GqlContext,
   ) {
-    return runMutation(
-      input,
-      async () => toReservationChangeGql(await this.services.reservations.update(scoped(ctx, toUpdateCommand(input)))),
+    return runMutation(input, async () =>
+      toReservationChangeGql(
+        await this.services.reservations.update(scoped(ctx, toUpdateCommand(input))),
+      ),
     );
   }
 
@@ -79,7 +84,11 @@ export class ReservationMutationResolver {
   ) {
     return runMutation(
       input,
-      async () => toReservationTransferGql(await this.services.reservations.transfer(scoped(ctx, toTransferCommand(input)))), { UNKNOWN_PRODUCT_INSTANCE: 'toProductInstanceId', SAME_INSTANCE: 'toProductInstanceId' },
+      async () =>
+        toReservationTransferGql(
+          await this.services.reservations.transfer(scoped(ctx, toTransferCommand(input))),
+        ),
+      { UNKNOWN_PRODUCT_INSTANCE: 'toProductInstanceId', SAME_INSTANCE: 'toProductInstanceId' },
     );
   }
 
@@ -92,9 +101,10 @@ export class ReservationMutationResolver {
     input: ReturnReservationInput,
     @Ctx() ctx: GqlContext,
   ) {
-    return runMutation(
-      input,
-      async () => toReservationChangeGql(await this.services.reservations.return(scoped(ctx, toReturnCommand(input)))),
+    return runMutation(input, async () =>
+      toReservationChangeGql(
+        await this.services.reservations.return(scoped(ctx, toReturnCommand(input))),
+      ),
     );
   }
 }

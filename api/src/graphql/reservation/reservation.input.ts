@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { MutationInput } from '../mutation/mutation-input.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { ReservationTypeGql } from './enums.js';
-import { MutationInput } from '../mutation/mutation-input.js';
 
 /**
  * Who, when and why: the fields every change input inherits. Decorated so type-graphql sees the

@@ -6,6 +6,15 @@ import { op } from './operation.js';
 
 export type { Operation } from './operation.js';
 
+/**
+ * A GraphQL `BigInt` (sums of license units): a decimal string on the wire, so no digit is lost
+ * before the add-in decides. Cells are doubles; {@link units} converts, exact below 2^53.
+ */
+export type BigIntString = string;
+
+/** A `BigInt` as a cell number (exact below 2^53, 15 significant digits beyond, as Excel keeps). */
+export const units = (value: BigIntString): number => Number(value);
+
 export interface SmartAccountsData {
   smartAccounts: { domain: string; name: string }[];
 }
@@ -19,12 +28,12 @@ export interface PositionLineData {
   virtualAccountName: string;
   licenseName: string;
   license: { productFamily: string | null };
-  owned: number;
-  consumed: number;
-  reserved: number;
-  balance: number;
-  shortfall: number;
-  surplus: number;
+  owned: BigIntString;
+  consumed: BigIntString;
+  reserved: BigIntString;
+  balance: BigIntString;
+  shortfall: BigIntString;
+  surplus: BigIntString;
   unitPrice: MoneyData | null;
   exposure: MoneyData | null;
   billing: string;
@@ -73,7 +82,7 @@ export interface FindingData {
   message: string;
   virtualAccountName: string | null;
   licenseName: string | null;
-  quantity: number;
+  quantity: BigIntString;
   money: { amount: string; currency: string } | null;
 }
 export interface FindingsData {
@@ -133,10 +142,10 @@ export function cellBatchDocument(groups: number): string {
 export interface CellLine {
   virtualAccountName: string;
   licenseName: string;
-  owned: number;
-  consumed: number;
-  balance: number;
-  shortfall: number;
+  owned: BigIntString;
+  consumed: BigIntString;
+  balance: BigIntString;
+  shortfall: BigIntString;
   exposure: MoneyData | null;
 }
 export interface CellBatchData {

@@ -1,5 +1,7 @@
+import type { WhatIfResult } from '../model/what-if-sheet.js';
+
 import { op } from './operation.js';
-import type { MoneyData } from './operations.js';
+import { units, type BigIntString, type MoneyData } from './operations.js';
 
 /** A move as the API takes it (license and Virtual Accounts by name). */
 export interface MoveInput {
@@ -10,17 +12,17 @@ export interface MoveInput {
 }
 
 interface LineData {
-  owned: number;
-  consumed: number;
-  balance: number;
-  shortfall: number;
-  surplus: number;
+  owned: BigIntString;
+  consumed: BigIntString;
+  balance: BigIntString;
+  shortfall: BigIntString;
+  surplus: BigIntString;
 }
 export interface SimulationData {
   asOf: string;
   feasible: boolean;
-  shortfallChange: number;
-  surplusChange: number;
+  shortfallChange: BigIntString;
+  surplusChange: BigIntString;
   exposureBefore: MoneyData[];
   exposureAfter: MoneyData[];
   exposureChange: MoneyData[];
@@ -43,10 +45,27 @@ export const SIMULATE_REALLOCATION = op<
   }`,
 );
 
+/** GraphQL simulation → the What-if sheet's input (sums as cell numbers). */
+export function toWhatIfResult(data: SimulationData): WhatIfResult {
+  const line = (l: LineData) => ({
+    owned: units(l.owned),
+    consumed: units(l.consumed),
+    balance: units(l.balance),
+    shortfall: units(l.shortfall),
+    surplus: units(l.surplus),
+  });
+  return {
+    ...data,
+    shortfallChange: units(data.shortfallChange),
+    surplusChange: units(data.surplusChange),
+    lines: data.lines.map((l) => ({ ...l, before: line(l.before), after: line(l.after) })),
+  };
+}
+
 export interface PlanData {
   asOf: string;
-  boundUnits: number;
-  curedUnits: number;
+  boundUnits: BigIntString;
+  curedUnits: BigIntString;
   moves: MoveInput[];
 }
 export const SUGGEST_REALLOCATION = op<

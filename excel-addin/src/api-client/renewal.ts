@@ -1,7 +1,7 @@
 import type { RenewalSheetInput } from '../model/renewal-sheet.js';
 
 import { op } from './operation.js';
-import type { MoneyData } from './operations.js';
+import { units, type BigIntString, type MoneyData } from './operations.js';
 
 export interface RenewalModelData {
   smartAccount: {
@@ -11,7 +11,7 @@ export interface RenewalModelData {
       outsideEaLicenseNames: string[];
       baselineAdjustments: {
         licenseName: string;
-        units: number;
+        units: BigIntString;
         reason: 'STRANDED_RESERVATION' | 'GHOST_CONSUMPTION';
         deviceName: string;
         virtualAccountName: string;
@@ -34,7 +34,7 @@ export interface RenewalModelData {
         discountBasisPoints: number;
         supportRateBasisPoints: number;
         eaUnitPrice: MoneyData;
-        reclaimed: number;
+        reclaimed: BigIntString;
       }[];
     };
   } | null;
@@ -83,7 +83,7 @@ export function toRenewalSheetInput(
     supportCredit: amount(p.supportCredit),
     eaPriceNeededLicenseNames: model.eaPriceNeededLicenseNames,
     outsideEaLicenseNames: model.outsideEaLicenseNames,
-    baselineAdjustments: model.baselineAdjustments,
+    baselineAdjustments: model.baselineAdjustments.map((a) => ({ ...a, units: units(a.units) })),
     licenses: model.licenses.map((l) => ({
       licenseName: l.licenseName,
       licenseType: l.licenseType,
@@ -91,7 +91,7 @@ export function toRenewalSheetInput(
       discount: rate(l.discountBasisPoints),
       supportRate: rate(l.supportRateBasisPoints),
       eaUnitPrice: amount(l.eaUnitPrice),
-      reclaimed: l.reclaimed,
+      reclaimed: units(l.reclaimed),
     })),
     positionRowCount,
   };

@@ -6,6 +6,7 @@ import {
   CREATE_SCENARIO,
   SIMULATE_REALLOCATION,
   SUGGEST_REALLOCATION,
+  toWhatIfResult,
   type UserErrorData,
 } from '../api-client/reallocation.js';
 import { listsSheet, movesSheet, parseMoves, type Move } from '../model/moves-sheet.js';
@@ -82,10 +83,10 @@ export async function evaluate(ctx: ActionContext): Promise<string> {
     { smartAccount: query.smartAccount, asOf: query.asOf, moves },
     ctx.fetch,
   );
-  await ctx.excel((context) => writeSheet(context, whatIfSheet(result)));
+  await ctx.excel((context) => writeSheet(context, whatIfSheet(toWhatIfResult(result))));
   const blocking = result.moves.flatMap((m) => m.warnings).filter((w) => w.blocking);
   const change =
-    result.shortfallChange === 0 ? 'no change in' : `${result.shortfallChange} units of`;
+    result.shortfallChange === '0' ? 'no change in' : `${result.shortfallChange} units of`;
   return blocking.length > 0
     ? `Not feasible: ${blocking[0]?.message ?? 'a move is blocked'}. See What-if.`
     : `Evaluated ${moves.length} move(s): ${change} shortfall. See What-if.`;

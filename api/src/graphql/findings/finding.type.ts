@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 
 export enum FindingCodeGql {
   INSUFFICIENT_LICENSES = 'INSUFFICIENT_LICENSES',
@@ -123,7 +124,7 @@ export class FindingGql {
       'The license it is about; null when it spans licenses (stale devices, satellites, a ghost device reporting several).',
   })
   licenseName!: string | null;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'License units at stake (what they count depends on the code).',
   })
   quantity!: number;

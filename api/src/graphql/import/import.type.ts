@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 /** GraphQL names of the import formats (the CLI spells them in kebab-case). */
@@ -155,7 +156,9 @@ export class ImportRunGql {
   })
   sha256!: string | null;
   @Field(() => String, { description: 'cloud or onprem:<host>.' }) sourceSystem!: string;
-  @Field(() => String, { description: 'When the import started, ISO 8601 timestamp (UTC).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When the import started, ISO 8601 timestamp (UTC).',
+  })
   startedAt!: string;
   @Field(() => String, {
     description: 'Row counts as JSON, e.g. {"rowsRead":12,"created.entitlementLots":14}.',

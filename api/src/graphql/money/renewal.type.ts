@@ -222,17 +222,17 @@ export class RenewalLicenseYearGql {
     description: 'TERM: units × net; PERPETUAL: newly bought × net + held × support.',
   })
   aLaCarte!: MoneyGql;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     nullable: true,
     description: 'Milestone before this year: allowance in whole units, baseline × (1 + g).',
   })
   allowance!: number | null;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     nullable: true,
     description: 'Milestone before this year: units trued forward (per trueForwardMode).',
   })
   trueForwardUnits!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Baseline after the ratchet.' })
+  @Field(() => BigIntScalar, { nullable: true, description: 'Baseline after the ratchet.' })
   baseline!: number | null;
   @Field(() => MoneyGql, {
     nullable: true,
@@ -250,11 +250,11 @@ export class RenewalLicenseGql {
     description: 'How it is bought a-la-carte: TERM per unit per year, PERPETUAL once plus SWSS.',
   })
   licenseType!: LicenseType;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'The baseline of both options: consumed less the reclaimable units.',
   })
   consumed!: number;
-  @Field(() => Int, { description: 'Reclaimable units taken out of the consumption.' })
+  @Field(() => BigIntScalar, { description: 'Reclaimable units taken out of the consumption.' })
   reclaimed!: number;
   @Field(() => BigIntScalar, {
     description: 'Σ owned over the Virtual Accounts at the as-of date.',
@@ -274,7 +274,9 @@ export class RenewalLicenseGql {
     description: 'Migration credit at EA start (perpetual: owned × net price × credit rate).',
   })
   credit!: MoneyGql;
-  @Field(() => Int, { description: 'The baseline the EA renews at (after the last ratchet).' })
+  @Field(() => BigIntScalar, {
+    description: 'The baseline the EA renews at (after the last ratchet).',
+  })
   renewalBaseline!: number;
   @Field(() => [RenewalLicenseYearGql], { description: 'Year by year, year 1 first.' })
   years!: RenewalLicenseYearGql[];

@@ -36,7 +36,7 @@ export interface RenewalModelData {
         eaUnitPrice: MoneyData;
         reclaimed: BigIntString;
       }[];
-    };
+    } | null;
   } | null;
 }
 
@@ -66,7 +66,7 @@ const amount = (money: MoneyData) => Number(money.amount);
 
 /** GraphQL renewal model → the Renewal sheets' input (as the server's XLSX export maps it). */
 export function toRenewalSheetInput(
-  model: NonNullable<RenewalModelData['smartAccount']>['renewalModel'],
+  model: NonNullable<NonNullable<RenewalModelData['smartAccount']>['renewalModel']>,
   positionRowCount: number,
 ): RenewalSheetInput {
   const p = model.parameters;

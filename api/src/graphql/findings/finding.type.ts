@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { MoneyGql } from '../money/money-value.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 
 export enum FindingCodeGql {
@@ -94,14 +95,6 @@ registerEnumType(FindingSeverityGql, {
     INFO: { description: 'A note: nothing judged.' },
   },
 });
-
-@ObjectType('Money', { description: 'An amount of money: decimal string plus ISO currency.' })
-export class MoneyGql {
-  @Field(() => String, { description: 'Decimal, e.g. "1234.50".' }) amount!: string;
-  @Field(() => String, { description: 'Integer minor units as a string (no float rounding).' })
-  amountMinor!: string;
-  @Field(() => String, { description: 'ISO 4217 currency code, e.g. USD.' }) currency!: string;
-}
 
 @ObjectType('Finding', {
   description: 'Something to act on before a true-up, with the rows that prove it.',

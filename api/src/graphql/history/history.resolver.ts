@@ -47,7 +47,8 @@ export class HistoryResolver {
   }
 
   @FieldResolver(() => DriftGql, {
-    description: 'Change between two snapshots (by label) or dates.',
+    nullable: true,
+    description: 'Change between two snapshots (by label) or dates.' + DESCRIBE.nullOnFailure,
   })
   async drift(
     @Root() account: SmartAccountGql,
@@ -70,7 +71,8 @@ export class HistoryResolver {
   }
 
   @FieldResolver(() => [RollupGroupGql], {
-    description: 'The position grouped by a Virtual Account tag.',
+    nullable: true,
+    description: 'The position grouped by a Virtual Account tag.' + DESCRIBE.nullOnFailure,
   })
   async rollup(
     @Root() account: SmartAccountGql,

@@ -1,10 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
+import type { CurrencyCode } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
 import { MutationInput } from '../mutation/mutation-input.js';
 import { DateScalar } from '../scalars/date.scalar.js';
+
+import { CurrencyCodeGql } from './currency-code.type.js';
+import { MoneyGql } from './money-value.type.js';
 
 @ObjectType('PriceBookEntry', {
   description:
@@ -13,7 +16,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 export class PriceBookEntryGql {
   @Field(() => ID, { description: 'Trueup’s id of the price book entry.' }) id!: string;
   @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
-  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => LicenseType, {
     nullable: true,
     description:
@@ -109,7 +112,7 @@ export class SetPriceInput extends MutationInput {
   licenseId?: string | null;
   @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
   license?: string | null;
-  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => LicenseType, {
     nullable: true,
     description: "Left out: as the license's lots are entitled (all perpetual: PERPETUAL).",
@@ -159,6 +162,6 @@ export class RemovePriceInput extends MutationInput {
   licenseId?: string | null;
   @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
   license?: string | null;
-  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => DateScalar, { description: 'The entry’s validFrom.' }) validFrom!: string;
 }

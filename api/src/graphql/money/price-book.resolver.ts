@@ -1,19 +1,21 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 
 import { entryAt, lineExposure } from '../../domain/index.js';
+import type { CurrencyCode } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
 import { runMutation } from '../mutation/run-mutation.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
+import { CurrencyCodeGql } from './currency-code.type.js';
+import { toMoneyGql } from './money-value.mapper.js';
+import { MoneyGql } from './money-value.type.js';
 import {
   toExposureGql,
-  toMoneyGql,
   toPriceBookEntryGql,
   toRemovePriceCommand,
   toSetPriceCommand,
@@ -91,7 +93,9 @@ export class SmartAccountMoneyResolver {
   }
 
   @FieldResolver(() => ExposureGql, {
-    description: 'Money at stake: gross, net after reallocation, per product family.',
+    nullable: true,
+    description:
+      'Money at stake: gross, net after reallocation, per product family.' + DESCRIBE.nullOnFailure,
   })
   async exposure(
     @Root() account: SmartAccountGql,
@@ -126,17 +130,17 @@ export class LicensePriceResolver {
     @Root() license: LicenseGql,
     @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
     asOf: string | null,
-    @Arg('currency', () => String, {
+    @Arg('currency', () => CurrencyCodeGql, {
       nullable: true,
       description:
         'ISO 4217 code; left out: the latest entry in force in any currency (ties: first currency alphabetically).',
     })
-    currency: string | null,
+    currency: CurrencyCode | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql | null> {
     const day = this.services.position.asOfOrToday(asOf);
     const entries = await ctx.loaders.pricesOfLicense.load(`${license.licenseId}|${day}`);
-    const wanted = currency?.toUpperCase();
+    const wanted = currency ?? undefined;
     const entry = entryAt(
       entries.filter((e) => wanted === undefined || e.currency === wanted),
       day,

@@ -1,11 +1,13 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { BreakEven } from '../../domain/index.js';
+import type { BreakEven, CurrencyCode } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
+
+import { CurrencyCodeGql } from './currency-code.type.js';
+import { MoneyGql } from './money-value.type.js';
 
 export enum TrueForwardModeGql {
   A = 'A',
@@ -87,12 +89,12 @@ export class RenewalModelInput {
   suite?: string | null;
   @Field(() => [String], { nullable: true, description: 'Only these licenses (by name).' })
   licenseNames?: string[] | null;
-  @Field(() => String, {
+  @Field(() => CurrencyCodeGql, {
     nullable: true,
     description:
       'ISO 4217 currency of the model; needed when the licenses in scope are priced in several (else CURRENCY_MISMATCH).',
   })
-  currency?: string | null;
+  currency?: CurrencyCode | null;
   @Field(() => Int, { nullable: true, description: '3 (default) or 5.' })
   termYears?: number | null;
   @Field(() => Int, {
@@ -318,10 +320,10 @@ export class RenewalBaselineAdjustmentGql {
 })
 export class RenewalModelGql {
   @Field(() => DateScalar, { description: 'Baseline date; year 1 starts here.' }) asOf!: string;
-  @Field(() => String, {
+  @Field(() => CurrencyCodeGql, {
     description: 'ISO 4217 currency of every amount (the one the licenses in scope are priced in).',
   })
-  currency!: string;
+  currency!: CurrencyCode;
   @Field(() => GrowthSourceGql, { description: 'Where parameters.growthBasisPoints came from.' })
   growthSource!: GrowthSourceGql;
   @Field(() => [GrowthTrendPointGql], {

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
+import { MoneyGql } from '../money/money-value.type.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -217,10 +217,33 @@ export class ReallocationPlanGql {
   unpricedShortfallAfter!: number;
 }
 
+/** What happened to a scenario (services/reallocation `ScenarioEventType`). */
+export enum ScenarioEventTypeGql {
+  CREATED = 'CREATED',
+  EDITED = 'EDITED',
+  APPLIED = 'APPLIED',
+  DISCARDED = 'DISCARDED',
+  APPLY_REFUSED = 'APPLY_REFUSED',
+}
+registerEnumType(ScenarioEventTypeGql, {
+  name: 'ScenarioEventType',
+  description: 'What happened to a scenario, as its audit trail records it.',
+  valuesConfig: {
+    CREATED: { description: 'Drafted (version 1).' },
+    EDITED: { description: 'Its name, description, date or moves changed (a new version).' },
+    APPLIED: { description: 'Applied: its transfers were written.' },
+    DISCARDED: { description: 'Discarded; kept with its trail.' },
+    APPLY_REFUSED: {
+      description:
+        'An apply was refused (stale version, or the live data no longer allows the moves); detail says why.',
+    },
+  },
+});
+
 @ObjectType('ScenarioEvent', { description: 'One entry of a scenario’s audit trail.' })
 export class ScenarioEventGql {
-  @Field(() => String, { description: 'CREATED, EDITED, APPLIED, DISCARDED or APPLY_REFUSED.' })
-  type!: string;
+  @Field(() => ScenarioEventTypeGql, { description: 'What happened to the scenario.' })
+  type!: ScenarioEventTypeGql;
   @Field(() => Int, {
     description:
       'The scenario’s version after the event (APPLY_REFUSED: the version the apply named).',

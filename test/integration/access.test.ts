@@ -239,7 +239,7 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
 
   it("refuses price book edits in another token's Smart Account like in an unknown one", async () => {
     const SET = `mutation($sa: ID!) { setPrice(input: { smartAccountId: $sa, license: "L0 DNA Advantage",
-      currency: "USD", listPrice: "100" }) { priceBookEntry { currency } } }`;
+      currency: USD, listPrice: "100" }) { priceBookEntry { currency } } }`;
     const other = await graphql(url, SET, { sa: String(b.smartAccountId) }, as('adminA'));
     const nowhere = await graphql(url, SET, { sa: '987654' }, as('adminA'));
     expect(shape(other)).toEqual(shape(nowhere));

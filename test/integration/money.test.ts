@@ -191,7 +191,7 @@ describe('price book and exposure', () => {
         input: {
           smartAccountId: String(smartAccountId),
           license: 'Unpriced',
-          currency: 'usd',
+          currency: 'USD',
           listPrice: '250.50',
           discountBasisPoints: 1000,
           validFrom: '2026-06-01',
@@ -214,7 +214,7 @@ describe('price book and exposure', () => {
 
     const bad = await graphql(
       url,
-      `mutation { setPrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: "USD", listPrice: "12.345" }) {
+      `mutation { setPrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: USD, listPrice: "12.345" }) {
         priceBookEntry { id } userErrors { field code } } }`,
     );
     expect(bad.errors).toBeUndefined();
@@ -225,7 +225,7 @@ describe('price book and exposure', () => {
       },
     });
 
-    const REMOVE = `mutation { removePrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: "USD", validFrom: "2026-06-01" }) {
+    const REMOVE = `mutation { removePrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: USD, validFrom: "2026-06-01" }) {
       priceBookEntry { id } userErrors { field code } } }`;
     const removed = await graphql<{ removePrice: { priceBookEntry: { id: string } } }>(url, REMOVE);
     expect(removed.data!.removePrice.priceBookEntry.id).toBe(set.data!.setPrice.priceBookEntry.id);

@@ -274,6 +274,33 @@ describe('importData over GraphQL', () => {
     expect(runs.data!.smartAccount.importRuns).toEqual([
       { fileName: 'acme-licenses.csv', format: 'CSSM_LICENSES_CSV', asOf: '2026-11-01' },
     ]);
+    // The same run through the paged connection, with its counts as a structured type.
+    const paged = await graphql(
+      url,
+      `{ smartAccount(domain: "gql.example") { importRunsConnection(first: 1) {
+          totalCount pageInfo { hasNextPage }
+          nodes { fileName status rowCounts { rowsRead pass counts { kind created } } } } } }`,
+    );
+    expect(paged.errors).toBeUndefined();
+    expect(paged.data).toEqual({
+      smartAccount: {
+        importRunsConnection: {
+          totalCount: 1,
+          pageInfo: { hasNextPage: false },
+          nodes: [
+            {
+              fileName: 'acme-licenses.csv',
+              status: 'COMMITTED',
+              rowCounts: {
+                rowsRead: 4,
+                pass: null,
+                counts: expect.arrayContaining([{ kind: 'entitlementLots', created: 4 }]),
+              },
+            },
+          ],
+        },
+      },
+    });
   });
 
   it('returns issues, not an error, for a bad file', async () => {

@@ -275,7 +275,7 @@ describe('price book and exposure', () => {
       };
     }>(
       url,
-      `{ smartAccount(domain: "${MONEY_DOMAIN}") { licenses { name price(asOf: "${MONEY_TODAY}", currency: "eur") { unitTrueUpPrice { amount currency } } } } }`,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { licenses { name price(asOf: "${MONEY_TODAY}", currency: EUR) { unitTrueUpPrice { amount currency } } } } }`,
     );
     expect(price.data!.smartAccount.licenses.find((l) => l.name === 'Unpriced')?.price).toEqual({
       unitTrueUpPrice: { amount: '2.50', currency: 'EUR' },
@@ -339,7 +339,7 @@ describe('price book and exposure', () => {
     }>(
       url,
       `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel(input: { asOf: "${MONEY_TODAY}",
-          currency: "USD", growthBasisPoints: 1000, trueForwardMode: B, discountRateBasisPoints: 0 }) {
+          currency: USD, growthBasisPoints: 1000, trueForwardMode: B, discountRateBasisPoints: 0 }) {
           currency growthSource years { year aLaCarte { amount } trueForward { amount } enterpriseAgreement { amount } }
           totals { aLaCarte { amount } enterpriseAgreement { amount } aLaCartePresentValue { amount } }
           eaValue { amount } meetsMinimumEaValue cheaperOption unpricedLicenseNames eaPriceNeededLicenseNames

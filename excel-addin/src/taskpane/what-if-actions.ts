@@ -86,7 +86,7 @@ export async function evaluate(ctx: ActionContext): Promise<string> {
   await ctx.excel((context) => writeSheet(context, whatIfSheet(toWhatIfResult(result))));
   const blocking = result.moves.flatMap((m) => m.warnings).filter((w) => w.blocking);
   const change =
-    result.shortfallChange === '0' ? 'no change in' : `${result.shortfallChange} units of`;
+    Number(result.shortfallChange) === 0 ? 'no change in' : `${result.shortfallChange} units of`;
   return blocking.length > 0
     ? `Not feasible: ${blocking[0]?.message ?? 'a move is blocked'}. See What-if.`
     : `Evaluated ${moves.length} move(s): ${change} shortfall. See What-if.`;

@@ -15,16 +15,23 @@ const A = 'alpha-access.example';
 const B = 'beta-access.example';
 
 const SNAPSHOT = `mutation($sa: String!, $label: String!) {
-  takeSnapshot(smartAccount: $sa, label: $label, asOf: "2026-02-01") { label } }`;
+  takeSnapshot(input: { smartAccount: $sa, label: $label, asOf: "2026-02-01" }) {
+    snapshot { label } } }`;
 const RESERVE = `mutation($input: ReserveLicensesInput!) {
-  reserveLicenses(input: $input) { reservation { id quantity } } }`;
+  reserveLicenses(input: $input) { reservation { id quantity } userErrors { field code message } } }`;
 const IMPORT = `mutation($sa: String!) {
-  importData(smartAccount: $sa, fileName: "l.csv", asOf: "2026-02-01",
-    content: "Virtual Account,License,Purchased,In Use\\nV,L,1,0\\n") { committed } }`;
+  importData(input: { smartAccount: $sa, fileName: "l.csv", asOf: "2026-02-01",
+    content: "Virtual Account,License,Purchased,In Use\\nV,L,1,0\\n" }) { summary { committed } } }`;
 
 /** The part of an error a client can see, minus the path (which names the field asked). */
 const shape = (res: { errors?: { message: string; extensions?: unknown }[] }) =>
   res.errors?.map((e) => ({ message: e.message, extensions: e.extensions }));
+
+/** A mutation payload's userErrors (a mistake inside a granted Smart Account). */
+const userErrorsOf = (res: { data?: unknown }, mutation: string) =>
+  (res.data as Record<string, { userErrors: { code: string; message: string }[] }> | null)?.[
+    mutation
+  ]?.userErrors;
 
 describe('tokens, roles and Smart Account scope over GraphQL', () => {
   let handle: DbHandle;
@@ -116,7 +123,7 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
   it('lets an admin write in its own Smart Account', async () => {
     const res = await graphql(url, SNAPSHOT, { sa: A, label: 'admin-own' }, as('adminA'));
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ takeSnapshot: { label: 'admin-own' } });
+    expect(res.data).toEqual({ takeSnapshot: { snapshot: { label: 'admin-own' } } });
   });
 
   it("refuses writes into another token's Smart Account with the error an unknown one gets", async () => {
@@ -161,19 +168,33 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
     const nowhere = await reserve(987_654, 987_654, 987_654);
     expect(shape(inB)).toEqual(shape(nowhere));
     expect(shape(inB)![0]!.extensions).toMatchObject({ reason: 'UNKNOWN_SMART_ACCOUNT' });
-    // Own Smart Account, but B's device: as if the device did not exist.
+    // Own Smart Account, but B's device: as if the device did not exist (a user error, in the
+    // payload, identical to a random id's).
     const bDevice = await reserve(a.smartAccountId, b.instanceIds[0]!, a.licenseIds[0]!);
     const noDevice = await reserve(a.smartAccountId, 987_654, a.licenseIds[0]!);
-    expect(shape(bDevice)).toEqual(shape(noDevice));
-    expect(shape(bDevice)![0]!.extensions).toMatchObject({ reason: 'UNKNOWN_PRODUCT_INSTANCE' });
+    expect(bDevice.errors).toBeUndefined();
+    const withoutIds = (r: typeof bDevice) =>
+      userErrorsOf(r, 'reserveLicenses')?.map((e) => ({
+        ...e,
+        message: e.message.replace(/\d+/g, '<id>'),
+      }));
+    expect(withoutIds(bDevice)).toEqual(withoutIds(noDevice));
+    expect(userErrorsOf(bDevice, 'reserveLicenses')).toEqual([
+      expect.objectContaining({
+        code: 'UNKNOWN_PRODUCT_INSTANCE',
+        field: ['input', 'productInstanceId'],
+      }),
+    ]);
     expect(await tableCounts(handle)).toEqual(before);
   });
 
   const SCENARIO = `mutation($sa: String!, $name: String!) {
     createScenario(input: { smartAccount: $sa, name: $name,
-      moves: [{ from: "East", to: "West", license: "L0 DNA Advantage", quantity: 1 }] }) { id version } }`;
+      moves: [{ from: "East", to: "West", license: "L0 DNA Advantage", quantity: 1 }] }) {
+        scenario { id version } } }`;
   const APPLY = `mutation($sa: String!, $id: ID!) {
-    applyScenario(input: { smartAccount: $sa, id: $id, expectedVersion: 1 }) { scenario { id } } }`;
+    applyScenario(input: { smartAccount: $sa, id: $id, expectedVersion: 1 }) {
+      scenario { id } userErrors { field code message } } }`;
   const SIMULATE = `query($sa: String!) { simulateReallocation(smartAccount: $sa,
     moves: [{ from: "East", to: "West", license: "L0 DNA Advantage", quantity: 1 }]) { __typename } }`;
 
@@ -186,24 +207,30 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
       (await graphql(url, SCENARIO, { sa: A, name: 'v' }, as('viewerA'))).errors![0]!.extensions!
         .code,
     ).toBe('FORBIDDEN');
-    const drafted = await graphql<{ createScenario: { id: string } }>(
+    const drafted = await graphql<{ createScenario: { scenario: { id: string } } }>(
       url,
       SCENARIO,
       { sa: A, name: 'analyst draft' },
       as('analystA'),
     );
     expect(drafted.errors).toBeUndefined();
-    const id = drafted.data!.createScenario.id;
+    const id = drafted.data!.createScenario.scenario.id;
     const applied = await graphql(url, APPLY, { sa: A, id }, as('analystA'));
     expect(applied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     // Another token's scenario id, named under that token's own account: as if it did not exist.
     const otherAdmin = await graphql(url, APPLY, { sa: B, id }, as('adminB'));
     const nowhere = await graphql(url, APPLY, { sa: B, id: '987654' }, as('adminB'));
-    // Same code and message; the message only echoes the id that was asked for.
+    // Same user error (code, field, message); the message only echoes the id asked for.
     const withoutIds = (r: typeof nowhere) =>
-      shape(r)?.map((e) => ({ ...e, message: e.message.replace(/\d+/g, '<id>') }));
+      userErrorsOf(r, 'applyScenario')?.map((e) => ({
+        ...e,
+        message: e.message.replace(/\d+/g, '<id>'),
+      }));
+    expect(otherAdmin.errors).toBeUndefined();
     expect(withoutIds(otherAdmin)).toEqual(withoutIds(nowhere));
-    expect(shape(otherAdmin)![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(userErrorsOf(otherAdmin, 'applyScenario')).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_SCENARIO', field: ['input', 'id'] }),
+    ]);
     // Simulating another token's account fails like an unknown one.
     expect(shape(await graphql(url, SIMULATE, { sa: B }, as('analystA')))).toEqual(
       shape(await graphql(url, SIMULATE, { sa: 'nobody.example' }, as('analystA'))),
@@ -212,7 +239,7 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
 
   it("refuses price book edits in another token's Smart Account like in an unknown one", async () => {
     const SET = `mutation($sa: ID!) { setPrice(input: { smartAccountId: $sa, license: "L0 DNA Advantage",
-      currency: "USD", listPrice: "100" }) { currency } }`;
+      currency: USD, listPrice: "100" }) { priceBookEntry { currency } } }`;
     const other = await graphql(url, SET, { sa: String(b.smartAccountId) }, as('adminA'));
     const nowhere = await graphql(url, SET, { sa: '987654' }, as('adminA'));
     expect(shape(other)).toEqual(shape(nowhere));
@@ -274,7 +301,7 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
   it('lets an install-wide admin create a Smart Account by import', async () => {
     const res = await graphql(url, IMPORT, { sa: 'created-by-import.example' });
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ importData: { committed: true } });
+    expect(res.data).toEqual({ importData: { summary: { committed: true } } });
   });
 
   // An application/json client gets the refusal as a GraphQL error with HTTP 200 (see

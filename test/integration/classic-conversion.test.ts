@@ -28,9 +28,15 @@ describe('classic PAK conversion over GraphQL', () => {
   });
 
   const convert = (input: Record<string, unknown>, selection: string) =>
-    graphql<{ convertClassicLots: Record<string, unknown> }>(
+    graphql<{
+      convertClassicLots: {
+        conversion: Record<string, unknown> | null;
+        userErrors: { field: string[]; code: string }[];
+      };
+    }>(
       url,
-      `mutation($input: ConvertClassicLotsInput!) { convertClassicLots(input: $input) { ${selection} } }`,
+      `mutation($input: ConvertClassicLotsInput!) { convertClassicLots(input: $input) {
+        conversion { ${selection} } userErrors { field code } } }`,
       { input: { smartAccountId: String(ids.smartAccountId), actor: 'alice', ...input } },
     );
 
@@ -53,7 +59,8 @@ describe('classic PAK conversion over GraphQL', () => {
        sourceLot { id source quantity } smartLot { source quantity parentLotId } remainderLot { source quantity parentLotId }`,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.convertClassicLots).toEqual({
+    expect(res.data!.convertClassicLots.userErrors).toEqual([]);
+    expect(res.data!.convertClassicLots.conversion).toEqual({
       conversion: {
         quantity: 6,
         occurredOn: '2026-03-01',
@@ -89,15 +96,16 @@ describe('classic PAK conversion over GraphQL', () => {
     const smart = lots.find((l) => l.source === 'SMART')!;
     const classic = lots.filter((l) => l.source === 'CLASSIC_PAK').at(-1)!;
     const reasons = [
-      (await convert({ lotId: String(smart.id) }, 'conversion { id }')).errors?.[0]?.extensions,
-      (await convert({ lotId: String(classic.id), quantity: 99 }, 'conversion { id }')).errors?.[0]
-        ?.extensions,
-      (await convert({ lotId: '999999' }, 'conversion { id }')).errors?.[0]?.extensions,
+      (await convert({ lotId: String(smart.id) }, 'conversion { id }')).data?.convertClassicLots
+        .userErrors,
+      (await convert({ lotId: String(classic.id), quantity: 99 }, 'conversion { id }')).data
+        ?.convertClassicLots.userErrors,
+      (await convert({ lotId: '999999' }, 'conversion { id }')).data?.convertClassicLots.userErrors,
     ];
     expect(reasons).toEqual([
-      { code: 'BAD_USER_INPUT', reason: 'NOT_CLASSIC_LOT' },
-      { code: 'BAD_USER_INPUT', reason: 'EXCEEDS_LOT' },
-      { code: 'NOT_FOUND', reason: 'UNKNOWN_LOT' },
+      [{ field: ['input', 'lotId'], code: 'NOT_CLASSIC_LOT' }],
+      [{ field: ['input', 'quantity'], code: 'EXCEEDS_LOT' }],
+      [{ field: ['input', 'lotId'], code: 'UNKNOWN_LOT' }],
     ]);
   });
 });

@@ -35,14 +35,15 @@ describe('the Event Log over GraphQL', () => {
   });
 
   const IMPORT = `mutation($fileName: String!, $content: String!, $asOf: Date, $va: String) {
-    importData(smartAccount: "log.example", fileName: $fileName, content: $content, asOf: $asOf, virtualAccount: $va) {
-      committed files { format rowsRead alreadyImported } counts { kind created updated } } }`;
+    importData(input: { smartAccount: "log.example", fileName: $fileName, content: $content, asOf: $asOf, virtualAccount: $va }) { summary { committed files { format rowsRead alreadyImported } counts { kind created updated } } } }`;
 
   type Imported = {
     importData: {
-      committed: boolean;
-      files: { format: string; rowsRead: number; alreadyImported: boolean }[];
-      counts: { kind: string; created: number; updated: number }[];
+      summary: {
+        committed: boolean;
+        files: { format: string; rowsRead: number; alreadyImported: boolean }[];
+        counts: { kind: string; created: number; updated: number }[];
+      };
     };
   };
 
@@ -54,17 +55,17 @@ describe('the Event Log over GraphQL', () => {
       asOf: '2026-06-02',
       va: 'Core',
     });
-    expect(seeded.data?.importData.committed).toBe(true);
+    expect(seeded.data?.importData.summary.committed).toBe(true);
 
     const res = await graphql<Imported>(url, IMPORT, {
       fileName: 'va-log.csv',
       content: EVENT_LOG,
     });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.importData.files).toEqual([
+    expect(res.data!.importData.summary.files).toEqual([
       { format: 'CSSM_EVENT_LOG_CSV', rowsRead: 5, alreadyImported: false },
     ]);
-    expect(res.data!.importData.counts).toEqual(
+    expect(res.data!.importData.summary.counts).toEqual(
       expect.arrayContaining([
         { kind: 'accountEvents', created: 5, updated: 0 },
         { kind: 'accountEventsNotUnderstood', created: 1, updated: 0 },

@@ -136,19 +136,23 @@ describe.runIf(onPostgres())('a PostgreSQL connection dropped in the middle of a
       `
         mutation ($c: String!) {
           importData(
-            smartAccount: "drop.example"
-            fileName: "small.csv"
-            content: $c
-            asOf: "2026-11-01"
-            virtualAccount: "VA-00"
+            input: {
+              smartAccount: "drop.example"
+              fileName: "small.csv"
+              content: $c
+              asOf: "2026-11-01"
+              virtualAccount: "VA-00"
+            }
           ) {
-            committed
+            summary {
+              committed
+            }
           }
         }
       `,
       { c: largeInstancesCsv(10) },
     );
-    expect(seeded.data).toEqual({ importData: { committed: true } });
+    expect(seeded.data).toEqual({ importData: { summary: { committed: true } } });
     const before = await ledgerChecksum(handle);
     const database = new URL(handle.location).pathname.slice(1);
     const importing = graphql(
@@ -156,12 +160,16 @@ describe.runIf(onPostgres())('a PostgreSQL connection dropped in the middle of a
       `
         mutation ($c: String!) {
           importData(
-            smartAccount: "drop.example"
-            fileName: "big.csv"
-            content: $c
-            asOf: "2026-11-02"
+            input: {
+              smartAccount: "drop.example"
+              fileName: "big.csv"
+              content: $c
+              asOf: "2026-11-02"
+            }
           ) {
-            committed
+            summary {
+              committed
+            }
           }
         }
       `,

@@ -24,7 +24,7 @@ const CASE_MS = Number(process.env.FUZZ_CASE_MS ?? 250);
 const TIMEOUT = Math.max(180_000, Math.max(IMPORT_RUNS, MUTATION_RUNS) * CASE_MS);
 
 interface Body {
-  data?: { importData?: { committed: boolean } } | null;
+  data?: { importData?: { summary: { committed: boolean } | null } } | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
@@ -56,8 +56,8 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
   }
 
   const IMPORT = `mutation($content: String!, $fileName: String!, $format: ImportFormat) {
-    importData(smartAccount: "${DOMAIN}", fileName: $fileName, content: $content,
-               format: $format, asOf: "2026-02-01", virtualAccount: "Fuzz") { committed } }`;
+    importData(input: { smartAccount: "${DOMAIN}", fileName: $fileName, content: $content,
+               format: $format, asOf: "2026-02-01", virtualAccount: "Fuzz" }) { summary { committed } } }`;
 
   it.each(IMPORT_FORMATS)(
     `imports mutated %s files all or nothing (${IMPORT_RUNS} cases)`,
@@ -72,7 +72,7 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
             fileName: seed.fileName,
             format: named ? gqlFormat : null,
           });
-          if (body.data?.importData?.committed !== true) {
+          if (body.data?.importData?.summary?.committed !== true) {
             expect(await ledgerChecksum(handle)).toEqual(before);
           }
         }),
@@ -150,17 +150,21 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
           name: fc.constant('convertClassicLots'),
           type: fc.constant('ConvertClassicLotsInput'),
           input: fc.record({ lotId: id(), quantity: fc.option(quantity) }),
-          selection: fc.constant('conversion { id quantity }'),
+          selection: fc.constant('conversion { conversion { id quantity } }'),
         }),
       );
       await fc.assert(
         fc.asyncProperty(operations, change(), async (op, common) => {
           const before = await ledgerChecksum(handle);
           const body = await post(
-            `mutation($input: ${op.type}!) { ${op.name}(input: $input) { ${op.selection} } }`,
+            `mutation($input: ${op.type}!) { ${op.name}(input: $input) { ${op.selection} userErrors { code } } }`,
             { input: { ...common, ...op.input } },
           );
-          if (body.errors?.length) expect(await ledgerChecksum(handle)).toEqual(before);
+          const payload = (body.data as Record<string, { userErrors: unknown[] } | null> | null)?.[
+            op.name
+          ];
+          if (body.errors?.length || payload?.userErrors.length)
+            expect(await ledgerChecksum(handle)).toEqual(before);
         }),
         { seed: FUZZ_SEED, numRuns: MUTATION_RUNS },
       );
@@ -180,10 +184,14 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
             const before = await ledgerChecksum(handle);
             const body = await post(
               `mutation($sa: String!, $label: String!, $asOf: Date) {
-              takeSnapshot(smartAccount: $sa, label: $label, asOf: $asOf) { label } }`,
+              takeSnapshot(input: { smartAccount: $sa, label: $label, asOf: $asOf }) {
+                snapshot { label } userErrors { code } } }`,
               { sa: smartAccount, label, asOf },
             );
-            if (body.errors?.length) expect(await ledgerChecksum(handle)).toEqual(before);
+            const payload = (body.data as { takeSnapshot: { userErrors: unknown[] } } | null)
+              ?.takeSnapshot;
+            if (body.errors?.length || payload?.userErrors.length)
+              expect(await ledgerChecksum(handle)).toEqual(before);
           },
         ),
         { seed: FUZZ_SEED, numRuns: MUTATION_RUNS },

@@ -22,9 +22,15 @@ describe('snapshots, drift and roll-ups', () => {
   let url: string;
   let close: () => Promise<void>;
   const snapshot = (label: string, asOf: string) =>
-    graphql<{ takeSnapshot: { label: string; asOf: string } }>(
+    graphql<{
+      takeSnapshot: {
+        snapshot: { label: string; asOf: string } | null;
+        userErrors: { field: string[]; code: string }[];
+      };
+    }>(
       url,
-      `mutation { takeSnapshot(smartAccount: "known.example", label: "${label}", asOf: "${asOf}") { label asOf } }`,
+      `mutation { takeSnapshot(input: { smartAccount: "known.example", label: "${label}", asOf: "${asOf}" }) {
+        snapshot { label asOf } userErrors { field code } } }`,
     );
   const position = async (asOf: string) => {
     const res = await graphql<{ smartAccount: { positionRows: { nodes: Line[] } } }>(
@@ -51,12 +57,17 @@ describe('snapshots, drift and roll-ups', () => {
 
   it('takes snapshots once per label', async () => {
     expect((await snapshot('May', '2026-05-01')).data!.takeSnapshot).toEqual({
-      label: 'May',
-      asOf: '2026-05-01',
+      snapshot: { label: 'May', asOf: '2026-05-01' },
+      userErrors: [],
     });
-    expect((await snapshot('July', '2026-07-01')).data!.takeSnapshot.asOf).toBe('2026-07-01');
+    expect((await snapshot('July', '2026-07-01')).data!.takeSnapshot.snapshot?.asOf).toBe(
+      '2026-07-01',
+    );
     const again = await snapshot('May', '2026-06-01');
-    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(again.data!.takeSnapshot).toEqual({
+      snapshot: null,
+      userErrors: [{ field: ['input', 'label'], code: 'SNAPSHOT_EXISTS' }],
+    });
     const list = await graphql<{ smartAccount: { snapshots: { label: string }[] } }>(
       url,
       `

@@ -227,29 +227,30 @@ describe('importData over GraphQL', () => {
   });
 
   const IMPORT = `mutation($content: String!, $dryRun: Boolean) {
-    importData(smartAccount: "gql.example", fileName: "acme-licenses.csv", content: $content, asOf: "2026-11-01", dryRun: $dryRun) {
-      committed dryRun errorCount files { format rowsRead alreadyImported } counts { kind created updated }
-      issues { file line column code message } } }`;
+    importData(input: { smartAccount: "gql.example", fileName: "acme-licenses.csv", content: $content, asOf: "2026-11-01", dryRun: $dryRun }) { summary { committed dryRun errorCount files { format rowsRead alreadyImported } counts { kind created updated }
+      issues { file line column code message } } } }`;
 
   it('imports a file, reports the summary and lists the run', async () => {
-    const dry = await graphql<{ importData: { committed: boolean } }>(url, IMPORT, {
+    const dry = await graphql<{ importData: { summary: { committed: boolean } } }>(url, IMPORT, {
       content: fixture('acme-licenses.csv'),
       dryRun: true,
     });
-    expect(dry.data!.importData.committed).toBe(false);
+    expect(dry.data!.importData.summary.committed).toBe(false);
     const real = await graphql<{
       importData: {
-        committed: boolean;
-        files: unknown[];
-        counts: { kind: string; created: number }[];
+        summary: {
+          committed: boolean;
+          files: unknown[];
+          counts: { kind: string; created: number }[];
+        };
       };
     }>(url, IMPORT, { content: fixture('acme-licenses.csv') });
     expect(real.errors).toBeUndefined();
-    expect(real.data!.importData.committed).toBe(true);
-    expect(real.data!.importData.files).toEqual([
+    expect(real.data!.importData.summary.committed).toBe(true);
+    expect(real.data!.importData.summary.files).toEqual([
       { format: 'CSSM_LICENSES_CSV', rowsRead: 4, alreadyImported: false },
     ]);
-    expect(real.data!.importData.counts).toContainEqual({
+    expect(real.data!.importData.summary.counts).toContainEqual({
       kind: 'entitlementLots',
       created: 4,
       updated: 0,
@@ -273,15 +274,44 @@ describe('importData over GraphQL', () => {
     expect(runs.data!.smartAccount.importRuns).toEqual([
       { fileName: 'acme-licenses.csv', format: 'CSSM_LICENSES_CSV', asOf: '2026-11-01' },
     ]);
+    // The same run through the paged connection, with its counts as a structured type.
+    const paged = await graphql(
+      url,
+      `{ smartAccount(domain: "gql.example") { importRunsConnection(first: 1) {
+          totalCount pageInfo { hasNextPage }
+          nodes { fileName status rowCounts { rowsRead pass counts { kind created } } } } } }`,
+    );
+    expect(paged.errors).toBeUndefined();
+    expect(paged.data).toEqual({
+      smartAccount: {
+        importRunsConnection: {
+          totalCount: 1,
+          pageInfo: { hasNextPage: false },
+          nodes: [
+            {
+              fileName: 'acme-licenses.csv',
+              status: 'COMMITTED',
+              rowCounts: {
+                rowsRead: 4,
+                pass: null,
+                counts: expect.arrayContaining([{ kind: 'entitlementLots', created: 4 }]),
+              },
+            },
+          ],
+        },
+      },
+    });
   });
 
   it('returns issues, not an error, for a bad file', async () => {
     const res = await graphql<{
-      importData: { committed: boolean; issues: { line: number; column: number; code: string }[] };
+      importData: {
+        summary: { committed: boolean; issues: { line: number; column: number; code: string }[] };
+      };
     }>(url, IMPORT, { content: 'Virtual Account,License,Purchased,In Use\nV,L,-1,0\n' });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.importData.committed).toBe(false);
-    expect(res.data!.importData.issues).toEqual([
+    expect(res.data!.importData.summary.committed).toBe(false);
+    expect(res.data!.importData.summary.issues).toEqual([
       expect.objectContaining({ line: 2, column: 3, code: 'NEGATIVE_QUANTITY' }),
     ]);
   });

@@ -56,7 +56,7 @@ beforeAll(async () => {
     const res = await graphql(
       api.graphqlUrl,
       `
-        mutation ($sa: ID!, $license: String!, $currency: String!, $listPrice: String!) {
+        mutation ($sa: ID!, $license: String!, $currency: CurrencyCode!, $listPrice: String!) {
           setPrice(
             input: {
               smartAccountId: $sa
@@ -65,7 +65,9 @@ beforeAll(async () => {
               listPrice: $listPrice
             }
           ) {
-            id
+            priceBookEntry {
+              id
+            }
           }
         }
       `,

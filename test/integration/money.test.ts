@@ -172,14 +172,18 @@ describe('price book and exposure', () => {
   });
 
   it('sets and removes a price through GraphQL, with License.price following', async () => {
-    const set = await graphql<{ setPrice: { id: string; unitTrueUpPrice: { amount: string } } }>(
+    const set = await graphql<{
+      setPrice: { priceBookEntry: { id: string; unitTrueUpPrice: { amount: string } } };
+    }>(
       url,
       `
         mutation ($input: SetPriceInput!) {
           setPrice(input: $input) {
-            id
-            unitTrueUpPrice {
-              amount
+            priceBookEntry {
+              id
+              unitTrueUpPrice {
+                amount
+              }
             }
           }
         }
@@ -188,7 +192,7 @@ describe('price book and exposure', () => {
         input: {
           smartAccountId: String(smartAccountId),
           license: 'Unpriced',
-          currency: 'usd',
+          currency: 'USD',
           listPrice: '250.50',
           discountBasisPoints: 1000,
           validFrom: '2026-06-01',
@@ -196,7 +200,7 @@ describe('price book and exposure', () => {
       },
     );
     expect(set.errors).toBeUndefined();
-    expect(set.data!.setPrice.unitTrueUpPrice.amount).toBe('225.45');
+    expect(set.data!.setPrice.priceBookEntry.unitTrueUpPrice.amount).toBe('225.45');
     const priced = await graphql<{
       smartAccount: {
         licenses: { name: string; price: { listPrice: { amount: string } } | null }[];
@@ -211,42 +215,52 @@ describe('price book and exposure', () => {
 
     const bad = await graphql(
       url,
-      `mutation { setPrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: "USD", listPrice: "12.345" }) { id } }`,
+      `mutation { setPrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: USD, listPrice: "12.345" }) {
+        priceBookEntry { id } userErrors { field code } } }`,
     );
-    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data).toEqual({
+      setPrice: {
+        priceBookEntry: null,
+        userErrors: [{ field: ['input', 'listPrice'], code: 'INVALID_PRICE' }],
+      },
+    });
 
-    const removed = await graphql<{ removePrice: { id: string } }>(
-      url,
-      `mutation { removePrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: "USD", validFrom: "2026-06-01" }) { id } }`,
-    );
-    expect(removed.data!.removePrice.id).toBe(set.data!.setPrice.id);
-    const again = await graphql(
-      url,
-      `mutation { removePrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: "USD", validFrom: "2026-06-01" }) { id } }`,
-    );
-    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const REMOVE = `mutation { removePrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: USD, validFrom: "2026-06-01" }) {
+      priceBookEntry { id } userErrors { field code } } }`;
+    const removed = await graphql<{ removePrice: { priceBookEntry: { id: string } } }>(url, REMOVE);
+    expect(removed.data!.removePrice.priceBookEntry.id).toBe(set.data!.setPrice.priceBookEntry.id);
+    const again = await graphql(url, REMOVE);
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual({
+      removePrice: {
+        priceBookEntry: null,
+        userErrors: [{ field: ['input', 'validFrom'], code: 'UNKNOWN_PRICE' }],
+      },
+    });
   });
 
   it('imports a price book through GraphQL importData, all or nothing', async () => {
     const IMPORT = `mutation($content: String!) {
-      importData(smartAccount: "${MONEY_DOMAIN}", fileName: "prices.csv", content: $content,
-                 format: PRICE_BOOK, asOf: "${MONEY_TODAY}") {
-        committed issues { file line column code } } }`;
+      importData(input: { smartAccount: "${MONEY_DOMAIN}", fileName: "prices.csv", content: $content,
+                 format: PRICE_BOOK, asOf: "${MONEY_TODAY}" }) { summary { committed issues { file line column code } } } }`;
     const bad = await graphql<{
       importData: {
-        committed: boolean;
-        issues: { file: string; line: number; column: number; code: string }[];
+        summary: {
+          committed: boolean;
+          issues: { file: string; line: number; column: number; code: string }[];
+        };
       };
     }>(url, IMPORT, { content: 'License,Currency,List Price\nUnpriced,EUR,1.999\n' });
     expect(bad.errors).toBeUndefined();
-    expect(bad.data!.importData).toEqual({
+    expect(bad.data!.importData.summary).toEqual({
       committed: false,
       issues: [{ file: 'prices.csv', line: 2, column: 3, code: 'INVALID_AMOUNT' }],
     });
-    const good = await graphql<{ importData: { committed: boolean } }>(url, IMPORT, {
+    const good = await graphql<{ importData: { summary: { committed: boolean } } }>(url, IMPORT, {
       content: 'License,Currency,List Price,Valid From\nUnpriced,EUR,2.50,2026-02-01\n',
     });
-    expect(good.data!.importData.committed).toBe(true);
+    expect(good.data!.importData.summary.committed).toBe(true);
     const runs = await graphql<{ smartAccount: { importRuns: { format: string }[] } }>(
       url,
       `{ smartAccount(domain: "${MONEY_DOMAIN}") { importRuns { format } } }`,
@@ -262,7 +276,7 @@ describe('price book and exposure', () => {
       };
     }>(
       url,
-      `{ smartAccount(domain: "${MONEY_DOMAIN}") { licenses { name price(asOf: "${MONEY_TODAY}", currency: "eur") { unitTrueUpPrice { amount currency } } } } }`,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { licenses { name price(asOf: "${MONEY_TODAY}", currency: EUR) { unitTrueUpPrice { amount currency } } } } }`,
     );
     expect(price.data!.smartAccount.licenses.find((l) => l.name === 'Unpriced')?.price).toEqual({
       unitTrueUpPrice: { amount: '2.50', currency: 'EUR' },
@@ -326,7 +340,7 @@ describe('price book and exposure', () => {
     }>(
       url,
       `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel(input: { asOf: "${MONEY_TODAY}",
-          currency: "USD", growthBasisPoints: 1000, trueForwardMode: B, discountRateBasisPoints: 0 }) {
+          currency: USD, growthBasisPoints: 1000, trueForwardMode: B, discountRateBasisPoints: 0 }) {
           currency growthSource years { year aLaCarte { amount } trueForward { amount } enterpriseAgreement { amount } }
           totals { aLaCarte { amount } enterpriseAgreement { amount } aLaCartePresentValue { amount } }
           eaValue { amount } meetsMinimumEaValue cheaperOption unpricedLicenseNames eaPriceNeededLicenseNames

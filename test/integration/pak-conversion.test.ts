@@ -324,24 +324,32 @@ describe('classic PAK conversion over GraphQL', () => {
 
   it('converts by PAK and device-led, returning lineage', async () => {
     const res = await graphql<{
-      convertPak: { conversion: { quantity: number; virtualAccount: { name: string } } }[];
-      convertDeviceLicenses: { smartLot: { quantity: number; deviceSerial: string | null } }[];
+      convertPak: {
+        conversions: { conversion: { quantity: number; virtualAccount: { name: string } } }[];
+      };
+      convertDeviceLicenses: {
+        conversions: { smartLot: { quantity: number; deviceSerial: string | null } }[];
+      };
     }>(
       url,
       `
         mutation ($pak: ConvertPakInput!, $device: ConvertDeviceLicensesInput!) {
           convertPak(input: $pak) {
-            conversion {
-              quantity
-              virtualAccount {
-                name
+            conversions {
+              conversion {
+                quantity
+                virtualAccount {
+                  name
+                }
               }
             }
           }
           convertDeviceLicenses(input: $device) {
-            smartLot {
-              quantity
-              deviceSerial
+            conversions {
+              smartLot {
+                quantity
+                deviceSerial
+              }
             }
           }
         }
@@ -365,8 +373,12 @@ describe('classic PAK conversion over GraphQL', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
-      convertPak: [{ conversion: { quantity: 4, virtualAccount: { name: 'Branch-North' } } }],
-      convertDeviceLicenses: [{ smartLot: { quantity: 2, deviceSerial: 'FDO2231X0QZ' } }],
+      convertPak: {
+        conversions: [{ conversion: { quantity: 4, virtualAccount: { name: 'Branch-North' } } }],
+      },
+      convertDeviceLicenses: {
+        conversions: [{ smartLot: { quantity: 2, deviceSerial: 'FDO2231X0QZ' } }],
+      },
     });
   });
 });

@@ -123,23 +123,34 @@ describe('what-if reallocation over GraphQL', () => {
     ).toEqual(['East']);
 
     const created = await graphql<{
-      createScenario: { id: string; version: number; status: string };
+      createScenario: { scenario: { id: string; version: number; status: string } };
     }>(
       api.graphqlUrl,
       `
         mutation {
           createScenario(
-            input: { smartAccount: "gql-realloc.example", name: "optimizer", fromSuggestion: {} }
+            input: {
+              smartAccount: "gql-realloc.example"
+              name: "optimizer"
+              fromSuggestion: {}
+              clientMutationId: "draft-1"
+            }
           ) {
-            id
-            version
-            status
+            scenario {
+              id
+              version
+              status
+            }
+            clientMutationId
           }
         }
       `,
     );
-    expect(created.data?.createScenario).toMatchObject({ version: 1, status: 'DRAFT' });
-    const id = created.data?.createScenario.id;
+    expect(created.data?.createScenario).toMatchObject({
+      scenario: { version: 1, status: 'DRAFT' },
+      clientMutationId: 'draft-1',
+    });
+    const id = created.data?.createScenario.scenario.id;
 
     const evaluated = await graphql<{
       evaluateScenario: {
@@ -171,6 +182,34 @@ describe('what-if reallocation over GraphQL', () => {
       { id },
     );
     expect(evaluated.data?.evaluateScenario.feasible).toBe(true);
+
+    // An edit at a version someone else has moved past: a conflict in userErrors, nothing written.
+    const stale = await graphql(
+      api.graphqlUrl,
+      `
+        mutation ($id: ID!) {
+          updateScenario(
+            input: { smartAccount: "gql-realloc.example", id: $id, expectedVersion: 5, name: "x" }
+          ) {
+            scenario {
+              name
+            }
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `,
+      { id },
+    );
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data).toEqual({
+      updateScenario: {
+        scenario: null,
+        userErrors: [{ field: ['input', 'expectedVersion'], code: 'SCENARIO_VERSION_CONFLICT' }],
+      },
+    });
 
     const applied = await graphql<{
       applyScenario: {
@@ -231,14 +270,25 @@ describe('what-if reallocation over GraphQL', () => {
             scenario {
               id
             }
+            userErrors {
+              field
+              code
+              message
+            }
           }
         }
       `,
       { id },
     );
-    expect(again.errors?.[0]?.extensions).toMatchObject({
-      code: 'CONFLICT',
-      reason: 'SCENARIO_NOT_DRAFT',
+    // A scenario already applied is the caller's mistake: a user error, not a top-level one.
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual({
+      applyScenario: {
+        scenario: null,
+        userErrors: [
+          { field: ['input', 'id'], code: 'SCENARIO_NOT_DRAFT', message: expect.any(String) },
+        ],
+      },
     });
   });
 });

@@ -31,13 +31,13 @@ describe('api/schema.graphql', () => {
     expect(signature('Query', 'smartAccounts')).toBe('smartAccounts(): [SmartAccount!]!');
     expect(signature('Query', 'smartAccount')).toBe('smartAccount(domain: String!): SmartAccount');
     expect(signature('SmartAccount', 'position')).toBe(
-      'position(asOf: Date, includeClassic: Boolean = true): [LicensePosition!]!',
+      'position(asOf: Date, includeClassic: Boolean = true): [LicensePosition!]',
     );
     expect(signature('SmartAccount', 'positionRows')).toBe(
       'positionRows(after: String, asOf: Date, filter: PositionFilter, first: Int, includeClassic: Boolean = true, orderBy: PositionRowOrder): PositionRowConnection!',
     );
     expect(signature('VirtualAccount', 'position')).toBe(
-      'position(asOf: Date, includeClassic: Boolean = true): [PositionLine!]!',
+      'position(asOf: Date, includeClassic: Boolean = true): [PositionLine!]',
     );
     expect(signature('VirtualAccount', 'productInstances')).toBe(
       'productInstances(after: String, filter: ProductInstanceFilter, first: Int): ProductInstanceConnection!',

@@ -28,19 +28,20 @@ describe('SLR authorization codes over GraphQL', () => {
   const importCode = async (fileName: string, content: string) => {
     const res = await graphql<{
       importData: {
-        committed: boolean;
-        counts: { kind: string; created: number; updated: number; skipped: number }[];
+        summary: {
+          committed: boolean;
+          counts: { kind: string; created: number; updated: number; skipped: number }[];
+        };
       };
     }>(
       url,
       `mutation($content: String!, $fileName: String!) {
-        importData(smartAccount: "${DOMAIN}", fileName: $fileName, content: $content,
-                   asOf: "2026-03-01", virtualAccount: "Core") {
-          committed counts { kind created updated skipped } } }`,
+        importData(input: { smartAccount: "${DOMAIN}", fileName: $fileName, content: $content,
+                   asOf: "2026-03-01", virtualAccount: "Core" }) { summary { committed counts { kind created updated skipped } } } }`,
       { content, fileName },
     );
     expect(res.errors).toBeUndefined();
-    return res.data!.importData;
+    return res.data!.importData.summary;
   };
 
   it('reports a code older than the trail as skipped, and shows the reservation’s terms', async () => {

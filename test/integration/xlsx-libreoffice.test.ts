@@ -271,7 +271,7 @@ describe.skipIf(findSoffice() === null && !process.env.CI)(
     const apiModel = async (input: string): Promise<ApiModel> => {
       const res = await graphql<{ smartAccount: { renewalModel: ApiModel } }>(
         graphqlUrl,
-        `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel(input: { asOf: "${MONEY_TODAY}", currency: "USD", ${input} }) { ${MODEL_FIELDS} } } }`,
+        `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel(input: { asOf: "${MONEY_TODAY}", currency: USD, ${input} }) { ${MODEL_FIELDS} } } }`,
       );
       expect(res.errors).toBeUndefined();
       return res.data!.smartAccount.renewalModel;

@@ -17,4 +17,7 @@ export const DESCRIBE = {
   licenseName: 'License name, as Cisco spells it in CSSM.',
   virtualAccountName: 'Virtual Account name.',
   currency: 'ISO 4217 currency code, e.g. USD.',
+  /** Appended to the description of a heavy field that is nullable so its failure stays local. */
+  nullOnFailure:
+    ' Null, with the reason in errors, when it cannot be computed: the rest of the Smart Account still answers.',
 } as const;

@@ -20,6 +20,7 @@ import {
   VirtualAccountFindingsResolver,
 } from './findings/findings.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
+import { ImportRunsConnectionResolver } from './import/import-runs-connection.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import { PriceBookConnectionResolver } from './money/price-book-connection.resolver.js';
 import {
@@ -77,6 +78,7 @@ const resolvers = [
   LicenseResolver,
   EntitlementResolver,
   ImportResolver,
+  ImportRunsConnectionResolver,
   SmartAccountFindingsResolver,
   VirtualAccountFindingsResolver,
   HistoryResolver,

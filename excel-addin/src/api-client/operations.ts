@@ -6,6 +6,15 @@ import { op } from './operation.js';
 
 export type { Operation } from './operation.js';
 
+/**
+ * A GraphQL `BigInt` (sums of license units): a JSON number below 2^53 today, a decimal string
+ * beyond (and everywhere once the API sends strings). Cells are doubles; {@link units} converts.
+ */
+export type BigIntString = number | string;
+
+/** A `BigInt` as a cell number (exact below 2^53, 15 significant digits beyond, as Excel keeps). */
+export const units = (value: BigIntString): number => Number(value);
+
 export interface SmartAccountsData {
   smartAccounts: { domain: string; name: string }[];
 }
@@ -19,12 +28,12 @@ export interface PositionLineData {
   virtualAccountName: string;
   licenseName: string;
   productFamily: string | null;
-  owned: number;
-  consumed: number;
-  reserved: number;
-  balance: number;
-  shortfall: number;
-  surplus: number;
+  owned: BigIntString;
+  consumed: BigIntString;
+  reserved: BigIntString;
+  balance: BigIntString;
+  shortfall: BigIntString;
+  surplus: BigIntString;
   /** Decimal strings in `currency`; null when unpriced. */
   unitPrice: string | null;
   exposure: string | null;
@@ -75,7 +84,7 @@ export interface FindingData {
   message: string;
   virtualAccountName: string | null;
   licenseName: string | null;
-  quantity: number;
+  quantity: BigIntString;
   money: { amount: string; currency: string } | null;
 }
 export interface FindingsData {
@@ -135,10 +144,10 @@ export function cellBatchDocument(groups: number): string {
 export interface CellLine {
   virtualAccountName: string;
   licenseName: string;
-  owned: number;
-  consumed: number;
-  balance: number;
-  shortfall: number;
+  owned: BigIntString;
+  consumed: BigIntString;
+  balance: BigIntString;
+  shortfall: BigIntString;
   /** A decimal string in `currency`; null when unpriced. */
   exposure: string | null;
   currency: string | null;

@@ -2,7 +2,12 @@ import type { PositionSheetRow } from '../model/index.js';
 
 import { execute, type Connection, type FetchLike } from './client.js';
 import { AddinError } from './errors.js';
-import { POSITION_ROWS, type PositionLineData, type PositionRowsData } from './operations.js';
+import {
+  POSITION_ROWS,
+  units,
+  type PositionLineData,
+  type PositionRowsData,
+} from './operations.js';
 
 // 2,500 lines × ~20 fields stays inside the API’s query cost limit (100,000).
 const PAGE = 2500;
@@ -43,12 +48,12 @@ export function toPositionSheetRow(line: PositionLineData): PositionSheetRow {
     virtualAccountName: line.virtualAccountName,
     licenseName: line.licenseName,
     productFamily: line.productFamily,
-    owned: line.owned,
-    consumed: line.consumed,
-    reserved: line.reserved,
-    balance: line.balance,
-    shortfall: line.shortfall,
-    surplus: line.surplus,
+    owned: units(line.owned),
+    consumed: units(line.consumed),
+    reserved: units(line.reserved),
+    balance: units(line.balance),
+    shortfall: units(line.shortfall),
+    surplus: units(line.surplus),
     unitPrice: money(line.unitPrice, line.currency),
     exposure: money(line.exposure, line.currency),
     billing: line.billing,

@@ -1,5 +1,7 @@
+import type { WhatIfResult } from '../model/what-if-sheet.js';
+
 import { op } from './operation.js';
-import type { MoneyData } from './operations.js';
+import { units, type BigIntString, type MoneyData } from './operations.js';
 
 /** A move as the API takes it (license and Virtual Accounts by name). */
 export interface MoveInput {
@@ -10,17 +12,17 @@ export interface MoveInput {
 }
 
 interface LineData {
-  owned: number;
-  consumed: number;
-  balance: number;
-  shortfall: number;
-  surplus: number;
+  owned: BigIntString;
+  consumed: BigIntString;
+  balance: BigIntString;
+  shortfall: BigIntString;
+  surplus: BigIntString;
 }
 export interface SimulationData {
   asOf: string;
   feasible: boolean;
-  shortfallChange: number;
-  surplusChange: number;
+  shortfallChange: BigIntString;
+  surplusChange: BigIntString;
   exposureBefore: MoneyData[];
   exposureAfter: MoneyData[];
   exposureChange: MoneyData[];
@@ -43,10 +45,27 @@ export const SIMULATE_REALLOCATION = op<
   }`,
 );
 
+/** GraphQL simulation → the What-if sheet's input (sums as cell numbers). */
+export function toWhatIfResult(data: SimulationData): WhatIfResult {
+  const line = (l: LineData) => ({
+    owned: units(l.owned),
+    consumed: units(l.consumed),
+    balance: units(l.balance),
+    shortfall: units(l.shortfall),
+    surplus: units(l.surplus),
+  });
+  return {
+    ...data,
+    shortfallChange: units(data.shortfallChange),
+    surplusChange: units(data.surplusChange),
+    lines: data.lines.map((l) => ({ ...l, before: line(l.before), after: line(l.after) })),
+  };
+}
+
 export interface PlanData {
   asOf: string;
-  boundUnits: number;
-  curedUnits: number;
+  boundUnits: BigIntString;
+  curedUnits: BigIntString;
   moves: MoveInput[];
 }
 export const SUGGEST_REALLOCATION = op<
@@ -61,22 +80,41 @@ export const SUGGEST_REALLOCATION = op<
   }`,
 );
 
+/** A mutation's mistakes in the input (the payload's userErrors; empty on success). */
+export interface UserErrorData {
+  field: string[] | null;
+  code: string;
+  message: string;
+}
+const USER_ERRORS = 'userErrors { field code message }';
+
 export const CREATE_SCENARIO = op<
-  { createScenario: { id: string; version: number } },
+  {
+    createScenario: {
+      scenario: { id: string; version: number } | null;
+      userErrors: UserErrorData[];
+    };
+  },
   { input: { name: string; smartAccount: string; asOf: string | null; moves: MoveInput[] } }
 >(
   'CreateScenario',
   `mutation CreateScenario($input: CreateScenarioInput!) {
-    createScenario(input: $input) { id version }
+    createScenario(input: $input) { scenario { id version } ${USER_ERRORS} }
   }`,
 );
 
 export const APPLY_SCENARIO = op<
-  { applyScenario: { scenario: { id: string; status: string }; transfers: { id: string }[] } },
+  {
+    applyScenario: {
+      scenario: { id: string; status: string } | null;
+      transfers: { id: string }[] | null;
+      userErrors: UserErrorData[];
+    };
+  },
   { input: { id: string; expectedVersion: number; smartAccount: string } }
 >(
   'ApplyScenario',
   `mutation ApplyScenario($input: ApplyScenarioInput!) {
-    applyScenario(input: $input) { scenario { id status } transfers { id } }
+    applyScenario(input: $input) { scenario { id status } transfers { id } ${USER_ERRORS} }
   }`,
 );

@@ -1,7 +1,7 @@
 import type { RenewalSheetInput } from '../model/renewal-sheet.js';
 
 import { op } from './operation.js';
-import type { MoneyData } from './operations.js';
+import { units, type BigIntString, type MoneyData } from './operations.js';
 
 export interface RenewalModelData {
   smartAccount: {
@@ -11,7 +11,7 @@ export interface RenewalModelData {
       outsideEaLicenseNames: string[];
       baselineAdjustments: {
         licenseName: string;
-        units: number;
+        units: BigIntString;
         reason: 'STRANDED_RESERVATION' | 'GHOST_CONSUMPTION';
         deviceName: string;
         virtualAccountName: string;
@@ -34,9 +34,9 @@ export interface RenewalModelData {
         discountBasisPoints: number;
         supportRateBasisPoints: number;
         eaUnitPrice: MoneyData;
-        reclaimed: number;
+        reclaimed: BigIntString;
       }[];
-    };
+    } | null;
   } | null;
 }
 
@@ -66,7 +66,7 @@ const amount = (money: MoneyData) => Number(money.amount);
 
 /** GraphQL renewal model → the Renewal sheets' input (as the server's XLSX export maps it). */
 export function toRenewalSheetInput(
-  model: NonNullable<RenewalModelData['smartAccount']>['renewalModel'],
+  model: NonNullable<NonNullable<RenewalModelData['smartAccount']>['renewalModel']>,
   positionRowCount: number,
 ): RenewalSheetInput {
   const p = model.parameters;
@@ -83,7 +83,7 @@ export function toRenewalSheetInput(
     supportCredit: amount(p.supportCredit),
     eaPriceNeededLicenseNames: model.eaPriceNeededLicenseNames,
     outsideEaLicenseNames: model.outsideEaLicenseNames,
-    baselineAdjustments: model.baselineAdjustments,
+    baselineAdjustments: model.baselineAdjustments.map((a) => ({ ...a, units: units(a.units) })),
     licenses: model.licenses.map((l) => ({
       licenseName: l.licenseName,
       licenseType: l.licenseType,
@@ -91,7 +91,7 @@ export function toRenewalSheetInput(
       discount: rate(l.discountBasisPoints),
       supportRate: rate(l.supportRateBasisPoints),
       eaUnitPrice: amount(l.eaUnitPrice),
-      reclaimed: l.reclaimed,
+      reclaimed: units(l.reclaimed),
     })),
     positionRowCount,
   };

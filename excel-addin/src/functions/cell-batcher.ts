@@ -6,6 +6,7 @@ import {
   type CellBatchData,
   type CellLine,
   type PositionRowsData,
+  units,
 } from '../api-client/operations.js';
 
 export type CellField = 'owned' | 'consumed' | 'balance' | 'shortfall' | 'exposure';
@@ -148,7 +149,7 @@ export function createCellBatcher(deps: CellBatcherDeps) {
 
 function settle(p: Pending, line: CellLine): void {
   if (p.field !== 'exposure') {
-    p.resolve(line[p.field]);
+    p.resolve(units(line[p.field]));
     return;
   }
   // Money arrives as an exact decimal string; a cell is a double, fine for display and sums.

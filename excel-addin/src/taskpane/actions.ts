@@ -52,13 +52,13 @@ export async function pullRenewal(ctx: ActionContext): Promise<string> {
   ]);
   if (!renewal.smartAccount)
     throw new AddinError('input', `No Smart Account ${query.smartAccount}.`);
+  const model = renewal.smartAccount.renewalModel;
+  if (!model) throw new AddinError('graphql', 'The server could not model the renewal.');
   const positions = positionsSheet(lines.map(toPositionSheetRow));
-  const sheets = renewalSheets(
-    toRenewalSheetInput(renewal.smartAccount.renewalModel, lines.length),
-  );
+  const sheets = renewalSheets(toRenewalSheetInput(model, lines.length));
   await ctx.excel(async (context) => {
     await writeSheet(context, positions);
     await writeSheets(context, sheets.all);
   });
-  return `Renewal ${asOfText(query.asOf)} in ${renewal.smartAccount.renewalModel.currency}: edit growth, discount or term on the Renewal sheet and Excel recalculates.`;
+  return `Renewal ${asOfText(query.asOf)} in ${model.currency}: edit growth, discount or term on the Renewal sheet and Excel recalculates.`;
 }

@@ -1,6 +1,6 @@
 import { execute } from '../api-client/client.js';
 import { AddinError } from '../api-client/errors.js';
-import { FINDINGS, type FindingData, type FindingsData } from '../api-client/operations.js';
+import { FINDINGS, units, type FindingData, type FindingsData } from '../api-client/operations.js';
 import { findingsSheet } from '../model/findings-sheet.js';
 import { writeSheet } from '../office/write-sheet.js';
 
@@ -26,7 +26,11 @@ export async function pullFindings(ctx: ActionContext): Promise<string> {
     after = page.pageInfo.endCursor;
   }
   await ctx.excel((context) =>
-    writeSheet(context, findingsSheet(findings), { onProgress: ctx.progress }),
+    writeSheet(
+      context,
+      findingsSheet(findings.map((f) => ({ ...f, quantity: units(f.quantity) }))),
+      { onProgress: ctx.progress },
+    ),
   );
   return `Pulled ${findings.length} finding(s) ${asOfText(query.asOf)} into Findings.`;
 }

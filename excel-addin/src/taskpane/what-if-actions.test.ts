@@ -88,6 +88,40 @@ describe('what-if actions', () => {
     expect(server.calls).not.toContain('ApplyScenario');
   });
 
+  it('shows a conflict from applyScenario’s userErrors and reports no transfers', async () => {
+    const book = new FakeWorkbook();
+    const server = api({
+      AccountNames: names,
+      CreateScenario: {
+        data: { createScenario: { scenario: { id: '7', version: 1 }, userErrors: [] } },
+      },
+      ApplyScenario: {
+        data: {
+          applyScenario: {
+            scenario: null,
+            transfers: null,
+            userErrors: [
+              {
+                field: ['input', 'expectedVersion'],
+                code: 'SCENARIO_VERSION_CONFLICT',
+                message: 'scenario 7 is at version 2, not 1',
+              },
+            ],
+          },
+        },
+      },
+    });
+    const ctx = context(book, server.fetch);
+    await setupMoves(ctx);
+    book.sheets.get('Moves')?.cells.set('1,0', { value: 'DNA' });
+    book.sheets.get('Moves')?.cells.set('1,1', { value: 2 });
+    book.sheets.get('Moves')?.cells.set('1,2', { value: 'Lab' });
+    book.sheets.get('Moves')?.cells.set('1,3', { value: 'Prod' });
+    const { moves } = await describeApply(ctx);
+    await expect(apply(ctx, moves)).rejects.toThrow('scenario 7 is at version 2, not 1');
+    expect(server.calls).toContain('ApplyScenario');
+  });
+
   it('refuses to evaluate or apply a Moves table with a bad row, naming the row', async () => {
     const book = new FakeWorkbook();
     const ctx = context(book, api({ AccountNames: names }).fetch);

@@ -6,6 +6,8 @@ import {
   CREATE_SCENARIO,
   SIMULATE_REALLOCATION,
   SUGGEST_REALLOCATION,
+  toWhatIfResult,
+  type UserErrorData,
 } from '../api-client/reallocation.js';
 import { listsSheet, movesSheet, parseMoves, type Move } from '../model/moves-sheet.js';
 import { whatIfSheet } from '../model/what-if-sheet.js';
@@ -81,10 +83,10 @@ export async function evaluate(ctx: ActionContext): Promise<string> {
     { smartAccount: query.smartAccount, asOf: query.asOf, moves },
     ctx.fetch,
   );
-  await ctx.excel((context) => writeSheet(context, whatIfSheet(result)));
+  await ctx.excel((context) => writeSheet(context, whatIfSheet(toWhatIfResult(result))));
   const blocking = result.moves.flatMap((m) => m.warnings).filter((w) => w.blocking);
   const change =
-    result.shortfallChange === 0 ? 'no change in' : `${result.shortfallChange} units of`;
+    Number(result.shortfallChange) === 0 ? 'no change in' : `${result.shortfallChange} units of`;
   return blocking.length > 0
     ? `Not feasible: ${blocking[0]?.message ?? 'a move is blocked'}. See What-if.`
     : `Evaluated ${moves.length} move(s): ${change} shortfall. See What-if.`;
@@ -106,7 +108,7 @@ export async function describeApply(
 /** Records the moves as a scenario and applies it (after the user confirmed). */
 export async function apply(ctx: ActionContext, moves: Move[]): Promise<string> {
   const query = account(ctx);
-  const { createScenario: scenario } = await execute(
+  const { createScenario: created } = await execute(
     ctx.connection,
     CREATE_SCENARIO,
     {
@@ -119,6 +121,7 @@ export async function apply(ctx: ActionContext, moves: Move[]): Promise<string> 
     },
     ctx.fetch,
   );
+  const scenario = resultOf(created, created.scenario);
   const { applyScenario } = await execute(
     ctx.connection,
     APPLY_SCENARIO,
@@ -131,5 +134,14 @@ export async function apply(ctx: ActionContext, moves: Move[]): Promise<string> 
     },
     ctx.fetch,
   );
-  return `Applied: ${applyScenario.transfers.length} transfer(s) recorded. Pull positions to see them.`;
+  const transfers = resultOf(applyScenario, applyScenario.transfers);
+  return `Applied: ${transfers.length} transfer(s) recorded. Pull positions to see them.`;
+}
+
+/** A payload's result, or its first user error as an input error the task pane shows. */
+function resultOf<T>(payload: { userErrors: UserErrorData[] }, result: T | null): T {
+  const [first] = payload.userErrors;
+  if (first) throw new AddinError('input', first.message, first.code);
+  if (result === null) throw new AddinError('graphql', 'The server answered without a result.');
+  return result;
 }

@@ -71,15 +71,17 @@ describe('the edge: headers and input bounds', () => {
 
   it('refuses a 3,000-character snapshot label', async () => {
     await refused(
-      'mutation($l: String!) { takeSnapshot(smartAccount: "' + DOMAIN + '", label: $l) { label } }',
+      'mutation($l: String!) { takeSnapshot(input: { smartAccount: "' +
+        DOMAIN +
+        '", label: $l }) { snapshot { label } } }',
       { l: 'x'.repeat(3_000) },
-      /takeSnapshot\(label\) is 3,000 characters long; at most 500/,
+      /takeSnapshot\(input\)\.label is 3,000 characters long; at most 500/,
     );
   });
 
   it('refuses a 1 MB scenario name', async () => {
     await refused(
-      'mutation($input: CreateScenarioInput!) { createScenario(input: $input) { id } }',
+      'mutation($input: CreateScenarioInput!) { createScenario(input: $input) { scenario { id } } }',
       { input: { smartAccount: DOMAIN, name: 'n'.repeat(1_000_000), actor: 'me' } },
       /createScenario\(input\)\.name is 1,000,000 characters long/,
     );
@@ -100,9 +102,9 @@ describe('the edge: headers and input bounds', () => {
     // Random text does not compress: 6,000 characters make an index row over PostgreSQL's limit.
     const name = randomBytes(4_500).toString('base64url');
     await refused(
-      'mutation($c: String!) { importData(smartAccount: "' +
+      'mutation($c: String!) { importData(input: { smartAccount: "' +
         DOMAIN +
-        '", fileName: "catalog.csv", content: $c, format: LICENSE_CATALOG_CSV) { committed } }',
+        '", fileName: "catalog.csv", content: $c, format: LICENSE_CATALOG_CSV }) { summary { committed } } }',
       {
         c: `License,Entitlement Tag,Product Family,Unit,Kind,Required Base\r\n${name},regid.x,Catalyst 9300,DEVICE,BASE,\r\n`,
       },

@@ -22,14 +22,16 @@ const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url)), 'utf8');
 
 const IMPORT = `mutation($f: String!, $c: String!) {
-  importData(smartAccount: "${DOMAIN}", fileName: $f, content: $c, asOf: "2026-11-01") {
-    committed errorCount files { alreadyImported } } }`;
+  importData(input: { smartAccount: "${DOMAIN}", fileName: $f, content: $c, asOf: "2026-11-01" }) {
+    summary { committed errorCount files { alreadyImported } } } }`;
 // Today's position (the rows the writers keep) and an earlier date's (the aggregate).
 const POSITIONS = `{ smartAccount(domain: "${DOMAIN}") {
   today: position { consumed } past: position(asOf: "2026-11-01") { consumed } } }`;
 
 interface ImportBody {
-  importData: { committed: boolean; errorCount: number; files: { alreadyImported: boolean }[] };
+  importData: {
+    summary: { committed: boolean; errorCount: number; files: { alreadyImported: boolean }[] };
+  };
 }
 interface PositionsBody {
   smartAccount: { today: { consumed: number }[]; past: { consumed: number }[] };
@@ -91,7 +93,7 @@ describe.skipIf(!onPostgres())('two trueup serve processes on one PostgreSQL', (
     const results = await Promise.all(
       [a, b].map((s) => graphql<ImportBody>(s.graphqlUrl, IMPORT, { f: 'l.csv', c: content })),
     );
-    const bodies = results.map((r) => r.data!.importData);
+    const bodies = results.map((r) => r.data!.importData.summary);
     expect(bodies.map((r) => [r.committed, r.errorCount])).toEqual([
       [true, 0],
       [true, 0],
@@ -127,7 +129,7 @@ describe.skipIf(!onPostgres())('two trueup serve processes on one PostgreSQL', (
     }
     release();
     await writer;
-    expect((await imported).data!.importData.committed).toBe(true);
+    expect((await imported).data!.importData.summary.committed).toBe(true);
   });
 
   it('a write through one is seen by the next read through the other', async () => {
@@ -147,7 +149,7 @@ describe.skipIf(!onPostgres())('two trueup serve processes on one PostgreSQL', (
         f: name,
         c: licensesWithSalesWestUsing(inUse),
       });
-      expect(r.data!.importData.committed).toBe(true);
+      expect(r.data!.importData.summary.committed).toBe(true);
       const other = server === a ? b : a;
       // Sales-West's DNA Essentials were at 13 (the previous test's import).
       const expected = before.map((sum) => sum - 13 + inUse);

@@ -113,9 +113,10 @@ describe('sums beyond 32 bits', () => {
   });
 
   it('a snapshot freezes the sums and drift reads them back', async () => {
-    const snap = await graphql<{ takeSnapshot: { label: string } }>(
+    const snap = await graphql<{ takeSnapshot: { snapshot: { label: string } } }>(
       api.graphqlUrl,
-      `mutation { takeSnapshot(smartAccount: "${DOMAIN}", label: "big", asOf: "2026-03-01") { label } }`,
+      `mutation { takeSnapshot(input: { smartAccount: "${DOMAIN}", label: "big", asOf: "2026-03-01" }) {
+        snapshot { label } } }`,
     );
     expect(snap.errors).toBeUndefined();
     const rows = await handle.rows<{ owned: string | number }>(
@@ -133,6 +134,11 @@ describe('sums beyond 32 bits', () => {
             reservation {
               id
             }
+            userErrors {
+              field
+              code
+              message
+            }
           }
         }
       `,
@@ -147,8 +153,18 @@ describe('sums beyond 32 bits', () => {
         },
       },
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.message).toMatch(/at most 1,000,000,000/);
+    const payload = (
+      res.data as {
+        reserveLicenses: { userErrors: { field: string[]; code: string; message: string }[] };
+      }
+    ).reserveLicenses;
+    expect(payload.userErrors).toEqual([
+      {
+        field: ['input', 'quantity'],
+        code: 'INVALID_QUANTITY',
+        message: expect.stringMatching(/at most 1,000,000,000/),
+      },
+    ]);
     const [count] = await handle.rows<{ n: number | string }>(
       sql`select count(*) as n from reservation_events`,
     );

@@ -1,3 +1,4 @@
+export * from './currency.js';
 export * from './money.js';
 export * from './net-price.js';
 export * from './price-book.js';

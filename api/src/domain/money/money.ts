@@ -1,5 +1,7 @@
 import { assert } from '../errors.js';
 
+import { isCurrency } from './currency.js';
+
 /**
  * An amount of money: integer minor units (cents for USD/EUR) and an ISO 4217 currency. The
  * dinero.js idea without the library: immutable values, operations that refuse to mix
@@ -10,13 +12,10 @@ export interface Money {
   readonly currency: string;
 }
 
-const CURRENCY = /^[A-Z]{3}$/;
-
-export const isCurrency = (text: string): boolean => CURRENCY.test(text);
 
 /** Builds a Money, checking the currency code. */
 export function money(amountMinor: bigint, currency: string): Money {
-  assert(isCurrency(currency), 'INVALID_PRICE', `"${currency}" is not an ISO currency code`, {
+  assert(isCurrency(currency), 'INVALID_PRICE', `"${currency}" is not a currency the price book accepts (ISO 4217, two decimals)`, {
     currency,
   });
   return { amountMinor, currency };

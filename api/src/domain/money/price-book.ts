@@ -1,6 +1,7 @@
 import { assert } from '../errors.js';
 
-import { isCurrency, type Money } from './money.js';
+import { isCurrency } from './currency.js';
+import type { Money } from './money.js';
 import { netUnitPriceMinor } from './net-price.js';
 
 /** One price book entry as the rules see it (a license's price in one currency from a date). */

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
 import { NodeInterface } from '../node/node.type.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
@@ -203,7 +204,7 @@ export class ProductInstanceGql {
     description: 'SSM On-Prem satellite, for ON_PREM instances.',
   })
   satelliteName!: string | null;
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description:
       'Last time it reported to Cisco, ISO 8601 timestamp (UTC); null when unknown (then never judged stale).',

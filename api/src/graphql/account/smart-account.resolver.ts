@@ -56,7 +56,8 @@ export class SmartAccountResolver {
   }
 
   @FieldResolver(() => [LicensePositionGql], {
-    description: 'One position per license, as of a date (default today).',
+    nullable: true,
+    description: 'One position per license, as of a date (default today).' + DESCRIBE.nullOnFailure,
   })
   async position(
     @Root() account: SmartAccountGql,

@@ -32,7 +32,8 @@ export class VirtualAccountResolver {
   constructor(private readonly services: Services) {}
 
   @FieldResolver(() => [PositionLineGql], {
-    description: 'Position per license, as of a date (default today).',
+    nullable: true,
+    description: 'Position per license, as of a date (default today).' + DESCRIBE.nullOnFailure,
   })
   async position(
     @Root() account: VirtualAccountGql,

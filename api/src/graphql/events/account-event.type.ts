@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 
 /** What an Event Log message says happened; the same strings as `account_events.kind`. */
 export enum AccountEventKindGql {
@@ -51,7 +52,9 @@ export class AccountEventGql {
   @Field(() => ID, { description: 'Trueup’s id of the row.' }) id!: string;
   @Field(() => AccountEventKindGql, { description: 'What happened, read from the message.' })
   kind!: AccountEventKindGql;
-  @Field(() => String, { description: 'When it happened per the log, ISO 8601 timestamp (UTC).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When it happened per the log, ISO 8601 timestamp (UTC).',
+  })
   occurredAt!: string;
   @Field(() => String, {
     nullable: true,

@@ -1,8 +1,9 @@
-import { formatMinor, type Finding } from '../../domain/index.js';
+import type { Finding } from '../../domain/index.js';
+import { toMoneyGql } from '../money/money-value.mapper.js';
 
 import type { FindingCodeGql, FindingGql, FindingSeverityGql } from './finding.type.js';
 
-// Domain findings → GraphQL: the one mapper of this edge. Money leaves as strings (no bigint in JSON).
+// Domain findings → GraphQL: the one mapper of this edge (Money through money-value.mapper).
 
 export const toFindingGql = (finding: Finding): FindingGql => ({
   key: finding.key,
@@ -11,13 +12,7 @@ export const toFindingGql = (finding: Finding): FindingGql => ({
   virtualAccountName: finding.virtualAccountName,
   licenseName: finding.licenseName,
   quantity: finding.quantity,
-  money: finding.money
-    ? {
-        amount: formatMinor(finding.money.amountMinor),
-        amountMinor: String(finding.money.amountMinor),
-        currency: finding.money.currency,
-      }
-    : null,
+  money: finding.money ? toMoneyGql(finding.money) : null,
   message: finding.message,
   facts: { ...finding.facts },
   evidence: finding.evidence.map((e) => ({ ...e })),

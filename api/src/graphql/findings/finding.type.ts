@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 import {
   FINDING_CODE_DESCRIPTION,
@@ -9,6 +9,8 @@ import {
 } from '../../domain/index.js';
 import { Connection } from '../connection.js';
 import { enumDescriptions, enumFromList } from '../enum-from-list.js';
+import { MoneyGql } from '../money/money-value.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 
 /** The finding codes as a GraphQL enum, built from the domain's one list (`FINDING_CODE_LIST`). */
 export const FindingCodeGql = enumFromList(FINDING_CODES);
@@ -42,14 +44,6 @@ registerEnumType(FindingSeverityGql, {
   },
 });
 
-@ObjectType('Money', { description: 'An amount of money: decimal string plus ISO currency.' })
-export class MoneyGql {
-  @Field(() => String, { description: 'Decimal, e.g. "1234.50".' }) amount!: string;
-  @Field(() => String, { description: 'Integer minor units as a string (no float rounding).' })
-  amountMinor!: string;
-  @Field(() => String, { description: 'ISO 4217 currency code, e.g. USD.' }) currency!: string;
-}
-
 @ObjectType('Finding', {
   description: 'Something to act on before a true-up, with the rows that prove it.',
 })
@@ -71,7 +65,7 @@ export class FindingGql {
       'The license it is about; null when it spans licenses (stale devices, satellites, a ghost device reporting several).',
   })
   licenseName!: string | null;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'License units at stake (what they count depends on the code).',
   })
   quantity!: number;

@@ -19,8 +19,10 @@ export class SmartAccountFindingsResolver {
   constructor(private readonly services: Services) {}
 
   @FieldResolver(() => FindingConnection, {
+    nullable: true,
     description:
-      'Findings of the Smart Account at a date, most urgent first (severity, then code, Virtual Account, license); the cursor is the finding key.',
+      'Findings of the Smart Account at a date, most urgent first (severity, then code, Virtual Account, license); the cursor is the finding key.' +
+      DESCRIBE.nullOnFailure,
   })
   async findings(
     @Root() account: SmartAccountGql,
@@ -65,7 +67,10 @@ export class VirtualAccountFindingsResolver {
   constructor(private readonly services: Services) {}
 
   @FieldResolver(() => [FindingGql], {
-    description: 'Findings of this Virtual Account, most urgent first (at most 5000).',
+    nullable: true,
+    description:
+      'Findings of this Virtual Account, most urgent first (at most 5000).' +
+      DESCRIBE.nullOnFailure,
   })
   async findings(
     @Root() account: VirtualAccountGql,

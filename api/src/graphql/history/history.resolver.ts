@@ -6,46 +6,39 @@ import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { toFindingGql } from '../findings/finding.mapper.js';
+import { runMutation } from '../mutation/run-mutation.js';
 import { toLicensePositionGql } from '../position/position.mapper.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toDriftLineGql, toSnapshotGql } from './history.mapper.js';
 import { DriftGql, RollupDimensionGql, RollupGroupGql, SnapshotGql } from './history.type.js';
+import { TakeSnapshotInput, TakeSnapshotPayload } from './snapshot-payload.type.js';
 
 @Resolver(() => SmartAccountGql)
 export class HistoryResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => SnapshotGql, {
+  @Mutation(() => TakeSnapshotPayload, {
     description:
-      'Freezes the position at a date under a label (a reconciliation run); a label already used is SNAPSHOT_EXISTS.',
+      'Freezes the position at a date under a label (a reconciliation run); a label already used is SNAPSHOT_EXISTS in userErrors.',
   })
   async takeSnapshot(
-    @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
-    smartAccount: string,
-    @Arg('label', () => String, {
-      description: 'A name for it, unique in the Smart Account (e.g. 2026-Q3).',
-    })
-    label: string,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
-    asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
-    includeClassic: boolean | null,
+    @Arg('input', () => TakeSnapshotInput, { description: 'The snapshot to take.' })
+    input: TakeSnapshotInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<SnapshotGql> {
-    const account = await requireSmartAccount(ctx, this.services, smartAccount);
-    const snapshot = await this.services.history.takeSnapshot({
-      smartAccountId: account.id,
-      label,
-      asOf: this.services.position.asOfOrToday(asOf),
-      includeClassic: includeClassic ?? true,
-    });
-    return toSnapshotGql(snapshot);
+  ) {
+    const account = await requireSmartAccount(ctx, this.services, input.smartAccount);
+    return runMutation(input, async () => ({
+      snapshot: toSnapshotGql(
+        await this.services.history.takeSnapshot({
+          smartAccountId: account.id,
+          label: input.label,
+          asOf: this.services.position.asOfOrToday(input.asOf ?? null),
+          includeClassic: input.includeClassic ?? true,
+        }),
+      ),
+    }));
   }
 
   @FieldResolver(() => [SnapshotGql], { description: 'Snapshots, newest first.' })
@@ -54,7 +47,8 @@ export class HistoryResolver {
   }
 
   @FieldResolver(() => DriftGql, {
-    description: 'Change between two snapshots (by label) or dates.',
+    nullable: true,
+    description: 'Change between two snapshots (by label) or dates.' + DESCRIBE.nullOnFailure,
   })
   async drift(
     @Root() account: SmartAccountGql,
@@ -77,7 +71,8 @@ export class HistoryResolver {
   }
 
   @FieldResolver(() => [RollupGroupGql], {
-    description: 'The position grouped by a Virtual Account tag.',
+    nullable: true,
+    description: 'The position grouped by a Virtual Account tag.' + DESCRIBE.nullOnFailure,
   })
   async rollup(
     @Root() account: SmartAccountGql,

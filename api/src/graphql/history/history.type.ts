@@ -4,6 +4,7 @@ import { DESCRIBE } from '../descriptions.js';
 import { FindingGql } from '../findings/finding.type.js';
 import { LicensePositionGql } from '../position/position.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum RollupDimensionGql {
@@ -34,7 +35,7 @@ export class SnapshotGql {
     description: 'Whether classic PAK lots were counted as owned (the unified view).',
   })
   includeClassic!: boolean;
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     description: 'When the snapshot was taken, ISO 8601 timestamp (UTC).',
   })
   takenAt!: string;

@@ -1,7 +1,19 @@
 import type { ImportCommand, ImportRunRecord, ImportSummary } from '../../services/index.js';
 import { textSource } from '../../services/index.js';
 
-import type { ImportFormatGql, ImportRunGql, ImportSummaryGql } from './import.type.js';
+import {
+  ImportIssueSeverityGql,
+  ImportLicenseJoinKindGql,
+  ImportPassGql,
+  ImportRunStatusGql,
+} from './import-enums.js';
+import type {
+  ImportCountGql,
+  ImportFormatGql,
+  ImportRowCountsGql,
+  ImportRunGql,
+  ImportSummaryGql,
+} from './import.type.js';
 
 // Import summaries and runs ↔ GraphQL: the one mapper of this edge.
 
@@ -47,8 +59,16 @@ export function toImportSummaryGql(summary: ImportSummary): ImportSummaryGql {
     })),
     errorCount: summary.errorCount,
     warningCount: summary.warningCount,
-    issues: summary.issues.map((i) => ({ ...i })),
-    licenseJoins: summary.licenseJoins.map((j) => ({ ...j, licenses: [...j.licenses] })),
+    issues: summary.issues.map((i) => ({
+      ...i,
+      severity:
+        i.severity === 'error' ? ImportIssueSeverityGql.ERROR : ImportIssueSeverityGql.WARNING,
+    })),
+    licenseJoins: summary.licenseJoins.map((j) => ({
+      ...j,
+      kind: ImportLicenseJoinKindGql[j.kind],
+      licenses: [...j.licenses],
+    })),
   };
 }
 
@@ -57,9 +77,33 @@ export const toImportRunGql = (run: ImportRunRecord): ImportRunGql => ({
   fileName: run.fileName,
   format: run.format as ImportFormatGql,
   asOf: run.asOf,
-  status: run.status,
+  status: ImportRunStatusGql[run.status],
   sha256: run.sha256,
   sourceSystem: run.sourceSystem,
   startedAt: run.startedAt.toISOString(),
-  rowCounts: JSON.stringify(run.rowCounts),
+  rowCounts: toImportRowCountsGql(run.rowCounts),
 });
+
+/**
+ * A run's `row_counts` JSON ({"rowsRead": 12, "created.entitlementLots": 14, …} when committed;
+ * {pass, rowsRead, rowsPerSecond, bytesRead, totalBytes} while running) as one structured type.
+ */
+export function toImportRowCountsGql(counts: Readonly<Record<string, number>>): ImportRowCountsGql {
+  const byKind = new Map<string, ImportCountGql>();
+  for (const [key, value] of Object.entries(counts)) {
+    const [group, kind] = key.split('.', 2);
+    if (!kind || (group !== 'created' && group !== 'updated' && group !== 'skipped')) continue;
+    const count = byKind.get(kind) ?? { kind, created: 0, updated: 0, skipped: 0 };
+    count[group] = value;
+    byKind.set(kind, count);
+  }
+  const pass = counts.pass;
+  return {
+    rowsRead: counts.rowsRead ?? null,
+    counts: [...byKind.values()],
+    pass: pass === 1 ? ImportPassGql.CHECK : pass === 2 ? ImportPassGql.WRITE : null,
+    rowsPerSecond: counts.rowsPerSecond ?? null,
+    bytesRead: counts.bytesRead ?? null,
+    totalBytes: counts.totalBytes ?? null,
+  };
+}

@@ -4,82 +4,42 @@ import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, requireImportTarget } from '../auth.js';
 import type { GqlContext } from '../context.js';
-import { DateScalar } from '../scalars/date.scalar.js';
+import { runMutation } from '../mutation/run-mutation.js';
 
+import { ImportDataInput, ImportDataPayload } from './import-payload.type.js';
 import { toImportCommand, toImportRunGql, toImportSummaryGql } from './import.mapper.js';
-import { ImportFormatGql, ImportRunGql, ImportSummaryGql } from './import.type.js';
+import { ImportRunGql } from './import.type.js';
 
 @Resolver(() => SmartAccountGql)
 export class ImportResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ImportSummaryGql, {
+  @Mutation(() => ImportDataPayload, {
     description:
       'Imports one file, all or nothing. Bad input changes nothing and comes back as issues. ' +
       'Into a granted Smart Account; only an install-wide token may create a new one.',
   })
   async importData(
-    @Arg('smartAccount', () => String, {
-      description: 'Domain; created if new (install-wide tokens only).',
-    })
-    smartAccount: string,
-    @Arg('fileName', () => String, {
-      description: 'Name of the file, shown in issues (file:line:column).',
-    })
-    fileName: string,
-    @Arg('content', () => String, { description: 'The file’s text, UTF-8 (BOM or not).' })
-    content: string,
-    @Arg('format', () => ImportFormatGql, {
-      nullable: true,
-      description: 'Detected from the content when absent.',
-    })
-    format: ImportFormatGql | null,
-    @Arg('dryRun', () => Boolean, {
-      nullable: true,
-      defaultValue: false,
-      description: 'Validate and count only; write nothing.',
-    })
-    dryRun: boolean | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Date the export describes (default today).',
-    })
-    asOf: string | null,
-    @Arg('virtualAccount', () => String, {
-      nullable: true,
-      description:
-        'The Virtual Account of files that name none (v2 get-summary, one-Virtual-Account exports).',
-    })
-    virtualAccount: string | null,
-    @Arg('smartAccountName', () => String, {
-      nullable: true,
-      description: 'Display name of a Smart Account created by this import.',
-    })
-    smartAccountName: string | null,
-    @Arg('sourceSystem', () => String, {
-      nullable: true,
-      description:
-        'cloud (default), or onprem:<host> for an SSM On-Prem export: records <host> as a ' +
-        'satellite synced on the as-of date, and its devices as ON_PREM unless reserved.',
-    })
-    sourceSystem: string | null,
+    @Arg('input', () => ImportDataInput, { description: 'The file and where it goes.' })
+    input: ImportDataInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ImportSummaryGql> {
-    requireImportTarget(ctx, smartAccount);
-    const asOfDate = this.services.position.asOfOrToday(asOf);
-    const command = toImportCommand({
-      smartAccount,
-      smartAccountName,
-      format,
-      fileName,
-      content,
-      dryRun,
-      virtualAccount,
-      sourceSystem,
-      asOf: asOfDate,
+  ) {
+    requireImportTarget(ctx, input.smartAccount);
+    return runMutation(input, async () => {
+      const command = toImportCommand({
+        smartAccount: input.smartAccount,
+        smartAccountName: input.smartAccountName ?? null,
+        format: input.format ?? null,
+        fileName: input.fileName,
+        content: input.content,
+        dryRun: input.dryRun ?? false,
+        virtualAccount: input.virtualAccount ?? null,
+        sourceSystem: input.sourceSystem ?? null,
+        asOf: this.services.position.asOfOrToday(input.asOf ?? null),
+      });
+      return { summary: toImportSummaryGql(await this.services.imports.run(command)) };
     });
-    return toImportSummaryGql(await this.services.imports.run(command));
   }
 
   @FieldResolver(() => [ImportRunGql], {

@@ -2,7 +2,16 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { IMPORT_FORMAT_LIST, IMPORT_FORMATS, type ImportFormat } from '../../ingest/index.js';
 import { enumDescriptions, enumFromList } from '../enum-from-list.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
+
+import {
+  ImportIssueSeverityGql,
+  ImportLicenseJoinKindGql,
+  ImportPassGql,
+  ImportRunStatusGql,
+} from './import-enums.js';
 
 /** The import formats as a GraphQL enum, built from the format registry (`ingest/formats.ts`). */
 export const ImportFormatGql = enumFromList(IMPORT_FORMATS);
@@ -17,8 +26,10 @@ registerEnumType(ImportFormatGql, {
 
 @ObjectType('ImportIssue', { description: 'A problem in an input file, at file:line:column.' })
 export class ImportIssueGql {
-  @Field(() => String, { description: 'error (the import was refused) or warning' })
-  severity!: string;
+  @Field(() => ImportIssueSeverityGql, {
+    description: 'ERROR (the import was refused) or WARNING.',
+  })
+  severity!: ImportIssueSeverityGql;
   @Field(() => String, {
     description: 'Machine-readable reason, e.g. MISSING_VALUE, UNKNOWN_VALUE, DUPLICATE_ROW.',
   })
@@ -62,11 +73,11 @@ export class ImportedFileGql {
     'A license join an import inferred by product identity (family, line, tier, variant), or declined as ambiguous; a license catalog CSV corrects it.',
 })
 export class ImportLicenseJoinGql {
-  @Field(() => String, {
+  @Field(() => ImportLicenseJoinKindGql, {
     description:
-      'JOINED (a tag given to the one named license), RENAMED (a tag-named license given its name) or AMBIGUOUS (several candidates: no join)',
+      'JOINED (a tag given to the one named license), RENAMED (a tag-named license given its name) or AMBIGUOUS (several candidates: no join).',
   })
-  kind!: string;
+  kind!: ImportLicenseJoinKindGql;
   @Field(() => String, { description: 'The file the tag came from.' }) file!: string;
   @Field(() => String, { description: 'The entitlement tag joined.' }) entitlementTag!: string;
   @Field(() => [String], { description: 'The license joined to, or the candidates.' })
@@ -101,13 +112,47 @@ export class ImportSummaryGql {
   licenseJoins!: ImportLicenseJoinGql[];
 }
 
+@ObjectType('ImportRowCounts', {
+  description:
+    'What an import run read and changed (COMMITTED), or how far it is (RUNNING); fields that do not apply are null.',
+})
+export class ImportRowCountsGql {
+  @Field(() => BigIntScalar, {
+    nullable: true,
+    description: 'Records read from the file (so far, when RUNNING); null when not recorded.',
+  })
+  rowsRead!: number | null;
+  @Field(() => [ImportCountGql], {
+    description: 'Rows created, updated or skipped, one entry per kind that changed (COMMITTED).',
+  })
+  counts!: ImportCountGql[];
+  @Field(() => ImportPassGql, { nullable: true, description: 'RUNNING only: the pass.' })
+  pass!: ImportPassGql | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'RUNNING only: records per second over this pass so far.',
+  })
+  rowsPerSecond!: number | null;
+  @Field(() => BigIntScalar, {
+    nullable: true,
+    description: 'RUNNING only: bytes of the file read so far.',
+  })
+  bytesRead!: number | null;
+  @Field(() => BigIntScalar, {
+    nullable: true,
+    description: 'RUNNING only: the file size in bytes, when known.',
+  })
+  totalBytes!: number | null;
+}
+
 @ObjectType('ImportRun', { description: 'One imported file: provenance of the rows it wrote.' })
 export class ImportRunGql {
   @Field(() => ID, { description: 'Trueup’s id of the run.' }) id!: string;
   @Field(() => String, { description: 'The file name given.' }) fileName!: string;
   @Field(() => ImportFormatGql, { description: 'The file’s format.' }) format!: ImportFormatGql;
   @Field(() => DateScalar, { description: 'The date the export describes.' }) asOf!: string;
-  @Field(() => String, { description: 'RUNNING, COMMITTED or FAILED.' }) status!: string;
+  @Field(() => ImportRunStatusGql, { description: 'RUNNING, COMMITTED or FAILED.' })
+  status!: ImportRunStatusGql;
   @Field(() => String, {
     nullable: true,
     description:
@@ -115,10 +160,13 @@ export class ImportRunGql {
   })
   sha256!: string | null;
   @Field(() => String, { description: 'cloud or onprem:<host>.' }) sourceSystem!: string;
-  @Field(() => String, { description: 'When the import started, ISO 8601 timestamp (UTC).' })
-  startedAt!: string;
-  @Field(() => String, {
-    description: 'Row counts as JSON, e.g. {"rowsRead":12,"created.entitlementLots":14}.',
+  @Field(() => DateTimeScalar, {
+    description: 'When the import started, ISO 8601 timestamp (UTC).',
   })
-  rowCounts!: string;
+  startedAt!: string;
+  @Field(() => ImportRowCountsGql, {
+    description:
+      'What the run read and changed; for a RUNNING run, its progress (pass, rowsRead, rowsPerSecond, bytesRead, totalBytes).',
+  })
+  rowCounts!: ImportRowCountsGql;
 }

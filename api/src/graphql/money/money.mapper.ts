@@ -1,21 +1,13 @@
-import {
-  DomainError,
-  formatMinor,
-  parseMinor,
-  unitTrueUpPrice,
-  type AccountExposure,
-  type ExposureTotals,
-  type IsoDate,
-  type Money,
-} from '../../domain/index.js';
+import { DomainError, parseMinor, unitTrueUpPrice } from '../../domain/index.js';
+import type { CurrencyCode, AccountExposure, ExposureTotals, IsoDate } from '../../domain/index.js';
 import type {
   PriceBookEntryRecord,
   RemovePriceCommand,
   SetPriceCommand,
 } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
-import type { MoneyGql } from '../findings/finding.type.js';
 
+import { toMoneyGql } from './money-value.mapper.js';
 import type {
   ExposureGql,
   ExposureTotalsGql,
@@ -24,13 +16,7 @@ import type {
   SetPriceInput,
 } from './money.type.js';
 
-// Money ↔ GraphQL: amounts leave as decimal strings plus minor-unit strings (no bigint in JSON).
-
-export const toMoneyGql = (money: Money): MoneyGql => ({
-  amount: formatMinor(money.amountMinor),
-  amountMinor: String(money.amountMinor),
-  currency: money.currency,
-});
+// Price book and exposure ↔ GraphQL; Money itself is built by money-value.mapper.ts.
 
 export const toPriceBookEntryGql = (entry: PriceBookEntryRecord): PriceBookEntryGql => {
   const unit = unitTrueUpPrice(entry);
@@ -38,7 +24,7 @@ export const toPriceBookEntryGql = (entry: PriceBookEntryRecord): PriceBookEntry
     id: String(entry.id),
     licenseId: entry.licenseId,
     licenseName: entry.licenseName,
-    currency: entry.currency,
+    currency: entry.currency as CurrencyCode,
     licenseType: entry.licenseType as LicenseType | null,
     listPrice: toMoneyGql({ amountMinor: entry.listPriceMinor, currency: entry.currency }),
     discountBasisPoints: entry.discountBasisPoints,
@@ -108,7 +94,7 @@ const licenseRef = (input: { licenseId?: string | null; license?: string | null 
 export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPriceCommand => ({
   smartAccountId: Number(input.smartAccountId),
   ...licenseRef(input),
-  currency: input.currency.toUpperCase(),
+  currency: input.currency,
   licenseType: priceLicenseType(input.licenseType),
   listPriceMinor: amountMinor(input.listPrice, 'listPrice'),
   discountBasisPoints: input.discountBasisPoints ?? 0,
@@ -125,6 +111,6 @@ export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPric
 export const toRemovePriceCommand = (input: RemovePriceInput): RemovePriceCommand => ({
   smartAccountId: Number(input.smartAccountId),
   ...licenseRef(input),
-  currency: input.currency.toUpperCase(),
+  currency: input.currency,
   validFrom: input.validFrom,
 });

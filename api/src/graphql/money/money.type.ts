@@ -1,9 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
+import type { CurrencyCode } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
+import { MutationInput } from '../mutation/mutation-input.js';
 import { DateScalar } from '../scalars/date.scalar.js';
+
+import { CurrencyCodeGql } from './currency-code.type.js';
+import { MoneyGql } from './money-value.type.js';
 
 @ObjectType('PriceBookEntry', {
   description:
@@ -12,7 +16,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 export class PriceBookEntryGql {
   @Field(() => ID, { description: 'Trueup’s id of the price book entry.' }) id!: string;
   @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
-  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => LicenseType, {
     nullable: true,
     description:
@@ -102,13 +106,13 @@ export class ExposureGql extends ExposureTotalsGql {
     'Creates or replaces the price of a license in a currency from a date. Amounts are decimal ' +
     'strings ("1200.50"); rates are basis points.',
 })
-export class SetPriceInput {
+export class SetPriceInput extends MutationInput {
   @Field(() => ID, { description: DESCRIBE.smartAccountId }) smartAccountId!: string;
   @Field(() => ID, { nullable: true, description: 'License.id (or give license).' })
   licenseId?: string | null;
   @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
   license?: string | null;
-  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => LicenseType, {
     nullable: true,
     description: "Left out: as the license's lots are entitled (all perpetual: PERPETUAL).",
@@ -152,12 +156,12 @@ export class SetPriceInput {
 @InputType('RemovePriceInput', {
   description: 'Names one price book entry: license (by id or name), currency and validFrom.',
 })
-export class RemovePriceInput {
+export class RemovePriceInput extends MutationInput {
   @Field(() => ID, { description: DESCRIBE.smartAccountId }) smartAccountId!: string;
   @Field(() => ID, { nullable: true, description: 'License.id (or give license).' })
   licenseId?: string | null;
   @Field(() => String, { nullable: true, description: 'License name (when no licenseId).' })
   license?: string | null;
-  @Field(() => String, { description: DESCRIBE.currency }) currency!: string;
+  @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => DateScalar, { description: 'The entry’s validFrom.' }) validFrom!: string;
 }

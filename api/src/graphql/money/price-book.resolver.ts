@@ -1,23 +1,27 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 
 import { entryAt, lineExposure } from '../../domain/index.js';
+import type { CurrencyCode } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
+import { runMutation } from '../mutation/run-mutation.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
+import { CurrencyCodeGql } from './currency-code.type.js';
+import { toMoneyGql } from './money-value.mapper.js';
+import { MoneyGql } from './money-value.type.js';
 import {
   toExposureGql,
-  toMoneyGql,
   toPriceBookEntryGql,
   toRemovePriceCommand,
   toSetPriceCommand,
 } from './money.mapper.js';
 import { ExposureGql, PriceBookEntryGql, RemovePriceInput, SetPriceInput } from './money.type.js';
+import { RemovePricePayload, SetPricePayload } from './price-payload.type.js';
 
 /** Price book edits. */
 @Resolver(() => PriceBookEntryGql)
@@ -25,26 +29,42 @@ export class PriceBookMutationResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => PriceBookEntryGql, {
+  @Mutation(() => SetPricePayload, {
     description: 'Creates or replaces a license’s price in a currency from a date.',
   })
   async setPrice(
     @Arg('input', () => SetPriceInput, { description: 'The price to set.' }) input: SetPriceInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<PriceBookEntryGql> {
-    const command = scoped(ctx, toSetPriceCommand(input, this.services.position.asOfOrToday(null)));
-    return toPriceBookEntryGql(await this.services.money.priceBook.setPrice(command));
+  ) {
+    const today = this.services.position.asOfOrToday(null);
+    return runMutation(
+      input,
+      async () => ({
+        priceBookEntry: toPriceBookEntryGql(
+          await this.services.money.priceBook.setPrice(
+            scoped(ctx, toSetPriceCommand(input, today)),
+          ),
+        ),
+      }),
+      { UNKNOWN_LICENSE: input.licenseId ? 'licenseId' : 'license' },
+    );
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => PriceBookEntryGql, { description: 'Removes one price entry; returns it.' })
+  @Mutation(() => RemovePricePayload, { description: 'Removes one price entry; returns it.' })
   async removePrice(
     @Arg('input', () => RemovePriceInput, { description: 'The entry to remove.' })
     input: RemovePriceInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<PriceBookEntryGql> {
-    return toPriceBookEntryGql(
-      await this.services.money.priceBook.removePrice(scoped(ctx, toRemovePriceCommand(input))),
+  ) {
+    return runMutation(
+      input,
+      async () => ({
+        priceBookEntry: toPriceBookEntryGql(
+          await this.services.money.priceBook.removePrice(scoped(ctx, toRemovePriceCommand(input))),
+        ),
+      }),
+      { UNKNOWN_LICENSE: input.licenseId ? 'licenseId' : 'license', UNKNOWN_PRICE: 'validFrom' },
     );
   }
 }
@@ -73,7 +93,9 @@ export class SmartAccountMoneyResolver {
   }
 
   @FieldResolver(() => ExposureGql, {
-    description: 'Money at stake: gross, net after reallocation, per product family.',
+    nullable: true,
+    description:
+      'Money at stake: gross, net after reallocation, per product family.' + DESCRIBE.nullOnFailure,
   })
   async exposure(
     @Root() account: SmartAccountGql,
@@ -108,17 +130,17 @@ export class LicensePriceResolver {
     @Root() license: LicenseGql,
     @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
     asOf: string | null,
-    @Arg('currency', () => String, {
+    @Arg('currency', () => CurrencyCodeGql, {
       nullable: true,
       description:
         'ISO 4217 code; left out: the latest entry in force in any currency (ties: first currency alphabetically).',
     })
-    currency: string | null,
+    currency: CurrencyCode | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PriceBookEntryGql | null> {
     const day = this.services.position.asOfOrToday(asOf);
     const entries = await ctx.loaders.pricesOfLicense.load(`${license.licenseId}|${day}`);
-    const wanted = currency?.toUpperCase();
+    const wanted = currency ?? undefined;
     const entry = entryAt(
       entries.filter((e) => wanted === undefined || e.currency === wanted),
       day,

@@ -1,13 +1,9 @@
-import {
-  DomainError,
-  parseMinor,
-  type IsoDate,
-  type RenewalParameters,
-} from '../../domain/index.js';
+import { DomainError, parseMinor } from '../../domain/index.js';
+import type { CurrencyCode, IsoDate, RenewalParameters } from '../../domain/index.js';
 import type { RenewalQuery, RenewalReport } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
 
-import { toMoneyGql } from './money.mapper.js';
+import { toMoneyGql } from './money-value.mapper.js';
 import type {
   BaselineAdjustmentReasonGql,
   GrowthSourceGql,
@@ -66,7 +62,7 @@ export function toRenewalModelGql(report: RenewalReport): RenewalModelGql {
     result.totals.enterpriseAgreementPresentValueMinor < result.totals.aLaCartePresentValueMinor;
   return {
     asOf: report.asOf,
-    currency,
+    currency: currency as CurrencyCode,
     growthSource: report.growthSource as GrowthSourceGql,
     growthTrendPoints: report.growthTrend ? [...report.growthTrend.points] : [],
     growthTrendRefusal: report.growthTrend?.refusal ?? null,

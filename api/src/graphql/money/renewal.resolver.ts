@@ -2,6 +2,7 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { DESCRIBE } from '../descriptions.js';
 
 import { toRenewalModelGql, toRenewalQuery } from './renewal.mapper.js';
 import { RenewalModelGql, RenewalModelInput, RenewalOptionGql } from './renewal.type.js';
@@ -19,7 +20,10 @@ export class SmartAccountRenewalResolver {
   constructor(private readonly services: Services) {}
 
   @FieldResolver(() => RenewalModelGql, {
-    description: 'EA versus a-la-carte for the licenses in scope (default: every priced one).',
+    nullable: true,
+    description:
+      'EA versus a-la-carte for the licenses in scope (default: every priced one).' +
+      DESCRIBE.nullOnFailure,
   })
   async renewalModel(
     @Root() account: SmartAccountGql,

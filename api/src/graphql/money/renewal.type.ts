@@ -1,11 +1,13 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { BreakEven } from '../../domain/index.js';
+import type { BreakEven, CurrencyCode } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
+
+import { CurrencyCodeGql } from './currency-code.type.js';
+import { MoneyGql } from './money-value.type.js';
 
 export enum TrueForwardModeGql {
   A = 'A',
@@ -87,12 +89,12 @@ export class RenewalModelInput {
   suite?: string | null;
   @Field(() => [String], { nullable: true, description: 'Only these licenses (by name).' })
   licenseNames?: string[] | null;
-  @Field(() => String, {
+  @Field(() => CurrencyCodeGql, {
     nullable: true,
     description:
       'ISO 4217 currency of the model; needed when the licenses in scope are priced in several (else CURRENCY_MISMATCH).',
   })
-  currency?: string | null;
+  currency?: CurrencyCode | null;
   @Field(() => Int, { nullable: true, description: '3 (default) or 5.' })
   termYears?: number | null;
   @Field(() => Int, {
@@ -222,17 +224,17 @@ export class RenewalLicenseYearGql {
     description: 'TERM: units × net; PERPETUAL: newly bought × net + held × support.',
   })
   aLaCarte!: MoneyGql;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     nullable: true,
     description: 'Milestone before this year: allowance in whole units, baseline × (1 + g).',
   })
   allowance!: number | null;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     nullable: true,
     description: 'Milestone before this year: units trued forward (per trueForwardMode).',
   })
   trueForwardUnits!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Baseline after the ratchet.' })
+  @Field(() => BigIntScalar, { nullable: true, description: 'Baseline after the ratchet.' })
   baseline!: number | null;
   @Field(() => MoneyGql, {
     nullable: true,
@@ -250,11 +252,11 @@ export class RenewalLicenseGql {
     description: 'How it is bought a-la-carte: TERM per unit per year, PERPETUAL once plus SWSS.',
   })
   licenseType!: LicenseType;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, {
     description: 'The baseline of both options: consumed less the reclaimable units.',
   })
   consumed!: number;
-  @Field(() => Int, { description: 'Reclaimable units taken out of the consumption.' })
+  @Field(() => BigIntScalar, { description: 'Reclaimable units taken out of the consumption.' })
   reclaimed!: number;
   @Field(() => BigIntScalar, {
     description: 'Σ owned over the Virtual Accounts at the as-of date.',
@@ -274,7 +276,9 @@ export class RenewalLicenseGql {
     description: 'Migration credit at EA start (perpetual: owned × net price × credit rate).',
   })
   credit!: MoneyGql;
-  @Field(() => Int, { description: 'The baseline the EA renews at (after the last ratchet).' })
+  @Field(() => BigIntScalar, {
+    description: 'The baseline the EA renews at (after the last ratchet).',
+  })
   renewalBaseline!: number;
   @Field(() => [RenewalLicenseYearGql], { description: 'Year by year, year 1 first.' })
   years!: RenewalLicenseYearGql[];
@@ -316,10 +320,10 @@ export class RenewalBaselineAdjustmentGql {
 })
 export class RenewalModelGql {
   @Field(() => DateScalar, { description: 'Baseline date; year 1 starts here.' }) asOf!: string;
-  @Field(() => String, {
+  @Field(() => CurrencyCodeGql, {
     description: 'ISO 4217 currency of every amount (the one the licenses in scope are priced in).',
   })
-  currency!: string;
+  currency!: CurrencyCode;
   @Field(() => GrowthSourceGql, { description: 'Where parameters.growthBasisPoints came from.' })
   growthSource!: GrowthSourceGql;
   @Field(() => [GrowthTrendPointGql], {

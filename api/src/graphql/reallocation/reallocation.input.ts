@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
+import { MutationInput } from '../mutation/mutation-input.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 @InputType('ReallocationMoveInput', {
@@ -52,7 +53,7 @@ export class ReallocationPolicyInput {
 }
 
 @InputType('CreateScenarioInput', { description: 'Give either moves or fromSuggestion.' })
-export class CreateScenarioInput {
+export class CreateScenarioInput extends MutationInput {
   @Field(() => String, { description: 'Smart Account domain.' }) smartAccount!: string;
   @Field(() => String, { description: 'A name for the scenario.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Free text.' })
@@ -71,7 +72,7 @@ export class CreateScenarioInput {
 }
 
 @InputType('ScenarioRefInput')
-export class ScenarioRefInput {
+export class ScenarioRefInput extends MutationInput {
   @Field(() => String, { description: 'Smart Account domain.' }) smartAccount!: string;
   @Field(() => ID, { description: 'The scenario (Scenario.id).' }) id!: string;
   @Field(() => Int, { description: 'The version you evaluated (Scenario.version).' })

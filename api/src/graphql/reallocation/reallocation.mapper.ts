@@ -1,6 +1,4 @@
 import {
-  formatMinor,
-  type MoneyAmount,
   type ReallocationMove,
   type ReallocationPlan,
   type SimulationResult,
@@ -14,7 +12,7 @@ import type {
   TransferRecord,
 } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
-import type { MoneyGql } from '../findings/finding.type.js';
+import { toMoneyGql } from '../money/money-value.mapper.js';
 import { toPositionLineGql } from '../position/position.mapper.js';
 
 import type { ReallocationMoveInput, ReallocationPolicyInput } from './reallocation.input.js';
@@ -33,12 +31,6 @@ import type {
 
 const licenseName = (book: NameBook, id: number) => book.licenseName.get(id) ?? String(id);
 const vaName = (book: NameBook, id: number) => book.virtualAccountName.get(id) ?? String(id);
-
-export const toMoneyGql = (money: MoneyAmount): MoneyGql => ({
-  amount: formatMinor(money.amountMinor),
-  amountMinor: String(money.amountMinor),
-  currency: money.currency,
-});
 
 export const toNamedMoves = (moves: readonly ReallocationMoveInput[]): NamedMove[] =>
   moves.map((m) => ({

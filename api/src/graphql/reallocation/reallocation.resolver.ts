@@ -4,6 +4,7 @@ import type { Services } from '../../services/index.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
+import { runMutation } from '../mutation/run-mutation.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
@@ -22,12 +23,13 @@ import {
   toScenarioGql,
   toSimulationGql,
 } from './reallocation.mapper.js';
+import { ReallocationPlanGql, ReallocationSimulationGql } from './reallocation.type.js';
 import {
-  ReallocationPlanGql,
-  ReallocationSimulationGql,
-  ScenarioApplyResultGql,
-  ScenarioGql,
-} from './reallocation.type.js';
+  ApplyScenarioPayload,
+  CreateScenarioPayload,
+  DiscardScenarioPayload,
+  UpdateScenarioPayload,
+} from './scenario-payload.type.js';
 
 /** Who acts: the input's actor, else the calling token's name. */
 const actorOf = (actor: string | null | undefined, ctx: GqlContext): string =>
@@ -129,54 +131,59 @@ export class ReallocationResolver {
   }
 
   @RequiresRole('ANALYST')
-  @Mutation(() => ScenarioGql, {
+  @Mutation(() => CreateScenarioPayload, {
     description: 'A draft scenario from moves or from the optimizer.',
   })
   async createScenario(
     @Arg('input', () => CreateScenarioInput, { description: 'The scenario to create.' })
     input: CreateScenarioInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ScenarioGql> {
-    return toScenarioGql(
-      await this.services.reallocation.create({
-        smartAccountId: await this.accountId(ctx, input.smartAccount),
-        name: input.name,
-        description: input.description,
-        asOf: input.asOf,
-        author: actorOf(input.actor, ctx),
-        moves: input.moves ? toNamedMoves(input.moves) : null,
-        fromSuggestion: input.fromSuggestion ? toNamedPolicy(input.fromSuggestion) : null,
-      }),
-    );
+  ) {
+    return runMutation(input, async () => ({
+      scenario: toScenarioGql(
+        await this.services.reallocation.create({
+          smartAccountId: await this.accountId(ctx, input.smartAccount),
+          name: input.name,
+          description: input.description,
+          asOf: input.asOf,
+          author: actorOf(input.actor, ctx),
+          moves: input.moves ? toNamedMoves(input.moves) : null,
+          fromSuggestion: input.fromSuggestion ? toNamedPolicy(input.fromSuggestion) : null,
+        }),
+      ),
+    }));
   }
 
   @RequiresRole('ANALYST')
-  @Mutation(() => ScenarioGql, {
-    description: 'Edits a draft at the version you saw; a newer version is a conflict.',
+  @Mutation(() => UpdateScenarioPayload, {
+    description:
+      'Edits a draft at the version you saw; a newer version is SCENARIO_VERSION_CONFLICT in userErrors.',
   })
   async updateScenario(
     @Arg('input', () => UpdateScenarioInput, { description: 'The changes.' })
     input: UpdateScenarioInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ScenarioGql> {
-    return toScenarioGql(
-      await this.services.reallocation.update({
-        smartAccountId: await this.accountId(ctx, input.smartAccount),
-        id: Number(input.id),
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor, ctx),
-        name: input.name,
-        description: input.description,
-        asOf: input.asOf,
-        moves: input.moves ? toNamedMoves(input.moves) : null,
-      }),
-    );
+  ) {
+    return runMutation(input, async () => ({
+      scenario: toScenarioGql(
+        await this.services.reallocation.update({
+          smartAccountId: await this.accountId(ctx, input.smartAccount),
+          id: Number(input.id),
+          expectedVersion: input.expectedVersion,
+          actor: actorOf(input.actor, ctx),
+          name: input.name,
+          description: input.description,
+          asOf: input.asOf,
+          moves: input.moves ? toNamedMoves(input.moves) : null,
+        }),
+      ),
+    }));
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ScenarioApplyResultGql, {
+  @Mutation(() => ApplyScenarioPayload, {
     description:
-      'Applies a draft in one transaction, re-validated against the live data: lots split with lineage, transfers recorded. A surplus consumed since evaluation is a CONFLICT and changes nothing.',
+      'Applies a draft in one transaction, re-validated against the live data: lots split with lineage, transfers recorded. A surplus consumed since evaluation is REALLOCATION_CONFLICT in userErrors and changes nothing.',
   })
   async applyScenario(
     @Arg('input', () => ApplyScenarioInput, {
@@ -184,34 +191,42 @@ export class ReallocationResolver {
     })
     input: ApplyScenarioInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ScenarioApplyResultGql> {
-    return toApplyResultGql(
-      await this.services.reallocation.apply({
-        smartAccountId: await this.accountId(ctx, input.smartAccount),
-        id: Number(input.id),
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor, ctx),
-        asOf: input.asOf,
-      }),
+  ) {
+    const smartAccountId = await this.accountId(ctx, input.smartAccount);
+    return runMutation(input, async () =>
+      toApplyResultGql(
+        await this.services.reallocation.apply({
+          smartAccountId,
+          id: Number(input.id),
+          expectedVersion: input.expectedVersion,
+          actor: actorOf(input.actor, ctx),
+          asOf: input.asOf,
+        }),
+      ),
     );
   }
 
   @RequiresRole('ANALYST')
-  @Mutation(() => ScenarioGql, { description: 'Discards a draft (kept, with its trail).' })
+  @Mutation(() => DiscardScenarioPayload, {
+    description: 'Discards a draft (kept, with its trail).',
+  })
   async discardScenario(
     @Arg('input', () => DiscardScenarioInput, {
       description: 'The scenario and the version you saw.',
     })
     input: DiscardScenarioInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ScenarioGql> {
-    return toScenarioGql(
-      await this.services.reallocation.discard({
-        smartAccountId: await this.accountId(ctx, input.smartAccount),
-        id: Number(input.id),
-        expectedVersion: input.expectedVersion,
-        actor: actorOf(input.actor, ctx),
-      }),
-    );
+  ) {
+    const smartAccountId = await this.accountId(ctx, input.smartAccount);
+    return runMutation(input, async () => ({
+      scenario: toScenarioGql(
+        await this.services.reallocation.discard({
+          smartAccountId,
+          id: Number(input.id),
+          expectedVersion: input.expectedVersion,
+          actor: actorOf(input.actor, ctx),
+        }),
+      ),
+    }));
   }
 }

@@ -2,9 +2,10 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
-import { MoneyGql } from '../findings/finding.type.js';
+import { MoneyGql } from '../money/money-value.type.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum MoveWarningCodeGql {
@@ -141,9 +142,9 @@ export class ReallocationSimulationGql {
   lines!: ReallocationLineChangeGql[];
   @Field(() => [SimulatedMoveGql], { description: 'Each move, in order, with its warnings.' })
   moves!: SimulatedMoveGql[];
-  @Field(() => Int, { description: 'Σ shortfall after − before (negative = less short).' })
+  @Field(() => BigIntScalar, { description: 'Σ shortfall after − before (negative = less short).' })
   shortfallChange!: number;
-  @Field(() => Int, { description: 'Σ surplus after − before.' }) surplusChange!: number;
+  @Field(() => BigIntScalar, { description: 'Σ surplus after − before.' }) surplusChange!: number;
   @Field(() => [MoneyGql], { description: 'True-up exposure before, per currency.' })
   exposureBefore!: MoneyGql[];
   @Field(() => [MoneyGql], { description: 'True-up exposure after the moves, per currency.' })
@@ -152,7 +153,9 @@ export class ReallocationSimulationGql {
     description: 'exposureAfter − exposureBefore per currency (negative = saved).',
   })
   exposureChange!: MoneyGql[];
-  @Field(() => Int, { description: 'Shortfall units of licenses without a price, before.' })
+  @Field(() => BigIntScalar, {
+    description: 'Shortfall units of licenses without a price, before.',
+  })
   unpricedShortfallBefore!: number;
   @Field(() => BigIntScalar, { description: 'Shortfall units of licenses without a price, after.' })
   unpricedShortfallAfter!: number;
@@ -196,8 +199,9 @@ export class ReallocationPlanGql {
     description: 'The moves as requests for Cisco’s license transfer API.',
   })
   transferRequests!: TransferRequestGql[];
-  @Field(() => Int, { description: 'Shortfall units the plan cures.' }) curedUnits!: number;
-  @Field(() => Int, {
+  @Field(() => BigIntScalar, { description: 'Shortfall units the plan cures.' })
+  curedUnits!: number;
+  @Field(() => BigIntScalar, {
     description: 'Σ per license min(movable surplus, shortfall): the most any plan could cure.',
   })
   boundUnits!: number;
@@ -213,10 +217,33 @@ export class ReallocationPlanGql {
   unpricedShortfallAfter!: number;
 }
 
+/** What happened to a scenario (services/reallocation `ScenarioEventType`). */
+export enum ScenarioEventTypeGql {
+  CREATED = 'CREATED',
+  EDITED = 'EDITED',
+  APPLIED = 'APPLIED',
+  DISCARDED = 'DISCARDED',
+  APPLY_REFUSED = 'APPLY_REFUSED',
+}
+registerEnumType(ScenarioEventTypeGql, {
+  name: 'ScenarioEventType',
+  description: 'What happened to a scenario, as its audit trail records it.',
+  valuesConfig: {
+    CREATED: { description: 'Drafted (version 1).' },
+    EDITED: { description: 'Its name, description, date or moves changed (a new version).' },
+    APPLIED: { description: 'Applied: its transfers were written.' },
+    DISCARDED: { description: 'Discarded; kept with its trail.' },
+    APPLY_REFUSED: {
+      description:
+        'An apply was refused (stale version, or the live data no longer allows the moves); detail says why.',
+    },
+  },
+});
+
 @ObjectType('ScenarioEvent', { description: 'One entry of a scenario’s audit trail.' })
 export class ScenarioEventGql {
-  @Field(() => String, { description: 'CREATED, EDITED, APPLIED, DISCARDED or APPLY_REFUSED.' })
-  type!: string;
+  @Field(() => ScenarioEventTypeGql, { description: 'What happened to the scenario.' })
+  type!: ScenarioEventTypeGql;
   @Field(() => Int, {
     description:
       'The scenario’s version after the event (APPLY_REFUSED: the version the apply named).',
@@ -229,7 +256,8 @@ export class ScenarioEventGql {
       'What happened in words (e.g. why an apply was refused); null when nothing to add.',
   })
   detail!: string | null;
-  @Field(() => String, { description: 'When, ISO 8601 timestamp (UTC).' }) occurredAt!: string;
+  @Field(() => DateTimeScalar, { description: 'When, ISO 8601 timestamp (UTC).' })
+  occurredAt!: string;
 }
 
 @ObjectType('Transfer', { description: 'Units moved from one lot to another Virtual Account.' })
@@ -277,11 +305,11 @@ export class ScenarioGql {
   @Field(() => String, { description: 'Who created it.' }) author!: string;
   @Field(() => DateScalar, { description: 'The date it is evaluated at by default.' })
   asOf!: string;
-  @Field(() => String, { description: 'When it was created, ISO 8601 timestamp (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'When it was created, ISO 8601 timestamp (UTC).' })
   createdAt!: string;
-  @Field(() => String, { description: 'Last change, ISO 8601 timestamp (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'Last change, ISO 8601 timestamp (UTC).' })
   updatedAt!: string;
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When it was applied, ISO 8601 timestamp (UTC); null unless APPLIED.',
   })
@@ -293,7 +321,7 @@ export class ScenarioGql {
     description: 'The day its moves took effect; null unless APPLIED.',
   })
   appliedOn!: string | null;
-  @Field(() => String, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When it was discarded, ISO 8601 timestamp (UTC); null unless DISCARDED.',
   })

@@ -12,6 +12,7 @@ import {
   ReallocationMoveGql,
   ReallocationSimulationGql,
   ScenarioEventGql,
+  ScenarioEventTypeGql,
   ScenarioGql,
   ScenarioStatusGql,
   TransferGql,
@@ -41,7 +42,7 @@ export class ScenarioResolver {
   @FieldResolver(() => [ScenarioEventGql], { description: 'The audit trail, oldest first.' })
   async events(@Root() s: ScenarioGql, @Ctx() ctx: GqlContext): Promise<ScenarioEventGql[]> {
     return (await ctx.loaders.scenarios.eventsOf.load(s.scenarioId)).map((e) => ({
-      type: e.eventType,
+      type: ScenarioEventTypeGql[e.eventType as keyof typeof ScenarioEventTypeGql],
       version: e.version,
       actor: e.actor,
       detail: e.detail,

@@ -5,7 +5,13 @@ import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js'
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
+import { runMutation } from '../mutation/run-mutation.js';
 
+import {
+  ConvertClassicLotsPayload,
+  ConvertDeviceLicensesPayload,
+  ConvertPakPayload,
+} from './reservation-payload.type.js';
 import {
   ConvertClassicLotsInput,
   ConvertDeviceLicensesInput,
@@ -18,14 +24,14 @@ import {
   toConvertDeviceCommand,
   toConvertPakCommand,
 } from './reservation.mapper.js';
-import { ClassicConversionGql, ClassicConversionResultGql } from './reservation.type.js';
+import { ClassicConversionGql } from './reservation.type.js';
 
 @Resolver(() => ClassicConversionGql)
 export class ClassicConversionResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ClassicConversionResultGql, {
+  @Mutation(() => ConvertClassicLotsPayload, {
     description:
       'Converts a classic PAK lot, whole or part, into Smart entitlement in the lot’s Virtual ' +
       'Account or intoVirtualAccountId: unified owned over the account stays the same, the ' +
@@ -35,14 +41,16 @@ export class ClassicConversionResolver {
     @Arg('input', () => ConvertClassicLotsInput, { description: 'The lot and how much.' })
     input: ConvertClassicLotsInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ClassicConversionResultGql> {
-    return toClassicConversionResultGql(
-      await this.services.conversions.convert(scoped(ctx, toConvertCommand(input))),
-    );
+  ) {
+    return runMutation(input, async () => ({
+      conversion: toClassicConversionResultGql(
+        await this.services.conversions.convert(scoped(ctx, toConvertCommand(input))),
+      ),
+    }));
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => [ClassicConversionResultGql], {
+  @Mutation(() => ConvertPakPayload, {
     description:
       'Converts N units (default all that remain) of a license from a classic PAK into a ' +
       'Virtual Account of the same Smart Account; one result per lot taken from.',
@@ -51,15 +59,16 @@ export class ClassicConversionResolver {
     @Arg('input', () => ConvertPakInput, { description: 'The PAK, license, quantity and target.' })
     input: ConvertPakInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ClassicConversionResultGql[]> {
-    const done = await this.services.conversions.convertPak(
-      scoped(ctx, toConvertPakCommand(input)),
-    );
-    return done.map(toClassicConversionResultGql);
+  ) {
+    return runMutation(input, async () => ({
+      conversions: (
+        await this.services.conversions.convertPak(scoped(ctx, toConvertPakCommand(input)))
+      ).map(toClassicConversionResultGql),
+    }));
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => [ClassicConversionResultGql], {
+  @Mutation(() => ConvertDeviceLicensesPayload, {
     description:
       'Device-led conversion: every classic PAK license fulfilled for the serial, into the ' +
       'device’s Virtual Account (or intoVirtualAccount).',
@@ -68,11 +77,12 @@ export class ClassicConversionResolver {
     @Arg('input', () => ConvertDeviceLicensesInput, { description: 'The device serial.' })
     input: ConvertDeviceLicensesInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ClassicConversionResultGql[]> {
-    const done = await this.services.conversions.convertDevice(
-      scoped(ctx, toConvertDeviceCommand(input)),
-    );
-    return done.map(toClassicConversionResultGql);
+  ) {
+    return runMutation(input, async () => ({
+      conversions: (
+        await this.services.conversions.convertDevice(scoped(ctx, toConvertDeviceCommand(input)))
+      ).map(toClassicConversionResultGql),
+    }));
   }
 
   @FieldResolver(() => VirtualAccountGql, {

@@ -3,7 +3,14 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
+import { runMutation } from '../mutation/run-mutation.js';
 
+import {
+  ReserveLicensesPayload,
+  ReturnReservationPayload,
+  TransferReservationPayload,
+  UpdateReservationPayload,
+} from './reservation-payload.type.js';
 import {
   ReserveLicensesInput,
   ReturnReservationInput,
@@ -18,7 +25,6 @@ import {
   toTransferCommand,
   toUpdateCommand,
 } from './reservation.mapper.js';
-import { ReservationChangeGql, ReservationTransferGql } from './reservation.type.js';
 
 /** Reservation changes. Each runs in one transaction and appends one event per reservation. */
 @Resolver()
@@ -26,7 +32,7 @@ export class ReservationMutationResolver {
   constructor(private readonly services: Services) {}
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ReservationChangeGql, {
+  @Mutation(() => ReserveLicensesPayload, {
     description: 'Records a reservation (by hand or from an authorization code): a RESERVE event.',
   })
   async reserveLicenses(
@@ -35,14 +41,19 @@ export class ReservationMutationResolver {
     })
     input: ReserveLicensesInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ReservationChangeGql> {
-    return toReservationChangeGql(
-      await this.services.reservations.reserve(scoped(ctx, toReserveCommand(input))),
+  ) {
+    return runMutation(
+      input,
+      async () =>
+        toReservationChangeGql(
+          await this.services.reservations.reserve(scoped(ctx, toReserveCommand(input))),
+        ),
+      { UNKNOWN_LICENSE: 'licenseId', UNKNOWN_PRODUCT_INSTANCE: 'productInstanceId' },
     );
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ReservationChangeGql, {
+  @Mutation(() => UpdateReservationPayload, {
     description: 'Sets a reservation to a new quantity: an UPDATE event of the difference.',
   })
   async updateReservation(
@@ -51,14 +62,16 @@ export class ReservationMutationResolver {
     })
     input: UpdateReservationInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ReservationChangeGql> {
-    return toReservationChangeGql(
-      await this.services.reservations.update(scoped(ctx, toUpdateCommand(input))),
+  ) {
+    return runMutation(input, async () =>
+      toReservationChangeGql(
+        await this.services.reservations.update(scoped(ctx, toUpdateCommand(input))),
+      ),
     );
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ReservationTransferGql, {
+  @Mutation(() => TransferReservationPayload, {
     description:
       'Moves reserved licenses to another device: TRANSFER_OUT here, TRANSFER_IN there, together.',
   })
@@ -68,23 +81,30 @@ export class ReservationMutationResolver {
     })
     input: TransferReservationInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ReservationTransferGql> {
-    return toReservationTransferGql(
-      await this.services.reservations.transfer(scoped(ctx, toTransferCommand(input))),
+  ) {
+    return runMutation(
+      input,
+      async () =>
+        toReservationTransferGql(
+          await this.services.reservations.transfer(scoped(ctx, toTransferCommand(input))),
+        ),
+      { UNKNOWN_PRODUCT_INSTANCE: 'toProductInstanceId', SAME_INSTANCE: 'toProductInstanceId' },
     );
   }
 
   @RequiresRole('ADMIN')
-  @Mutation(() => ReservationChangeGql, {
+  @Mutation(() => ReturnReservationPayload, {
     description: 'Returns reserved licenses (never more than held): a RETURN event.',
   })
   async returnReservation(
     @Arg('input', () => ReturnReservationInput, { description: 'The reservation and how many.' })
     input: ReturnReservationInput,
     @Ctx() ctx: GqlContext,
-  ): Promise<ReservationChangeGql> {
-    return toReservationChangeGql(
-      await this.services.reservations.return(scoped(ctx, toReturnCommand(input))),
+  ) {
+    return runMutation(input, async () =>
+      toReservationChangeGql(
+        await this.services.reservations.return(scoped(ctx, toReturnCommand(input))),
+      ),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { MutationInput } from '../mutation/mutation-input.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { ReservationTypeGql } from './enums.js';
@@ -9,7 +10,7 @@ import { ReservationTypeGql } from './enums.js';
  * fields; never used as an argument, so it is not emitted in the schema on its own.
  */
 @InputType('ChangeInput')
-abstract class ChangeInput {
+abstract class ChangeInput extends MutationInput {
   @Field(() => ID, { description: 'The Smart Account the change is made in.' })
   smartAccountId!: string;
   @Field(() => DateScalar, {

@@ -5,6 +5,7 @@ import { LicenseType } from '../account/enums.js';
 import { Connection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
 import { NodeInterface } from '../node/node.type.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
@@ -65,7 +66,7 @@ export class ReservationEventGql {
   @Field(() => String, { nullable: true, description: 'Who made the change.' })
   actor!: string | null;
   @Field(() => String, { nullable: true, description: DESCRIBE.note }) note!: string | null;
-  @Field(() => String, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
   recordedAt!: string;
   reservationId!: number;
   fromInstanceId!: number | null;
@@ -105,7 +106,7 @@ export class ClassicConversionGql {
   @Field(() => DateScalar, { description: 'The day it took effect.' }) occurredOn!: string;
   @Field(() => String, { description: 'Who made it.' }) actor!: string;
   @Field(() => String, { nullable: true, description: DESCRIBE.note }) note!: string | null;
-  @Field(() => String, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
   recordedAt!: string;
   @Field(() => ID, { description: 'The CLASSIC_PAK lot converted (Entitlement.id).' })
   sourceLotId!: string;

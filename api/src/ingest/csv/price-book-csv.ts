@@ -1,3 +1,4 @@
+import { isCurrency } from '../../domain/money/currency.js';
 import type { IssueCollector } from '../issues.js';
 import type { ParseContext, Parser } from '../parser.js';
 import type { IngestRecord, PriceRecord } from '../records.js';
@@ -67,13 +68,13 @@ function readRow(row: Row, issues: IssueCollector): PriceRecord | null {
   const license = row.text('license');
   if (license === null) issues.error('MISSING_VALUE', row.at('license'), 'License is blank');
   const currency = row.text('currency')?.toUpperCase() ?? null;
-  if (currency === null || !/^[A-Z]{3}$/.test(currency))
+  if (currency === null || !isCurrency(currency))
     issues.error(
       currency === null ? 'MISSING_VALUE' : 'UNKNOWN_VALUE',
       row.at('currency'),
       currency === null
         ? 'Currency is blank'
-        : `Currency "${currency}" is not a three-letter ISO code`,
+        : `Currency "${currency}" is not one the price book accepts (an ISO 4217 code with two decimals, e.g. USD, EUR, GBP)`,
     );
   const listPriceMinor = readAmount(row, 'listPrice', 'List Price', issues);
   if (listPriceMinor === null && row.text('listPrice') === null)

@@ -277,9 +277,30 @@ describe('importData over GraphQL', () => {
     // The same run through the paged connection, with its counts as a structured type.
     const paged = await graphql(
       url,
-      `{ smartAccount(domain: "gql.example") { importRunsConnection(first: 1) {
-          totalCount pageInfo { hasNextPage }
-          nodes { fileName status rowCounts { rowsRead pass counts { kind created } } } } } }`,
+      `
+        {
+          smartAccount(domain: "gql.example") {
+            importRunsConnection(first: 1) {
+              totalCount
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                fileName
+                status
+                rowCounts {
+                  rowsRead
+                  pass
+                  counts {
+                    kind
+                    created
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
     );
     expect(paged.errors).toBeUndefined();
     expect(paged.data).toEqual({

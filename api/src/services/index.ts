@@ -65,7 +65,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       rowsPage: (query: Parameters<typeof positionRowsPage>[2]) =>
         positionRowsPage(cache, prices, query),
       /** Every flat row matching a filter, in order, for the bulk exports to stream. */
-      allRows: (query: Parameters<typeof positionRowsAll>[2]) => positionRowsAll(cache, prices, query),
+      allRows: (query: Parameters<typeof positionRowsAll>[2]) =>
+        positionRowsAll(cache, prices, query),
       firstUsageReportAfter: onDb(firstUsageReportAfter),
     },
     findings: onDb(accountFindings),

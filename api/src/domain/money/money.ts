@@ -12,12 +12,16 @@ export interface Money {
   readonly currency: string;
 }
 
-
 /** Builds a Money, checking the currency code. */
 export function money(amountMinor: bigint, currency: string): Money {
-  assert(isCurrency(currency), 'INVALID_PRICE', `"${currency}" is not a currency the price book accepts (ISO 4217, two decimals)`, {
-    currency,
-  });
+  assert(
+    isCurrency(currency),
+    'INVALID_PRICE',
+    `"${currency}" is not a currency the price book accepts (ISO 4217, two decimals)`,
+    {
+      currency,
+    },
+  );
   return { amountMinor, currency };
 }
 

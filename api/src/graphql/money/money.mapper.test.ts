@@ -10,7 +10,7 @@ const input = (licenseType: LicenseType | null): SetPriceInput =>
   ({
     smartAccountId: '1',
     license: 'UCM Enhanced License',
-    currency: 'usd',
+    currency: 'USD',
     licenseType,
     listPrice: '120.00',
   }) as SetPriceInput;

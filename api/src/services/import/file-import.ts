@@ -4,7 +4,12 @@ import { and, eq } from 'drizzle-orm';
 
 import { importRuns, type Db } from '@trueup/db';
 
-import { PARSERS, importFormat, type ImportFormat, type IssueCollector } from '../../ingest/index.js';
+import {
+  PARSERS,
+  importFormat,
+  type ImportFormat,
+  type IssueCollector,
+} from '../../ingest/index.js';
 
 import { DeviceCopyWriter } from './device-copy.js';
 import { ImportInputError } from './instance-batch.js';

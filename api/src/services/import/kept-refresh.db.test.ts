@@ -14,11 +14,11 @@ const HEADER = 'Virtual Account,Name,Product Type,Last Contact,Alerts,License,Co
 const device = (va: string, serial: string, license: string, count: number) =>
   `${va},UDI_PID:C9300-24P; UDI_SN:${serial}; ,C9300,${TODAY}T10:00:00Z,,${license},${count}\n`;
 
-interface KeptRow {
+type KeptRow = {
   readonly va: string;
   readonly license: string;
   readonly consumed: string | number | null;
-}
+};
 
 describe('the kept position after a devices file', () => {
   let handle: DbHandle;

@@ -16,6 +16,7 @@ import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
+import { positionCache } from './position-cache.js';
 import { positionRowsAll, positionRowsPage } from './position-rows.js';
 import {
   accountPosition,
@@ -26,7 +27,6 @@ import {
   type NamedLinesQuery,
   type PositionPageQuery,
 } from './position-service.js';
-import { positionSnapshots } from './position-snapshots.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
 import { runOncePerSchedule } from './schedule-lock.js';
@@ -41,7 +41,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
   const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
     asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
   /** The in-memory cache of position sums (not the stored history snapshots). */
-  const cache = positionSnapshots(handle, clock);
+  const cache = positionCache(handle, clock);
   /** A service function with the database bound: `(handle, query) => R` becomes `(query) => R`. */
   const onDb =
     <Q, R>(f: (handle: DbHandle, query: Q) => R) =>

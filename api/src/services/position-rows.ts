@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, type IsoDate, type Money } from '../domain/index.js';
 
 import { pageSize, type Page, type PageRequest } from './pagination.js';
+import type { PositionCache, CachedPositionRow } from './position-cache.js';
 import { toPositionRow, type PositionRowRecord } from './position-row.js';
 import {
   compareCodePoints,
@@ -11,7 +12,6 @@ import {
   type PositionQuery,
   type PositionRowFilter,
 } from './position-service.js';
-import type { PositionSnapshots, SnapshotRow } from './position-snapshots.js';
 
 /** What `positionRows` and the positions export may sort by (then always by Virtual Account, license). */
 export const POSITION_ROW_SORT_KEYS = [
@@ -115,7 +115,7 @@ function decodeRowCursor(cursor: string, order: PositionRowOrder): SortKey {
  * position cache keeps) as an index permutation: sorting a large account costs once per
  * database change, not once per page.
  */
-const orders = new WeakMap<readonly SnapshotRow[], Map<string, Uint32Array>>();
+const orders = new WeakMap<readonly CachedPositionRow[], Map<string, Uint32Array>>();
 
 interface OrderedLines {
   readonly count: number;
@@ -124,7 +124,7 @@ interface OrderedLines {
 }
 
 function orderedLines(
-  rows: readonly SnapshotRow[],
+  rows: readonly CachedPositionRow[],
   query: PositionQuery,
   order: PositionRowOrder,
 ): OrderedLines {
@@ -161,7 +161,7 @@ function orderedLines(
   };
   return {
     count,
-    line: (position) => named(rows[indexAt(position)] as SnapshotRow),
+    line: (position) => named(rows[indexAt(position)] as CachedPositionRow),
     keyOf,
   };
 }
@@ -215,8 +215,8 @@ export interface PositionRowsQuery extends PositionQuery {
 }
 
 /** A random id per cached snapshot (the rows array): it changes whenever the rows are reloaded. */
-const snapshotIds = new WeakMap<readonly SnapshotRow[], string>();
-function snapshotId(rows: readonly SnapshotRow[]): string {
+const snapshotIds = new WeakMap<readonly CachedPositionRow[], string>();
+function snapshotId(rows: readonly CachedPositionRow[]): string {
   let id = snapshotIds.get(rows);
   if (!id) {
     id = randomUUID();
@@ -235,7 +235,7 @@ function pricesDigest(prices: ReadonlyMap<number, Money>): string {
 
 type UnitPrices = (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap<number, Money>>;
 
-async function load(snapshots: PositionSnapshots, prices: UnitPrices, query: PositionRowsQuery) {
+async function load(snapshots: PositionCache, prices: UnitPrices, query: PositionRowsQuery) {
   const [{ rows }, unitPrices] = await Promise.all([
     snapshots.get({
       smartAccountId: query.smartAccountId,
@@ -260,7 +260,7 @@ async function load(snapshots: PositionSnapshots, prices: UnitPrices, query: Pos
  * aggregation per database change); ordering, filters and paging run over it.
  */
 export async function positionRowsPage(
-  snapshots: PositionSnapshots,
+  snapshots: PositionCache,
   prices: UnitPrices,
   query: PositionRowsQuery & { readonly page: PageRequest },
 ): Promise<Page<PositionRowRecord>> {
@@ -307,7 +307,7 @@ export async function positionRowsPage(
  * whenever the rows or their prices may have (an ETag for the same query).
  */
 export async function positionRowsAll(
-  snapshots: PositionSnapshots,
+  snapshots: PositionCache,
   prices: UnitPrices,
   query: PositionRowsQuery,
 ): Promise<{ readonly version: string; readonly rows: Iterable<PositionRowRecord> }> {

@@ -14,7 +14,7 @@ import {
 
 import { compareCodePoints } from './code-point-order.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
-import type { PositionSnapshots, SnapshotRow } from './position-snapshots.js';
+import type { PositionCache, CachedPositionRow } from './position-cache.js';
 import { positionSumsQuery } from './position-sums.sql.js';
 import { toPositionSums, type PositionSumsRow } from './row-mappers.js';
 
@@ -60,14 +60,17 @@ export interface PricedPositionLine extends NamedPositionLine {
  * instead of once per page served. Lines are shared: callers must not change them.
  */
 const builtLines = [
-  new WeakMap<SnapshotRow, NamedPositionLine>(),
-  new WeakMap<SnapshotRow, NamedPositionLine>(),
+  new WeakMap<CachedPositionRow, NamedPositionLine>(),
+  new WeakMap<CachedPositionRow, NamedPositionLine>(),
 ];
 
 /** The one mapping of a snapshot row to a named line (the domain turns the sums into the line). */
 export const toNamedLine = (query: PositionQuery) => {
-  const built = builtLines[query.includeClassic ? 1 : 0] as WeakMap<SnapshotRow, NamedPositionLine>;
-  return (row: SnapshotRow): NamedPositionLine => {
+  const built = builtLines[query.includeClassic ? 1 : 0] as WeakMap<
+    CachedPositionRow,
+    NamedPositionLine
+  >;
+  return (row: CachedPositionRow): NamedPositionLine => {
     let line = built.get(row);
     if (!line) {
       line = {
@@ -104,7 +107,7 @@ export type PositionPageQuery = PositionQuery & {
  * pages and `VirtualAccount.position`, the CLI, the workbook export).
  */
 export async function namedPositionLines(
-  cache: PositionSnapshots,
+  cache: PositionCache,
   prices: (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap<number, Money>>,
   query: NamedLinesQuery,
 ): Promise<PricedPositionLine[]> {
@@ -165,12 +168,12 @@ export async function accountPosition(
 
 export { compareCodePoints } from './code-point-order.js';
 
-const compareKeys = (row: SnapshotRow, key: readonly [string, string]) =>
+const compareKeys = (row: CachedPositionRow, key: readonly [string, string]) =>
   compareCodePoints(row.va_name, key[0]) || compareCodePoints(row.license_name, key[1]);
 
 /** First index in [start, end) whose key sorts after `key` (rows are sorted). */
 function firstAfter(
-  rows: readonly SnapshotRow[],
+  rows: readonly CachedPositionRow[],
   start: number,
   end: number,
   key: readonly [string, string],
@@ -179,7 +182,7 @@ function firstAfter(
   let high = end;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (compareKeys(rows[mid] as SnapshotRow, key) <= 0) low = mid + 1;
+    if (compareKeys(rows[mid] as CachedPositionRow, key) <= 0) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -198,7 +201,7 @@ const inList = (values: readonly string[] | undefined) => {
  * own `positionLine`.
  */
 export async function positionPage(
-  cache: PositionSnapshots,
+  cache: PositionCache,
   query: PositionPageQuery,
 ): Promise<Page<NamedPositionLine>> {
   const size = pageSize(query.page.first);
@@ -235,7 +238,7 @@ export async function positionPage(
       totalCount += end - start;
       let i = after ? firstAfter(rows, start, end, after) : start;
       for (; i < end && pageLines.length <= size; i++)
-        pageLines.push(named(rows[i] as SnapshotRow));
+        pageLines.push(named(rows[i] as CachedPositionRow));
     }
   } else {
     const license = inList(filter.licenseNames);
@@ -244,7 +247,7 @@ export async function positionPage(
     const unit = inList(filter.businessUnits);
     for (const [start, end] of ranges) {
       for (let i = start; i < end; i++) {
-        const row = rows[i] as SnapshotRow;
+        const row = rows[i] as CachedPositionRow;
         if (!license(row.license_name) || !family(row.product_family)) continue;
         if (!region(row.region) || !unit(row.business_unit)) continue;
         const line = named(row);

@@ -1,11 +1,12 @@
 import type { IsoDate } from '../calendar.js';
+import type { Money } from '../money/money.js';
 import { licensePositions, type LicensePosition } from '../position/license-position.js';
 import { isLotActive } from '../position/lot.js';
 import type { PositionLine } from '../position/position.js';
 
 import { licenseCures, type LicenseCures } from './cures.js';
 import { newPositionLineEvidence } from './evidence.js';
-import type { FindingMoney, PositionLineEvidence } from './finding.js';
+import type { PositionLineEvidence } from './finding.js';
 import type {
   FindingsInput,
   FindingsPolicy,
@@ -34,7 +35,7 @@ export interface Estate {
   /** Reservations of one instance, in input order. */
   readonly reservationsOf: (instanceId: number) => readonly ReservationRecord[];
   /** quantity × the license's unit price, or null when the license has no price. */
-  readonly money: (licenseId: number, quantity: number) => FindingMoney | null;
+  readonly money: (licenseId: number, quantity: number) => Money | null;
   /**
    * Lots the position counts (SMART always, CLASSIC_PAK in the unified view) per
    * `virtualAccountId:licenseId`, in input order. Built once per run.

@@ -37,12 +37,6 @@ export const FINDING_SEVERITIES: readonly FindingSeverity[] = [
   'info',
 ];
 
-/**
- * The domain's one `Money` (integer minor units and an ISO currency). The alias stays until
- * `estate.ts` names `Money` too (TODO(issue 17): rename at the merge with s5-servepath).
- */
-export type FindingMoney = Money;
-
 /** An entitlement lot that proves a finding. */
 export interface LotEvidence {
   readonly kind: 'lot';

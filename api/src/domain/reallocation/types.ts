@@ -117,12 +117,6 @@ export interface SimulatedMove {
   readonly warnings: readonly MoveWarning[];
 }
 
-/**
- * The domain's one `Money`. The alias stays until `graphql/reallocation/reallocation.mapper.ts`
- * names `Money` too (TODO(issue 17): rename at the merge with s5-apishape).
- */
-export type MoneyAmount = Money;
-
 export interface PositionChange {
   readonly before: PositionLine;
   readonly after: PositionLine;

@@ -1,13 +1,13 @@
 import type { Finding } from '../../domain/index.js';
 import { toMoneyGql } from '../money/money-value.mapper.js';
 
-import type { FindingCodeGql, FindingGql, FindingSeverityGql } from './finding.type.js';
+import type { FindingGql, FindingSeverityGql } from './finding.type.js';
 
 // Domain findings → GraphQL: the one mapper of this edge (Money through money-value.mapper).
 
 export const toFindingGql = (finding: Finding): FindingGql => ({
   key: finding.key,
-  code: finding.code as FindingCodeGql,
+  code: finding.code,
   severity: finding.severity as FindingSeverityGql,
   virtualAccountName: finding.virtualAccountName,
   licenseName: finding.licenseName,

@@ -19,7 +19,7 @@ import { positionSumsQuery } from './position-sums.sql.js';
 import type { PositionSumsRow } from './row-mappers.js';
 
 /** One aggregated Virtual Account × license row with the names and tags it is sorted and filtered by. */
-export interface SnapshotRow extends PositionSumsRow {
+export interface CachedPositionRow extends PositionSumsRow {
   readonly va_name: string;
   readonly license_name: string;
   readonly region: string | null;
@@ -31,22 +31,22 @@ export interface SnapshotRow extends PositionSumsRow {
 }
 
 /** A Smart Account's position at one date, sorted by Virtual Account then license name (byte order). */
-export interface PositionSnapshot {
-  readonly rows: readonly SnapshotRow[];
+export interface CachedPosition {
+  readonly rows: readonly CachedPositionRow[];
   /** Index range [start, end) of one Virtual Account's rows ([0, 0] when it has none). */
   rangeOf(virtualAccountName: string): readonly [number, number];
   /** Read from the kept rows, with the names as `namesFingerprint` saw them before: patchable. */
   readonly names?: string | undefined;
 }
 
-export interface SnapshotScope {
+export interface CacheScope {
   readonly smartAccountId: number;
   readonly asOf: IsoDate;
   /** Only these Virtual Accounts (by name); all when absent. */
   readonly virtualAccountNames?: readonly string[] | undefined;
 }
 
-function toSnapshot(rows: readonly SnapshotRow[], names?: string): PositionSnapshot {
+function toSnapshot(rows: readonly CachedPositionRow[], names?: string): CachedPosition {
   const ranges = new Map<string, [number, number]>();
   rows.forEach((row, i) => {
     const range = ranges.get(row.va_name);
@@ -60,7 +60,7 @@ function toSnapshot(rows: readonly SnapshotRow[], names?: string): PositionSnaps
  * The named rows of `sums` (rows shaped like `positionSumsQuery`'s): the one query that joins
  * position sums to the names and tags of their Virtual Accounts and licenses.
  */
-function namedRows(scope: SnapshotScope, sums: SQL): SQL {
+function namedRows(scope: CacheScope, sums: SQL): SQL {
   const sa = scope.smartAccountId;
   const only = scope.virtualAccountNames
     ? sql` and va.name = any(${sql.param([...scope.virtualAccountNames])}::text[])`
@@ -88,15 +88,15 @@ async function virtualAccountIds(handle: DbHandle, sa: number, names: readonly s
 
 async function loadSnapshot(
   handle: DbHandle,
-  scope: SnapshotScope,
+  scope: CacheScope,
   kept: boolean,
-): Promise<PositionSnapshot> {
+): Promise<CachedPosition> {
   const sa = scope.smartAccountId;
   let sums: SQL;
   if (kept) {
     // Names first: a rename committed after this is seen by the next patch, which reloads.
     const names = scope.virtualAccountNames ? undefined : await namesFingerprint(handle, sa);
-    const rows = await handle.rows<SnapshotRow>(
+    const rows = await handle.rows<CachedPositionRow>(
       namedRows(scope, keptSumsQuery({ smartAccountId: sa })),
     );
     return toSnapshot(rows, names);
@@ -106,7 +106,7 @@ async function loadSnapshot(
     if (ids.length === 0) return toSnapshot([]);
     sums = positionSumsQuery({ smartAccountId: sa, asOf: scope.asOf, virtualAccountIds: ids });
   }
-  return toSnapshot(await handle.rows<SnapshotRow>(namedRows(scope, sums)));
+  return toSnapshot(await handle.rows<CachedPositionRow>(namedRows(scope, sums)));
 }
 
 /**
@@ -116,18 +116,18 @@ async function loadSnapshot(
  */
 async function patchSnapshot(
   handle: DbHandle,
-  scope: SnapshotScope,
-  old: PositionSnapshot,
+  scope: CacheScope,
+  old: CachedPosition,
   since: string,
   until: string,
-): Promise<PositionSnapshot> {
+): Promise<CachedPosition> {
   const sa = scope.smartAccountId;
   const names = await namesFingerprint(handle, sa);
   const changed =
     names === old.names ? await changedVirtualAccounts(handle, sa, since, until) : null;
   if (changed === null) return loadSnapshot(handle, scope, true);
   if (changed.length === 0) return old;
-  const fresh = await handle.rows<SnapshotRow>(
+  const fresh = await handle.rows<CachedPositionRow>(
     namedRows(scope, keptSumsQuery({ smartAccountId: sa, virtualAccountIds: changed })),
   );
   return toSnapshot(patchRows(old.rows, new Set(changed), fresh), names);
@@ -157,7 +157,7 @@ export interface PositionStamp {
  * of the clock's today when the kept rows hold an earlier date rolls them forward first. At most
  * `maxEntries` entries are kept, least recently used first out.
  */
-export function positionSnapshots(
+export function positionCache(
   handle: DbHandle,
   clock: Clock,
   options: {
@@ -168,7 +168,7 @@ export function positionSnapshots(
 ) {
   const maxEntries = options.maxEntries ?? 64;
   const readVersion = options.version ?? positionVersion;
-  const entries = new Map<string, { version: string; snapshot: Promise<PositionSnapshot> }>();
+  const entries = new Map<string, { version: string; snapshot: Promise<CachedPosition> }>();
   // Reads of one account that arrive together share one version query. It starts after every
   // read of its batch arrived (the batch closes when the query starts), so each still sees
   // every earlier commit.
@@ -208,7 +208,7 @@ export function positionSnapshots(
     }
     return batch;
   };
-  const remember = (key: string, version: string, snapshot: Promise<PositionSnapshot>) => {
+  const remember = (key: string, version: string, snapshot: Promise<CachedPosition>) => {
     const entry = { version, snapshot };
     entries.set(key, entry);
     for (const oldest of entries.keys()) {
@@ -227,7 +227,7 @@ export function positionSnapshots(
     return cached.snapshot;
   };
   return {
-    async get(scope: SnapshotScope): Promise<PositionSnapshot> {
+    async get(scope: CacheScope): Promise<CachedPosition> {
       const sa = scope.smartAccountId;
       let version = await currentVersion(sa);
       if (scope.asOf === clock.today() && version?.asOf !== scope.asOf) {
@@ -261,4 +261,4 @@ export function positionSnapshots(
   };
 }
 
-export type PositionSnapshots = ReturnType<typeof positionSnapshots>;
+export type PositionCache = ReturnType<typeof positionCache>;

@@ -10,8 +10,8 @@ import { createTestDb, onPostgres } from '../../../test/support/test-db.js';
 
 import { fixedClock } from './clock.js';
 import { refreshCurrentPositions } from './current-positions.js';
+import { positionCache } from './position-cache.js';
 import { compareCodePoints, positionPage } from './position-service.js';
-import { positionSnapshots } from './position-snapshots.js';
 
 const AS_OF = '2026-03-01';
 const dialect = new PgDialect();
@@ -56,7 +56,7 @@ describe('position snapshots (read once per account version)', () => {
   });
 
   const scope = () => ({ smartAccountId: estate.smartAccountId, asOf: AS_OF });
-  const consumedOf = async (snapshots: ReturnType<typeof positionSnapshots>, va: string) => {
+  const consumedOf = async (snapshots: ReturnType<typeof positionCache>, va: string) => {
     const page = await positionPage(snapshots, {
       ...scope(),
       includeClassic: true,
@@ -96,7 +96,7 @@ describe('position snapshots (read once per account version)', () => {
     });
 
   it('aggregates once while nothing is written', async () => {
-    const snapshots = positionSnapshots(counted, notToday, pinned);
+    const snapshots = positionCache(counted, notToday, pinned);
     queries.length = 0;
     const first = await snapshots.get(scope());
     const second = await snapshots.get(scope());
@@ -107,7 +107,7 @@ describe('position snapshots (read once per account version)', () => {
   });
 
   it('checks the version once for reads that arrive together', async () => {
-    const snapshots = positionSnapshots(counted, notToday, pinned);
+    const snapshots = positionCache(counted, notToday, pinned);
     versionReads = 0;
     const all = await Promise.all(Array.from({ length: 5 }, () => snapshots.get(scope())));
     expect(new Set(all).size).toBe(1);
@@ -117,7 +117,7 @@ describe('position snapshots (read once per account version)', () => {
   });
 
   it("reads today's lines from the kept rows, not the aggregate", async () => {
-    const snapshots = positionSnapshots(counted, today);
+    const snapshots = positionCache(counted, today);
     await snapshots.get(scope()); // rolls the kept rows forward to today (once)
     queries.length = 0;
     await write(handle.db, 0, 5);
@@ -128,7 +128,7 @@ describe('position snapshots (read once per account version)', () => {
   });
 
   it('aggregates again after a committed write and shows it', async () => {
-    const snapshots = positionSnapshots(handle, notToday);
+    const snapshots = positionCache(handle, notToday);
     const before = await consumedOf(snapshots, 'Alpha');
     await write(handle.db, 0, before[0]! + 2);
     expect(await consumedOf(snapshots, 'Alpha')).toEqual([before[0]! + 2]);
@@ -136,7 +136,7 @@ describe('position snapshots (read once per account version)', () => {
 
   // Only PostgreSQL has other connections (PGlite is one session in this process).
   it.runIf(onPostgres())('sees a write committed by another connection', async () => {
-    const snapshots = positionSnapshots(handle, today);
+    const snapshots = positionCache(handle, today);
     const before = await consumedOf(snapshots, 'Beta');
     expect(before).toEqual([0]);
     // location is the URL without a password (the test server trusts local connections).
@@ -165,7 +165,7 @@ describe('position snapshots (read once per account version)', () => {
       });
       await refreshCurrentPositions(tx, { smartAccountId: estate.smartAccountId });
     });
-    const ownedOf = async (snapshots: ReturnType<typeof positionSnapshots>, asOf: string) => {
+    const ownedOf = async (snapshots: ReturnType<typeof positionCache>, asOf: string) => {
       const page = await positionPage(snapshots, {
         smartAccountId: estate.smartAccountId,
         asOf,
@@ -175,10 +175,10 @@ describe('position snapshots (read once per account version)', () => {
       });
       return page.items.map((item) => item.node.owned);
     };
-    expect(await ownedOf(positionSnapshots(handle, today), AS_OF)).toEqual([16]);
-    expect(
-      await ownedOf(positionSnapshots(handle, fixedClock('2026-03-02')), '2026-03-02'),
-    ).toEqual([10]);
+    expect(await ownedOf(positionCache(handle, today), AS_OF)).toEqual([16]);
+    expect(await ownedOf(positionCache(handle, fixedClock('2026-03-02')), '2026-03-02')).toEqual([
+      10,
+    ]);
     const [kept] = await handle.rows<{ as_of: string }>(
       sql`select as_of::text as as_of from position_versions where smart_account_id = ${estate.smartAccountId}`,
     );
@@ -186,7 +186,7 @@ describe('position snapshots (read once per account version)', () => {
   });
 
   it('after a write to one Virtual Account reads only its kept rows again', async () => {
-    const snapshots = positionSnapshots(counted, today);
+    const snapshots = positionCache(counted, today);
     await snapshots.get(scope());
     await write(handle.db, 1, 7);
     queries.length = 0;
@@ -201,11 +201,11 @@ describe('position snapshots (read once per account version)', () => {
       'Beta/L2',
     ]);
     // The same rows a fresh cache reads whole.
-    expect(patched.rows).toEqual((await positionSnapshots(handle, today).get(scope())).rows);
+    expect(patched.rows).toEqual((await positionCache(handle, today).get(scope())).rows);
   });
 
   it('reads everything again when a name changed, even with the write naming no account', async () => {
-    const snapshots = positionSnapshots(handle, today);
+    const snapshots = positionCache(handle, today);
     await snapshots.get(scope());
     await handle.db.transaction(async (tx) => {
       await tx.execute(
@@ -221,7 +221,7 @@ describe('position snapshots (read once per account version)', () => {
   });
 
   it('keeps at most maxEntries dates', async () => {
-    const snapshots = positionSnapshots(counted, notToday, { ...pinned, maxEntries: 1 });
+    const snapshots = positionCache(counted, notToday, { ...pinned, maxEntries: 1 });
     queries.length = 0;
     await snapshots.get(scope());
     await snapshots.get({ ...scope(), asOf: '2026-03-02' });

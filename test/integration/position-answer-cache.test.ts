@@ -63,10 +63,10 @@ describe('remembered answers of position reads', () => {
     handle = await createTestDb();
     await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
     api = await startTestApi(handle, TODAY);
-    const page = api.services.position.page;
-    api.services.position.page = (query) => {
+    const rowsPage = api.services.position.rowsPage;
+    api.services.position.rowsPage = (query) => {
       pagesBuilt += 1;
-      return page(query);
+      return rowsPage(query);
     };
     await importCounter(DOMAIN, 1);
   });

@@ -184,31 +184,43 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
     reservationId = target.reservation.id;
   });
 
+  type Refused = {
+    event: { id: string } | null;
+    userErrors: { field: string[] | null; code: string }[];
+  };
+  const REFUSED = 'event { id } userErrors { field code }';
+
   it('refuses to return more than held, and changes nothing', async () => {
     const before = await trailSize();
-    const res = await mutate('returnReservation', { reservationId, quantity: 8 }, 'event { id }');
-    expect(res.errors?.[0]?.extensions).toEqual({
-      code: 'BAD_USER_INPUT',
-      reason: 'EXCEEDS_RESERVED',
+    const res = await mutate<Refused>('returnReservation', { reservationId, quantity: 8 }, REFUSED);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.returnReservation).toEqual({
+      event: null,
+      userErrors: [{ field: ['input', 'quantity'], code: 'EXCEEDS_RESERVED' }],
     });
     expect(await trailSize()).toBe(before);
   });
 
-  it('answers unknown or missing references with NOT_FOUND or BAD_USER_INPUT', async () => {
-    const unknown = await mutate(
+  it('answers unknown or missing references with a user error naming the code', async () => {
+    const unknown = await mutate<Refused>(
       'updateReservation',
       { reservationId: '999999', quantity: 1 },
-      'event { id }',
+      REFUSED,
     );
-    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const missing = await mutate(
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data?.updateReservation).toEqual({
+      event: null,
+      userErrors: [{ field: ['input', 'reservationId'], code: 'UNKNOWN_RESERVATION' }],
+    });
+    const missing = await mutate<Refused>(
       'reserveLicenses',
       { licenseId: String(ids.licenseIds[0]), reservationType: 'SLR', quantity: 1 },
-      'event { id }',
+      REFUSED,
     );
-    expect(missing.errors?.[0]?.extensions).toEqual({
-      code: 'BAD_USER_INPUT',
-      reason: 'MISSING_REFERENCE',
-    });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data?.reserveLicenses.event).toBeNull();
+    expect(missing.data?.reserveLicenses.userErrors.map((e) => e.code)).toEqual([
+      'MISSING_REFERENCE',
+    ]);
   });
 });

@@ -218,8 +218,8 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
       REFUSED,
     );
     expect(missing.errors).toBeUndefined();
-    expect(missing.data?.reserveLicenses.event).toBeNull();
-    expect(missing.data?.reserveLicenses.userErrors.map((e) => e.code)).toEqual([
+    expect(missing.data?.reserveLicenses?.event).toBeNull();
+    expect(missing.data?.reserveLicenses?.userErrors.map((e) => e.code)).toEqual([
       'MISSING_REFERENCE',
     ]);
   });

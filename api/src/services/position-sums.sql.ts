@@ -34,6 +34,42 @@ function vaFilter(column: string, scope: PositionSumsScope): SQL {
 }
 
 /**
+ * With a Virtual Account scope, the devices that may count in it: those with a report or a
+ * reservation there. Each one's latest report is then picked among all its reports (whichever
+ * Virtual Account holds them) and only then filtered by the scope, so a device that moved to
+ * another Virtual Account counts where it is now, exactly as in the unscoped aggregate.
+ */
+function scopedDevices(scope: PositionSumsScope): SQL {
+  if (!scope.virtualAccountIds) return sql``;
+  const sa = scope.smartAccountId;
+  return sql`scoped_devices as (
+  select product_instance_id as pi from usage_reports
+  where smart_account_id = ${sa} and product_instance_id is not null
+    and as_of <= ${scope.asOf}::date ${vaFilter('virtual_account_id', scope)}
+  union
+  select product_instance_id from reservations
+  where smart_account_id = ${sa} and product_instance_id is not null
+    ${vaFilter('virtual_account_id', scope)}
+),
+`;
+}
+
+function deviceFilter(column: string, scope: PositionSumsScope): SQL {
+  if (!scope.virtualAccountIds) return sql``;
+  return sql` and ${sql.raw(column)} in (select pi from scoped_devices)`;
+}
+
+/**
+ * With a Virtual Account scope, the reservations that may count in it: those held there and
+ * those of its devices (a reservation counts where its device's latest report is, if any).
+ */
+function reservationFilter(scope: PositionSumsScope): SQL {
+  if (!scope.virtualAccountIds) return sql``;
+  return sql` and (r.product_instance_id in (select pi from scoped_devices)
+    or r.virtual_account_id = any(${sql.param([...scope.virtualAccountIds])}::int[]))`;
+}
+
+/**
  * Aggregates, in the database, the sums the position rules need for every Virtual Account ×
  * license of one Smart Account at one date. It implements the selection rules of
  * `domain/position/lot.ts` (which lots are active, latest report per key counted by
@@ -61,12 +97,12 @@ with lots as (
     ${vaFilter('virtual_account_id', scope)}
   group by 1, 2
 ),
-device_reported as (
+${scopedDevices(scope)}device_reported as (
   select distinct on (product_instance_id, license_id)
          product_instance_id as pi, license_id as lic, virtual_account_id as va, quantity, as_of
   from usage_reports
   where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
-    ${vaFilter('virtual_account_id', scope)}
+    ${deviceFilter('product_instance_id', scope)}
   order by product_instance_id, license_id, as_of desc, id desc
 ),
 device_latest as (
@@ -84,7 +120,7 @@ reservation_now as (
   join reservation_events e on e.smart_account_id = r.smart_account_id and e.reservation_id = r.id
   where r.smart_account_id = ${sa} and e.occurred_on <= ${asOf}::date
     and ${reservationInTermAt(asOf)}
-    ${vaFilter('r.virtual_account_id', scope)}
+    ${reservationFilter(scope)}
   group by 1, 2, 3
   having sum(e.quantity_delta) > 0
 ),
@@ -96,6 +132,7 @@ device as (
          max(r.reserved_on) as reserved_on
   from device_latest u
   full join reservation_now r on r.pi = u.pi and r.lic = u.lic
+  where true ${vaFilter('coalesce(u.va, r.va)', scope)}
   group by 1, 2
 ),
 ledger as (

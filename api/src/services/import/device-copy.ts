@@ -404,7 +404,11 @@ export class DeviceCopyWriter {
     const { names, counts, usageSource, asOf } = this.context;
     const { importRunId } = this;
     const sa = names.smartAccountId;
-    const [result] = await this.rows<{ inserted: number | string; vas: unknown }>(sql`
+    const [result] = await this.rows<{
+      inserted: number | string;
+      vas: unknown;
+      left_vas: unknown;
+    }>(sql`
       with written as (
         insert into usage_reports (smart_account_id, virtual_account_id, license_id,
           product_instance_id, quantity, source, as_of, import_run_id)
@@ -417,12 +421,19 @@ export class DeviceCopyWriter {
         join ${sql.raw(ids.lic)} lic on lic.key = u.lkey
         left join ${sql.raw(ids.va)} va on va.key = u.va
         where u.kind = 'u'
-        returning virtual_account_id
+        returning virtual_account_id, product_instance_id
       ) select count(*) as inserted,
-          coalesce(json_agg(distinct virtual_account_id), '[]'::json) as vas
+          coalesce(json_agg(distinct virtual_account_id), '[]'::json) as vas,
+          (select coalesce(json_agg(distinct o.virtual_account_id), '[]'::json)
+            from usage_reports o
+            where o.smart_account_id = ${sa}
+              and o.product_instance_id in (select product_instance_id from written)) as left_vas
         from written`);
     counts.created.usageReports += Number(result?.inserted ?? 0);
     for (const va of jsonIds(result?.vas)) this.touched?.add(va);
+    // The statement reads usage_reports as it was before its insert: the Virtual Accounts
+    // that held these devices' earlier reports. A device that moved leaves one of them.
+    for (const va of jsonIds(result?.left_vas)) this.touched?.add(va);
   }
 
   /** A RUM report is the device's own measurement: its date is the device's last contact. */

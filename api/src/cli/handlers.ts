@@ -149,9 +149,27 @@ export const handlers: CommandHandlers = {
   async import(files, flags) {
     const config = configFrom(flags);
     requireFiles(files);
-    const { openServices } = await compose();
+    // Only the import code path loads (not GraphQL, HTTP or the other services): peak memory
+    // of a large import is the file's, not the server's.
+    const { openDb } = await db();
     const { importCommand } = await import('./import-command.js');
-    const { handle, services } = await openServices(config, { purpose: 'trueup import' });
+    const { importFiles } = await import('../services/import/import-service.js');
+    const { parseIsoDate } = await import('../domain/index.js');
+    const systemClock = await clock();
+    const handle = await openDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      purpose: 'trueup import',
+    });
+    const services = {
+      imports: {
+        run: (command: Parameters<typeof importFiles>[1]) => importFiles(handle, command),
+      },
+      position: {
+        asOfOrToday: (asOf: string | null | undefined) =>
+          asOf === null || asOf === undefined ? systemClock.today() : parseIsoDate(asOf),
+      },
+    };
     try {
       // TRUEUP_PROGRESS=1 forces the bar (logs, and the fault tests that kill an import mid-write).
       const progress =

@@ -1,11 +1,9 @@
 import { formatIssue } from '../ingest/issues.js';
 import { isImportFormat, type ImportFormat } from '../ingest/parser.js';
-import {
-  fileSource,
-  type ImportProgress,
-  type ImportSummary,
-  type Services,
-} from '../services/index.js';
+import type { ImportCommand } from '../services/import/import-service.js';
+import type { ImportProgress } from '../services/import/progress.js';
+import { fileSource } from '../services/import/sources.js';
+import type { ImportSummary } from '../services/import/summary.js';
 
 import { CliError } from './errors.js';
 
@@ -22,9 +20,19 @@ export interface ImportCommandOptions {
   readonly progress: boolean;
 }
 
+/**
+ * What `trueup import` needs of the services: the import and the as-of date. The full
+ * `Services` fits; the CLI passes only these, so that an import loads the import code path and
+ * not the GraphQL, HTTP or export modules.
+ */
+export interface ImportCommandServices {
+  readonly imports: { run(command: ImportCommand): Promise<ImportSummary> };
+  readonly position: { asOfOrToday(asOf: string | null | undefined): string };
+}
+
 /** `trueup import`: runs the import and renders its summary; exit code 1 when the files had errors. */
 export async function importCommand(
-  services: Services,
+  services: ImportCommandServices,
   options: ImportCommandOptions,
 ): Promise<{ text: string; ok: boolean }> {
   let format: ImportFormat | undefined;

@@ -23,6 +23,7 @@ import {
   type ImportSummary,
   type LicenseJoinNote,
 } from './summary.js';
+import { tracePhase } from './trace.js';
 
 export type { ImportProgress } from './progress.js';
 
@@ -138,14 +139,17 @@ async function importAll(
         else for (const va of outcome.touched) touched?.add(va);
       }
       if (errorCount > 0 || stopped.inputError) throw new Rollback();
+      tracePhase('files');
       await refreshCurrentPositions(
         tx,
         touched
           ? { smartAccountId: account.id, virtualAccountIds: [...touched] }
           : { smartAccountId: account.id },
       );
+      tracePhase('refresh current positions');
       if (command.dryRun) throw new Rollback();
     });
+    tracePhase('commit');
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }

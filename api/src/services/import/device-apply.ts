@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 
 import { connectionBeforeStored } from '../../domain/index.js';
 
-import { STAGE } from './device-stage.js';
+import { STAGE, type StagedNames } from './device-stage.js';
 import { ImportInputError } from './instance-batch.js';
 import type { WriteContext } from './record-writer.js';
 import { tracePhase } from './trace.js';
@@ -23,6 +23,8 @@ const VA_IDS = 'import_stage_va';
 const SAT_IDS = 'import_stage_sat';
 const LIC_IDS = 'import_stage_lic';
 const MISSING = 'import_stage_missing';
+/** The index of the import's default Virtual Account in the VA map (staged names are ≥ 0). */
+const DEFAULT_VA = -1;
 
 /** The device a staged row `u` identifies: by UDI, else by its name (a device without one). */
 const deviceOf = (u: string, p: string) =>
@@ -42,8 +44,9 @@ const deviceOf = (u: string, p: string) =>
 export async function applyStagedDevices(
   context: Omit<WriteContext, 'importRunId'>,
   importRunId: number,
+  names: StagedNames,
 ): Promise<Set<number> | null> {
-  const apply = new StagedApply(context, importRunId);
+  const apply = new StagedApply(context, importRunId, names);
   return apply.run();
 }
 
@@ -53,6 +56,7 @@ class StagedApply {
   constructor(
     private readonly context: Omit<WriteContext, 'importRunId'>,
     private readonly importRunId: number,
+    private readonly names: StagedNames,
   ) {}
 
   private get sa(): number {
@@ -114,64 +118,36 @@ class StagedApply {
   }
 
   /**
-   * Every distinct Virtual Account, satellite and license the file names (one pass over the
-   * staged rows), resolved (or created) in file order through the `NameResolver`, into small
-   * temporary tables to join against.
+   * Every distinct Virtual Account, satellite and license the file names (listed while it was
+   * staged), resolved (or created) in file order through the `NameResolver`, into small
+   * temporary tables that map the staged indexes to ids.
    */
   private async resolveNames(): Promise<void> {
     const { names } = this.context;
-    const found = await this.rows<{
-      what: 'va' | 'sat' | 'lic';
-      key: string;
-      lic: string | null;
-      tag: string | null;
-    }>(
-      sql.raw(`select what, key, lic, tag from (
-        select case when grouping(va) = 0 then 'va' when grouping(sat) = 0 then 'sat' else 'lic' end
-            as what,
-          coalesce(va, sat, lkey) as key, min(lic) as lic, min(tag) as tag, min(seq) as first
-        from ${STAGE}
-        group by grouping sets ((va), (sat), (lkey))) g
-      where key is not null
-      order by first`),
-    );
-    const table = async (name: string, keys: string[], ids: number[]) => {
+    const staged = this.names;
+    const vaIds: number[] = [];
+    for (const va of staged.virtualAccounts) vaIds.push(await names.virtualAccount(va));
+    const satIds: number[] = [];
+    for (const sat of staged.satellites) satIds.push(await names.satellite(sat));
+    const licIds: number[] = [];
+    for (const { name, tag } of staged.licenses) licIds.push(await names.license(name, tag));
+    for (const [table, ids] of [
+      [VA_IDS, vaIds],
+      [SAT_IDS, satIds],
+      [LIC_IDS, licIds],
+    ] as const) {
       await this.exec(
         sql.raw(
-          `create temporary table if not exists ${name} (key text primary key, id bigint) on commit drop`,
+          `create temporary table if not exists ${table} (ix int primary key, id bigint) on commit drop`,
         ),
       );
-      await this.exec(sql.raw(`truncate ${name}`));
-      if (keys.length > 0)
+      await this.exec(sql.raw(`truncate ${table}`));
+      if (ids.length > 0)
         await this.exec(
-          sql`insert into ${sql.raw(name)} (key, id) select * from unnest(${sql.param(keys)}::text[], ${sql.param(ids)}::bigint[])`,
+          sql`insert into ${sql.raw(table)} (ix, id)
+              select ord - 1, id from unnest(${sql.param(ids)}::bigint[]) with ordinality as t(id, ord)`,
         );
-    };
-    const of = (what: string) => found.filter((row) => row.what === what);
-    const vas = of('va');
-    const sats = of('sat');
-    const lics = of('lic');
-    const vaIds: number[] = [];
-    for (const { key } of vas) vaIds.push(await names.virtualAccount(key));
-    const satIds: number[] = [];
-    for (const { key } of sats) satIds.push(await names.satellite(key));
-    const licIds: number[] = [];
-    for (const { lic, tag } of lics) licIds.push(await names.license(lic, tag));
-    await table(
-      VA_IDS,
-      vas.map((r) => r.key),
-      vaIds,
-    );
-    await table(
-      SAT_IDS,
-      sats.map((r) => r.key),
-      satIds,
-    );
-    await table(
-      LIC_IDS,
-      lics.map((r) => r.key),
-      licIds,
-    );
+    }
   }
 
   /**
@@ -196,8 +172,8 @@ class StagedApply {
         select l.*, va.id as va_id, sat.id as sat_id, p.id as stored_id,
           p.connection_mode::text as stored_mode, p.satellite_id as stored_sat
         from latest l
-        join ${sql.raw(VA_IDS)} va on va.key = l.va
-        left join ${sql.raw(SAT_IDS)} sat on sat.key = l.sat
+        join ${sql.raw(VA_IDS)} va on va.ix = l.va
+        left join ${sql.raw(SAT_IDS)} sat on sat.ix = l.sat
         left join product_instances p
           on p.smart_account_id = ${sa} and p.udi_pid = l.pid and p.udi_serial = l.serial
       ), resolved as (
@@ -274,9 +250,7 @@ class StagedApply {
     }
     if (unnamed && defaultVirtualAccount) {
       const id = await names.virtualAccount(defaultVirtualAccount);
-      await this.exec(
-        sql`insert into ${sql.raw(VA_IDS)} (key, id) values (${defaultVirtualAccount}, ${id}) on conflict do nothing`,
-      );
+      await this.exec(sql`insert into ${sql.raw(VA_IDS)} (ix, id) values (${DEFAULT_VA}, ${id})`);
     }
     const connection = connectionBeforeStored({ stated: null, satellite: null, sourceSatellite });
     // With nothing stated or stored, the rule's answer is its default for a new device.
@@ -292,7 +266,7 @@ class StagedApply {
         select ${sa}, va.id, 'UDI_PID:' || m.pid || '; UDI_SN:' || m.serial || '; ', m.pid,
           m.serial, ${mode}::connection_mode, ${satellite}::bigint, ${importRunId}
         from ${sql.raw(MISSING)} m
-        join ${sql.raw(VA_IDS)} va on va.key = coalesce(m.va, ${defaultVirtualAccount ?? null}::text)
+        join ${sql.raw(VA_IDS)} va on va.ix = coalesce(m.va, ${DEFAULT_VA})
         returning 1
       ) select count(*) as created from written`);
     counts.created.productInstances += Number(result?.created ?? 0);
@@ -326,8 +300,8 @@ class StagedApply {
           ${usageSource}::usage_source, coalesce(u.d, ${asOf})::date, ${importRunId}
         from ${sql.raw(STAGE)} u
         join product_instances p on p.smart_account_id = ${sa} and ${deviceOf('u', 'p')}
-        join ${sql.raw(LIC_IDS)} lic on lic.key = u.lkey
-        left join ${sql.raw(VA_IDS)} va on va.key = u.va
+        join ${sql.raw(LIC_IDS)} lic on lic.ix = u.lic
+        left join ${sql.raw(VA_IDS)} va on va.ix = u.va
         where u.kind = 'u'
         returning virtual_account_id, product_instance_id
       ), devices as (

@@ -66,6 +66,6 @@ export class DeviceCopyWriter {
     const { staged } = this;
     this.staged = 0;
     if (staged === 0) return;
-    this.touched = await applyStagedDevices(this.context, importRunId);
+    this.touched = await applyStagedDevices(this.context, importRunId, this.stage.names());
   }
 }

@@ -10,10 +10,14 @@ import { ImportInputError } from './instance-batch.js';
 /** The temporary table a devices file is copied into before the set-based apply. */
 export const STAGE = 'import_device_stage';
 const NULL_KEY = '\u0002';
+const licenseKey = (name: string | null, tag: string | null) =>
+  `${name ?? NULL_KEY}\u0001${tag ?? NULL_KEY}`;
 
 /**
- * One staging row: an instance (`i`: its unique key, names still unresolved, the connection as
- * far as the file decides it) or a usage row (`u`: the device as the file identifies it).
+ * One staging row: an instance (`i`: its unique key, the connection as far as the file decides
+ * it) or a usage row (`u`: the device as the file identifies it; its name only when it has no
+ * UDI). Virtual Accounts, satellites and licenses are numbers: their index in the file's list of
+ * distinct names (`StagedNames`), resolved to ids once per name when the rows are applied.
  */
 const STAGE_COLUMNS = [
   'seq',
@@ -29,15 +33,31 @@ const STAGE_COLUMNS = [
   'sat',
   'status',
   'contact',
-  'lkey',
   'lic',
-  'tag',
   'qty',
   'd',
 ] as const;
 
-const licenseKey = (name: string | null, tag: string | null) =>
-  `${name ?? NULL_KEY}\u0001${tag ?? NULL_KEY}`;
+/** The distinct names a staged file uses, in the order the file first uses them. */
+export interface StagedNames {
+  readonly virtualAccounts: readonly string[];
+  readonly satellites: readonly string[];
+  readonly licenses: readonly { readonly name: string | null; readonly tag: string | null }[];
+}
+
+/** Indexes of distinct keys in first-use order (a file names few: memory stays flat). */
+class KeyIndex<T> {
+  private readonly index = new Map<string, number>();
+  readonly values: T[] = [];
+  of(key: string, value: T): number {
+    let ix = this.index.get(key);
+    if (ix === undefined) {
+      ix = this.values.push(value) - 1;
+      this.index.set(key, ix);
+    }
+    return ix;
+  }
+}
 
 /**
  * The staging side of a devices import: records become rows of a temporary table through
@@ -47,6 +67,18 @@ const licenseKey = (name: string | null, tag: string | null) =>
 export class DeviceStage {
   private sink: CopySink | null = null;
   private seq = 0;
+  private readonly vas = new KeyIndex<string>();
+  private readonly sats = new KeyIndex<string>();
+  private readonly licenses = new KeyIndex<{ name: string | null; tag: string | null }>();
+
+  /** The distinct names of the rows staged so far. */
+  names(): StagedNames {
+    return {
+      virtualAccounts: this.vas.values,
+      satellites: this.sats.values,
+      licenses: this.licenses.values,
+    };
+  }
 
   constructor(
     private readonly tx: Db,
@@ -58,9 +90,9 @@ export class DeviceStage {
   async open(): Promise<void> {
     await this.tx.execute(
       sql.raw(`create temporary table if not exists ${STAGE} (
-        seq bigint, kind char(1), va text, name text, pid text, serial text, host text,
-        ptype text, mode text, rule text, sat text, status text, contact text, lkey text,
-        lic text, tag text, qty int, d text) on commit drop`),
+        seq bigint, kind char(1), va int, name text, pid text, serial text, host text,
+        ptype text, mode text, rule text, sat int, status text, contact text, lic int,
+        qty int, d text) on commit drop`),
     );
     await this.tx.execute(sql.raw(`truncate ${STAGE}`));
     this.sink = await openCopy(this.tx, STAGE, STAGE_COLUMNS);
@@ -105,10 +137,11 @@ export class DeviceStage {
       sourceSatellite: this.sourceSatellite,
     });
     const fixed = 'mode' in connection;
+    const satellite = fixed ? connection.satellite : null;
     return [
       ++this.seq,
       'i',
-      va,
+      this.vas.of(va, va),
       r.name,
       // Without a UDI the instance name is its identity (hostname-named products).
       r.udiPid ?? '',
@@ -117,11 +150,9 @@ export class DeviceStage {
       r.productType,
       fixed ? connection.mode : null,
       fixed ? 'FIXED' : connection.rule,
-      fixed ? connection.satellite : null,
+      satellite === null ? null : this.sats.of(satellite, satellite),
       r.status ?? 'ACTIVE',
       r.lastContactAt,
-      null,
-      null,
       null,
       null,
       null,
@@ -129,13 +160,17 @@ export class DeviceStage {
   }
 
   private usageRow(r: DeviceUsageRecord) {
+    const { udiPid, udiSerial } = r.instance;
+    const va = r.virtualAccount;
+    const license = { name: r.license, tag: r.entitlementTag };
     return [
       ++this.seq,
       'u',
-      r.virtualAccount,
-      r.instance.name,
-      r.instance.udiPid,
-      r.instance.udiSerial,
+      va === null ? null : this.vas.of(va, va),
+      // The name identifies only a device without a UDI.
+      udiPid === null || udiSerial === null ? r.instance.name : null,
+      udiPid,
+      udiSerial,
       null,
       null,
       null,
@@ -143,9 +178,7 @@ export class DeviceStage {
       null,
       null,
       null,
-      licenseKey(r.license, r.entitlementTag),
-      r.license,
-      r.entitlementTag,
+      this.licenses.of(licenseKey(license.name, license.tag), license),
       r.quantity,
       r.asOf,
     ];

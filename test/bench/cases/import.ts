@@ -43,7 +43,8 @@ async function runImport(
     if (existsSync(template)) await cp(template, dataDir, { recursive: true });
     database = { TRUEUP_DATA_DIR: dataDir };
   }
-  const cli = join(context.repoRoot, 'api/dist/cli/main.js');
+  // TRUEUP_BENCH_CLI: another build's CLI (a before/after comparison in one session).
+  const cli = process.env.TRUEUP_BENCH_CLI ?? join(context.repoRoot, 'api/dist/cli/main.js');
   const args = ['--import', RSS_HOOK, cli, 'import', '--smart-account', domain];
   const { ms } = await timed(
     () =>

@@ -33,14 +33,7 @@ import {
   RenewalModelBreakEvenResolver,
   SmartAccountRenewalResolver,
 } from './money/renewal.resolver.js';
-import {
-  LicenseNodeResolver,
-  NodeResolver,
-  ProductInstanceNodeResolver,
-  ReservationNodeResolver,
-  SmartAccountNodeResolver,
-  VirtualAccountNodeResolver,
-} from './node/node.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
 import { useSyncNodeResolveType } from './node/node.type.js';
 import {
   LicensePositionResolver,
@@ -100,11 +93,6 @@ const resolvers = [
   SmartAccountEventsResolver,
   ReservationLogResolver,
   NodeResolver,
-  SmartAccountNodeResolver,
-  VirtualAccountNodeResolver,
-  LicenseNodeResolver,
-  ProductInstanceNodeResolver,
-  ReservationNodeResolver,
   SmartAccountConnectionsResolver,
   VirtualAccountConnectionsResolver,
   PriceBookConnectionResolver,

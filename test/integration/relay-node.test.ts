@@ -343,3 +343,46 @@ describe('inputs take global ids of the type they name', () => {
     expect(found).toEqual({ data: { smartAccount: { scenario: { name: 'what if' } } } });
   });
 });
+
+describe('connections of the account’s growing records', () => {
+  it('pages scenarios and snapshots forward, the same rows as the lists', async () => {
+    await handle.db
+      .insert(scenarios)
+      .values({ smartAccountId: a.SmartAccount!, name: 'second thought', asOf: '2026-06-01' });
+    type Page = {
+      totalCount: number;
+      nodes: { name?: string; label?: string }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    const page = (after: string | null) =>
+      graphql<{ smartAccount: { scenariosConnection: Page; snapshotsConnection: Page } }>(
+        api.graphqlUrl,
+        `query ($after: String) { smartAccount(domain: "${A}") {
+          scenariosConnection(first: 1, after: $after) {
+            totalCount nodes { name } pageInfo { hasNextPage endCursor } }
+          snapshotsConnection(first: 1) { totalCount nodes { label } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
+    const first = (await page(null)).data!.smartAccount;
+    expect(first.snapshotsConnection).toMatchObject({
+      totalCount: 1,
+      nodes: [{ label: 'month end' }],
+      pageInfo: { hasNextPage: false },
+    });
+    expect(first.scenariosConnection).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+    });
+    const second = (await page(first.scenariosConnection.pageInfo.endCursor)).data!.smartAccount;
+    expect(second.scenariosConnection).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+    });
+    // Both scenarios, once each, across the two pages.
+    expect(
+      [...first.scenariosConnection.nodes, ...second.scenariosConnection.nodes]
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['second thought', 'what if']);
+  });
+});

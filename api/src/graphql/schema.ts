@@ -8,6 +8,7 @@ import {
   VirtualAccountConnectionsResolver,
 } from './account/account-connections.resolver.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
+import { SmartAccountRecordConnectionsResolver } from './account/record-connections.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
 import { assertMutationsHaveRoles, authChecker } from './auth.js';
@@ -97,6 +98,7 @@ const resolvers = [
   VirtualAccountConnectionsResolver,
   PriceBookConnectionResolver,
   ReservationsConnectionResolver,
+  SmartAccountRecordConnectionsResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

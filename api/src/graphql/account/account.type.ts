@@ -24,7 +24,7 @@ import {
 export class SmartAccountGql {
   @Field(() => ID, { description: describeGlobalId('Smart Account') })
   id!: string;
-  @Field(() => Int, { description: describeDatabaseId('Smart Account') })
+  @Field(() => BigIntScalar, { description: describeDatabaseId('Smart Account') })
   databaseId!: number;
   @Field(() => String, { description: 'Display name, as imported or given at creation.' })
   name!: string;
@@ -44,7 +44,7 @@ export class SmartAccountGql {
 export class VirtualAccountGql {
   @Field(() => ID, { description: describeGlobalId('Virtual Account') })
   id!: string;
-  @Field(() => Int, { description: describeDatabaseId('Virtual Account') })
+  @Field(() => BigIntScalar, { description: describeDatabaseId('Virtual Account') })
   databaseId!: number;
   @Field(() => String, {
     description: 'Name as in CSSM, unique in the Smart Account; arguments name it by this.',
@@ -83,7 +83,7 @@ export class VirtualAccountGql {
 export class LicenseGql {
   @Field(() => ID, { description: describeGlobalId('license') })
   id!: string;
-  @Field(() => Int, { description: describeDatabaseId('license') })
+  @Field(() => BigIntScalar, { description: describeDatabaseId('license') })
   databaseId!: number;
   @Field(() => String, {
     description: 'The license name as Cisco spells it in CSSM; arguments name it by this.',

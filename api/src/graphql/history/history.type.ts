@@ -30,7 +30,7 @@ registerEnumType(RollupDimensionGql, {
 export class SnapshotGql {
   @Field(() => ID, { description: describeGlobalId('snapshot') })
   id!: string;
-  @Field(() => Int, { description: describeDatabaseId('snapshot') })
+  @Field(() => BigIntScalar, { description: describeDatabaseId('snapshot') })
   databaseId!: number;
   @Field(() => String, {
     description: 'Its name, unique in the Smart Account (drift from/to take it).',

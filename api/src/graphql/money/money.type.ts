@@ -5,6 +5,7 @@ import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MutationInput } from '../mutation/mutation-input.js';
 import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { CurrencyCodeGql } from './currency-code.type.js';
@@ -18,7 +19,7 @@ import { MoneyGql } from './money-value.type.js';
 export class PriceBookEntryGql {
   @Field(() => ID, { description: describeGlobalId('price book entry') })
   id!: string;
-  @Field(() => Int, { description: describeDatabaseId('price book entry') })
+  @Field(() => BigIntScalar, { description: describeDatabaseId('price book entry') })
   databaseId!: number;
   @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
   @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;

@@ -38,4 +38,4 @@ export const describeGlobalId = (what: string): string =>
 
 /** Description of a Node type's `databaseId` field. */
 export const describeDatabaseId = (what: string): string =>
-  `Trueup’s table id of the ${what} (unique among ${what}s only), for display and joins with exports; inputs take id, not this.`;
+  `Trueup’s table id of the ${what} (unique among ${what}s only; BigInt on every type, so fragments over several types agree), for display and joins with exports; inputs take id, not this.`;

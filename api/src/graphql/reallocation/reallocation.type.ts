@@ -310,7 +310,7 @@ export class TransferGql {
 export class ScenarioGql {
   @Field(() => ID, { description: describeGlobalId('scenario') })
   id!: string;
-  @Field(() => Int, { description: describeDatabaseId('scenario') })
+  @Field(() => BigIntScalar, { description: describeDatabaseId('scenario') })
   databaseId!: number;
   @Field(() => String, { description: 'Its name.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Free text; null when none.' })

@@ -169,10 +169,9 @@ describe('Node: global ids', () => {
       `,
       { id: gid('License', a.License!) },
     );
-    expect(one).toEqual({
-      data: {
-        node: { id: gid('License', a.License!), name: `${A} license`, databaseId: a.License },
-      },
+    expect(one.errors).toBeUndefined();
+    expect(one.data).toEqual({
+      node: { id: gid('License', a.License!), name: `${A} license`, databaseId: a.License },
     });
   });
 
@@ -240,7 +239,8 @@ describe('Node: global ids', () => {
         { id },
         { token: scopedToA },
       );
-      expect(single).toEqual({ data: { node: null } });
+      expect(single.errors).toBeUndefined();
+      expect(single.data).toEqual({ node: null });
     }
     // The install-wide admin token sees B's objects.
     const admin = await graphql<{ nodes: unknown[] }>(api.graphqlUrl, NODES, { ids });
@@ -340,7 +340,8 @@ describe('inputs take global ids of the type they name', () => {
       `query ($id: ID!) { smartAccount(domain: "${A}") { scenario(id: $id) { name } } }`,
       { id: gid('Scenario', a.Scenario!) },
     );
-    expect(found).toEqual({ data: { smartAccount: { scenario: { name: 'what if' } } } });
+    expect(found.errors).toBeUndefined();
+    expect(found.data).toEqual({ smartAccount: { scenario: { name: 'what if' } } });
   });
 });
 

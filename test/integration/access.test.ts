@@ -5,6 +5,7 @@ import { apiTokens, type DbHandle } from '@trueup/db';
 
 import type { Services } from '../../api/src/index.js';
 import { insertEstate, type InsertedEstate } from '../support/estate.js';
+import { gid } from '../support/global-id.js';
 import { graphql, graphqlResponse } from '../support/graphql-client.js';
 import { reservationEstate } from '../support/reservation-estate.js';
 import { tableCounts } from '../support/table-counts.js';
@@ -106,10 +107,10 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
       RESERVE,
       {
         input: {
-          smartAccountId: String(a.smartAccountId),
+          smartAccountId: gid('SmartAccount', a.smartAccountId),
           actor: 'eve',
-          productInstanceId: String(a.instanceIds[0]),
-          licenseId: String(a.licenseIds[0]),
+          productInstanceId: gid('ProductInstance', a.instanceIds[0]!),
+          licenseId: gid('License', a.licenseIds[0]!),
           reservationType: 'SLR',
           quantity: 1,
         },
@@ -154,10 +155,10 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
         RESERVE,
         {
           input: {
-            smartAccountId: String(smartAccountId),
+            smartAccountId: gid('SmartAccount', smartAccountId),
             actor: 'eve',
-            productInstanceId: String(instanceId),
-            licenseId: String(licenseId),
+            productInstanceId: gid('ProductInstance', instanceId),
+            licenseId: gid('License', licenseId),
             reservationType: 'SLR',
             quantity: 1,
           },
@@ -219,7 +220,12 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
     expect(applied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     // Another token's scenario id, named under that token's own account: as if it did not exist.
     const otherAdmin = await graphql(url, APPLY, { sa: B, id }, as('adminB'));
-    const nowhere = await graphql(url, APPLY, { sa: B, id: '987654' }, as('adminB'));
+    const nowhere = await graphql(
+      url,
+      APPLY,
+      { sa: B, id: gid('Scenario', 987_654) },
+      as('adminB'),
+    );
     // Same user error (code, field, message); the message only echoes the id asked for.
     const withoutIds = (r: typeof nowhere) =>
       userErrorsOf(r, 'applyScenario')?.map((e) => ({
@@ -240,11 +246,21 @@ describe('tokens, roles and Smart Account scope over GraphQL', () => {
   it("refuses price book edits in another token's Smart Account like in an unknown one", async () => {
     const SET = `mutation($sa: ID!) { setPrice(input: { smartAccountId: $sa, license: "L0 DNA Advantage",
       currency: USD, listPrice: "100" }) { priceBookEntry { currency } } }`;
-    const other = await graphql(url, SET, { sa: String(b.smartAccountId) }, as('adminA'));
-    const nowhere = await graphql(url, SET, { sa: '987654' }, as('adminA'));
+    const other = await graphql(
+      url,
+      SET,
+      { sa: gid('SmartAccount', b.smartAccountId) },
+      as('adminA'),
+    );
+    const nowhere = await graphql(url, SET, { sa: gid('SmartAccount', 987_654) }, as('adminA'));
     expect(shape(other)).toEqual(shape(nowhere));
     expect(shape(other)![0]!.extensions).toMatchObject({ reason: 'UNKNOWN_SMART_ACCOUNT' });
-    const viewer = await graphql(url, SET, { sa: String(a.smartAccountId) }, as('viewerA'));
+    const viewer = await graphql(
+      url,
+      SET,
+      { sa: gid('SmartAccount', a.smartAccountId) },
+      as('viewerA'),
+    );
     expect(viewer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@trueup/db';
 
 import { insertEstate, type InsertedEstate } from '../support/estate.js';
+import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
 import { reservationEstate } from '../support/reservation-estate.js';
 import { createTestDb } from '../support/test-db.js';
@@ -37,7 +38,13 @@ describe('classic PAK conversion over GraphQL', () => {
       url,
       `mutation($input: ConvertClassicLotsInput!) { convertClassicLots(input: $input) {
         conversion { ${selection} } userErrors { field code } } }`,
-      { input: { smartAccountId: String(ids.smartAccountId), actor: 'alice', ...input } },
+      {
+        input: {
+          smartAccountId: gid('SmartAccount', ids.smartAccountId),
+          actor: 'alice',
+          ...input,
+        },
+      },
     );
 
   it('converts a classic PAK lot: unified position unchanged, smart-only up by the converted part', async () => {
@@ -54,7 +61,12 @@ describe('classic PAK conversion over GraphQL', () => {
     );
     const [unified, smart] = [await owned(true), await owned(false)];
     const res = await convert(
-      { lotId: String(lot!.id), quantity: 6, asOf: '2026-03-01', note: 'PAK converted' },
+      {
+        lotId: gid('Entitlement', lot!.id),
+        quantity: 6,
+        asOf: '2026-03-01',
+        note: 'PAK converted',
+      },
       `conversion { quantity occurredOn actor sourceLotId license { name } virtualAccount { name } }
        sourceLot { id source quantity } smartLot { source quantity parentLotId } remainderLot { source quantity parentLotId }`,
     );
@@ -65,13 +77,17 @@ describe('classic PAK conversion over GraphQL', () => {
         quantity: 6,
         occurredOn: '2026-03-01',
         actor: 'alice',
-        sourceLotId: String(lot!.id),
+        sourceLotId: gid('Entitlement', lot!.id),
         license: { name: 'L0 DNA Advantage' },
         virtualAccount: { name: 'East' },
       },
-      sourceLot: { id: String(lot!.id), source: 'CLASSIC_PAK', quantity: 10 },
-      smartLot: { source: 'SMART', quantity: 6, parentLotId: String(lot!.id) },
-      remainderLot: { source: 'CLASSIC_PAK', quantity: 4, parentLotId: String(lot!.id) },
+      sourceLot: { id: gid('Entitlement', lot!.id), source: 'CLASSIC_PAK', quantity: 10 },
+      smartLot: { source: 'SMART', quantity: 6, parentLotId: gid('Entitlement', lot!.id) },
+      remainderLot: {
+        source: 'CLASSIC_PAK',
+        quantity: 4,
+        parentLotId: gid('Entitlement', lot!.id),
+      },
     });
     expect([await owned(true), await owned(false)]).toEqual([unified, smart + 6]);
     const list = await graphql<{ smartAccount: { classicConversions: { quantity: number }[] } }>(
@@ -96,11 +112,12 @@ describe('classic PAK conversion over GraphQL', () => {
     const smart = lots.find((l) => l.source === 'SMART')!;
     const classic = lots.filter((l) => l.source === 'CLASSIC_PAK').at(-1)!;
     const reasons = [
-      (await convert({ lotId: String(smart.id) }, 'conversion { id }')).data?.convertClassicLots
-        .userErrors,
-      (await convert({ lotId: String(classic.id), quantity: 99 }, 'conversion { id }')).data
+      (await convert({ lotId: gid('Entitlement', smart.id) }, 'conversion { id }')).data
         ?.convertClassicLots.userErrors,
-      (await convert({ lotId: '999999' }, 'conversion { id }')).data?.convertClassicLots.userErrors,
+      (await convert({ lotId: gid('Entitlement', classic.id), quantity: 99 }, 'conversion { id }'))
+        .data?.convertClassicLots.userErrors,
+      (await convert({ lotId: gid('Entitlement', 999_999) }, 'conversion { id }')).data
+        ?.convertClassicLots.userErrors,
     ];
     expect(reasons).toEqual([
       [{ field: ['input', 'lotId'], code: 'NOT_CLASSIC_LOT' }],

@@ -6,6 +6,7 @@ import type { DbHandle } from '@trueup/db';
 import { IMPORT_FORMATS } from '../../api/src/ingest/parser.js';
 import { insertEstate, type InsertedEstate } from '../support/estate.js';
 import { FUZZ_SEED, SEEDS, fuzzRuns, mutatedFile } from '../support/fuzz-inputs.js';
+import { gid } from '../support/global-id.js';
 import { graphqlResponse } from '../support/graphql-client.js';
 import { ledgerChecksum } from '../support/ledger-checksum.js';
 import { reservationEstate } from '../support/reservation-estate.js';
@@ -85,11 +86,16 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
   // Values that are valid, or almost: real ids, ids of nothing, non-ids, edge integers, bad dates.
   const id = () =>
     fc.oneof(
+      // Global ids of real rows (each of its type, so often of the wrong type for the field).
       fc.constantFrom(
-        ...ids.instanceIds.map(String),
-        ...ids.licenseIds.map(String),
-        String(ids.smartAccountId),
+        ...ids.instanceIds.map((i) => gid('ProductInstance', i)),
+        ...ids.licenseIds.map((i) => gid('License', i)),
+        gid('SmartAccount', ids.smartAccountId),
+        gid('Reservation', 1),
+        gid('Entitlement', 1),
       ),
+      // Bare table ids (no longer ids) and ids of nothing.
+      fc.constantFrom(...ids.licenseIds.map(String), String(ids.smartAccountId)),
       fc.constantFrom('0', '-1', '1e3', '99999999999999999999', '', ' 1', '１'),
       fc.string({ maxLength: 8 }),
     );
@@ -104,7 +110,7 @@ describe('fuzzed imports and mutation inputs over GraphQL', () => {
   );
   const change = () =>
     fc.record({
-      smartAccountId: fc.oneof(fc.constant(String(ids.smartAccountId)), id()),
+      smartAccountId: fc.oneof(fc.constant(gid('SmartAccount', ids.smartAccountId)), id()),
       actor: text,
       note: fc.option(text),
       asOf: date,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@trueup/db';
 
 import { insertEstate, type EstateSpec, type InsertedEstate } from '../support/estate.js';
+import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb } from '../support/test-db.js';
 import { startTestApi, type TestApi } from '../support/test-server.js';
@@ -71,7 +72,7 @@ beforeAll(async () => {
           }
         }
       `,
-      { sa: String(inserted.smartAccountId), license, currency, listPrice },
+      { sa: gid('SmartAccount', inserted.smartAccountId), license, currency, listPrice },
     );
     expect(res.errors).toBeUndefined();
   }

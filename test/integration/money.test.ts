@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, fixedClock, type Services } from '../../api/src/services/index.js';
 import { textSource } from '../../api/src/services/index.js';
 import type { DbHandle } from '../../db/src/index.js';
+import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
 import { MONEY_DOMAIN, MONEY_TODAY, insertMoneyEstate } from '../support/money-estate.js';
 import { tableCounts } from '../support/table-counts.js';
@@ -190,7 +191,7 @@ describe('price book and exposure', () => {
       `,
       {
         input: {
-          smartAccountId: String(smartAccountId),
+          smartAccountId: gid('SmartAccount', smartAccountId),
           license: 'Unpriced',
           currency: 'USD',
           listPrice: '250.50',
@@ -215,7 +216,7 @@ describe('price book and exposure', () => {
 
     const bad = await graphql(
       url,
-      `mutation { setPrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: USD, listPrice: "12.345" }) {
+      `mutation { setPrice(input: { smartAccountId: "${gid('SmartAccount', smartAccountId)}", license: "Unpriced", currency: USD, listPrice: "12.345" }) {
         priceBookEntry { id } userErrors { field code } } }`,
     );
     expect(bad.errors).toBeUndefined();
@@ -226,7 +227,7 @@ describe('price book and exposure', () => {
       },
     });
 
-    const REMOVE = `mutation { removePrice(input: { smartAccountId: "${smartAccountId}", license: "Unpriced", currency: USD, validFrom: "2026-06-01" }) {
+    const REMOVE = `mutation { removePrice(input: { smartAccountId: "${gid('SmartAccount', smartAccountId)}", license: "Unpriced", currency: USD, validFrom: "2026-06-01" }) {
       priceBookEntry { id } userErrors { field code } } }`;
     const removed = await graphql<{ removePrice: { priceBookEntry: { id: string } } }>(url, REMOVE);
     expect(removed.data!.removePrice.priceBookEntry.id).toBe(set.data!.setPrice.priceBookEntry.id);

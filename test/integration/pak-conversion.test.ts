@@ -11,6 +11,7 @@ import { DomainError } from '../../api/src/domain/index.js';
 import { createServices, fixedClock, type Services } from '../../api/src/index.js';
 import { textSource } from '../../api/src/services/index.js';
 import { runCli } from '../support/cli.js';
+import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb, onPostgres } from '../support/test-db.js';
 import { startTestApi } from '../support/test-server.js';
@@ -356,7 +357,7 @@ describe('classic PAK conversion over GraphQL', () => {
       `,
       {
         pak: {
-          smartAccountId: String(smartAccountId),
+          smartAccountId: gid('SmartAccount', smartAccountId),
           actor: 'alice',
           asOf: '2026-11-15',
           pakNumber: '3301J4A7B2C',
@@ -364,7 +365,7 @@ describe('classic PAK conversion over GraphQL', () => {
           intoVirtualAccount: 'Branch-North',
         },
         device: {
-          smartAccountId: String(smartAccountId),
+          smartAccountId: gid('SmartAccount', smartAccountId),
           actor: 'alice',
           asOf: '2026-11-15',
           deviceSerial: 'FDO2231X0QZ',

@@ -1,18 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { DbHandle } from '@trueup/db';
-
+import {
+  entitlementLots,
+  importRuns,
+  scenarios,
+  snapshots,
+  type DbHandle,
+} from '../../db/src/index.js';
 import { insertEstate, type EstateSpec, type InsertedEstate } from '../support/estate.js';
 import { graphql } from '../support/graphql-client.js';
 import { createTestDb } from '../support/test-db.js';
 import { startTestApi, type TestApi } from '../support/test-server.js';
 
-// Relay object identification: Node.nodeId, node(id:), nodes(ids:), scoped by the token.
+// Relay object identification: every id is an opaque global id, node(id:)/nodes(ids:) read it
+// back within the token's Smart Accounts, and inputs refuse an id of the wrong type.
 const estate = (domain: string): EstateSpec => ({
   domain,
   virtualAccounts: [{ name: `${domain} VA` }],
   licenses: [{ name: `${domain} license` }],
-  lots: [],
+  lots: [
+    {
+      va: 0,
+      license: 0,
+      quantity: 5,
+      licenseType: 'PERPETUAL',
+      startDate: null,
+      endDate: null,
+      source: 'SMART',
+    },
+  ],
   instances: [{ va: 0, mode: 'SLR' }],
   usage: [],
   reservations: [{ instance: 0, license: 0, events: [{ delta: 2, on: '2026-01-01' }] }],
@@ -22,17 +39,61 @@ const B = 'node-b.example';
 /** The global id rule, written out: base64 of `Type:id`. */
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
+/** Table ids of the rows each account holds, by GraphQL type. */
+type Ids = Record<string, number>;
+
 let handle: DbHandle;
 let api: TestApi;
-let a: InsertedEstate;
-let b: InsertedEstate;
+let a: Ids;
+let b: Ids;
 let scopedToA: string;
+
+async function seed(domain: string): Promise<Ids> {
+  const inserted: InsertedEstate = await insertEstate(handle.db, estate(domain));
+  const sa = inserted.smartAccountId;
+  const [lot] = await handle.db
+    .select({ id: entitlementLots.id })
+    .from(entitlementLots)
+    .where(eq(entitlementLots.smartAccountId, sa));
+  const [scenario] = await handle.db
+    .insert(scenarios)
+    .values({ smartAccountId: sa, name: 'what if', asOf: '2026-06-01' })
+    .returning();
+  const [snapshot] = await handle.db
+    .insert(snapshots)
+    .values({ smartAccountId: sa, name: 'month end', asOf: '2026-05-31' })
+    .returning();
+  const [run] = await handle.db
+    .insert(importRuns)
+    .values({
+      smartAccountId: sa,
+      fileName: 'a.csv',
+      format: 'cssm-licenses-csv',
+      asOf: '2026-05-31',
+    })
+    .returning();
+  const reservation = await graphql<{ smartAccount: { reservations: { databaseId: number }[] } }>(
+    api.graphqlUrl,
+    `{ smartAccount(domain: "${domain}") { reservations { databaseId } } }`,
+  );
+  return {
+    SmartAccount: sa,
+    VirtualAccount: inserted.virtualAccountIds[0]!,
+    License: inserted.licenseIds[0]!,
+    ProductInstance: inserted.instanceIds[0]!,
+    Reservation: reservation.data!.smartAccount.reservations[0]!.databaseId,
+    Entitlement: lot!.id,
+    Scenario: scenario!.id,
+    Snapshot: snapshot!.id,
+    ImportRun: run!.id,
+  };
+}
 
 beforeAll(async () => {
   handle = await createTestDb();
-  a = await insertEstate(handle.db, estate(A));
-  b = await insertEstate(handle.db, estate(B));
   api = await startTestApi(handle, '2026-06-01');
+  a = await seed(A);
+  b = await seed(B);
   scopedToA = (
     await api.services.access.create({ role: 'VIEWER', smartAccounts: [A], name: 'node-scope-a' })
   ).token;
@@ -43,220 +104,286 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const NODE_FIELDS = `__typename nodeId
-  ... on SmartAccount { id domain }
-  ... on VirtualAccount { id name }
-  ... on License { id name }`;
+const TYPES = [
+  'SmartAccount',
+  'VirtualAccount',
+  'License',
+  'ProductInstance',
+  'Reservation',
+  'Entitlement',
+  'Scenario',
+  'Snapshot',
+  'ImportRun',
+] as const;
+const globalIds = (ids: Ids) => TYPES.map((type) => gid(type, ids[type]!));
 
-describe('Node: global ids and node/nodes', () => {
-  it('gives Smart Accounts, Virtual Accounts and licenses a nodeId of base64 Type:id', async () => {
-    const res = await graphql<{
-      smartAccount: {
-        id: string;
-        nodeId: string;
-        virtualAccounts: { id: string; nodeId: string }[];
-        licenses: { id: string; nodeId: string }[];
-      };
-    }>(
+const NODES = `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`;
+
+describe('Node: global ids', () => {
+  it('makes every id base64 of Type:databaseId, databaseId the table id', async () => {
+    const res = await graphql<{ smartAccount: Record<string, unknown> }>(
       api.graphqlUrl,
-      `{ smartAccount(domain: "${A}") { id nodeId virtualAccounts { id nodeId } licenses { id nodeId } } }`,
+      `{ smartAccount(domain: "${A}") { id databaseId
+          virtualAccounts { id databaseId entitlements { id databaseId }
+            productInstances(first: 5) { nodes { id databaseId } } }
+          licenses { id databaseId } reservations { id databaseId }
+          scenarios { id databaseId } snapshots { id databaseId }
+          importRunsConnection(first: 5) { nodes { id databaseId } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const account = res.data!.smartAccount;
-    expect(account.id).toBe(String(a.smartAccountId));
-    expect(account.nodeId).toBe(gid('SmartAccount', a.smartAccountId));
-    expect(account.virtualAccounts).toEqual([
-      {
-        id: String(a.virtualAccountIds[0]),
-        nodeId: gid('VirtualAccount', a.virtualAccountIds[0]!),
-      },
-    ]);
-    expect(account.licenses).toEqual([
-      { id: String(a.licenseIds[0]), nodeId: gid('License', a.licenseIds[0]!) },
-    ]);
-  });
-
-  it('fetches each kind back by its global id', async () => {
-    const res = await graphql<{ sa: object; va: object; license: object }>(
-      api.graphqlUrl,
-      `query($sa: ID!, $va: ID!, $license: ID!) {
-        sa: node(id: $sa) { ${NODE_FIELDS} } va: node(id: $va) { ${NODE_FIELDS} }
-        license: node(id: $license) { ${NODE_FIELDS} } }`,
-      {
-        sa: gid('SmartAccount', a.smartAccountId),
-        va: gid('VirtualAccount', a.virtualAccountIds[0]!),
-        license: gid('License', a.licenseIds[0]!),
-      },
-    );
-    expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({
-      sa: {
-        __typename: 'SmartAccount',
-        nodeId: gid('SmartAccount', a.smartAccountId),
-        id: String(a.smartAccountId),
-        domain: A,
-      },
-      va: {
-        __typename: 'VirtualAccount',
-        nodeId: gid('VirtualAccount', a.virtualAccountIds[0]!),
-        id: String(a.virtualAccountIds[0]),
-        name: `${A} VA`,
-      },
-      license: {
-        __typename: 'License',
-        nodeId: gid('License', a.licenseIds[0]!),
-        id: String(a.licenseIds[0]),
-        name: `${A} license`,
-      },
+    const pair = (type: string) => ({ id: gid(type, a[type]!), databaseId: a[type] });
+    expect(res.data!.smartAccount).toEqual({
+      ...pair('SmartAccount'),
+      virtualAccounts: [
+        {
+          ...pair('VirtualAccount'),
+          entitlements: [pair('Entitlement')],
+          productInstances: { nodes: [pair('ProductInstance')] },
+        },
+      ],
+      licenses: [pair('License')],
+      reservations: [pair('Reservation')],
+      scenarios: [pair('Scenario')],
+      snapshots: [pair('Snapshot')],
+      importRunsConnection: { nodes: [pair('ImportRun')] },
     });
   });
 
-  it('answers null for ids that are not global ids or name nothing', async () => {
-    const res = await graphql<{ nodes: unknown[] }>(
-      api.graphqlUrl,
-      `
-        query ($ids: [ID!]!) {
-          nodes(ids: $ids) {
-            nodeId
-          }
-        }
-      `,
-      {
-        ids: [
-          String(a.smartAccountId),
-          'not an id',
-          gid('VirtualAccount', 999_999),
-          gid('Scenario', 1),
-        ],
-      },
-    );
+  it('reads every kind back with nodes(ids:), in the order given', async () => {
+    const ids = globalIds(a);
+    const res = await graphql<{ nodes: unknown[] }>(api.graphqlUrl, NODES, { ids });
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ nodes: [null, null, null, null] });
-  });
-
-  it('never shows another Smart Account’s objects to a token scoped to one', async () => {
-    const ids = [
-      gid('SmartAccount', a.smartAccountId),
-      gid('SmartAccount', b.smartAccountId),
-      gid('VirtualAccount', a.virtualAccountIds[0]!),
-      gid('VirtualAccount', b.virtualAccountIds[0]!),
-      gid('License', a.licenseIds[0]!),
-      gid('License', b.licenseIds[0]!),
-    ];
-    const scoped = await graphql<{ nodes: ({ nodeId: string } | null)[] }>(
-      api.graphqlUrl,
-      `
-        query ($ids: [ID!]!) {
-          nodes(ids: $ids) {
-            nodeId
-          }
-        }
-      `,
-      { ids },
-      { token: scopedToA },
-    );
-    expect(scoped.errors).toBeUndefined();
-    expect(scoped.data!.nodes).toEqual([
-      { nodeId: ids[0] },
-      null,
-      { nodeId: ids[2] },
-      null,
-      { nodeId: ids[4] },
-      null,
-    ]);
-    const single = await graphql(
+    expect(res.data!.nodes).toEqual(TYPES.map((type, i) => ({ __typename: type, id: ids[i] })));
+    const one = await graphql(
       api.graphqlUrl,
       `
         query ($id: ID!) {
           node(id: $id) {
-            nodeId
+            id
+            ... on License {
+              name
+              databaseId
+            }
           }
         }
       `,
-      { id: gid('VirtualAccount', b.virtualAccountIds[0]!) },
-      { token: scopedToA },
+      { id: gid('License', a.License!) },
     );
-    expect(single).toMatchObject({ data: { node: null } });
-    expect(single.errors).toBeUndefined();
-    // The install-wide admin token sees B's objects.
-    const admin = await graphql<{ nodes: unknown[] }>(
-      api.graphqlUrl,
-      `
-        query ($ids: [ID!]!) {
-          nodes(ids: $ids) {
-            nodeId
-          }
-        }
-      `,
-      { ids },
-    );
-    expect(admin.data!.nodes).toEqual(ids.map((nodeId) => ({ nodeId })));
+    expect(one.errors).toBeUndefined();
+    expect(one.data).toEqual({
+      node: { id: gid('License', a.License!), name: `${A} license`, databaseId: a.License },
+    });
   });
 
-  it('identifies devices and reservations too, within the token’s Smart Accounts', async () => {
-    const read = async (domain: string) => {
-      const res = await graphql<{
-        smartAccount: {
-          reservations: { id: string; nodeId: string }[];
-          virtualAccounts: { productInstances: { nodes: { id: string; nodeId: string }[] } }[];
-        };
-      }>(
-        api.graphqlUrl,
-        `{ smartAccount(domain: "${domain}") { reservations { id nodeId }
-          virtualAccounts { productInstances(first: 5) { nodes { id nodeId } } } } }`,
-      );
-      expect(res.errors).toBeUndefined();
-      const account = res.data!.smartAccount;
-      return {
-        reservation: account.reservations[0]!,
-        instance: account.virtualAccounts[0]!.productInstances.nodes[0]!,
-      };
-    };
-    const ofA = await read(A);
-    const ofB = await read(B);
-    expect(ofA.instance).toEqual({
-      id: String(a.instanceIds[0]),
-      nodeId: gid('ProductInstance', a.instanceIds[0]!),
+  it('answers null, in place, for ids that are not global ids or name nothing', async () => {
+    const license = gid('License', a.License!);
+    const res = await graphql<{ nodes: unknown[] }>(api.graphqlUrl, NODES, {
+      ids: [
+        String(a.License), // a bare table id is not a global id
+        license,
+        'not an id',
+        gid('VirtualAccount', 999_999),
+        gid('Widget', 1),
+        license,
+      ],
     });
-    expect(ofA.reservation.nodeId).toBe(gid('Reservation', Number(ofA.reservation.id)));
-    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { __typename nodeId
-      ... on ProductInstance { id } ... on Reservation { id quantity } } }`;
-    const ids = [
-      ofA.instance.nodeId,
-      ofA.reservation.nodeId,
-      ofB.instance.nodeId,
-      ofB.reservation.nodeId,
-    ];
+    expect(res.errors).toBeUndefined();
+    const found = { __typename: 'License', id: license };
+    expect(res.data!.nodes).toEqual([null, found, null, null, null, found]);
+  });
+
+  it('reads each type once per nodes call, not once per id', async () => {
+    const entitlements = vi.spyOn(api.services.nodes, 'entitlements');
+    const scenarioRows = vi.spyOn(api.services.nodes, 'scenarios');
+    try {
+      const res = await graphql<{ nodes: unknown[] }>(api.graphqlUrl, NODES, {
+        ids: [
+          gid('Entitlement', a.Entitlement!),
+          gid('Scenario', a.Scenario!),
+          gid('Entitlement', b.Entitlement!),
+          gid('Scenario', b.Scenario!),
+        ],
+      });
+      expect(res.data!.nodes).toHaveLength(4);
+      expect(entitlements).toHaveBeenCalledTimes(1);
+      expect(scenarioRows).toHaveBeenCalledTimes(1);
+    } finally {
+      entitlements.mockRestore();
+      scenarioRows.mockRestore();
+    }
+  });
+
+  it('never shows another Smart Account’s objects to a token scoped to one', async () => {
+    const ids = [...globalIds(a), ...globalIds(b)];
     const scoped = await graphql<{ nodes: unknown[] }>(
       api.graphqlUrl,
-      query,
+      NODES,
       { ids },
       { token: scopedToA },
     );
     expect(scoped.errors).toBeUndefined();
     expect(scoped.data!.nodes).toEqual([
-      { __typename: 'ProductInstance', nodeId: ids[0], id: ofA.instance.id },
-      // The trail holds one event of +2.
-      { __typename: 'Reservation', nodeId: ids[1], id: ofA.reservation.id, quantity: 2 },
-      null,
-      null,
+      ...TYPES.map((type, i) => ({ __typename: type, id: ids[i] })),
+      ...TYPES.map(() => null),
     ]);
+    for (const id of globalIds(b)) {
+      const single = await graphql(
+        api.graphqlUrl,
+        `
+          query ($id: ID!) {
+            node(id: $id) {
+              id
+            }
+          }
+        `,
+        { id },
+        { token: scopedToA },
+      );
+      expect(single.errors).toBeUndefined();
+      expect(single.data).toEqual({ node: null });
+    }
+    // The install-wide admin token sees B's objects.
+    const admin = await graphql<{ nodes: unknown[] }>(api.graphqlUrl, NODES, { ids });
+    expect(admin.data!.nodes.every((node) => node !== null)).toBe(true);
   });
 
   it('refuses more than 100 ids with a clear error', async () => {
-    const res = await graphql(
-      api.graphqlUrl,
-      `
-        query ($ids: [ID!]!) {
-          nodes(ids: $ids) {
-            nodeId
-          }
-        }
-      `,
-      {
-        ids: Array.from({ length: 101 }, (_, i) => gid('License', i + 1)),
-      },
-    );
+    const res = await graphql(api.graphqlUrl, NODES, {
+      ids: Array.from({ length: 101 }, (_, i) => gid('License', i + 1)),
+    });
     expect(res.errors?.[0]?.message).toMatch(/at most 100 ids; 101 were given/);
+  });
+});
+
+describe('inputs take global ids of the type they name', () => {
+  const UPDATE = `mutation ($input: UpdateReservationInput!) {
+    updateReservation(input: $input) {
+      reservation { id quantity } userErrors { field code message } } }`;
+  const quantityOf = async () =>
+    (
+      await graphql<{ node: { quantity: number } }>(
+        api.graphqlUrl,
+        `
+          query ($id: ID!) {
+            node(id: $id) {
+              ... on Reservation {
+                quantity
+              }
+            }
+          }
+        `,
+        { id: gid('Reservation', a.Reservation!) },
+      )
+    ).data!.node.quantity;
+
+  it('refuses another type’s id, or a bare table id, naming the field, and writes nothing', async () => {
+    const base = {
+      smartAccountId: gid('SmartAccount', a.SmartAccount!),
+      actor: 'test',
+      quantity: 4,
+    };
+    for (const [field, input] of [
+      // A License id whose number is the reservation's: refused, not read as the reservation.
+      ['reservationId', { ...base, reservationId: gid('License', a.Reservation!) }],
+      ['reservationId', { ...base, reservationId: String(a.Reservation) }],
+      [
+        'smartAccountId',
+        {
+          ...base,
+          smartAccountId: gid('VirtualAccount', a.SmartAccount!),
+          reservationId: gid('Reservation', a.Reservation!),
+        },
+      ],
+    ] as const) {
+      const res = await graphql<{
+        updateReservation: { reservation: unknown; userErrors: unknown[] };
+      }>(api.graphqlUrl, UPDATE, { input });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.updateReservation.reservation).toBeNull();
+      expect(res.data!.updateReservation.userErrors).toEqual([
+        { field: ['input', field], code: 'INVALID_ID', message: expect.stringContaining(field) },
+      ]);
+    }
+    expect(await quantityOf()).toBe(2);
+  });
+
+  it('takes the global id read from id', async () => {
+    const res = await graphql<{ updateReservation: unknown }>(api.graphqlUrl, UPDATE, {
+      input: {
+        smartAccountId: gid('SmartAccount', a.SmartAccount!),
+        reservationId: gid('Reservation', a.Reservation!),
+        actor: 'test',
+        quantity: 3,
+      },
+    });
+    expect(res.data!.updateReservation).toEqual({
+      reservation: { id: gid('Reservation', a.Reservation!), quantity: 3 },
+      userErrors: [],
+    });
+    expect(await quantityOf()).toBe(3);
+  });
+
+  it('refuses another type’s id in a query argument as BAD_USER_INPUT', async () => {
+    const res = await graphql<{ smartAccount: { scenario: unknown } }>(
+      api.graphqlUrl,
+      `query ($id: ID!) { smartAccount(domain: "${A}") { scenario(id: $id) { name } } }`,
+      { id: gid('Snapshot', a.Scenario!) },
+    );
+    expect(res.data!.smartAccount.scenario).toBeNull();
+    expect(res.errors?.[0]).toMatchObject({
+      path: ['smartAccount', 'scenario'],
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(res.errors?.[0]?.message).toMatch(/id must be the global id of a Scenario/);
+    const found = await graphql(
+      api.graphqlUrl,
+      `query ($id: ID!) { smartAccount(domain: "${A}") { scenario(id: $id) { name } } }`,
+      { id: gid('Scenario', a.Scenario!) },
+    );
+    expect(found.errors).toBeUndefined();
+    expect(found.data).toEqual({ smartAccount: { scenario: { name: 'what if' } } });
+  });
+});
+
+describe('connections of the account’s growing records', () => {
+  it('pages scenarios and snapshots forward, the same rows as the lists', async () => {
+    await handle.db
+      .insert(scenarios)
+      .values({ smartAccountId: a.SmartAccount!, name: 'second thought', asOf: '2026-06-01' });
+    type Page = {
+      totalCount: number;
+      nodes: { name?: string; label?: string }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    const page = (after: string | null) =>
+      graphql<{ smartAccount: { scenariosConnection: Page; snapshotsConnection: Page } }>(
+        api.graphqlUrl,
+        `query ($after: String) { smartAccount(domain: "${A}") {
+          scenariosConnection(first: 1, after: $after) {
+            totalCount nodes { name } pageInfo { hasNextPage endCursor } }
+          snapshotsConnection(first: 1) { totalCount nodes { label } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
+    const first = (await page(null)).data!.smartAccount;
+    expect(first.snapshotsConnection).toMatchObject({
+      totalCount: 1,
+      nodes: [{ label: 'month end' }],
+      pageInfo: { hasNextPage: false },
+    });
+    expect(first.scenariosConnection).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+    });
+    const second = (await page(first.scenariosConnection.pageInfo.endCursor)).data!.smartAccount;
+    expect(second.scenariosConnection).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+    });
+    // Both scenarios, once each, across the two pages.
+    expect(
+      [...first.scenariosConnection.nodes, ...second.scenariosConnection.nodes]
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['second thought', 'what if']);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DbHandle } from '@trueup/db';
 
+import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
 import { decommission, withReservationEstate } from '../support/reservation-estate.js';
 import { createTestDb } from '../support/test-db.js';
@@ -66,7 +67,7 @@ describe('reservation queries over GraphQL', () => {
     expect(res.errors).toBeUndefined();
     const [plr, moved] = res.data!.smartAccount.reservations;
     expect(plr).toMatchObject({
-      instance: { id: String(instanceIds[2]) },
+      instance: { id: gid('ProductInstance', instanceIds[2]!) },
       quantity: 1,
       stranded: null,
       transferHistory: 'NONE',
@@ -74,7 +75,7 @@ describe('reservation queries over GraphQL', () => {
       earlier: 1,
     });
     expect(moved).toEqual({
-      instance: { id: String(instanceIds[1]) },
+      instance: { id: gid('ProductInstance', instanceIds[1]!) },
       quantity: 7,
       stranded: 'DECOMMISSIONED',
       transferHistory: 'CLEAN',
@@ -83,8 +84,8 @@ describe('reservation queries over GraphQL', () => {
       events: [
         {
           eventType: 'TRANSFER_IN',
-          fromInstance: { id: String(instanceIds[0]) },
-          toInstance: { id: String(instanceIds[1]) },
+          fromInstance: { id: gid('ProductInstance', instanceIds[0]!) },
+          toInstance: { id: gid('ProductInstance', instanceIds[1]!) },
         },
       ],
     });
@@ -131,7 +132,7 @@ describe('reservation queries over GraphQL', () => {
     expect(types.slice(0, 2).sort()).toEqual(['TRANSFER_IN', 'TRANSFER_OUT']);
     expect(types.slice(2)).toEqual(['UPDATE', 'RESERVE', 'RESERVE']);
     expect(first.nodes.find((n) => n.eventType === 'TRANSFER_IN')!.reservation.instance.id).toBe(
-      String(instanceIds[1]),
+      gid('ProductInstance', instanceIds[1]!),
     );
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@trueup/db';
 
 import { insertEstate, type InsertedEstate } from '../support/estate.js';
+import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
 import { reservationEstate } from '../support/reservation-estate.js';
 import { createTestDb } from '../support/test-db.js';
@@ -41,7 +42,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
   beforeAll(async () => {
     handle = await createTestDb();
     ids = await insertEstate(handle.db, reservationEstate('gql-reservations.example'));
-    sa = String(ids.smartAccountId);
+    sa = gid('SmartAccount', ids.smartAccountId);
     const server = await startTestApi(handle, '2026-03-01');
     url = server.graphqlUrl;
     close = server.close;
@@ -79,8 +80,8 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
     const res = await mutate<Change>(
       'reserveLicenses',
       {
-        productInstanceId: String(ids.instanceIds[0]),
-        licenseId: String(ids.licenseIds[0]),
+        productInstanceId: gid('ProductInstance', ids.instanceIds[0]!),
+        licenseId: gid('License', ids.licenseIds[0]!),
         reservationType: 'SLR',
         quantity: 5,
         asOf: '2026-01-10',
@@ -96,7 +97,10 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
       quantity: 5,
       license: { name: 'L0 DNA Advantage' },
       virtualAccount: { name: 'East' },
-      instance: { id: String(ids.instanceIds[0]), name: expect.stringContaining('TST0') },
+      instance: {
+        id: gid('ProductInstance', ids.instanceIds[0]!),
+        name: expect.stringContaining('TST0'),
+      },
     });
     expect(reservation.events).toEqual([
       {
@@ -107,7 +111,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
         actor: 'alice',
         note: 'first reservation',
         fromInstance: null,
-        toInstance: { id: String(ids.instanceIds[0]) },
+        toInstance: { id: gid('ProductInstance', ids.instanceIds[0]!) },
       },
     ]);
     expect(event).toMatchObject({ eventType: 'RESERVE', quantityAfter: 5, actor: 'alice' });
@@ -128,7 +132,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
       'reservation { instance { id } virtualAccount { name } quantity }',
     );
     expect(res.data!.reserveLicenses!.reservation).toEqual({
-      instance: { id: String(ids.instanceIds[2]) },
+      instance: { id: gid('ProductInstance', ids.instanceIds[2]!) },
       virtualAccount: { name: 'West' },
       quantity: 1,
     });
@@ -160,7 +164,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
       'transferReservation',
       {
         reservationId,
-        toProductInstanceId: String(ids.instanceIds[1]),
+        toProductInstanceId: gid('ProductInstance', ids.instanceIds[1]!),
         quantity: 7,
         asOf: '2026-02-15',
       },
@@ -178,7 +182,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
       target.event.quantityDelta,
       target.reservation.quantity,
     ]).toEqual(['TRANSFER_IN', 7, 7]);
-    expect(target.reservation.instance.id).toBe(String(ids.instanceIds[1]));
+    expect(target.reservation.instance.id).toBe(gid('ProductInstance', ids.instanceIds[1]!));
     expect(await trailSize()).toBe(before + 3);
     expect(await reservedEast('2026-02-15')).toBe(await reservedEast('2026-02-14'));
     reservationId = target.reservation.id;
@@ -204,7 +208,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
   it('answers unknown or missing references with a user error naming the code', async () => {
     const unknown = await mutate<Refused>(
       'updateReservation',
-      { reservationId: '999999', quantity: 1 },
+      { reservationId: gid('Reservation', 999_999), quantity: 1 },
       REFUSED,
     );
     expect(unknown.errors).toBeUndefined();
@@ -214,7 +218,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
     });
     const missing = await mutate<Refused>(
       'reserveLicenses',
-      { licenseId: String(ids.licenseIds[0]), reservationType: 'SLR', quantity: 1 },
+      { licenseId: gid('License', ids.licenseIds[0]!), reservationType: 'SLR', quantity: 1 },
       REFUSED,
     );
     expect(missing.errors).toBeUndefined();

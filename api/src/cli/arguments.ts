@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 
 import { isIsoDate, parseRole, type Role } from '../domain/index.js';
+import { fromGlobalId } from '../graphql/node/global-id.js';
 
 // Argument parsers and shared option groups of the `trueup` command line (commander callbacks).
 
@@ -14,6 +15,15 @@ export function positiveInt(value: string): number {
   if (!Number.isSafeInteger(n) || n <= 0)
     throw new InvalidArgumentError('expected a positive integer.');
   return n;
+}
+
+/** A scenario: its table id (GraphQL databaseId) or its GraphQL global id (Scenario.id). */
+export function scenarioId(value: string): number {
+  const global = fromGlobalId(value);
+  if (global?.type === 'Scenario') return global.id;
+  if (global)
+    throw new InvalidArgumentError(`expected a scenario id; this is a ${global.type} id.`);
+  return positiveInt(value);
 }
 
 /** The reallocation policy flags of `suggest` and `scenario create --from-suggestion`. */

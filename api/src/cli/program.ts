@@ -10,6 +10,7 @@ import {
   port,
   positiveInt,
   role,
+  scenarioId,
   sourceSystem,
   termYears,
   withPolicyOptions,
@@ -344,7 +345,11 @@ export function buildProgram(handlers: CommandHandlers): Command {
       .description('what-if scenarios: list, create, show, evaluate, apply, discard')
       .addArgument(new Argument('<action>', 'what to do').choices([...SCENARIO_ACTIONS]))
       .requiredOption('--smart-account <domain>', 'Smart Account domain')
-      .option('--id <id>', 'scenario id (show, evaluate, apply, discard)', positiveInt)
+      .option(
+        '--id <id>',
+        'scenario id, its number or GraphQL global id (show, evaluate, apply, discard)',
+        scenarioId,
+      )
       .option('--name <name>', 'scenario name (create)')
       .option('--description <text>', 'scenario description (create)')
       .option(

@@ -6,6 +6,8 @@ export type DomainErrorCode =
   | 'INVALID_PAGE_SIZE'
   /** An Event Log kind the reads do not know (services/events). */
   | 'INVALID_EVENT_KIND'
+  /** An argument or input field that must hold a global id of one type holds something else. */
+  | 'INVALID_ID'
   | 'UNKNOWN_SMART_ACCOUNT'
   | 'UNKNOWN_VIRTUAL_ACCOUNT'
   | 'SNAPSHOT_EXISTS'

@@ -8,6 +8,7 @@ import {
   VirtualAccountConnectionsResolver,
 } from './account/account-connections.resolver.js';
 import { LicenseResolver, EntitlementResolver } from './account/license.resolver.js';
+import { SmartAccountRecordConnectionsResolver } from './account/record-connections.resolver.js';
 import { SmartAccountResolver } from './account/smart-account.resolver.js';
 import { VirtualAccountResolver } from './account/virtual-account.resolver.js';
 import { assertMutationsHaveRoles, authChecker } from './auth.js';
@@ -33,14 +34,7 @@ import {
   RenewalModelBreakEvenResolver,
   SmartAccountRenewalResolver,
 } from './money/renewal.resolver.js';
-import {
-  LicenseNodeResolver,
-  NodeResolver,
-  ProductInstanceNodeResolver,
-  ReservationNodeResolver,
-  SmartAccountNodeResolver,
-  VirtualAccountNodeResolver,
-} from './node/node.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
 import { useSyncNodeResolveType } from './node/node.type.js';
 import {
   LicensePositionResolver,
@@ -100,15 +94,11 @@ const resolvers = [
   SmartAccountEventsResolver,
   ReservationLogResolver,
   NodeResolver,
-  SmartAccountNodeResolver,
-  VirtualAccountNodeResolver,
-  LicenseNodeResolver,
-  ProductInstanceNodeResolver,
-  ReservationNodeResolver,
   SmartAccountConnectionsResolver,
   VirtualAccountConnectionsResolver,
   PriceBookConnectionResolver,
   ReservationsConnectionResolver,
+  SmartAccountRecordConnectionsResolver,
 ] as const;
 
 /** Resolver instances wired by hand (no DI library): each gets the services it needs. */

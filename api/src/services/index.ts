@@ -16,6 +16,7 @@ import { importRunsOf } from './import/import-runs.js';
 import { importFiles, type ImportCommand } from './import/import-service.js';
 import { runningImportsOf } from './import/progress.js';
 import { exposureOf, priceBookService, renewalReport, unitTrueUpPrices } from './money/index.js';
+import { nodeRows } from './node-rows.js';
 import { positionCache } from './position-cache.js';
 import { positionRowsAll, positionRowsPage } from './position-rows.js';
 import {
@@ -108,6 +109,8 @@ export function createServices(handle: DbHandle, clock: Clock) {
       /** Imports of the account running in this process (RUNNING, with their progress so far). */
       running: (domain: string, smartAccountId: number) => runningImportsOf(domain, smartAccountId),
     },
+    /** Rows by table id, with their Smart Account, for node(id:) / nodes(ids:). */
+    nodes: nodeRows(handle),
     /** Readiness: the database answers. */
     async health(): Promise<void> {
       await handle.rows(sql`select 1 as ok`);

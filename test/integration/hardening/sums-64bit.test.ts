@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@trueup/db';
 
 import { insertEstate } from '../../support/estate.js';
+import { gid } from '../../support/global-id.js';
 import { graphql } from '../../support/graphql-client.js';
 import { createTestDb } from '../../support/test-db.js';
 import { startTestApi, type TestApi } from '../../support/test-server.js';
@@ -144,8 +145,8 @@ describe('sums beyond 32 bits', () => {
       `,
       {
         input: {
-          smartAccountId: String(smartAccountId),
-          productInstanceId: String(instanceIds[0]),
+          smartAccountId: gid('SmartAccount', smartAccountId),
+          productInstanceId: gid('ProductInstance', instanceIds[0]!),
           license: 'Big License',
           reservationType: 'SLR',
           quantity: INT_MAX,

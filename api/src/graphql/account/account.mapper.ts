@@ -5,6 +5,7 @@ import type {
   SmartAccountRecord,
   VirtualAccountRecord,
 } from '../../services/index.js';
+import { toGlobalId, toGlobalIdOrNull } from '../node/global-id.js';
 
 import type {
   EntitlementGql,
@@ -27,14 +28,16 @@ import type {
 // Service records → GraphQL objects: the one mapper of this edge. Enum values are the same strings.
 
 export const toSmartAccountGql = (r: SmartAccountRecord): SmartAccountGql => ({
-  id: String(r.id),
+  id: toGlobalId('SmartAccount', r.id),
+  databaseId: r.id,
   name: r.name,
   domain: r.domain,
   smartAccountId: r.id,
 });
 
 export const toVirtualAccountGql = (r: VirtualAccountRecord): VirtualAccountGql => ({
-  id: String(r.id),
+  id: toGlobalId('VirtualAccount', r.id),
+  databaseId: r.id,
   name: r.name,
   description: r.description,
   businessUnit: r.businessUnit,
@@ -47,7 +50,8 @@ export const toVirtualAccountGql = (r: VirtualAccountRecord): VirtualAccountGql 
 });
 
 export const toLicenseGql = (r: LicenseRecord): LicenseGql => ({
-  id: String(r.id),
+  id: toGlobalId('License', r.id),
+  databaseId: r.id,
   name: r.name,
   entitlementTag: r.entitlementTag,
   productFamily: r.productFamily,
@@ -59,7 +63,8 @@ export const toLicenseGql = (r: LicenseRecord): LicenseGql => ({
 });
 
 export const toEntitlementGql = (r: EntitlementRecord): EntitlementGql => ({
-  id: String(r.id),
+  id: toGlobalId('Entitlement', r.id),
+  databaseId: r.id,
   quantity: r.quantity,
   licenseType: r.licenseType as LicenseType,
   startDate: r.startDate,
@@ -70,12 +75,13 @@ export const toEntitlementGql = (r: EntitlementRecord): EntitlementGql => ({
   sku: r.sku,
   pakNumber: r.pakNumber,
   deviceSerial: r.deviceSerial,
-  parentLotId: r.parentLotId === null ? null : String(r.parentLotId),
+  parentLotId: toGlobalIdOrNull('Entitlement', r.parentLotId),
   licenseId: r.licenseId,
 });
 
 export const toProductInstanceGql = (r: ProductInstanceRecord): ProductInstanceGql => ({
-  id: String(r.id),
+  id: toGlobalId('ProductInstance', r.id),
+  databaseId: r.id,
   name: r.name,
   udiPid: r.udiPid,
   udiSerial: r.udiSerial,

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
-import { NodeInterface } from '../node/node.type.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -21,10 +22,10 @@ import {
   description: 'A Cisco Smart Account, identified by its domain.',
 })
 export class SmartAccountGql {
-  @Field(() => ID, {
-    description: 'Trueup’s id of the Smart Account (unique among Smart Accounts only).',
-  })
+  @Field(() => ID, { description: describeGlobalId('Smart Account') })
   id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('Smart Account') })
+  databaseId!: number;
   @Field(() => String, { description: 'Display name, as imported or given at creation.' })
   name!: string;
   @Field(() => String, {
@@ -41,10 +42,10 @@ export class SmartAccountGql {
     'A Virtual Account of a Smart Account: the unit that owns entitlements and consumes licenses. Its tags (businessUnit, region, environment) drive rollups and reallocation policies.',
 })
 export class VirtualAccountGql {
-  @Field(() => ID, {
-    description: 'Trueup’s id of the Virtual Account (unique among Virtual Accounts only).',
-  })
+  @Field(() => ID, { description: describeGlobalId('Virtual Account') })
   id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('Virtual Account') })
+  databaseId!: number;
   @Field(() => String, {
     description: 'Name as in CSSM, unique in the Smart Account; arguments name it by this.',
   })
@@ -80,8 +81,10 @@ export class VirtualAccountGql {
   description: 'A licensable thing as Cisco names it.',
 })
 export class LicenseGql {
-  @Field(() => ID, { description: 'Trueup’s id of the license (unique among licenses only).' })
+  @Field(() => ID, { description: describeGlobalId('license') })
   id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('license') })
+  databaseId!: number;
   @Field(() => String, {
     description: 'The license name as Cisco spells it in CSSM; arguments name it by this.',
   })
@@ -111,11 +114,14 @@ export class LicenseGql {
 }
 
 @ObjectType('Entitlement', {
+  implements: NodeInterface,
   description: 'A lot: a quantity of one license owned in one Virtual Account.',
 })
 export class EntitlementGql {
-  @Field(() => ID, { description: 'The lot id (lotId / sourceLotId elsewhere).' })
+  @Field(() => ID, { description: describeGlobalId('entitlement lot') })
   id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('entitlement lot') })
+  databaseId!: number;
   @Field(() => Int, { description: 'Units of the license in the lot.' })
   quantity!: number;
   @Field(() => LicenseType, { description: 'TERM, PERPETUAL or UNKNOWN (check in CSSM).' })
@@ -161,7 +167,8 @@ export class EntitlementGql {
   deviceSerial!: string | null;
   @Field(() => ID, {
     nullable: true,
-    description: 'The lot this one was split from by a transfer.',
+    description:
+      'The lot this one was split from by a transfer (Entitlement.id, a global id); null when none.',
   })
   parentLotId!: string | null;
   licenseId!: number;
@@ -172,10 +179,10 @@ export class EntitlementGql {
   description: 'A registered device.',
 })
 export class ProductInstanceGql {
-  @Field(() => ID, {
-    description: 'Trueup’s id of the device (productInstanceId in reservation inputs).',
-  })
+  @Field(() => ID, { description: describeGlobalId('product instance') })
   id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('product instance') })
+  databaseId!: number;
   @Field(() => String, { description: 'The product instance name as CSSM shows it.' })
   name!: string;
   @Field(() => String, {

@@ -1,11 +1,13 @@
 import type { AccountEventView } from '../../services/index.js';
+import { toGlobalId } from '../node/global-id.js';
 
 import type { AccountEventGql, AccountEventKindGql } from './account-event.type.js';
 
 // Event Log rows ↔ GraphQL: the one mapper of this edge.
 
 export const toAccountEventGql = (event: AccountEventView): AccountEventGql => ({
-  id: String(event.id),
+  id: toGlobalId('AccountEvent', event.id),
+  databaseId: event.id,
   kind: event.kind as AccountEventKindGql,
   occurredAt: event.occurredAt,
   user: event.user,

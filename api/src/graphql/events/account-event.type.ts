@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Connection } from '../connection.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 
 /** What an Event Log message says happened; the same strings as `account_events.kind`. */
@@ -44,12 +46,16 @@ registerEnumType(AccountEventKindGql, {
 });
 
 @ObjectType('AccountEvent', {
+  implements: NodeInterface,
   description:
     'One row of a CSSM Event Log export: Cisco’s own record of what happened, when, by whom. ' +
     'Append-only; the parsed fields are what the message names (null where it names nothing).',
 })
 export class AccountEventGql {
-  @Field(() => ID, { description: 'Trueup’s id of the row.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('Event Log row') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('Event Log row') })
+  databaseId!: number;
   @Field(() => AccountEventKindGql, { description: 'What happened, read from the message.' })
   kind!: AccountEventKindGql;
   @Field(() => DateTimeScalar, {

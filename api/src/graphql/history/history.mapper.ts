@@ -1,13 +1,15 @@
 import type { DriftLine } from '../../domain/index.js';
 import type { SnapshotRecord } from '../../services/index.js';
 import type { Loaders } from '../loaders.js';
+import { toGlobalId } from '../node/global-id.js';
 
 import type { DriftLineGql, SnapshotGql } from './history.type.js';
 
 // Snapshots and drift → GraphQL: the one mapper of this edge.
 
 export const toSnapshotGql = (s: SnapshotRecord): SnapshotGql => ({
-  id: String(s.id),
+  id: toGlobalId('Snapshot', s.id),
+  databaseId: s.id,
   label: s.name,
   asOf: s.asOf,
   includeClassic: s.includeClassic,

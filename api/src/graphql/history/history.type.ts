@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { DESCRIBE } from '../descriptions.js';
 import { FindingGql } from '../findings/finding.type.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
 import { LicensePositionGql } from '../position/position.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -22,9 +23,15 @@ registerEnumType(RollupDimensionGql, {
   },
 });
 
-@ObjectType('Snapshot', { description: 'The position frozen at a date (a reconciliation run).' })
+@ObjectType('Snapshot', {
+  implements: NodeInterface,
+  description: 'The position frozen at a date (a reconciliation run).',
+})
 export class SnapshotGql {
-  @Field(() => ID, { description: 'Trueup’s id of the snapshot.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('snapshot') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('snapshot') })
+  databaseId!: number;
   @Field(() => String, {
     description: 'Its name, unique in the Smart Account (drift from/to take it).',
   })

@@ -1,5 +1,6 @@
 import type { ImportCommand, ImportRunRecord, ImportSummary } from '../../services/index.js';
 import { textSource } from '../../services/index.js';
+import { toGlobalId } from '../node/global-id.js';
 
 import {
   ImportIssueSeverityGql,
@@ -73,7 +74,8 @@ export function toImportSummaryGql(summary: ImportSummary): ImportSummaryGql {
 }
 
 export const toImportRunGql = (run: ImportRunRecord): ImportRunGql => ({
-  id: String(run.id),
+  id: toGlobalId('ImportRun', run.id),
+  databaseId: run.id,
   fileName: run.fileName,
   format: run.format as ImportFormatGql,
   asOf: run.asOf,

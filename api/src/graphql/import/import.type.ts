@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { IMPORT_FORMAT_LIST, IMPORT_FORMATS, type ImportFormat } from '../../ingest/index.js';
 import { enumDescriptions, enumFromList } from '../enum-from-list.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -145,9 +146,15 @@ export class ImportRowCountsGql {
   totalBytes!: number | null;
 }
 
-@ObjectType('ImportRun', { description: 'One imported file: provenance of the rows it wrote.' })
+@ObjectType('ImportRun', {
+  implements: NodeInterface,
+  description: 'One imported file: provenance of the rows it wrote.',
+})
 export class ImportRunGql {
-  @Field(() => ID, { description: 'Trueup’s id of the run.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('import run') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('import run') })
+  databaseId!: number;
   @Field(() => String, { description: 'The file name given.' }) fileName!: string;
   @Field(() => ImportFormatGql, { description: 'The file’s format.' }) format!: ImportFormatGql;
   @Field(() => DateScalar, { description: 'The date the export describes.' }) asOf!: string;

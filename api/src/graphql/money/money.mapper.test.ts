@@ -8,7 +8,7 @@ import type { SetPriceInput } from './money.type.js';
 
 const input = (licenseType: LicenseType | null): SetPriceInput =>
   ({
-    smartAccountId: '1',
+    smartAccountId: btoa('SmartAccount:1'), // the global id of Smart Account 1
     license: 'UCM Enhanced License',
     currency: 'USD',
     licenseType,

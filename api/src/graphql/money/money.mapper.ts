@@ -6,6 +6,7 @@ import type {
   SetPriceCommand,
 } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
+import { parseGlobalId, toGlobalId } from '../node/global-id.js';
 
 import { toMoneyGql } from './money-value.mapper.js';
 import type {
@@ -21,7 +22,8 @@ import type {
 export const toPriceBookEntryGql = (entry: PriceBookEntryRecord): PriceBookEntryGql => {
   const unit = unitTrueUpPrice(entry);
   return {
-    id: String(entry.id),
+    id: toGlobalId('PriceBookEntry', entry.id),
+    databaseId: entry.id,
     licenseId: entry.licenseId,
     licenseName: entry.licenseName,
     currency: entry.currency as CurrencyCode,
@@ -89,10 +91,12 @@ function priceLicenseType(type: LicenseType | null | undefined): 'TERM' | 'PERPE
 }
 
 const licenseRef = (input: { licenseId?: string | null; license?: string | null }) =>
-  input.licenseId ? { licenseId: Number(input.licenseId) } : { license: input.license ?? '' };
+  input.licenseId
+    ? { licenseId: parseGlobalId(input.licenseId, 'License', 'licenseId') }
+    : { license: input.license ?? '' };
 
 export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPriceCommand => ({
-  smartAccountId: Number(input.smartAccountId),
+  smartAccountId: parseGlobalId(input.smartAccountId, 'SmartAccount', 'smartAccountId'),
   ...licenseRef(input),
   currency: input.currency,
   licenseType: priceLicenseType(input.licenseType),
@@ -109,7 +113,7 @@ export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPric
 });
 
 export const toRemovePriceCommand = (input: RemovePriceInput): RemovePriceCommand => ({
-  smartAccountId: Number(input.smartAccountId),
+  smartAccountId: parseGlobalId(input.smartAccountId, 'SmartAccount', 'smartAccountId'),
   ...licenseRef(input),
   currency: input.currency,
   validFrom: input.validFrom,

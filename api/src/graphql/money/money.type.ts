@@ -4,17 +4,23 @@ import type { CurrencyCode } from '../../domain/index.js';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MutationInput } from '../mutation/mutation-input.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { CurrencyCodeGql } from './currency-code.type.js';
 import { MoneyGql } from './money-value.type.js';
 
 @ObjectType('PriceBookEntry', {
+  implements: NodeInterface,
   description:
     'A license’s price in one currency from a date. Rates are basis points (1 % = 100 bp).',
 })
 export class PriceBookEntryGql {
-  @Field(() => ID, { description: 'Trueup’s id of the price book entry.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('price book entry') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('price book entry') })
+  databaseId!: number;
   @Field(() => String, { description: DESCRIBE.licenseName }) licenseName!: string;
   @Field(() => CurrencyCodeGql, { description: DESCRIBE.currency }) currency!: CurrencyCode;
   @Field(() => LicenseType, {

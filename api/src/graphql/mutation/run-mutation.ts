@@ -32,13 +32,19 @@ const FIELD_OF: Partial<Record<DomainErrorCode, string>> = {
  */
 const TOP_LEVEL: ReadonlySet<DomainErrorCode> = new Set(['UNKNOWN_SMART_ACCOUNT']);
 
+/** The input field an INVALID_ID error names (node/global-id.ts parseGlobalId). */
+const idField = (error: DomainError): string | undefined =>
+  error.code === 'INVALID_ID' && typeof error.details.field === 'string'
+    ? error.details.field
+    : undefined;
+
 /** The user's mistake an error describes, or undefined when it is unexpected (rethrown). */
 function userErrorOf(
   error: unknown,
   fields: Partial<Record<string, string>>,
 ): UserErrorGql | undefined {
   if (error instanceof DomainError && !TOP_LEVEL.has(error.code)) {
-    const field = fields[error.code] ?? FIELD_OF[error.code];
+    const field = idField(error) ?? fields[error.code] ?? FIELD_OF[error.code];
     return { field: field ? ['input', field] : null, code: error.code, message: error.message };
   }
   // Import input the parser refuses before reading rows (unknown format, unreadable file).

@@ -10,15 +10,15 @@ export interface NodeObject {
 
 @InterfaceType('Node', {
   description:
-    'An object with an opaque global id, fetchable again with node(id:) or nodes(ids:) (Relay object identification). The global id is the nodeId field (Relay clients: nodeInterfaceIdField "nodeId"); each type’s id field stays Trueup’s numeric id, which mutation inputs take.',
+    'An object with an opaque global id, fetchable again with node(id:) or nodes(ids:) (Relay object identification). Every mutation input and argument that names an object takes this id; the table id is the databaseId field, for display and joins only.',
   resolveType: (value: NodeObject) => value.__nodeType,
 })
 export abstract class NodeInterface {
   @Field(() => ID, {
     description:
-      'Opaque global id, unique across every type (base64 of Type:id): pass it to node(id:). Not the numeric id mutation inputs take.',
+      'Opaque global id, unique across every type: pass it to node(id:) and to inputs that name this object. Do not parse it.',
   })
-  nodeId!: string;
+  id!: string;
 }
 
 /**
@@ -31,3 +31,11 @@ export function useSyncNodeResolveType(schema: GraphQLSchema): void {
     node.resolveType = (value) => (value as NodeObject).__nodeType;
   }
 }
+
+/** Description of a Node type's `id` field. */
+export const describeGlobalId = (what: string): string =>
+  `Opaque global id of the ${what}, unique across every type: pass it to node(id:) and to every input that names this ${what}. Do not parse it; databaseId is the table id.`;
+
+/** Description of a Node type's `databaseId` field. */
+export const describeDatabaseId = (what: string): string =>
+  `Trueup’s table id of the ${what} (unique among ${what}s only; BigInt on every type, so fragments over several types agree), for display and joins with exports; inputs take id, not this.`;

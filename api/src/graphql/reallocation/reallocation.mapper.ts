@@ -13,6 +13,7 @@ import type {
 } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
 import { toMoneyGql } from '../money/money-value.mapper.js';
+import { toGlobalId, toGlobalIdOrNull } from '../node/global-id.js';
 import { toPositionLineGql } from '../position/position.mapper.js';
 
 import type { ReallocationMoveInput, ReallocationPolicyInput } from './reallocation.input.js';
@@ -97,8 +98,8 @@ export function toSimulationGql(
         message: w.message,
       })),
       allocations: simulated.allocations.map((a) => ({
-        lotId: a.lotId === null ? null : String(a.lotId),
-        originLotId: String(a.originLotId),
+        lotId: toGlobalIdOrNull('Entitlement', a.lotId),
+        originLotId: toGlobalId('Entitlement', a.originLotId),
         quantity: a.quantity,
         licenseType: a.licenseType as LicenseType,
         endDate: a.endDate,
@@ -140,7 +141,8 @@ export const toPlanGql = (
 });
 
 export const toScenarioGql = (s: ScenarioRecord): ScenarioGql => ({
-  id: String(s.id),
+  id: toGlobalId('Scenario', s.id),
+  databaseId: s.id,
   name: s.name,
   description: s.description,
   status: s.status as ScenarioStatusGql,
@@ -158,14 +160,15 @@ export const toScenarioGql = (s: ScenarioRecord): ScenarioGql => ({
 });
 
 export const toTransferGql = (book: NameBook, t: TransferRecord): TransferGql => ({
-  id: String(t.id),
+  id: toGlobalId('Transfer', t.id),
+  databaseId: t.id,
   license: licenseName(book, t.licenseId),
   licenseType: t.licenseType as LicenseType,
   quantity: t.quantity,
   from: vaName(book, t.fromVirtualAccountId),
   to: vaName(book, t.toVirtualAccountId),
-  sourceLotId: t.sourceLotId === null ? null : String(t.sourceLotId),
-  targetLotId: t.targetLotId === null ? null : String(t.targetLotId),
+  sourceLotId: toGlobalIdOrNull('Entitlement', t.sourceLotId),
+  targetLotId: toGlobalIdOrNull('Entitlement', t.targetLotId),
   effectiveOn: t.effectiveOn,
   actor: t.actor,
   licenseId: t.licenseId,

@@ -5,6 +5,7 @@ import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { runMutation } from '../mutation/run-mutation.js';
+import { parseGlobalId } from '../node/global-id.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
@@ -120,7 +121,7 @@ export class ReallocationResolver {
   ): Promise<ReallocationSimulationGql> {
     const evaluation = await this.services.reallocation.evaluate({
       smartAccountId: await this.accountId(ctx, smartAccount),
-      id: Number(id),
+      id: parseGlobalId(id, 'Scenario', 'id'),
       asOf,
     });
     return toSimulationGql(
@@ -168,7 +169,7 @@ export class ReallocationResolver {
       scenario: toScenarioGql(
         await this.services.reallocation.update({
           smartAccountId: await this.accountId(ctx, input.smartAccount),
-          id: Number(input.id),
+          id: parseGlobalId(input.id, 'Scenario', 'id'),
           expectedVersion: input.expectedVersion,
           actor: actorOf(input.actor, ctx),
           name: input.name,
@@ -197,7 +198,7 @@ export class ReallocationResolver {
       toApplyResultGql(
         await this.services.reallocation.apply({
           smartAccountId,
-          id: Number(input.id),
+          id: parseGlobalId(input.id, 'Scenario', 'id'),
           expectedVersion: input.expectedVersion,
           actor: actorOf(input.actor, ctx),
           asOf: input.asOf,
@@ -222,7 +223,7 @@ export class ReallocationResolver {
       scenario: toScenarioGql(
         await this.services.reallocation.discard({
           smartAccountId,
-          id: Number(input.id),
+          id: parseGlobalId(input.id, 'Scenario', 'id'),
           expectedVersion: input.expectedVersion,
           actor: actorOf(input.actor, ctx),
         }),

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LicenseType } from '../account/enums.js';
 import { DESCRIBE } from '../descriptions.js';
 import { MoneyGql } from '../money/money-value.type.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
 import { PositionLineGql } from '../position/position.type.js';
 import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -88,9 +89,14 @@ export class MoveWarningGql {
 
 @ObjectType('LotAllocation', { description: 'Units a move takes from one lot of its source.' })
 export class LotAllocationGql {
-  @Field(() => ID, { nullable: true, description: 'Null: a lot an earlier move brought in.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The lot (Entitlement.id, a global id); null: a lot an earlier move brought in.',
+  })
   lotId!: string | null;
-  @Field(() => ID, { description: 'The stored lot the units come from originally.' })
+  @Field(() => ID, {
+    description: 'The stored lot the units come from originally (Entitlement.id, a global id).',
+  })
   originLotId!: string;
   @Field(() => Int, { description: 'Units taken from the lot.' }) quantity!: number;
   @Field(() => LicenseType, { description: 'The lot’s type.' }) licenseType!: LicenseType;
@@ -260,9 +266,15 @@ export class ScenarioEventGql {
   occurredAt!: string;
 }
 
-@ObjectType('Transfer', { description: 'Units moved from one lot to another Virtual Account.' })
+@ObjectType('Transfer', {
+  implements: NodeInterface,
+  description: 'Units moved from one lot to another Virtual Account.',
+})
 export class TransferGql {
-  @Field(() => ID, { description: 'Trueup’s id of the transfer.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('transfer') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('transfer') })
+  databaseId!: number;
   @Field(() => String, { description: DESCRIBE.licenseName }) license!: string;
   @Field(() => LicenseType, { description: 'Type of the lot moved.' }) licenseType!: LicenseType;
   @Field(() => Int, { description: 'License units moved.' }) quantity!: number;
@@ -270,12 +282,13 @@ export class TransferGql {
   @Field(() => String, { description: 'Target Virtual Account name.' }) to!: string;
   @Field(() => ID, {
     nullable: true,
-    description: 'The lot the units left (Entitlement.id); null when not recorded.',
+    description: 'The lot the units left (Entitlement.id, a global id); null when not recorded.',
   })
   sourceLotId!: string | null;
   @Field(() => ID, {
     nullable: true,
-    description: 'The lot split off in the target (Entitlement.id); null when not recorded.',
+    description:
+      'The lot split off in the target (Entitlement.id, a global id); null when not recorded.',
   })
   targetLotId!: string | null;
   @Field(() => DateScalar, {
@@ -291,10 +304,14 @@ export class TransferGql {
 }
 
 @ObjectType('Scenario', {
+  implements: NodeInterface,
   description: 'A named set of moves, evaluated freely, applied on request.',
 })
 export class ScenarioGql {
-  @Field(() => ID, { description: 'Trueup’s id of the scenario.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('scenario') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('scenario') })
+  databaseId!: number;
   @Field(() => String, { description: 'Its name.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Free text; null when none.' })
   description!: string | null;

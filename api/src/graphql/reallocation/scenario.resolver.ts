@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
 import { RequiresRole } from '../auth.js';
 import type { GqlContext } from '../context.js';
+import { parseGlobalId } from '../node/global-id.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toMoveGql, toScenarioGql, toSimulationGql, toTransferGql } from './reallocation.mapper.js';
@@ -104,14 +105,14 @@ export class SmartAccountScenariosResolver {
 
   @FieldResolver(() => ScenarioGql, {
     nullable: true,
-    description: 'One scenario by id; null when the account has none of that id.',
+    description:
+      'One scenario by its global id; null when this account has none of that id. An id that is not a Scenario’s is BAD_USER_INPUT.',
   })
   async scenario(
     @Root() account: SmartAccountGql,
     @Arg('id', () => ID, { description: 'The scenario (Scenario.id).' }) id: string,
   ): Promise<ScenarioGql | null> {
-    const scenarioId = Number(id);
-    if (!Number.isSafeInteger(scenarioId)) return null;
+    const scenarioId = parseGlobalId(id, 'Scenario', 'id');
     try {
       return toScenarioGql(
         await this.services.reallocation.byId(account.smartAccountId, scenarioId),

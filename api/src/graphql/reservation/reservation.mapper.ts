@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode } from '../../domain/index.js';
+import { DomainError } from '../../domain/index.js';
 import type {
   ClassicConversion,
   InstanceReference,
@@ -11,6 +11,12 @@ import type {
 } from '../../services/index.js';
 import { toEntitlementGql } from '../account/account.mapper.js';
 import type { LicenseType } from '../account/enums.js';
+import {
+  parseGlobalId,
+  parseOptionalGlobalId,
+  toGlobalId,
+  toGlobalIdOrNull,
+} from '../node/global-id.js';
 
 import type { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
 import type {
@@ -34,20 +40,13 @@ import type {
 // Reservation inputs → service commands, and service records → GraphQL objects: the one mapper
 // of this edge. Enum values are the same strings on both sides.
 
-/** A GraphQL ID → row id. One that cannot be a row id names nothing: `code` (not found). */
-function rowId(value: string, code: DomainErrorCode): number {
-  const id = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(id)) throw new DomainError(code, `no such row: ${value}`, { value });
-  return id;
-}
-
 const change = (input: {
   smartAccountId: string;
   asOf?: string | null | undefined;
   actor: string;
   note?: string | null | undefined;
 }) => ({
-  smartAccountId: rowId(input.smartAccountId, 'UNKNOWN_SMART_ACCOUNT'),
+  smartAccountId: parseGlobalId(input.smartAccountId, 'SmartAccount', 'smartAccountId'),
   asOf: input.asOf ?? null,
   actor: input.actor,
   note: input.note ?? null,
@@ -55,7 +54,7 @@ const change = (input: {
 
 function instanceOf(input: ReserveLicensesInput): InstanceReference {
   if (input.productInstanceId)
-    return { id: rowId(input.productInstanceId, 'UNKNOWN_PRODUCT_INSTANCE') };
+    return { id: parseGlobalId(input.productInstanceId, 'ProductInstance', 'productInstanceId') };
   if (input.udiPid && input.udiSerial) return { udiPid: input.udiPid, udiSerial: input.udiSerial };
   throw new DomainError(
     'MISSING_REFERENCE',
@@ -64,7 +63,7 @@ function instanceOf(input: ReserveLicensesInput): InstanceReference {
 }
 
 function licenseOf(input: ReserveLicensesInput): LicenseReference {
-  if (input.licenseId) return { id: rowId(input.licenseId, 'UNKNOWN_LICENSE') };
+  if (input.licenseId) return { id: parseGlobalId(input.licenseId, 'License', 'licenseId') };
   if (input.license) return { name: input.license };
   if (input.entitlementTag) return { entitlementTag: input.entitlementTag };
   throw new DomainError(
@@ -83,7 +82,7 @@ export const toReserveCommand = (input: ReserveLicensesInput) => ({
 });
 
 const reservationOf = (input: { reservationId: string }) =>
-  rowId(input.reservationId, 'UNKNOWN_RESERVATION');
+  parseGlobalId(input.reservationId, 'Reservation', 'reservationId');
 
 export const toUpdateCommand = (input: UpdateReservationInput) => ({
   ...change(input),
@@ -100,17 +99,21 @@ export const toReturnCommand = (input: ReturnReservationInput) => ({
 export const toTransferCommand = (input: TransferReservationInput) => ({
   ...change(input),
   reservationId: reservationOf(input),
-  toInstance: { id: rowId(input.toProductInstanceId, 'UNKNOWN_PRODUCT_INSTANCE') },
+  toInstance: {
+    id: parseGlobalId(input.toProductInstanceId, 'ProductInstance', 'toProductInstanceId'),
+  },
   quantity: input.quantity ?? undefined,
 });
 
 export const toConvertCommand = (input: ConvertClassicLotsInput) => ({
   ...change(input),
-  lotId: rowId(input.lotId, 'UNKNOWN_LOT'),
+  lotId: parseGlobalId(input.lotId, 'Entitlement', 'lotId'),
   quantity: input.quantity ?? undefined,
-  intoVirtualAccountId: input.intoVirtualAccountId
-    ? rowId(input.intoVirtualAccountId, 'UNKNOWN_VIRTUAL_ACCOUNT')
-    : undefined,
+  intoVirtualAccountId: parseOptionalGlobalId(
+    input.intoVirtualAccountId,
+    'VirtualAccount',
+    'intoVirtualAccountId',
+  ),
 });
 
 export const toConvertPakCommand = (input: ConvertPakInput) => ({
@@ -128,7 +131,8 @@ export const toConvertDeviceCommand = (input: ConvertDeviceLicensesInput) => ({
 });
 
 export const toReservationGql = (r: ReservationRow, asOf: string): ReservationGql => ({
-  id: String(r.id),
+  id: toGlobalId('Reservation', r.id),
+  databaseId: r.id,
   reservationType: r.reservationType as ReservationTypeGql,
   authorizationCode: r.authorizationCode,
   licenseType: r.licenseType as LicenseType | null,
@@ -145,7 +149,8 @@ export const toReservationGql = (r: ReservationRow, asOf: string): ReservationGq
 export const toReservationEventGql = (
   e: ReservationEventRow & { quantityAfter: number },
 ): ReservationEventGql => ({
-  id: String(e.id),
+  id: toGlobalId('ReservationEvent', e.id),
+  databaseId: e.id,
   eventType: e.eventType as ReservationEventTypeGql,
   quantityDelta: e.quantityDelta,
   quantityAfter: e.quantityAfter,
@@ -173,15 +178,16 @@ export const toReservationTransferGql = (t: ReservationTransfer): ReservationTra
 });
 
 export const toClassicConversionGql = (c: LotConversionRecord): ClassicConversionGql => ({
-  id: String(c.id),
+  id: toGlobalId('ClassicConversion', c.id),
+  databaseId: c.id,
   quantity: c.quantity,
   occurredOn: c.occurredOn,
   actor: c.actor,
   note: c.note,
   recordedAt: c.recordedAt.toISOString(),
-  sourceLotId: String(c.sourceLotId),
-  smartLotId: String(c.smartLotId),
-  remainderLotId: c.remainderLotId === null ? null : String(c.remainderLotId),
+  sourceLotId: toGlobalId('Entitlement', c.sourceLotId),
+  smartLotId: toGlobalId('Entitlement', c.smartLotId),
+  remainderLotId: toGlobalIdOrNull('Entitlement', c.remainderLotId),
   virtualAccountId: c.virtualAccountId,
   licenseId: c.licenseId,
 });

@@ -4,7 +4,8 @@ import { EntitlementGql } from '../account/account.type.js';
 import { LicenseType } from '../account/enums.js';
 import { Connection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
-import { NodeInterface } from '../node/node.type.js';
+import { NodeInterface, describeDatabaseId, describeGlobalId } from '../node/node.type.js';
+import { BigIntScalar } from '../scalars/bigint.scalar.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 
@@ -17,8 +18,10 @@ import { ReservationEventTypeGql, ReservationTypeGql } from './enums.js';
     'append-only event trail; fields taking asOf default to the date it was read at.',
 })
 export class ReservationGql {
-  @Field(() => ID, { description: 'Trueup’s id of the reservation (reservationId in inputs).' })
+  @Field(() => ID, { description: describeGlobalId('reservation') })
   id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('reservation') })
+  databaseId!: number;
   @Field(() => ReservationTypeGql, { description: 'SLR or PLR.' })
   reservationType!: ReservationTypeGql;
   @Field(() => String, {
@@ -50,11 +53,15 @@ export class ReservationGql {
 }
 
 @ObjectType('ReservationEvent', {
+  implements: NodeInterface,
   description:
     'One entry of a reservation trail. Never edited or deleted: a correction is a new event.',
 })
 export class ReservationEventGql {
-  @Field(() => ID, { description: 'Trueup’s id of the event.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('reservation event') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('reservation event') })
+  databaseId!: number;
   @Field(() => ReservationEventTypeGql, { description: 'What the event did.' })
   eventType!: ReservationEventTypeGql;
   @Field(() => Int, { description: 'Signed change of the reserved quantity.' })
@@ -96,25 +103,30 @@ export class ReservationTransferGql {
 }
 
 @ObjectType('ClassicConversion', {
+  implements: NodeInterface,
   description:
     'Classic PAK units converted into Smart entitlement: the source lot is superseded on ' +
     'occurredOn and replaced by a SMART lot (and a CLASSIC_PAK rest), its children by lineage.',
 })
 export class ClassicConversionGql {
-  @Field(() => ID, { description: 'Trueup’s id of the conversion.' }) id!: string;
+  @Field(() => ID, { description: describeGlobalId('classic conversion') })
+  id!: string;
+  @Field(() => BigIntScalar, { description: describeDatabaseId('classic conversion') })
+  databaseId!: number;
   @Field(() => Int, { description: 'License units converted.' }) quantity!: number;
   @Field(() => DateScalar, { description: 'The day it took effect.' }) occurredOn!: string;
   @Field(() => String, { description: 'Who made it.' }) actor!: string;
   @Field(() => String, { nullable: true, description: DESCRIBE.note }) note!: string | null;
   @Field(() => DateTimeScalar, { description: 'When it was recorded, ISO 8601 timestamp (UTC).' })
   recordedAt!: string;
-  @Field(() => ID, { description: 'The CLASSIC_PAK lot converted (Entitlement.id).' })
+  @Field(() => ID, { description: 'The CLASSIC_PAK lot converted (Entitlement.id, a global id).' })
   sourceLotId!: string;
-  @Field(() => ID, { description: 'The SMART lot created (Entitlement.id).' })
+  @Field(() => ID, { description: 'The SMART lot created (Entitlement.id, a global id).' })
   smartLotId!: string;
   @Field(() => ID, {
     nullable: true,
-    description: 'The CLASSIC_PAK lot holding what was not converted; null when all was.',
+    description:
+      'The CLASSIC_PAK lot holding what was not converted (Entitlement.id, a global id); null when all was.',
   })
   remainderLotId!: string | null;
   virtualAccountId!: number;

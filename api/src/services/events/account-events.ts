@@ -67,6 +67,17 @@ export function accountEventService(handle: DbHandle) {
   return {
     kinds: ACCOUNT_EVENT_KINDS,
 
+    /** Rows by id with their Smart Account (for node(id:), which checks the scope). */
+    async byIds(
+      ids: readonly number[],
+    ): Promise<(AccountEventView & { smartAccountId: number })[]> {
+      const rows = await db
+        .select({ ...columns, smartAccountId: a.smartAccountId })
+        .from(a)
+        .where(inArray(a.id, [...ids]));
+      return rows.map((row) => ({ ...toView(row), smartAccountId: row.smartAccountId }));
+    },
+
     /** The account's log, newest first (time, then id), optionally of one kind; keyset-paged. */
     async page(query: {
       smartAccountId: number;

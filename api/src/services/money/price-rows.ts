@@ -45,6 +45,7 @@ export async function priceRows(
   filter: {
     smartAccountIds?: readonly number[];
     licenseIds?: readonly number[];
+    ids?: readonly number[];
     asOf?: string | undefined;
   },
   executor?: Db,
@@ -57,6 +58,7 @@ export async function priceRows(
       filter.licenseIds
         ? sql`p.license_id = any(${sql.param([...filter.licenseIds])}::int[])`
         : sql`true`,
+      filter.ids ? sql`p.id = any(${sql.param([...filter.ids])}::int[])` : sql`true`,
       filter.asOf ? sql`p.valid_from <= ${filter.asOf}::date` : sql`true`,
     ],
     sql` and `,

@@ -11,7 +11,7 @@ import { runCli, spawnCli } from '../support/cli.js';
 import { graphql } from '../support/graphql-client.js';
 import { largeInstancesCsv, writeLargeInstancesCsv } from '../support/large-files.js';
 import { ledgerChecksum } from '../support/ledger-checksum.js';
-import { withAdminClient } from '../support/postgres-admin.js';
+import { holdRowLock, withAdminClient } from '../support/postgres-admin.js';
 import { createTestDb, onPostgres } from '../support/test-db.js';
 import { startTestApi } from '../support/test-server.js';
 
@@ -155,6 +155,13 @@ describe.runIf(onPostgres())('a PostgreSQL connection dropped in the middle of a
     expect(seeded.data).toEqual({ importData: { summary: { committed: true } } });
     const before = await ledgerChecksum(handle);
     const database = new URL(handle.location).pathname.slice(1);
+    // Hold the account's version row: the import writes everything, then waits to bump the
+    // version at its end, so it cannot commit before it is caught (however fast it gets).
+    const held = await holdRowLock(
+      handle.location,
+      `select 1 from position_versions pv join smart_accounts sa on sa.id = pv.smart_account_id
+       where sa.domain = 'drop.example' for update of pv`,
+    );
     const importing = graphql(
       url,
       `
@@ -180,7 +187,8 @@ describe.runIf(onPostgres())('a PostgreSQL connection dropped in the middle of a
       for (let attempt = 0; attempt < 1_500; attempt++) {
         const rows = await admin<{ pid: number }[]>`
           select pid from pg_stat_activity
-          where datname = ${database} and backend_xid is not null and pid <> pg_backend_pid()`;
+          where datname = ${database} and backend_xid is not null
+            and pid <> pg_backend_pid() and pid <> ${held.pid}`;
         if (rows[0]) {
           await admin`select pg_terminate_backend(${rows[0].pid})`;
           return rows[0].pid;
@@ -189,6 +197,7 @@ describe.runIf(onPostgres())('a PostgreSQL connection dropped in the middle of a
       }
       return undefined;
     });
+    await held.release();
     expect(terminated).toBeDefined();
     const failed = await importing;
     expect(failed.data).toBeNull();

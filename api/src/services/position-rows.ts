@@ -209,6 +209,18 @@ function lineFilter(filter: PositionRowFilter): ((line: NamedPositionLine) => bo
     (hasSurplus === undefined || line.surplus > 0 === hasSurplus);
 }
 
+/** A row of a page whose cursor is encoded only when read (edges { cursor }; BI pages read none). */
+class PageItem {
+  constructor(
+    private readonly line: NamedPositionLine,
+    readonly node: PositionRowRecord,
+    private readonly cursorOf: (line: NamedPositionLine) => string,
+  ) {}
+  get cursor(): string {
+    return this.cursorOf(this.line);
+  }
+}
+
 export interface PositionRowsQuery extends PositionQuery {
   readonly filter?: PositionRowFilter | undefined;
   readonly orderBy?: PositionRowOrder | undefined;
@@ -268,36 +280,31 @@ export async function positionRowsPage(
   const { order, lines, keep, toRow } = await load(snapshots, prices, query);
   const after = query.page.after ? decodeRowCursor(query.page.after, order) : null;
   const descending = order.direction === 'DESC';
-  const picked: { line: NamedPositionLine; key: SortKey }[] = [];
+  const picked: NamedPositionLine[] = [];
   let totalCount = 0;
   if (!keep) {
     totalCount = lines.count;
     const start = after ? firstAfter(lines, after, descending) : 0;
-    for (let p = start; p < lines.count && picked.length <= size; p++) {
-      const line = lines.line(p);
-      picked.push({ line, key: lines.keyOf(line) });
-    }
+    for (let p = start; p < lines.count && picked.length <= size; p++) picked.push(lines.line(p));
   } else {
     for (let p = 0; p < lines.count; p++) {
       const line = lines.line(p);
       if (!keep(line)) continue;
       totalCount += 1;
       if (picked.length > size) continue;
-      const key = lines.keyOf(line);
-      const c = after ? compareKeys(key, after) : 1;
-      if (descending ? c < 0 : c > 0) picked.push({ line, key });
+      const c = after ? compareKeys(lines.keyOf(line), after) : 1;
+      if (descending ? c < 0 : c > 0) picked.push(line);
     }
   }
-  const items = picked
-    .slice(0, size)
-    .map(({ line, key }) => ({ cursor: encodeRowCursor(order, key), node: toRow(line) }));
+  const cursorOf = (line: NamedPositionLine) => encodeRowCursor(order, lines.keyOf(line));
+  const items = picked.slice(0, size).map((line) => new PageItem(line, toRow(line), cursorOf));
   return {
     items,
     totalCount,
     hasNextPage: picked.length > size,
     hasPreviousPage: after !== null,
-    startCursor: items[0]?.cursor ?? null,
-    endCursor: items.at(-1)?.cursor ?? null,
+    startCursor: picked[0] ? cursorOf(picked[0]) : null,
+    endCursor: items.length > 0 ? cursorOf(picked[items.length - 1] as NamedPositionLine) : null,
   };
 }
 

@@ -145,6 +145,8 @@ export interface PositionStamp {
   readonly smartAccountId: number;
   /** The account's position version ('none' before any write or read created it). */
   readonly version: string;
+  /** The version and the date the kept rows hold, as read (null: none yet). */
+  readonly kept: PositionVersion | null;
 }
 
 /**
@@ -194,14 +196,19 @@ export function positionCache(
       batch = detached(() =>
         new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
           stampBatches.delete(domain);
-          const [row] = await handle.rows<{ id: number; version: string | null }>(
-            sql`select sa.id, pv.version::text as version from smart_accounts sa
+          const [row] = await handle.rows<{
+            id: number;
+            version: string | null;
+            as_of: string | null;
+          }>(
+            sql`select sa.id, pv.version::text as version, pv.as_of::text as as_of
+                from smart_accounts sa
                 left join position_versions pv on pv.smart_account_id = sa.id
                 where sa.domain = ${domain}`,
           );
-          return row
-            ? { smartAccountId: Number(row.id), version: row.version ?? 'none' }
-            : undefined;
+          if (!row) return undefined;
+          const kept = row.version === null ? null : { version: row.version, asOf: row.as_of };
+          return { smartAccountId: Number(row.id), version: kept?.version ?? 'none', kept };
         }),
       );
       stampBatches.set(domain, batch);
@@ -227,9 +234,13 @@ export function positionCache(
     return cached.snapshot;
   };
   return {
-    async get(scope: CacheScope): Promise<CachedPosition> {
+    /**
+     * The position of `scope`, current as of the account's version `seen` when given (read after
+     * the request arrived: its stamp), else as of a version read now.
+     */
+    async get(scope: CacheScope, seen?: PositionStamp): Promise<CachedPosition> {
       const sa = scope.smartAccountId;
-      let version = await currentVersion(sa);
+      let version = seen?.smartAccountId === sa ? seen.kept : await currentVersion(sa);
       if (scope.asOf === clock.today() && version?.asOf !== scope.asOf) {
         version = await ensureCurrentPositions(handle, sa, scope.asOf);
       }

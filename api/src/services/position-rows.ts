@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, type IsoDate, type Money } from '../domain/index.js';
 
 import { pageSize, type Page, type PageRequest } from './pagination.js';
-import type { PositionCache, CachedPositionRow } from './position-cache.js';
+import type { PositionCache, CachedPositionRow, PositionStamp } from './position-cache.js';
 import { toPositionRow, type PositionRowRecord } from './position-row.js';
 import {
   compareCodePoints,
@@ -224,6 +224,8 @@ class PageItem {
 export interface PositionRowsQuery extends PositionQuery {
   readonly filter?: PositionRowFilter | undefined;
   readonly orderBy?: PositionRowOrder | undefined;
+  /** The account's version as read after the request arrived, if it was (see `PositionCache.get`). */
+  readonly seen?: PositionStamp | undefined;
 }
 
 /** A random id per cached snapshot (the rows array): it changes whenever the rows are reloaded. */
@@ -249,17 +251,20 @@ type UnitPrices = (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap
 
 async function load(snapshots: PositionCache, prices: UnitPrices, query: PositionRowsQuery) {
   const [{ rows }, unitPrices] = await Promise.all([
-    snapshots.get({
-      smartAccountId: query.smartAccountId,
-      asOf: query.asOf,
-      virtualAccountNames: query.filter?.virtualAccountNames,
-    }),
+    snapshots.get(
+      {
+        smartAccountId: query.smartAccountId,
+        asOf: query.asOf,
+        virtualAccountNames: query.filter?.virtualAccountNames,
+      },
+      query.seen,
+    ),
     prices(query.smartAccountId, query.asOf),
   ]);
   const order = query.orderBy ?? DEFAULT_POSITION_ROW_ORDER;
   return {
     order,
-    version: `${snapshotId(rows)}.${pricesDigest(unitPrices)}`,
+    version: () => `${snapshotId(rows)}.${pricesDigest(unitPrices)}`,
     lines: orderedLines(rows, query, order),
     keep: lineFilter(query.filter ?? {}),
     toRow: toPositionRow({ ...query, unitPrices }),
@@ -320,7 +325,7 @@ export async function positionRowsAll(
 ): Promise<{ readonly version: string; readonly rows: Iterable<PositionRowRecord> }> {
   const { lines, keep, toRow, version } = await load(snapshots, prices, query);
   return {
-    version,
+    version: version(),
     rows: {
       *[Symbol.iterator]() {
         for (let p = 0; p < lines.count; p++) {

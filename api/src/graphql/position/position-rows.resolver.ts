@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
+import { currentRequest } from '../../http/request-context.js';
 import type { Services } from '../../services/index.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
@@ -60,6 +61,7 @@ export class SmartAccountPositionRowsResolver {
       filter: toPositionRowFilter(filter),
       orderBy: orderBy ?? undefined,
       page: { first, after },
+      seen: currentRequest()?.positionVersion,
     });
     return toConnection(page, toPositionRowGql);
   }

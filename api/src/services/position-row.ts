@@ -72,33 +72,9 @@ export const POSITION_ROW_COLUMNS = [
   { name: 'currency', kind: 'text' },
 ] as const satisfies readonly { name: keyof PositionRow; kind: PositionColumnKind }[];
 
-/** A row built before for a line, with the price it was built with. */
-interface BuiltRow {
-  readonly smartAccountId: number;
-  readonly asOf: IsoDate;
-  readonly price: Money | undefined;
-  readonly row: PositionRowRecord;
-}
-
-/**
- * Flat rows already built, per named line (lines are built once per position-cache row and never
- * changed: see `toNamedLine`): a page, a later page or an export of rows a write did not touch
- * reuses them instead of building every row again. A row is reused only for the same account,
- * date and unit price (the price book is read afresh per request; it is not versioned).
- */
-const builtRows = new WeakMap<NamedPositionLine, BuiltRow>();
-
-const samePrice = (a: Money | undefined, b: Money | undefined) =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.amountMinor === b.amountMinor &&
-    a.currency === b.currency);
-
 /**
  * The one mapping of a named line to its flat row: the exposure is the domain's rule
- * (`lineExposure`), money written as exact decimal strings. Rows are shared (remembered per
- * line): callers must not change them.
+ * (`lineExposure`), money written as exact decimal strings.
  */
 export const toPositionRow =
   (scope: {
@@ -108,51 +84,33 @@ export const toPositionRow =
   }) =>
   (line: NamedPositionLine): PositionRowRecord => {
     const price = scope.unitPrices.get(line.licenseId);
-    const built = builtRows.get(line);
-    if (
-      built !== undefined &&
-      built.asOf === scope.asOf &&
-      built.smartAccountId === scope.smartAccountId &&
-      samePrice(built.price, price)
-    )
-      return built.row;
-    const row = flatRow(scope, line, price);
-    builtRows.set(line, { smartAccountId: scope.smartAccountId, asOf: scope.asOf, price, row });
-    return row;
+    const exposure = lineExposure(line.shortfall, price);
+    return {
+      asOf: scope.asOf,
+      virtualAccountName: line.virtualAccountName,
+      region: line.region,
+      businessUnit: line.businessUnit,
+      environment: line.environment,
+      licenseName: line.licenseName,
+      productFamily: line.productFamily,
+      unit: line.unit,
+      kind: line.kind,
+      billing: line.billing,
+      owned: line.owned,
+      ownedSmart: line.ownedSmart,
+      ownedClassic: line.ownedClassic,
+      consumed: line.consumed,
+      reserved: line.reserved,
+      statedReserved: line.ledger?.reserved ?? null,
+      balance: line.balance,
+      shortfall: line.shortfall,
+      surplus: line.surplus,
+      usageReportedAt: line.usageReportedAt,
+      unitPrice: price ? formatMinor(price.amountMinor) : null,
+      exposure: exposure ? formatMinor(exposure.amountMinor) : null,
+      currency: price?.currency ?? null,
+      smartAccountId: scope.smartAccountId,
+      virtualAccountId: line.virtualAccountId,
+      licenseId: line.licenseId,
+    };
   };
-
-function flatRow(
-  scope: { readonly smartAccountId: number; readonly asOf: IsoDate },
-  line: NamedPositionLine,
-  price: Money | undefined,
-): PositionRowRecord {
-  const exposure = lineExposure(line.shortfall, price);
-  return {
-    asOf: scope.asOf,
-    virtualAccountName: line.virtualAccountName,
-    region: line.region,
-    businessUnit: line.businessUnit,
-    environment: line.environment,
-    licenseName: line.licenseName,
-    productFamily: line.productFamily,
-    unit: line.unit,
-    kind: line.kind,
-    billing: line.billing,
-    owned: line.owned,
-    ownedSmart: line.ownedSmart,
-    ownedClassic: line.ownedClassic,
-    consumed: line.consumed,
-    reserved: line.reserved,
-    statedReserved: line.ledger?.reserved ?? null,
-    balance: line.balance,
-    shortfall: line.shortfall,
-    surplus: line.surplus,
-    usageReportedAt: line.usageReportedAt,
-    unitPrice: price ? formatMinor(price.amountMinor) : null,
-    exposure: exposure ? formatMinor(exposure.amountMinor) : null,
-    currency: price?.currency ?? null,
-    smartAccountId: scope.smartAccountId,
-    virtualAccountId: line.virtualAccountId,
-    licenseId: line.licenseId,
-  };
-}

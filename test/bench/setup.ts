@@ -93,7 +93,7 @@ export async function openHarness(options: {
     const rows: FlatPositionRow[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await services.position.page({
+      const page = await services.position.rowsPage({
         smartAccountId: account.id,
         asOf: REFERENCE_DATE,
         includeClassic: true,

@@ -36,7 +36,7 @@ describe('concurrent imports into one Smart Account', () => {
   async function position(domain: string) {
     const account = await services.accounts.smartAccountByDomain(domain);
     if (!account) throw new Error(`no ${domain}`);
-    const page = await services.position.page({
+    const page = await services.position.rowsPage({
       smartAccountId: account.id,
       asOf: '2026-11-01',
       includeClassic: true,

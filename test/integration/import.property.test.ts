@@ -55,7 +55,7 @@ describe('licenses export round trip', () => {
         });
         expect(summary.issues).toEqual([]);
         const account = await services.accounts.smartAccountByDomain(domain);
-        const page = await services.position.page({
+        const page = await services.position.rowsPage({
           smartAccountId: account!.id,
           asOf: '2026-10-01',
           includeClassic: true,

@@ -51,7 +51,7 @@ describe('importing Cisco exports', () => {
 
   async function position(domain: string, asOf: string) {
     const account = await services.accounts.smartAccountByDomain(domain);
-    const page = await services.position.page({
+    const page = await services.position.rowsPage({
       smartAccountId: account!.id,
       asOf,
       includeClassic: true,

@@ -76,7 +76,7 @@ describe('lot types of a summary-level licenses export', () => {
 
   it('counts an UNKNOWN lot as owned, with no known end', async () => {
     const account = await services.accounts.smartAccountByDomain('summary.example');
-    const page = await services.position.page({
+    const page = await services.position.rowsPage({
       smartAccountId: account!.id,
       asOf: '2031-06-30',
       includeClassic: true,

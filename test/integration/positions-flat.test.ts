@@ -184,6 +184,42 @@ describe('PositionRow', () => {
     expect(res.data!.smartAccount.positionRows.nodes).toEqual(ALL);
   });
 
+  it('reads prices only when asked, and a read without them leaves the next one priced right', async () => {
+    const names = await graphql<RowsPage>(
+      api.graphqlUrl,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { positionRows(first: 10) {
+          totalCount pageInfo { hasNextPage endCursor } nodes { virtualAccountName licenseName shortfall } } } }`,
+    );
+    expect(names.errors).toBeUndefined();
+    expect(names.data!.smartAccount.positionRows.nodes[2]).toEqual({
+      virtualAccountName: 'Campus',
+      licenseName: 'DNA Advantage',
+      shortfall: 4,
+    });
+    // The price columns through a fragment and edges: still read from the price book.
+    const priced = await graphql<{
+      smartAccount: {
+        positionRows: { edges: { cursor: string; node: Record<string, unknown> }[] };
+      };
+    }>(
+      api.graphqlUrl,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { positionRows(first: 10) {
+          edges { cursor node { licenseName ...Money } } } } }
+       fragment Money on PositionRow { unitPrice exposure currency }`,
+    );
+    expect(priced.errors).toBeUndefined();
+    const edges = priced.data!.smartAccount.positionRows.edges;
+    expect(edges.map((e) => e.node)).toEqual(
+      ALL.map((row) => ({
+        licenseName: row.licenseName,
+        unitPrice: row.unitPrice,
+        exposure: row.exposure,
+        currency: row.currency,
+      })),
+    );
+    expect(edges.every((e) => typeof e.cursor === 'string' && e.cursor.length > 0)).toBe(true);
+  });
+
   it('accepts a page of 5,000 with every flat column and refuses 5,001 with the limit named', async () => {
     const res = await graphql<RowsPage>(api.graphqlUrl, rowsQuery('first: 5000'));
     expect(res.errors).toBeUndefined();

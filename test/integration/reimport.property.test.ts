@@ -253,7 +253,7 @@ describe('re-importing a consistent estate', () => {
 
   async function position(domain: string): Promise<string[]> {
     const account = await services.accounts.smartAccountByDomain(domain);
-    const page = await services.position.page({
+    const page = await services.position.rowsPage({
       smartAccountId: account!.id,
       asOf: '2026-12-01',
       includeClassic: true,

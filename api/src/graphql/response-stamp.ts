@@ -147,7 +147,9 @@ function scopeOf(access: Access): string {
 /**
  * The stamp of a position read (see `http/response-cache.ts`): the caller's token, role and
  * grants, the Smart Account, its position version (read after every earlier commit: every
- * ledger write bumps it) and today's date (the default `asOf`). Other documents, domains the
+ * ledger write bumps it) and today's date (the default `asOf`). The version is noted on the
+ * request (`RequestRecord.positionVersion`): the read serves that version, so the answer is the
+ * one its stamp names and it takes no second version query. Other documents, domains the
  * token may not see and unknown domains get none: they always run.
  */
 export function positionReadStamp(services: Services): ResponseStamp<Access> {
@@ -168,7 +170,7 @@ export function positionReadStamp(services: Services): ResponseStamp<Access> {
     }
     return source ?? undefined;
   };
-  return async (access, body) => {
+  return async (access, body, record) => {
     const source = sourceOf(body);
     if (!source) return undefined;
     const variables = (body.variables ?? {}) as Record<string, unknown>;
@@ -176,6 +178,8 @@ export function positionReadStamp(services: Services): ResponseStamp<Access> {
     if (typeof domain !== 'string' || !mayNameDomain(access, domain)) return undefined;
     const stamp = await services.position.stamp(domain);
     if (!stamp || !canSee(access, stamp.smartAccountId)) return undefined;
+    // The read answers from the version just read, after the request arrived.
+    record.positionVersion = stamp;
     const today = services.position.asOfOrToday(null);
     return `${scopeOf(access)}|${stamp.smartAccountId}|${stamp.version}|${today}`;
   };

@@ -94,7 +94,11 @@ export function graphqlHandler<A>(
     if (!cache || !options.stamp || req.method !== 'POST') return undefined;
     const body = req.body as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    const stamp = await options.stamp(res.locals.access as A, body as GraphqlBody);
+    const stamp = await options.stamp(
+      res.locals.access as A,
+      body as GraphqlBody,
+      requestRecordOf(res.locals),
+    );
     return stamp === undefined ? undefined : cache.keyOf(stamp, req.get('accept'), body);
   };
 

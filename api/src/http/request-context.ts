@@ -11,6 +11,21 @@ export interface RequestRecord {
   operationName?: string | null | undefined;
   /** The GraphQL cost computed for the operation, when it got that far. */
   cost?: number | undefined;
+  /**
+   * The position version of the Smart Account a position read names, as its response stamp read
+   * it after the request arrived (see `graphql/response-stamp.ts`): the read serves this version
+   * instead of reading it again.
+   */
+  positionVersion?: SeenPositionVersion | undefined;
+}
+
+/** A Smart Account's position version and kept date, read after a request arrived. */
+export interface SeenPositionVersion {
+  readonly smartAccountId: number;
+  /** The version ('none': the account has none yet). */
+  readonly version: string;
+  /** The version and the date the kept rows hold (null: none yet). */
+  readonly kept: { readonly version: string; readonly asOf: string | null } | null;
 }
 
 const store = new AsyncLocalStorage<RequestRecord>();

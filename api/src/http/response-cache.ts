@@ -1,3 +1,5 @@
+import type { RequestRecord } from './request-context.js';
+
 /** One remembered answer: what Apollo sent, byte for byte, and what the request log says of it. */
 export interface CachedResponse {
   readonly body: Buffer;
@@ -17,9 +19,14 @@ export interface GraphqlBody {
  * What a response depends on, or undefined when it must not be remembered: given the caller's
  * access and the request, a string naming the caller's scope and the version of every datum the
  * answer reads. Two requests with the same stamp, document, variables and `Accept` get the same
- * answer. Computing it must see every commit made before it is called.
+ * answer. Computing it must see every commit made before it is called. It may note on the
+ * request's record what it read (the request then answers from that).
  */
-export type ResponseStamp<A> = (access: A, body: GraphqlBody) => Promise<string | undefined>;
+export type ResponseStamp<A> = (
+  access: A,
+  body: GraphqlBody,
+  record: RequestRecord,
+) => Promise<string | undefined>;
 
 /** Bytes of answers kept (least recently used out first); a BI page of 5,000 lines is ~1 MB. */
 const MAX_BYTES = 64 * 1024 * 1024;

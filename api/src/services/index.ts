@@ -24,9 +24,7 @@ import {
   firstUsageReportAfter,
   namedPositionLines,
   positionLines,
-  positionPage,
   type NamedLinesQuery,
-  type PositionPageQuery,
 } from './position-service.js';
 import { reallocationService, type UnitPriceSource } from './reallocation/index.js';
 import { reservationService } from './reservations/index.js';
@@ -57,7 +55,6 @@ export function createServices(handle: DbHandle, clock: Clock) {
       asOfOrToday,
       lines: onDb(positionLines),
       account: onDb(accountPosition),
-      page: (query: PositionPageQuery) => positionPage(cache, query),
       /** The account of a domain and its position version: what a cached position read depends on. */
       stamp: (domain: string) => cache.stamp(domain),
       /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */

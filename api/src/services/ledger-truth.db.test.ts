@@ -359,7 +359,7 @@ describe('ledger truth (issue 13)', () => {
       await load('unreported.example', '2026-11-28', 'licenses.csv', csv);
       const id = await accountId('unreported.example');
       // ... then asked at the export's date, before the import's as-of.
-      const early = await services.position.page({
+      const early = await services.position.rowsPage({
         smartAccountId: id,
         asOf: '2026-11-01',
         includeClassic: true,

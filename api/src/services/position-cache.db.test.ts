@@ -11,7 +11,11 @@ import { createTestDb, onPostgres } from '../../../test/support/test-db.js';
 import { fixedClock } from './clock.js';
 import { refreshCurrentPositions } from './current-positions.js';
 import { positionCache } from './position-cache.js';
-import { compareCodePoints, positionPage } from './position-service.js';
+import { positionRowsPage } from './position-rows.js';
+import { compareCodePoints } from './position-service.js';
+
+/** No price book: these tests read quantities only. */
+const noPrices = () => Promise.resolve(new Map());
 
 const AS_OF = '2026-03-01';
 const dialect = new PgDialect();
@@ -57,7 +61,7 @@ describe('position snapshots (read once per account version)', () => {
 
   const scope = () => ({ smartAccountId: estate.smartAccountId, asOf: AS_OF });
   const consumedOf = async (snapshots: ReturnType<typeof positionCache>, va: string) => {
-    const page = await positionPage(snapshots, {
+    const page = await positionRowsPage(snapshots, noPrices, {
       ...scope(),
       includeClassic: true,
       filter: { virtualAccountNames: [va], licenseNames: ['L1'] },
@@ -166,7 +170,7 @@ describe('position snapshots (read once per account version)', () => {
       await refreshCurrentPositions(tx, { smartAccountId: estate.smartAccountId });
     });
     const ownedOf = async (snapshots: ReturnType<typeof positionCache>, asOf: string) => {
-      const page = await positionPage(snapshots, {
+      const page = await positionRowsPage(snapshots, noPrices, {
         smartAccountId: estate.smartAccountId,
         asOf,
         includeClassic: true,

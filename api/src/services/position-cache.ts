@@ -10,12 +10,11 @@ import type { Clock } from './clock.js';
 import {
   changedVirtualAccounts,
   ensureCurrentPositions,
-  keptSumsQuery,
+  positionSumsAt,
   positionVersion,
   type PositionVersion,
 } from './current-positions.js';
 import { namesFingerprint, patchRows } from './position-snapshot-patch.js';
-import { positionSumsQuery } from './position-sums.sql.js';
 import type { PositionSumsRow } from './row-mappers.js';
 
 /** One aggregated Virtual Account × license row with the names and tags it is sorted and filtered by. */
@@ -33,8 +32,6 @@ export interface CachedPositionRow extends PositionSumsRow {
 /** A Smart Account's position at one date, sorted by Virtual Account then license name (byte order). */
 export interface CachedPosition {
   readonly rows: readonly CachedPositionRow[];
-  /** Index range [start, end) of one Virtual Account's rows ([0, 0] when it has none). */
-  rangeOf(virtualAccountName: string): readonly [number, number];
   /** Read from the kept rows, with the names as `namesFingerprint` saw them before: patchable. */
   readonly names?: string | undefined;
 }
@@ -47,13 +44,7 @@ export interface CacheScope {
 }
 
 function toSnapshot(rows: readonly CachedPositionRow[], names?: string): CachedPosition {
-  const ranges = new Map<string, [number, number]>();
-  rows.forEach((row, i) => {
-    const range = ranges.get(row.va_name);
-    if (range) range[1] = i + 1;
-    else ranges.set(row.va_name, [i, i + 1]);
-  });
-  return { rows, rangeOf: (name) => ranges.get(name) ?? [0, 0], names };
+  return { rows, names };
 }
 
 /**
@@ -77,36 +68,19 @@ function namedRows(scope: CacheScope, sums: SQL): SQL {
     order by va_name, license_name`;
 }
 
-/** The ids of the named Virtual Accounts (the aggregate is scoped by id). */
-async function virtualAccountIds(handle: DbHandle, sa: number, names: readonly string[]) {
-  const rows = await handle.rows<{ id: number }>(
-    sql`select id from virtual_accounts where smart_account_id = ${sa}
-        and name = any(${sql.param([...names])}::text[])`,
-  );
-  return rows.map((row) => Number(row.id));
-}
-
 async function loadSnapshot(
   handle: DbHandle,
   scope: CacheScope,
-  kept: boolean,
+  known: PositionVersion | null,
 ): Promise<CachedPosition> {
   const sa = scope.smartAccountId;
-  let sums: SQL;
-  if (kept) {
-    // Names first: a rename committed after this is seen by the next patch, which reloads.
-    const names = scope.virtualAccountNames ? undefined : await namesFingerprint(handle, sa);
-    const rows = await handle.rows<CachedPositionRow>(
-      namedRows(scope, keptSumsQuery({ smartAccountId: sa })),
-    );
-    return toSnapshot(rows, names);
-  } else if (!scope.virtualAccountNames) sums = positionSumsQuery(scope);
-  else {
-    const ids = await virtualAccountIds(handle, sa, scope.virtualAccountNames);
-    if (ids.length === 0) return toSnapshot([]);
-    sums = positionSumsQuery({ smartAccountId: sa, asOf: scope.asOf, virtualAccountIds: ids });
-  }
-  return toSnapshot(await handle.rows<CachedPositionRow>(namedRows(scope, sums)));
+  // Names first: a rename committed after this is seen by the next patch, which reloads.
+  const names = scope.virtualAccountNames ? undefined : await namesFingerprint(handle, sa);
+  const sums = positionSumsAt(
+    { smartAccountId: sa, asOf: scope.asOf, virtualAccountNames: scope.virtualAccountNames },
+    known,
+  );
+  return toSnapshot(await handle.rows<CachedPositionRow>(namedRows(scope, sums)), names);
 }
 
 /**
@@ -119,17 +93,20 @@ async function patchSnapshot(
   scope: CacheScope,
   old: CachedPosition,
   since: string,
-  until: string,
+  known: PositionVersion,
 ): Promise<CachedPosition> {
   const sa = scope.smartAccountId;
+  const until = known.version;
   const names = await namesFingerprint(handle, sa);
   const changed =
     names === old.names ? await changedVirtualAccounts(handle, sa, since, until) : null;
-  if (changed === null) return loadSnapshot(handle, scope, true);
+  if (changed === null) return loadSnapshot(handle, scope, known);
   if (changed.length === 0) return old;
-  const fresh = await handle.rows<CachedPositionRow>(
-    namedRows(scope, keptSumsQuery({ smartAccountId: sa, virtualAccountIds: changed })),
+  const sums = positionSumsAt(
+    { smartAccountId: sa, asOf: scope.asOf, virtualAccountIds: changed },
+    known,
   );
+  const fresh = await handle.rows<CachedPositionRow>(namedRows(scope, sums));
   return toSnapshot(patchRows(old.rows, new Set(changed), fresh), names);
 }
 
@@ -145,6 +122,8 @@ export interface PositionStamp {
   readonly smartAccountId: number;
   /** The account's position version ('none' before any write or read created it). */
   readonly version: string;
+  /** The version and the date the kept rows hold, as read (null: none yet). */
+  readonly kept: PositionVersion | null;
 }
 
 /**
@@ -194,14 +173,19 @@ export function positionCache(
       batch = detached(() =>
         new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
           stampBatches.delete(domain);
-          const [row] = await handle.rows<{ id: number; version: string | null }>(
-            sql`select sa.id, pv.version::text as version from smart_accounts sa
+          const [row] = await handle.rows<{
+            id: number;
+            version: string | null;
+            as_of: string | null;
+          }>(
+            sql`select sa.id, pv.version::text as version, pv.as_of::text as as_of
+                from smart_accounts sa
                 left join position_versions pv on pv.smart_account_id = sa.id
                 where sa.domain = ${domain}`,
           );
-          return row
-            ? { smartAccountId: Number(row.id), version: row.version ?? 'none' }
-            : undefined;
+          if (!row) return undefined;
+          const kept = row.version === null ? null : { version: row.version, asOf: row.as_of };
+          return { smartAccountId: Number(row.id), version: kept?.version ?? 'none', kept };
         }),
       );
       stampBatches.set(domain, batch);
@@ -227,9 +211,13 @@ export function positionCache(
     return cached.snapshot;
   };
   return {
-    async get(scope: CacheScope): Promise<CachedPosition> {
+    /**
+     * The position of `scope`, current as of the account's version `seen` when given (read after
+     * the request arrived: its stamp), else as of a version read now.
+     */
+    async get(scope: CacheScope, seen?: PositionStamp): Promise<CachedPosition> {
       const sa = scope.smartAccountId;
-      let version = await currentVersion(sa);
+      let version = seen?.smartAccountId === sa ? seen.kept : await currentVersion(sa);
       if (scope.asOf === clock.today() && version?.asOf !== scope.asOf) {
         version = await ensureCurrentPositions(handle, sa, scope.asOf);
       }
@@ -240,14 +228,14 @@ export function positionCache(
         : whole;
       const cached = fresh(whole, tag) ?? fresh(key, tag);
       if (cached) return cached;
-      const kept = version?.asOf === scope.asOf;
+      const known = version ?? null;
       // The whole account at an earlier version of the kept rows: patched, not reloaded.
-      const previous = kept && key === whole ? entries.get(whole) : undefined;
+      const previous = known?.asOf === scope.asOf && key === whole ? entries.get(whole) : undefined;
       const snapshot = detached(async () => {
         const old = previous ? await previous.snapshot.catch(() => undefined) : undefined;
-        return old?.names !== undefined && previous
-          ? patchSnapshot(handle, scope, old, previous.version, tag)
-          : loadSnapshot(handle, scope, kept);
+        return old?.names !== undefined && previous && known
+          ? patchSnapshot(handle, scope, old, previous.version, known)
+          : loadSnapshot(handle, scope, known);
       });
       remember(key, tag, snapshot);
       return snapshot;

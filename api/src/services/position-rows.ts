@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, type IsoDate, type Money } from '../domain/index.js';
 
 import { pageSize, type Page, type PageRequest } from './pagination.js';
-import type { PositionCache, CachedPositionRow } from './position-cache.js';
+import type { PositionCache, CachedPositionRow, PositionStamp } from './position-cache.js';
 import { toPositionRow, type PositionRowRecord } from './position-row.js';
 import {
   compareCodePoints,
@@ -119,7 +119,10 @@ const orders = new WeakMap<readonly CachedPositionRow[], Map<string, Uint32Array
 
 interface OrderedLines {
   readonly count: number;
+  /** The snapshot row at `position` in the order. */
+  row(position: number): CachedPositionRow;
   line(position: number): NamedPositionLine;
+  named(row: CachedPositionRow): NamedPositionLine;
   keyOf(line: NamedPositionLine): SortKey;
 }
 
@@ -159,11 +162,8 @@ function orderedLines(
     const p = descending ? count - 1 - position : position;
     return permutation ? (permutation[p] as number) : p;
   };
-  return {
-    count,
-    line: (position) => named(rows[indexAt(position)] as CachedPositionRow),
-    keyOf,
-  };
+  const row = (position: number) => rows[indexAt(position)] as CachedPositionRow;
+  return { count, row, line: (position) => named(row(position)), named, keyOf };
 }
 
 /** First position whose key comes after `key` in the order (binary search). */
@@ -209,9 +209,79 @@ function lineFilter(filter: PositionRowFilter): ((line: NamedPositionLine) => bo
     (hasSurplus === undefined || line.surplus > 0 === hasSurplus);
 }
 
+/** A row of a page whose cursor is encoded only when read (edges { cursor }; BI pages read none). */
+class PageItem {
+  constructor(
+    private readonly row: CachedPositionRow,
+    readonly node: PositionRowRecord,
+    private readonly cursorOf: (row: CachedPositionRow) => string,
+  ) {}
+  get cursor(): string {
+    return this.cursorOf(this.row);
+  }
+}
+
+/** A flat row built before for a snapshot row, with what it was built for. */
+interface BuiltRow {
+  readonly smartAccountId: number;
+  readonly asOf: IsoDate;
+  readonly includeClassic: boolean;
+  readonly price: Money | undefined;
+  readonly row: PositionRowRecord;
+}
+
+/**
+ * Flat rows already built, per snapshot row (never changed once read: a write yields new rows
+ * for the Virtual Accounts it touched and keeps the others, see `position-cache.ts`): pages and
+ * exports after a write build only the rows it changed. A row is reused for the same account,
+ * date, `includeClassic` and unit price (the price book is read afresh per request).
+ */
+const builtRows = new WeakMap<CachedPositionRow, BuiltRow>();
+
+const samePrice = (a: Money | undefined, b: Money | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.amountMinor === b.amountMinor &&
+    a.currency === b.currency);
+
+/** The flat row of a snapshot row (remembered: see `builtRows`); rows are shared, not to change. */
+function flatRows(
+  query: PositionQuery & {
+    readonly unitPrices: ReadonlyMap<number, Money>;
+    readonly withPrices: boolean;
+  },
+  named: (row: CachedPositionRow) => NamedPositionLine,
+): (row: CachedPositionRow) => PositionRowRecord {
+  const toRow = toPositionRow(query);
+  const { smartAccountId, asOf, includeClassic, unitPrices, withPrices } = query;
+  return (row) => {
+    const price = unitPrices.get(Number(row.license_id));
+    const built = builtRows.get(row);
+    if (
+      built !== undefined &&
+      built.asOf === asOf &&
+      built.includeClassic === includeClassic &&
+      built.smartAccountId === smartAccountId &&
+      (!withPrices || samePrice(built.price, price))
+    )
+      return built.row;
+    const flat = toRow(named(row));
+    builtRows.set(row, { smartAccountId, asOf, includeClassic, price, row: flat });
+    return flat;
+  };
+}
+
 export interface PositionRowsQuery extends PositionQuery {
   readonly filter?: PositionRowFilter | undefined;
   readonly orderBy?: PositionRowOrder | undefined;
+  /** The account's version as read after the request arrived, if it was (see `PositionCache.get`). */
+  readonly seen?: PositionStamp | undefined;
+  /**
+   * False when no price column (unitPrice, exposure, currency) will be read: the price book is
+   * not read and those columns are null or as last built. Default true.
+   */
+  readonly withPrices?: boolean | undefined;
 }
 
 /** A random id per cached snapshot (the rows array): it changes whenever the rows are reloaded. */
@@ -237,20 +307,26 @@ type UnitPrices = (smartAccountId: number, asOf: IsoDate) => Promise<ReadonlyMap
 
 async function load(snapshots: PositionCache, prices: UnitPrices, query: PositionRowsQuery) {
   const [{ rows }, unitPrices] = await Promise.all([
-    snapshots.get({
-      smartAccountId: query.smartAccountId,
-      asOf: query.asOf,
-      virtualAccountNames: query.filter?.virtualAccountNames,
-    }),
-    prices(query.smartAccountId, query.asOf),
+    snapshots.get(
+      {
+        smartAccountId: query.smartAccountId,
+        asOf: query.asOf,
+        virtualAccountNames: query.filter?.virtualAccountNames,
+      },
+      query.seen,
+    ),
+    query.withPrices === false
+      ? new Map<number, Money>()
+      : prices(query.smartAccountId, query.asOf),
   ]);
   const order = query.orderBy ?? DEFAULT_POSITION_ROW_ORDER;
+  const lines = orderedLines(rows, query, order);
   return {
     order,
-    version: `${snapshotId(rows)}.${pricesDigest(unitPrices)}`,
-    lines: orderedLines(rows, query, order),
+    version: () => `${snapshotId(rows)}.${pricesDigest(unitPrices)}`,
+    lines,
     keep: lineFilter(query.filter ?? {}),
-    toRow: toPositionRow({ ...query, unitPrices }),
+    toRow: flatRows({ ...query, unitPrices, withPrices: query.withPrices !== false }, lines.named),
   };
 }
 
@@ -268,36 +344,33 @@ export async function positionRowsPage(
   const { order, lines, keep, toRow } = await load(snapshots, prices, query);
   const after = query.page.after ? decodeRowCursor(query.page.after, order) : null;
   const descending = order.direction === 'DESC';
-  const picked: { line: NamedPositionLine; key: SortKey }[] = [];
+  const picked: CachedPositionRow[] = [];
   let totalCount = 0;
   if (!keep) {
     totalCount = lines.count;
     const start = after ? firstAfter(lines, after, descending) : 0;
-    for (let p = start; p < lines.count && picked.length <= size; p++) {
-      const line = lines.line(p);
-      picked.push({ line, key: lines.keyOf(line) });
-    }
+    for (let p = start; p < lines.count && picked.length <= size; p++) picked.push(lines.row(p));
   } else {
     for (let p = 0; p < lines.count; p++) {
-      const line = lines.line(p);
+      const row = lines.row(p);
+      const line = lines.named(row);
       if (!keep(line)) continue;
       totalCount += 1;
       if (picked.length > size) continue;
-      const key = lines.keyOf(line);
-      const c = after ? compareKeys(key, after) : 1;
-      if (descending ? c < 0 : c > 0) picked.push({ line, key });
+      const c = after ? compareKeys(lines.keyOf(line), after) : 1;
+      if (descending ? c < 0 : c > 0) picked.push(row);
     }
   }
-  const items = picked
-    .slice(0, size)
-    .map(({ line, key }) => ({ cursor: encodeRowCursor(order, key), node: toRow(line) }));
+  const cursorOf = (row: CachedPositionRow) =>
+    encodeRowCursor(order, lines.keyOf(lines.named(row)));
+  const items = picked.slice(0, size).map((row) => new PageItem(row, toRow(row), cursorOf));
   return {
     items,
     totalCount,
     hasNextPage: picked.length > size,
     hasPreviousPage: after !== null,
-    startCursor: items[0]?.cursor ?? null,
-    endCursor: items.at(-1)?.cursor ?? null,
+    startCursor: picked[0] ? cursorOf(picked[0]) : null,
+    endCursor: items.length > 0 ? cursorOf(picked[items.length - 1] as CachedPositionRow) : null,
   };
 }
 
@@ -313,12 +386,12 @@ export async function positionRowsAll(
 ): Promise<{ readonly version: string; readonly rows: Iterable<PositionRowRecord> }> {
   const { lines, keep, toRow, version } = await load(snapshots, prices, query);
   return {
-    version,
+    version: version(),
     rows: {
       *[Symbol.iterator]() {
         for (let p = 0; p < lines.count; p++) {
-          const line = lines.line(p);
-          if (!keep || keep(line)) yield toRow(line);
+          const row = lines.row(p);
+          if (!keep || keep(lines.named(row))) yield toRow(row);
         }
       },
     },

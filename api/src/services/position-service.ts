@@ -12,8 +12,6 @@ import {
   type PositionLine,
 } from '../domain/index.js';
 
-import { compareCodePoints } from './code-point-order.js';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from './pagination.js';
 import type { PositionCache, CachedPositionRow } from './position-cache.js';
 import { positionSumsQuery } from './position-sums.sql.js';
 import { toPositionSums, type PositionSumsRow } from './row-mappers.js';
@@ -95,12 +93,6 @@ export type NamedLinesQuery = PositionQuery & {
   virtualAccountNames?: readonly string[] | undefined;
 };
 
-/** A page of `positionPage`: the account and date, the row filter and the page request. */
-export type PositionPageQuery = PositionQuery & {
-  filter?: PositionRowFilter | undefined;
-  page: PageRequest;
-};
-
 /**
  * Every named line of a Smart Account (or of the named Virtual Accounts) at a date, priced, sorted
  * by Virtual Account then license name (byte order): the read every surface slices (GraphQL
@@ -167,103 +159,3 @@ export async function accountPosition(
 }
 
 export { compareCodePoints } from './code-point-order.js';
-
-const compareKeys = (row: CachedPositionRow, key: readonly [string, string]) =>
-  compareCodePoints(row.va_name, key[0]) || compareCodePoints(row.license_name, key[1]);
-
-/** First index in [start, end) whose key sorts after `key` (rows are sorted). */
-function firstAfter(
-  rows: readonly CachedPositionRow[],
-  start: number,
-  end: number,
-  key: readonly [string, string],
-): number {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareKeys(rows[mid] as CachedPositionRow, key) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-const inList = (values: readonly string[] | undefined) => {
-  if (!values) return () => true;
-  const set = new Set(values);
-  return (value: string | null) => value !== null && set.has(value);
-};
-
-/**
- * A page of position lines for BI pulls, sorted by Virtual Account then license name, with
- * keyset cursors. The aggregation comes from the position `cache` (once per database change, not once
- * per page); filters and paging run over it, the shortfall/surplus filters through the domain's
- * own `positionLine`.
- */
-export async function positionPage(
-  cache: PositionCache,
-  query: PositionPageQuery,
-): Promise<Page<NamedPositionLine>> {
-  const size = pageSize(query.page.first);
-  const after = query.page.after
-    ? decodeCursor(query.page.after, ['string', 'string'] as const)
-    : null;
-  const filter = query.filter ?? {};
-  const { rows, rangeOf } = await cache.get({
-    smartAccountId: query.smartAccountId,
-    asOf: query.asOf,
-    virtualAccountNames: filter.virtualAccountNames,
-  });
-  const named = toNamedLine(query);
-  const ranges =
-    filter.virtualAccountNames === undefined
-      ? [[0, rows.length] as const]
-      : [...new Set(filter.virtualAccountNames)]
-          .map(rangeOf)
-          .filter(([start, end]) => end > start)
-          .sort((a, b) => a[0] - b[0]);
-  const otherFilters =
-    filter.licenseNames !== undefined ||
-    filter.productFamilies !== undefined ||
-    filter.regions !== undefined ||
-    filter.businessUnits !== undefined ||
-    filter.hasShortfall !== undefined ||
-    filter.hasSurplus !== undefined;
-
-  let totalCount = 0;
-  const pageLines: NamedPositionLine[] = [];
-  if (!otherFilters) {
-    // Only whole Virtual Accounts (or everything): count by ranges, binary-search the cursor.
-    for (const [start, end] of ranges) {
-      totalCount += end - start;
-      let i = after ? firstAfter(rows, start, end, after) : start;
-      for (; i < end && pageLines.length <= size; i++)
-        pageLines.push(named(rows[i] as CachedPositionRow));
-    }
-  } else {
-    const license = inList(filter.licenseNames);
-    const family = inList(filter.productFamilies);
-    const region = inList(filter.regions);
-    const unit = inList(filter.businessUnits);
-    for (const [start, end] of ranges) {
-      for (let i = start; i < end; i++) {
-        const row = rows[i] as CachedPositionRow;
-        if (!license(row.license_name) || !family(row.product_family)) continue;
-        if (!region(row.region) || !unit(row.business_unit)) continue;
-        const line = named(row);
-        if (filter.hasShortfall !== undefined && line.shortfall > 0 !== filter.hasShortfall)
-          continue;
-        if (filter.hasSurplus !== undefined && line.surplus > 0 !== filter.hasSurplus) continue;
-        totalCount += 1;
-        if (pageLines.length <= size && (!after || compareKeys(row, after) > 0)) {
-          pageLines.push(line);
-        }
-      }
-    }
-  }
-  return toPage(pageLines, size, {
-    totalCount,
-    hasPrevious: after !== null,
-    keyOf: (line) => [line.virtualAccountName, line.licenseName],
-  });
-}

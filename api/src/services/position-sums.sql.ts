@@ -5,6 +5,8 @@ export interface PositionSumsScope {
   readonly asOf: string;
   /** Restrict to these Virtual Accounts (all when absent). */
   readonly virtualAccountIds?: readonly number[] | undefined;
+  /** Restrict to the Virtual Accounts of these names (all when absent). */
+  readonly virtualAccountNames?: readonly string[] | undefined;
 }
 
 /**
@@ -28,9 +30,20 @@ export function reservationInTermAt(asOf: string): SQL {
   return sql`(r.license_type is distinct from 'TERM' or r.end_date is null or r.end_date >= ${asOf}::date)`;
 }
 
-function vaFilter(column: string, scope: PositionSumsScope): SQL {
-  if (!scope.virtualAccountIds) return sql``;
-  return sql` and ${sql.raw(column)} = any(${sql.param([...scope.virtualAccountIds])}::int[])`;
+/** The Virtual Account condition of a scope on `column` (none when it names none). */
+export function vaFilter(
+  column: string,
+  scope: Pick<PositionSumsScope, 'smartAccountId' | 'virtualAccountIds' | 'virtualAccountNames'>,
+): SQL {
+  const ids = scope.virtualAccountIds
+    ? sql` and ${sql.raw(column)} = any(${sql.param([...scope.virtualAccountIds])}::int[])`
+    : sql``;
+  const names = scope.virtualAccountNames
+    ? sql` and ${sql.raw(column)} in (select id from virtual_accounts
+        where smart_account_id = ${scope.smartAccountId}
+          and name = any(${sql.param([...scope.virtualAccountNames])}::text[]))`
+    : sql``;
+  return sql`${ids}${names}`;
 }
 
 /**

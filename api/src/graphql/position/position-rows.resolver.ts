@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 
+import { currentRequest } from '../../http/request-context.js';
 import type { Services } from '../../services/index.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
-import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { DateScalar } from '../scalars/date.scalar.js';
@@ -15,6 +16,7 @@ import {
 } from './position-row.type.js';
 import { toPositionRowFilter, toPositionRowGql } from './position.mapper.js';
 import { PositionFilterInput } from './position.type.js';
+import { selectsPriceColumns } from './price-columns.js';
 
 @Resolver(() => SmartAccountGql)
 export class SmartAccountPositionRowsResolver {
@@ -52,6 +54,7 @@ export class SmartAccountPositionRowsResolver {
       description: `${DESCRIBE.after} Valid only with the orderBy it was issued for.`,
     })
     after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PositionRowConnection> {
     const page = await this.services.position.rowsPage({
       smartAccountId: account.smartAccountId,
@@ -60,8 +63,30 @@ export class SmartAccountPositionRowsResolver {
       filter: toPositionRowFilter(filter),
       orderBy: orderBy ?? undefined,
       page: { first, after },
+      seen: currentRequest()?.positionVersion,
+      withPrices: selectsPriceColumns(info),
     });
-    return toConnection(page, toPositionRowGql);
+    // The page's items are the edges as they are (rows served as read, cursors encoded when
+    // asked): a BI page of 5,000 rows builds no edge objects it does not select.
+    const nodes = page.items.map((item) => toPositionRowGql(item.node));
+    return {
+      get edges() {
+        return page.items.map((item, i) => ({
+          get cursor() {
+            return item.cursor;
+          },
+          node: nodes[i] as PositionRowGql,
+        }));
+      },
+      nodes,
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: page.startCursor,
+        endCursor: page.endCursor,
+      },
+    };
   }
 }
 

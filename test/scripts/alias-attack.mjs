@@ -6,7 +6,8 @@
 //   DATABASE_URL=postgres://…/trueup_bench_<you> node test/scripts/alias-attack.mjs postgres
 //                                                 PostgreSQL, the first Smart Account there
 //
-// TRUEUP_REQUEST_BUDGET_MS passes through to the server (default 30 s). `pnpm -s build` first.
+// TRUEUP_REQUEST_BUDGET_MS passes through to the server (default 30 s); ATTACK_SINGLE=1 first
+// times each expensive field alone. `pnpm -s build` first.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -157,7 +158,19 @@ const moves = Array.from({ length: 50_000 }, (_, i) => ({
 }));
 const worstAllowed = `{ smartAccount(domain: "${domain}") { ${aliases(3, drift, 'd')} ${aliases(3, findings, 'f')}
   exposure { gross { amount } } renewalModel { asOf } } ${aliases(3, suggest, 's')} }`;
+// Each expensive field alone first: what one whole-account computation costs on this estate.
+const single = {
+  'one drift': () => post(analyst, `{ smartAccount(domain: "${domain}") { ${drift} } }`),
+  'one findings(5000)': () =>
+    post(analyst, `{ smartAccount(domain: "${domain}") { ${findings} } }`),
+  'one exposure': () =>
+    post(analyst, `{ smartAccount(domain: "${domain}") { exposure { gross { amount } } } }`),
+  'one renewalModel': () =>
+    post(analyst, `{ smartAccount(domain: "${domain}") { renewalModel { asOf } } }`),
+  'one suggest': () => post(analyst, `{ ${suggest} }`),
+};
 const attacks = {
+  ...(process.env.ATTACK_SINGLE ? single : {}),
   'viewer: 200 aliases of drift': () =>
     post(viewer, `{ smartAccount(domain: "${domain}") { ${aliases(200, drift)} } }`),
   'viewer: 499 aliases of findings': () =>

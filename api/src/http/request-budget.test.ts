@@ -7,7 +7,7 @@ import { RequestBudgetExceeded, requestBudget, throwIfOverBudget } from './reque
 
 /** A response that can be closed by the "client" before it finished. */
 function fakeResponse(): Response & EventEmitter {
-  return Object.assign(new EventEmitter(), { writableFinished: false }) as never;
+  return Object.assign(new EventEmitter(), { writableFinished: false, locals: {} }) as never;
 }
 
 describe('the request budget', () => {
@@ -33,6 +33,21 @@ describe('the request budget', () => {
         while (performance.now() < until);
         expect(() => throwIfOverBudget()).toThrow(/time budget \(0\.1 s\)/);
         done();
+      });
+    });
+  });
+
+  it('mounted twice on one request, counts one budget from the first mount', async () => {
+    const res = fakeResponse();
+    await new Promise<void>((done) => {
+      requestBudget(100)({} as Request, res, () => {
+        const until = performance.now() + 150;
+        while (performance.now() < until);
+        // The second mount (after the body parser) must not start a fresh 60 s budget.
+        requestBudget(60_000)({} as Request, res, () => {
+          expect(() => throwIfOverBudget()).toThrow(/time budget \(0\.1 s\)/);
+          done();
+        });
       });
     });
   });

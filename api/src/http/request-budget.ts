@@ -33,6 +33,8 @@ interface Budget {
 }
 
 const store = new AsyncLocalStorage<Budget>();
+/** Where a request's budget is kept in `res.locals` for a second mount. */
+const BUDGET = 'requestBudget';
 
 /**
  * Throws `RequestBudgetExceeded` when the current request (if any) is out of time or its
@@ -71,11 +73,21 @@ export function requestSignal(): AbortSignal | undefined {
 /**
  * Gives the rest of the chain a time budget: after `budgetMs`, or as soon as the client closes
  * the connection before the answer is sent, the request's signal aborts and its next database
- * query throws instead of running. On PostgreSQL a query already running is bounded by the
- * connection's `statement_timeout` (the same budget). Mount after the body parser.
+ * query throws instead of running; a query waiting for a pooled PostgreSQL connection stops
+ * waiting (`db/src/client/postgres.ts`). On PostgreSQL a query already running is bounded by
+ * the connection's `statement_timeout` (the same budget).
+ *
+ * Mounted again on the same request (before the bearer check, then after the body parser, whose
+ * stream callbacks do not carry the async context), it re-enters the budget the first mount
+ * started: one budget, counted from the first.
  */
 export function requestBudget(budgetMs: number): RequestHandler {
   return (_req, res, next) => {
+    const started = res.locals[BUDGET] as Budget | undefined;
+    if (started) {
+      store.run(started, next);
+      return;
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort('budget'), budgetMs);
     timer.unref();
@@ -85,14 +97,13 @@ export function requestBudget(budgetMs: number): RequestHandler {
       done();
       if (!res.writableFinished) controller.abort('disconnected');
     });
-    store.run(
-      {
-        signal: controller.signal,
-        budgetMs,
-        deadline: performance.now() + budgetMs,
-        abort: (reason) => controller.abort(reason),
-      },
-      next,
-    );
+    const budget: Budget = {
+      signal: controller.signal,
+      budgetMs,
+      deadline: performance.now() + budgetMs,
+      abort: (reason) => controller.abort(reason),
+    };
+    res.locals[BUDGET] = budget;
+    store.run(budget, next);
   };
 }

@@ -27,7 +27,12 @@ import { jitGateway } from './jit-executor.js';
 import { jsonStatusPlugin } from './json-status.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { replayFastPath } from './replay-fast-path.js';
-import { DEFAULT_REQUEST_BUDGET_MS, requestBudget, throwIfOverBudget } from './request-budget.js';
+import {
+  DEFAULT_REQUEST_BUDGET_MS,
+  requestBudget,
+  requestSignal,
+  throwIfOverBudget,
+} from './request-budget.js';
 import { enterRequestContext, requestLog, requestRecordOf } from './request-context.js';
 import type { ResponseStamp } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
@@ -38,6 +43,15 @@ export const PROTECTED_PATHS = [GRAPHQL_PATH, '/export'] as const;
 /** Largest request body accepted (an `importData` file travels inside it). */
 export const MAX_BODY = '5mb';
 const HEALTH_TIMEOUT_MS = 5_000;
+/**
+ * How long an idle keep-alive connection stays open (Node's default is 5 s). A heavy request's
+ * synchronous step (findings or the optimizer over a large estate) can hold the event loop for
+ * seconds; when the loop comes back, Node runs expired timers before it reads sockets, so with
+ * 5 s a keep-alive socket whose next request (a `/healthz` probe) arrived during the stall was
+ * closed unread and the client got ECONNRESET. Longer than any stall the request budget allows,
+ * so that request is answered late instead (`keep-alive.test.ts`).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Everything the HTTP layer needs; built by the composition root from `Config` + services. */
 export interface HttpServerOptions<A extends { tokenName: string } = { tokenName: string }> {
@@ -154,6 +168,9 @@ export async function startHttpServer<A extends { tokenName: string }>(
   const httpServer = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, app)
     : http.createServer(app);
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node measures a keep-alive connection's next headers from the end of the last response.
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   const plugins: ApolloServerPlugin<BaseContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -168,8 +185,9 @@ export async function startHttpServer<A extends { tokenName: string }>(
     jsonStatusPlugin(),
   ];
   const budgetMs = options.requestBudgetMs ?? DEFAULT_REQUEST_BUDGET_MS;
-  // Every database query checks the budget of the request it runs for (none outside requests).
-  setQueryGuard(throwIfOverBudget);
+  // Every database query checks the budget of the request it runs for (none outside requests),
+  // and stops waiting for a pooled connection when that request's signal aborts.
+  setQueryGuard(throwIfOverBudget, requestSignal);
   const apollo = new ApolloServer<BaseContext>({
     // The schema, executed by graphql-jit (compiled per query document) through Apollo's
     // gateway interface: see jit-executor.ts.
@@ -213,9 +231,10 @@ export async function startHttpServer<A extends { tokenName: string }>(
   app.use(
     [...PROTECTED_PATHS],
     cors<cors.CorsRequest>({ origin: [...(options.allowedOrigins ?? [])], maxAge: 600 }),
+    // The budget starts before the token lookup, which may wait for a database connection too.
+    requestBudget(budgetMs),
     requireBearer(options.authenticate),
   );
-  app.use('/export', requestBudget(budgetMs));
   for (const router of options.routers ?? []) app.use(router);
   app.use(
     GRAPHQL_PATH,

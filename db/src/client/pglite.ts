@@ -65,6 +65,10 @@ export async function createPgliteDb(
       const result = (await executor.execute(query)) as unknown as { rows: unknown[] };
       return result.rows as never;
     },
+    async ping() {
+      // Straight to PGlite, not through the yielding client's queue of requests' statements.
+      await client.query('select 1');
+    },
     async copyInto(table, columns, rows) {
       const parts: string[] = [];
       let count = 0;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -10,7 +11,7 @@ import * as schema from '../schema/index.js';
 import { insertSink, markCopyOverSocketUnsafe } from './copy-sink.js';
 import { copyChunks, copyStatement } from './csv.js';
 import { MIGRATION_LOCK_KEY, migrationsFolder } from './migrations.js';
-import { guardLogger } from './query-guard.js';
+import { guardLogger, querySignal, runQueryGuard } from './query-guard.js';
 import type { Db, DbHandle } from './types.js';
 
 export interface PostgresOptions {
@@ -33,11 +34,19 @@ export async function createPostgresDb(options: PostgresOptions): Promise<DbHand
       ? { connection: { statement_timeout: options.statementTimeoutMs } }
       : {}),
   });
+  boundWaitsByRequest(client);
   const db = drizzle(client, { schema, logger: guardLogger }) as unknown as Db;
+  // Its own connection, opened on first use: a probe never waits for the pool's connections,
+  // which one heavy request can hold all of.
+  let pinger: postgres.Sql | undefined;
   return {
     db,
     kind: 'postgres',
     location: redactUrl(options.url),
+    async ping() {
+      pinger ??= postgres(options.url, { max: 1, onnotice: () => undefined, connect_timeout: 5 });
+      await pinger`select 1`;
+    },
     async rows(query, executor = db) {
       const result = await executor.execute(query);
       return [...(result as unknown as Record<string, unknown>[])] as never;
@@ -61,8 +70,64 @@ export async function createPostgresDb(options: PostgresOptions): Promise<DbHand
         reserved.release();
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    async close() {
+      await Promise.all([client.end({ timeout: 5 }), pinger?.end({ timeout: 5 })]);
+    },
   };
+}
+
+type PendingQuery = ReturnType<postgres.Sql['unsafe']> & {
+  active: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
+
+/**
+ * Bounds the wait for a pooled connection by the request a query is issued for (the query
+ * guard's signal): when the pool is busy, postgres.js queues a query (or pipelines it behind
+ * another connection's statement) until a connection is free, and the guard, asked when the
+ * query was issued, is not asked again. When the request's signal aborts (budget spent, client
+ * gone) a query not yet running is cancelled and its caller stops waiting; a running one ends
+ * at `statement_timeout` (the same budget). Either way it fails with what the
+ * guard throws in its request (`REQUEST_BUDGET_EXCEEDED`), the driver's error as its cause.
+ * Transactions wait through the same path (`begin` is an `unsafe` query of the pool).
+ */
+function boundWaitsByRequest(client: postgres.Sql): void {
+  const unsafe = client.unsafe;
+  client.unsafe = ((...args: Parameters<typeof unsafe>) => {
+    const query = unsafe(...args) as PendingQuery;
+    const signal = querySignal();
+    if (!signal) return query;
+    // The rejection arrives from the connection's socket, outside the request's async context.
+    const inRequest = AsyncLocalStorage.snapshot();
+    const { resolve, reject } = query;
+    const stop = () => {
+      if (query.active) return;
+      // Queued: removed from the queue. Pipelined behind another statement on a busy
+      // connection: cancelled when its turn comes; its caller stops waiting now.
+      void query.cancel();
+      query.reject(new Error('cancelled while waiting for a connection'));
+    };
+    query.resolve = (value) => {
+      signal.removeEventListener('abort', stop);
+      resolve(value);
+    };
+    query.reject = (error) => {
+      signal.removeEventListener('abort', stop);
+      let stopped: unknown;
+      if (signal.aborted) {
+        try {
+          inRequest(runQueryGuard);
+        } catch (guardError) {
+          stopped = guardError;
+        }
+      }
+      reject(stopped instanceof Error ? Object.assign(stopped, { cause: error }) : error);
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+    return query;
+  }) as typeof unsafe;
 }
 
 /**

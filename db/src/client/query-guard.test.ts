@@ -42,6 +42,17 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the query guard on embedded 
     expect(row?.n).toBe(0);
   });
 
+  it('answers the readiness probe before statements queued ahead of it', async () => {
+    const ended: string[] = [];
+    const queued = Array.from({ length: 10 }, (_, n) =>
+      handle.db.execute(sql`select pg_sleep(0.05), ${n}::int`).then(() => ended.push(`s${n}`)),
+    );
+    await handle.ping!().then(() => ended.push('ping'));
+    await Promise.all(queued);
+    // Behind at most the statement already running, not behind the ten.
+    expect(ended.indexOf('ping')).toBeLessThan(2);
+  });
+
   it('runs statements in the order they were issued', async () => {
     const order: number[] = [];
     await Promise.all(

@@ -27,5 +27,11 @@ export interface DbHandle {
   rows<T extends Record<string, unknown>>(query: SQL, executor?: Db): Promise<T[]>;
   /** Bulk-loads rows with `COPY ... FROM STDIN (FORMAT csv)`. Returns the row count. */
   copyInto(table: string, columns: readonly string[], rows: Iterable<CopyRow>): Promise<number>;
+  /**
+   * Readiness: the database answers `select 1`, without queuing behind requests' statements
+   * (PostgreSQL: its own connection; PGlite: next after the running statement). Optional: a
+   * handle without it is probed with `rows`.
+   */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }

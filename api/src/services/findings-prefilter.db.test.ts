@@ -12,15 +12,21 @@ type Row = Record<string, unknown>;
 const REFERENCE_DATE = '2026-06-30';
 
 /**
- * Every instance of the account and the latest device report per instance × license on or
- * before `asOf`, read here without any prefilter: what the findings would see if the loader
- * read the whole estate.
+ * Every lot record reaching `asOf`, every instance of the account and the latest device report
+ * per instance × license on or before `asOf`, read here without any prefilter: what the
+ * findings would see if the loader read the whole estate.
  */
 async function wholeEstate(
   handle: DbHandle,
   sa: number,
   asOf: string,
-): Promise<Pick<FindingsInput, 'instances' | 'deviceUsage'>> {
+): Promise<Pick<FindingsInput, 'instances' | 'deviceUsage' | 'lots'>> {
+  const lots = await handle.rows<Row>(sql`
+    select id, virtual_account_id, license_id, quantity, license_type, start_date::text,
+           end_date::text, source, pak_number, sku, effective_from::text, superseded_on::text
+    from entitlement_lots
+    where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)
+    order by id`);
   const instances = await handle.rows<Row>(sql`
     select id, virtual_account_id, name, hostname, connection_mode, status, satellite_id,
            replaced_by_id, to_char(last_contact_at at time zone 'UTC', 'YYYY-MM-DD') as last_contact
@@ -39,7 +45,22 @@ async function wholeEstate(
       (report.as_of === seen.as_of && Number(report.id) > Number(seen.id));
     if (newer) latest.set(key, report);
   }
+  const text = (v: unknown) => (v === null ? null : String(v));
   return {
+    lots: lots.map((r) => ({
+      id: Number(r.id),
+      virtualAccountId: Number(r.virtual_account_id),
+      licenseId: Number(r.license_id),
+      quantity: Number(r.quantity),
+      licenseType: r.license_type as 'TERM' | 'PERPETUAL',
+      startDate: text(r.start_date),
+      endDate: text(r.end_date),
+      source: r.source as 'SMART' | 'CLASSIC_PAK',
+      pakNumber: text(r.pak_number),
+      sku: text(r.sku),
+      effectiveFrom: text(r.effective_from),
+      supersededOn: text(r.superseded_on),
+    })),
     instances: instances.map((r) => ({
       id: Number(r.id),
       virtualAccountId: Number(r.virtual_account_id),
@@ -83,8 +104,9 @@ describe('findings read only the devices that can matter', () => {
       const query = { smartAccountId: sa, asOf, includeClassic: true };
       const loaded = await findingsInputOf(handle, query);
       const whole = await wholeEstate(handle, sa, asOf);
-      // The prefilter left devices out (else this would prove nothing) …
+      // The prefilter left devices and lots out (else this would prove nothing) …
       expect(loaded.instances.length).toBeLessThan(whole.instances.length);
+      expect(loaded.lots.length).toBeLessThan(whole.lots.length);
       // … and the findings are exactly those of every device.
       const expected = findings({ ...loaded, ...whole });
       expect(await accountFindings(handle, query)).toEqual(expected);

@@ -3,10 +3,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbHandle } from '@trueup/db';
 
 import {
-  addOnBasePairs,
   DomainError,
   findings,
   findingsCutoffs,
+  instancesLackingBase,
   ledgerMismatches,
   type Finding,
   type FindingsInput,
@@ -50,7 +50,7 @@ function toLicenseRecord(r: Row): LicenseRecord {
  * The instances that can appear in a finding for a reason the database alone knows (see
  * `FindingsCutoffs` in the domain): decommissioned or SLR, holding a reservation or replacing
  * one that does, silent past the shortest reporting window, or behind a late satellite.
- * The add-on rule's own instances (`lackingBase`) and the evidence of ledger mismatches
+ * The add-on rule's own instances (`instancesLackingBase`) and the evidence of ledger mismatches
  * (`mismatchInstances`) are added once known; the rest of the estate is never read.
  */
 function keptInstances(sa: number, asOf: IsoDate): SQL {
@@ -131,38 +131,33 @@ function mergeDevices(a: Devices, b: Devices): Devices {
   ];
 }
 
-/**
- * The ids of devices whose latest reports (above 0) hold an add-on that nothing else they hold
- * satisfies (`addOnsWithoutBase`), judged in the database from the relation's pairs
- * (`addOnBasePairs`): one pass over the latest reports, only the lacking ids come back.
- */
+/** The ids of instances whose latest reports hold an add-on that nothing they hold satisfies. */
 async function lackingBase(
   handle: DbHandle,
   sa: number,
   asOf: IsoDate,
   licenses: Promise<LicenseRecord[]>,
 ): Promise<number[]> {
-  const { addOnIds, pairs } = addOnBasePairs(await licenses);
-  if (addOnIds.length === 0) return [];
-  const rows = await handle.rows<Row>(sql`
-    with latest as materialized (
+  // Devices grouped by the set of licenses their latest reports hold above 0: the add-on rule
+  // is judged once per set, not once per device (status is left to the rule: a device kept
+  // for nothing is only read, never judged wrongly).
+  const heldSets = await handle.rows<Row>(sql`
+    with latest as (
       select distinct on (product_instance_id, license_id)
              product_instance_id as pi, license_id as lic, quantity
       from usage_reports
       where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date
       order by product_instance_id, license_id, as_of desc, id desc
     ),
-    held as (select pi, lic from latest where quantity > 0),
-    pairs as (
-      select * from unnest(${sql.param(pairs.addOnIds)}::int[], ${sql.param(pairs.baseIds)}::int[])
-        as p(add_on, base)
-    ),
-    satisfied as (select h.pi, p.add_on from held h join pairs p on p.base = h.lic)
-    select distinct h.pi from held h
-    join unnest(${sql.param(addOnIds)}::int[]) as a(lic) on a.lic = h.lic
-    where not exists (select 1 from satisfied s where s.pi = h.pi and s.add_on = h.lic)
-    order by 1`);
-  return rows.map((r) => num(r.pi));
+    held as (select pi, array_agg(lic order by lic) as lics from latest where quantity > 0 group by pi)
+    select lics as license_ids, array_agg(pi) as instance_ids from held group by lics`);
+  return instancesLackingBase(
+    await licenses,
+    heldSets.map((r) => ({
+      licenseIds: (r.license_ids as unknown[]).map(num),
+      instanceIds: (r.instance_ids as unknown[]).map(num),
+    })),
+  );
 }
 
 /**

@@ -64,54 +64,6 @@ export function findingsCutoffs(
 }
 
 /**
- * The add-on relation as pairs, for judging devices where they are stored: `addOnIds` are the
- * licenses with a base requirement (RULE or EXPLICIT) and each pair (`pairs.addOnIds[i]`,
- * `pairs.baseIds[i]`) a license that, held on the same device, satisfies that add-on (never
- * the add-on itself). A device lacks a base (`addOnsWithoutBase`) exactly when its held
- * licenses (above 0) include an add-on and no license paired with it. Only the licenses that
- * `AddOnRelations.suppliers` allows are tried: the base named in the catalog and the Network
- * licenses of the family.
- */
-export function addOnBasePairs(licenses: readonly LicenseRecord[]): {
-  addOnIds: number[];
-  pairs: { addOnIds: number[]; baseIds: number[] };
-} {
-  const byId = new Map<number, LicenseRecord>();
-  for (const license of licenses) if (!byId.has(license.id)) byId.set(license.id, license);
-  const relations = addOnRelations({ license: (id) => byId.get(id) });
-  const family = new Map<string, number[]>();
-  for (const id of byId.keys()) {
-    const network = relations.network(id);
-    if (!network) continue;
-    const ids = family.get(network.key);
-    if (ids) ids.push(id);
-    else family.set(network.key, [id]);
-  }
-  const addOnIds: number[] = [];
-  const pairs = { addOnIds: [] as number[], baseIds: [] as number[] };
-  for (const id of byId.keys()) {
-    const requirement = relations.requirement(id);
-    let candidates: readonly number[];
-    if (requirement.kind === 'RULE') {
-      candidates = family.get(`family:${requirement.identity.family}`) ?? [];
-    } else if (requirement.kind === 'EXPLICIT') {
-      const ofFamily =
-        requirement.base?.line === 'NETWORK'
-          ? (family.get(`family:${requirement.base.family}`) ?? [])
-          : [];
-      candidates = [...new Set([requirement.baseLicenseId, ...ofFamily])];
-    } else continue;
-    addOnIds.push(id);
-    for (const candidate of candidates) {
-      if (candidate === id || !relations.satisfies(requirement, candidate)) continue;
-      pairs.addOnIds.push(id);
-      pairs.baseIds.push(candidate);
-    }
-  }
-  return { addOnIds, pairs };
-}
-
-/**
  * Of devices grouped by the licenses their latest reports hold above 0 (one group per set of
  * licenses), the ids of those consuming an add-on that nothing else they hold satisfies.
  */

@@ -28,6 +28,8 @@ const AREAS: readonly (readonly [string, RegExp])[] = [
     /query-limits|query-complexity|actual-cost|expensive-fields|http\/complexity|input-bounds|request-budget|(cost|complexity)-cache/,
   ],
   ['response cache', /response-cache/],
+  ['reallocation', /domain\/reallocation|services\/reallocation|graphql\/reallocation/],
+  ['findings', /domain\/findings|services\/findings|graphql\/findings/],
   [
     'position read',
     /services\/position|current-positions|services\/pagination|row-mappers|domain\//,

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { drive, typicalVirtualAccount } from './cases/load.js';
+import { optimizerRequest } from './cases/optimizer.js';
 import { touchDatabase } from './cases/paging.js';
+import { post } from './http-client.js';
 import { summariseProfile, type CpuProfile } from './profile-summary.js';
 import { oneVirtualAccountVariables, pageAllPositionRows } from './queries.js';
 import { openHarness } from './setup.js';
@@ -22,8 +24,9 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'large' },
     seconds: { type: 'string', default: '10' },
     out: { type: 'string', default: 'one-va-load.cpuprofile' },
-    // one-va-load (50 clients on one Virtual Account) or paging-after-write (a write, then every
-    // page of the account by 5,000, repeated).
+    // one-va-load (50 clients on one Virtual Account), paging-after-write (a write, then every
+    // page of the account by 5,000, repeated), optimizer (the bench's suggestReallocation
+    // request) or findings (every finding of the account, in process), one after another.
     case: { type: 'string', default: 'one-va-load' },
   },
 });
@@ -38,8 +41,14 @@ try {
   };
   const va = await typicalVirtualAccount(context);
   const variables = oneVirtualAccountVariables(context.domain, context.asOf, va.name);
-  log(`warm-up (2 s) on ${va.name} (${va.lines} lines)…`);
-  await drive({ ...context, scale: { ...context.scale, loadSeconds: 2 } }, context.api, variables);
+  if (values.case === 'one-va-load' || values.case === 'paging-after-write') {
+    log(`warm-up (2 s) on ${va.name} (${va.lines} lines)…`);
+    await drive(
+      { ...context, scale: { ...context.scale, loadSeconds: 2 } },
+      context.api,
+      variables,
+    );
+  }
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -47,7 +56,27 @@ try {
   await session.post('Profiler.start');
   log(`profiling ${values.seconds} s of ${values.case}…`);
   let load = { requestsPerSecond: 0, p50: 0, p99: 0, total: 0 };
-  if (values.case === 'paging-after-write') {
+  if (values.case === 'optimizer' || values.case === 'findings') {
+    // The case's request back to back for the window (at least once), one at a time.
+    const request = optimizerRequest(context);
+    const until = performance.now() + Number(values.seconds) * 1000;
+    const ms: number[] = [];
+    do {
+      const started = performance.now();
+      if (values.case === 'findings') {
+        await context.services.findings({
+          smartAccountId: context.smartAccountId,
+          asOf: context.asOf,
+          includeClassic: true,
+        });
+      } else if (request) {
+        await post(context.api, request.document, request.variables);
+      }
+      ms.push(performance.now() - started);
+    } while (performance.now() < until);
+    load.total = ms.length;
+    log(`${values.case}: ${ms.map((x) => Math.round(x)).join(', ')} ms`);
+  } else if (values.case === 'paging-after-write') {
     const until = performance.now() + Number(values.seconds) * 1000;
     while (performance.now() < until) {
       await touchDatabase(context);

@@ -3,63 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_ACCOUNTS, seedDemo, type DbHandle } from '@trueup/db';
 
+import { wholeEstate } from '../../../test/support/findings-whole-estate.js';
 import { createTestDb } from '../../../test/support/test-db.js';
-import { findings, type FindingsInput } from '../domain/index.js';
+import { findings } from '../domain/index.js';
 
 import { accountFindings, findingsInputOf } from './findings-service.js';
 
-type Row = Record<string, unknown>;
 const REFERENCE_DATE = '2026-06-30';
-
-/**
- * Every instance of the account and the latest device report per instance × license on or
- * before `asOf`, read here without any prefilter: what the findings would see if the loader
- * read the whole estate.
- */
-async function wholeEstate(
-  handle: DbHandle,
-  sa: number,
-  asOf: string,
-): Promise<Pick<FindingsInput, 'instances' | 'deviceUsage'>> {
-  const instances = await handle.rows<Row>(sql`
-    select id, virtual_account_id, name, hostname, connection_mode, status, satellite_id,
-           replaced_by_id, to_char(last_contact_at at time zone 'UTC', 'YYYY-MM-DD') as last_contact
-    from product_instances where smart_account_id = ${sa} order by id`);
-  const reports = await handle.rows<Row>(sql`
-    select product_instance_id, license_id, quantity, as_of::text as as_of, id
-    from usage_reports
-    where smart_account_id = ${sa} and product_instance_id is not null and as_of <= ${asOf}::date`);
-  const latest = new Map<string, Row>();
-  for (const report of reports) {
-    const key = `${String(report.product_instance_id)}:${String(report.license_id)}`;
-    const seen = latest.get(key);
-    const newer =
-      !seen ||
-      String(report.as_of) > String(seen.as_of) ||
-      (report.as_of === seen.as_of && Number(report.id) > Number(seen.id));
-    if (newer) latest.set(key, report);
-  }
-  return {
-    instances: instances.map((r) => ({
-      id: Number(r.id),
-      virtualAccountId: Number(r.virtual_account_id),
-      name: String(r.name),
-      hostname: r.hostname === null ? null : String(r.hostname),
-      connectionMode: r.connection_mode as 'DIRECT_CLOUD' | 'ON_PREM' | 'SLR' | 'PLR',
-      status: r.status as 'ACTIVE' | 'DECOMMISSIONED',
-      lastContactAt: r.last_contact === null ? null : String(r.last_contact),
-      satelliteId: r.satellite_id === null ? null : Number(r.satellite_id),
-      replacedById: r.replaced_by_id === null ? null : Number(r.replaced_by_id),
-    })),
-    deviceUsage: [...latest.values()]
-      .map((r) => ({
-        instanceId: Number(r.product_instance_id),
-        licenseId: Number(r.license_id),
-        quantity: Number(r.quantity),
-      }))
-      .sort((a, b) => a.instanceId - b.instanceId || a.licenseId - b.licenseId),
-  };
-}
 
 describe('findings read only the devices that can matter', () => {
   let handle: DbHandle;
@@ -83,8 +33,9 @@ describe('findings read only the devices that can matter', () => {
       const query = { smartAccountId: sa, asOf, includeClassic: true };
       const loaded = await findingsInputOf(handle, query);
       const whole = await wholeEstate(handle, sa, asOf);
-      // The prefilter left devices out (else this would prove nothing) …
+      // The prefilter left devices and lots out (else this would prove nothing) …
       expect(loaded.instances.length).toBeLessThan(whole.instances.length);
+      expect(loaded.lots.length).toBeLessThan(whole.lots.length);
       // … and the findings are exactly those of every device.
       const expected = findings({ ...loaded, ...whole });
       expect(await accountFindings(handle, query)).toEqual(expected);

@@ -160,6 +160,33 @@ async function lackingBase(
   );
 }
 
+/**
+ * The lots the rules read (see `FindingsCutoffs`): whole Virtual Account × license cells with
+ * a TERM lot above 0 ending from `asOf` to `expiringEndBy`, TERM lots ended before `asOf`,
+ * CLASSIC_PAK lots and the first TERM lot of each license; of the records reaching `asOf`.
+ */
+function neededLots(sa: number, asOf: IsoDate): SQL {
+  const { expiringEndBy } = findingsCutoffs(asOf);
+  const current = sql`(superseded_on is null or superseded_on > ${asOf}::date)`;
+  return sql`
+    select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
+           source, pak_number, sku, effective_from::text, superseded_on::text
+    from entitlement_lots e
+    where e.smart_account_id = ${sa} and ${current} and (
+      e.source = 'CLASSIC_PAK'
+      or (e.license_type = 'TERM' and e.end_date < ${asOf}::date)
+      or (e.virtual_account_id, e.license_id) in (
+        select virtual_account_id, license_id from entitlement_lots
+        where smart_account_id = ${sa} and license_type = 'TERM' and quantity > 0 and ${current}
+          and end_date between ${asOf}::date and ${expiringEndBy}::date)
+      or e.id in (
+        select distinct on (license_id) id from entitlement_lots
+        where smart_account_id = ${sa} and license_type = 'TERM' and ${current}
+        order by license_id, id)
+    )
+    order by id`;
+}
+
 export async function findingsInputOf(
   handle: DbHandle,
   query: { smartAccountId: number; asOf: IsoDate; includeClassic: boolean },
@@ -204,11 +231,7 @@ export async function findingsInputOf(
     handle.rows<Row>(sql`select id, name from virtual_accounts where smart_account_id = ${sa}`),
     licenses,
     devices,
-    handle.rows<Row>(sql`
-      select id, virtual_account_id, license_id, quantity, license_type, start_date::text, end_date::text,
-             source, pak_number, sku, effective_from::text, superseded_on::text
-      from entitlement_lots
-      where smart_account_id = ${sa} and (superseded_on is null or superseded_on > ${asOf}::date)`),
+    handle.rows<Row>(neededLots(sa, asOf)),
     handle.rows<Row>(sql`
       select r.id, r.product_instance_id, r.virtual_account_id, r.license_id, r.reservation_type,
              r.license_type, r.end_date::text as end_date,

@@ -12,7 +12,7 @@ import {
 
 import { post } from '../http-client.js';
 import { median, sample } from '../stats.js';
-import { unavailable, type BenchCase } from '../types.js';
+import { unavailable, type BenchCase, type BenchContext } from '../types.js';
 
 const FIELD = 'suggestReallocation';
 
@@ -32,6 +32,23 @@ function selectionOf(type: GraphQLObjectType, depth: number): string {
   return parts.join(' ');
 }
 
+/** The bench's `suggestReallocation` request (every leaf 3 levels deep), null before the schema has it. */
+export function optimizerRequest(context: BenchContext): {
+  document: string;
+  variables: { smartAccount: string; asOf: string };
+} | null {
+  const sdl = readFileSync(`${context.repoRoot}/api/schema.graphql`, 'utf8');
+  const schema = buildSchema(sdl);
+  const query = schema.getQueryType()?.getFields()[FIELD];
+  if (!query) return null;
+  const named = getNamedType(query.type);
+  const selection = isObjectType(named) ? ` { ${selectionOf(named, 3)} }` : '';
+  const document = `query BenchOptimizer($smartAccount: String!, $asOf: Date) {
+      ${FIELD}(smartAccount: $smartAccount, asOf: $asOf)${selection}
+    }`;
+  return { document, variables: { smartAccount: context.domain, asOf: context.asOf } };
+}
+
 /**
  * `suggestReallocation` on the estate (built on another branch): absolute time and the number
  * of Virtual Account × license pairs it considers. Reports "not available" until the query is
@@ -41,17 +58,10 @@ export const optimizerCase: BenchCase = {
   name: 'optimizer',
   description: 'suggestReallocation(smartAccount:, asOf:) on the estate: time vs the 1 s goal',
   async run(context) {
-    const sdl = readFileSync(`${context.repoRoot}/api/schema.graphql`, 'utf8');
-    const schema = buildSchema(sdl);
-    const query = schema.getQueryType()?.getFields()[FIELD];
-    if (!query)
+    const request = optimizerRequest(context);
+    if (!request)
       return unavailable('optimizer', 'not available', `no Query.${FIELD} in the schema yet`);
-    const named = getNamedType(query.type);
-    const selection = isObjectType(named) ? ` { ${selectionOf(named, 3)} }` : '';
-    const document = `query BenchOptimizer($smartAccount: String!, $asOf: Date) {
-      ${FIELD}(smartAccount: $smartAccount, asOf: $asOf)${selection}
-    }`;
-    const variables = { smartAccount: context.domain, asOf: context.asOf };
+    const { document, variables } = request;
     let plan: Record<string, unknown> = {};
     const ms = await sample(context.scale.runs, async () => {
       const data = await post<Record<string, Record<string, unknown>>>(

@@ -128,8 +128,9 @@ function add(map: Map<Tier, number>, tier: Tier, quantity: number): void {
 }
 
 /** Per Virtual Account, the add-on lines pooled by requirement, with the lines that supply them. */
-function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
-  const byKey = new Map<string, Pool>();
+function pools(estate: Estate, relations: AddOnRelations): Map<number, Map<string, Pool>> {
+  // Per Virtual Account, then pool key: no key string per add-on line.
+  const byAccount = new Map<number, Map<string, Pool>>();
   const lines = estate.input.positionLines.filter((line) => line.consumed > 0);
   // Bases are looked for in the add-on's own Virtual Account only: index the lines by it once
   // (scanning every line per pool is quadratic on a large account).
@@ -169,14 +170,15 @@ function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
   for (const line of lines) {
     const pool = relations.pool(line.licenseId);
     if (!pool) continue;
-    const key = `${line.virtualAccountId}|${pool.key}`;
-    const entry: Pool = byKey.get(key) ?? {
+    let ofAccount = byAccount.get(line.virtualAccountId);
+    if (!ofAccount) byAccount.set(line.virtualAccountId, (ofAccount = new Map()));
+    const entry: Pool = ofAccount.get(pool.key) ?? {
       addOns: [],
       bases: [],
       demand: new Map(),
       supply: new Map(),
     };
-    byKey.set(key, entry);
+    ofAccount.set(pool.key, entry);
     entry.addOns.push(line);
     add(entry.demand, pool.minimumTier ?? 'ESSENTIALS', line.consumed);
     if (entry.addOns.length > 1) continue;
@@ -187,7 +189,7 @@ function pools(estate: Estate, relations: AddOnRelations): Map<string, Pool> {
       add(entry.supply, tier, other.consumed);
     }
   }
-  return byKey;
+  return byAccount;
 }
 
 function virtualAccountFindings(
@@ -202,48 +204,62 @@ function virtualAccountFindings(
     const k = `${f.virtualAccountId}|${f.licenseId}`;
     onDevices.set(k, (onDevices.get(k) ?? 0) + f.quantity);
   }
-  for (const [key, pool] of pools(estate, relations)) {
-    const deficit = poolDeficit(pool.demand, pool.supply);
-    const virtualAccountId = pool.addOns[0]?.virtualAccountId ?? 0;
-    const addOnIds = new Set(pool.addOns.map((line) => line.licenseId));
-    let explained = 0;
-    for (const id of addOnIds) explained += onDevices.get(`${virtualAccountId}|${id}`) ?? 0;
-    const quantity = deficit - explained;
-    if (quantity <= 0) continue;
-    const addOns = [...pool.addOns].sort(
-      (a, b) => b.consumed - a.consumed || a.licenseId - b.licenseId,
-    );
-    const main = addOns[0] as PositionLine;
-    const requirement = relations.requirement(main.licenseId);
-    const required = describe(requirement);
-    const addOnConsumed = addOns.reduce((t, line) => t + line.consumed, 0);
-    const baseConsumed = pool.bases.reduce((t, line) => t + line.consumed, 0);
-    const names = nameList(
-      addOns.map((line) => estate.licenseName(line.licenseId)).sort(compareText),
-    );
-    findings.push({
-      code: 'ADDON_WITHOUT_BASE',
-      severity: 'medium',
-      key: `ADDON_WITHOUT_BASE:virtualAccount:${key.replace('|', ':')}`,
-      ...subjectOf(estate, virtualAccountId, main.licenseId),
-      quantity,
-      money: null,
-      message:
-        `${estate.virtualAccountName(virtualAccountId)}: ${addOnConsumed} × ${names} consumed ` +
-        `but only ${baseConsumed} × a base that covers them (${required}): ${quantity} ` +
-        `add-ons run without their base; license the base or correct the usage.`,
-      facts: {
-        scope: 'VIRTUAL_ACCOUNT',
-        instanceId: null,
-        baseLicenseId: requirement.kind === 'EXPLICIT' ? requirement.baseLicenseId : null,
-        requiredBase: required,
-        addOnConsumed,
-        baseConsumed,
-      },
-      evidence: [...addOns, ...pool.bases].map((row) => positionLineEvidence(estate, row)),
-    });
+  for (const [virtualAccountId, ofAccount] of pools(estate, relations)) {
+    for (const [poolKey, pool] of ofAccount) {
+      const finding = poolFinding(estate, relations, onDevices, virtualAccountId, poolKey, pool);
+      if (finding) findings.push(finding);
+    }
   }
   return findings;
+}
+
+function poolFinding(
+  estate: Estate,
+  relations: AddOnRelations,
+  onDevices: ReadonlyMap<string, number>,
+  virtualAccountId: number,
+  poolKey: string,
+  pool: Pool,
+): AddOnWithoutBaseFinding | null {
+  const deficit = poolDeficit(pool.demand, pool.supply);
+  if (deficit <= 0) return null; // nothing to explain (explained units are never negative)
+  const addOnIds = new Set(pool.addOns.map((line) => line.licenseId));
+  let explained = 0;
+  for (const id of addOnIds) explained += onDevices.get(`${virtualAccountId}|${id}`) ?? 0;
+  const quantity = deficit - explained;
+  if (quantity <= 0) return null;
+  const addOns = [...pool.addOns].sort(
+    (a, b) => b.consumed - a.consumed || a.licenseId - b.licenseId,
+  );
+  const main = addOns[0] as PositionLine;
+  const requirement = relations.requirement(main.licenseId);
+  const required = describe(requirement);
+  const addOnConsumed = addOns.reduce((t, line) => t + line.consumed, 0);
+  const baseConsumed = pool.bases.reduce((t, line) => t + line.consumed, 0);
+  const names = nameList(
+    addOns.map((line) => estate.licenseName(line.licenseId)).sort(compareText),
+  );
+  return {
+    code: 'ADDON_WITHOUT_BASE',
+    severity: 'medium',
+    key: `ADDON_WITHOUT_BASE:virtualAccount:${virtualAccountId}:${poolKey}`,
+    ...subjectOf(estate, virtualAccountId, main.licenseId),
+    quantity,
+    money: null,
+    message:
+      `${estate.virtualAccountName(virtualAccountId)}: ${addOnConsumed} × ${names} consumed ` +
+      `but only ${baseConsumed} × a base that covers them (${required}): ${quantity} ` +
+      `add-ons run without their base; license the base or correct the usage.`,
+    facts: {
+      scope: 'VIRTUAL_ACCOUNT',
+      instanceId: null,
+      baseLicenseId: requirement.kind === 'EXPLICIT' ? requirement.baseLicenseId : null,
+      requiredBase: required,
+      addOnConsumed,
+      baseConsumed,
+    },
+    evidence: [...addOns, ...pool.bases].map((row) => positionLineEvidence(estate, row)),
+  };
 }
 
 /**

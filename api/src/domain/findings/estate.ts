@@ -87,9 +87,12 @@ export function indexEstate(input: FindingsInput, policy: FindingsPolicy): Estat
   const licenses = firstBy(input.licenses, (license) => license.id);
   const instances = firstBy(input.instances, (instance) => instance.id);
   const prices = firstBy(input.prices ?? [], (price) => price.licenseId);
-  const lines = new Map<string, PositionLine>();
+  // Per Virtual Account, then license: no key string per line.
+  const lines = new Map<number, Map<number, PositionLine>>();
   for (const line of input.positionLines) {
-    lines.set(`${line.virtualAccountId}:${line.licenseId}`, line);
+    let of = lines.get(line.virtualAccountId);
+    if (!of) lines.set(line.virtualAccountId, (of = new Map()));
+    of.set(line.licenseId, line);
   }
   const usage = groupBy(input.deviceUsage, (row) => row.instanceId);
   const reservations = groupBy(input.reservations, (row) => row.instanceId);
@@ -117,7 +120,7 @@ export function indexEstate(input: FindingsInput, policy: FindingsPolicy): Estat
     licenseName: (id) => licenses.get(id)?.name ?? `license #${id}`,
     instance: (id) => instances.get(id),
     instanceName: (id) => instances.get(id)?.name ?? `instance #${id}`,
-    line: (virtualAccountId, licenseId) => lines.get(`${virtualAccountId}:${licenseId}`),
+    line: (virtualAccountId, licenseId) => lines.get(virtualAccountId)?.get(licenseId),
     usageOf: (instanceId) => usage.get(instanceId) ?? [],
     reservationsOf: (instanceId) => reservations.get(instanceId) ?? [],
     money: (licenseId, quantity) => {

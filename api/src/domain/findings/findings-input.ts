@@ -37,6 +37,7 @@ export interface LicenseRecord {
 /**
  * An entitlement lot, every record whose validity reaches `asOf` or later (not superseded
  * on or before `asOf`), including TERM lots that already ended: the expiry findings need them.
+ * A loader may pass only the lots the rules read (see `FindingsCutoffs`): same findings.
  */
 export interface LotRecord extends LotTerms {
   readonly id: number;

@@ -24,12 +24,27 @@ import { resolvePolicy } from './policy.js';
  *
  * Every rule reads an instance together with all its usage reports and reservations, so a kept
  * instance is loaded whole; the findings over that subset equal the findings over the estate.
+ *
+ * Which lots the rules read, so that a loader can pass a subset of the account's lots (those
+ * whose record reaches `asOf`) and get the same findings as with all of them. A rule reads:
+ *
+ * - LICENSES_EXPIRING: every counted lot of a Virtual Account × license holding a TERM lot
+ *   above 0, active at `asOf` and ending by `expiringEndBy` (the balances before and after
+ *   re-run the position over the cell's lots): such cells are passed whole;
+ * - LICENSES_EXPIRED: the TERM lots that ended before `asOf`, of short cells;
+ * - UNCONVERTED_PAK and the cures it names: the CLASSIC_PAK lots;
+ * - STALE_REPORTING: only which licenses have at least one TERM lot (one per license suffices).
+ *
+ * A lot of any other kind appears in no finding and changes none: any superset of
+ * `cells ∪ ended TERM ∪ CLASSIC_PAK ∪ one TERM lot per license` gives the same findings.
  */
 export interface FindingsCutoffs {
   /** An instance last seen before this day may be stale. */
   readonly lastContactBefore: IsoDate;
   /** A satellite last synced before this day is late (its instances are listed). */
   readonly satelliteSyncBefore: IsoDate;
+  /** A TERM lot ending from `asOf` to this day (the longest lead time) may be expiring. */
+  readonly expiringEndBy: IsoDate;
 }
 
 export function findingsCutoffs(
@@ -38,11 +53,13 @@ export function findingsCutoffs(
 ): FindingsCutoffs {
   const policy = resolvePolicy(overrides);
   const window = Math.min(policy.reportingWindowDays, policy.perpetualReportingWindowDays);
+  const longestLead = Math.max(...policy.leadTimeDays);
   const alertFrom = policy.satelliteSyncDeadlineDays - policy.satelliteAlertDays;
   // Stale: daysSince > window, i.e. last contact < asOf − window (likewise for satellites).
   return {
     lastContactBefore: addDays(asOf, -window),
     satelliteSyncBefore: addDays(asOf, -alertFrom),
+    expiringEndBy: addDays(asOf, longestLead),
   };
 }
 

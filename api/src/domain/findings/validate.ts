@@ -4,6 +4,7 @@ import { assert } from '../errors.js';
 import type { FindingsInput } from './findings-input.js';
 
 function checkQuantity(value: number, field: string, id: number): void {
+  if (Number.isSafeInteger(value) && value >= 0) return; // the message is built only on failure
   assert(
     Number.isSafeInteger(value) && value >= 0,
     'INVALID_QUANTITY',
@@ -30,18 +31,32 @@ function checkDate(
   known.add(value);
 }
 
-function checkVirtualAccount(known: ReadonlySet<number>, id: number, where: string): void {
-  assert(known.has(id), 'UNKNOWN_VIRTUAL_ACCOUNT', `${where} names unknown virtual account ${id}`, {
+/** `where` names the row (built only when the check fails: one call per row of the estate). */
+function checkVirtualAccount(known: ReadonlySet<number>, id: number, where: () => string): void {
+  if (known.has(id)) return;
+  const at = where();
+  assert(false, 'UNKNOWN_VIRTUAL_ACCOUNT', `${at} names unknown virtual account ${id}`, {
     virtualAccountId: id,
-    where,
+    where: at,
   });
 }
 
-function checkUnique(keys: readonly string[], what: string): void {
-  const seen = new Set<string>();
-  for (const key of keys) {
-    assert(!seen.has(key), 'INVALID_QUANTITY', `${what} ${key} is given twice`, { what, key });
-    seen.add(key);
+/** Each (a, b) pair at most once; pairs of ids are kept per `a`, no key string per row. */
+function checkUnique<T>(
+  rows: readonly T[],
+  pair: (row: T) => [number, number],
+  what: string,
+): void {
+  const seen = new Map<number, Set<number>>();
+  for (const row of rows) {
+    const [a, b] = pair(row);
+    let of = seen.get(a);
+    if (!of) seen.set(a, (of = new Set()));
+    if (of.has(b)) {
+      const key = `${a}:${b}`;
+      assert(false, 'INVALID_QUANTITY', `${what} ${key} is given twice`, { what, key });
+    }
+    of.add(b);
   }
 }
 
@@ -57,10 +72,14 @@ export function validateFindingsInput(input: FindingsInput): void {
   const dates: KnownDates = new Set();
   const known = new Set(input.virtualAccounts.map((va) => va.id));
   for (const line of input.positionLines) {
-    checkVirtualAccount(known, line.virtualAccountId, `position line of license ${line.licenseId}`);
+    checkVirtualAccount(
+      known,
+      line.virtualAccountId,
+      () => `position line of license ${line.licenseId}`,
+    );
   }
   for (const lot of input.lots) {
-    checkVirtualAccount(known, lot.virtualAccountId, `lot ${lot.id}`);
+    checkVirtualAccount(known, lot.virtualAccountId, () => `lot ${lot.id}`);
     checkQuantity(lot.quantity, 'lot quantity', lot.id);
     checkDate(dates, lot.startDate, 'lot startDate', lot.id);
     checkDate(dates, lot.endDate, 'lot endDate', lot.id);
@@ -68,22 +87,24 @@ export function validateFindingsInput(input: FindingsInput): void {
     checkDate(dates, lot.supersededOn, 'lot supersededOn', lot.id);
   }
   for (const instance of input.instances) {
-    checkVirtualAccount(known, instance.virtualAccountId, `instance ${instance.id}`);
+    checkVirtualAccount(known, instance.virtualAccountId, () => `instance ${instance.id}`);
     checkDate(dates, instance.lastContactAt, 'instance lastContactAt', instance.id);
   }
   checkUnique(
-    input.positionLines.map((line) => `${line.virtualAccountId}:${line.licenseId}`),
+    input.positionLines,
+    (line) => [line.virtualAccountId, line.licenseId],
     'position line',
   );
   checkUnique(
-    input.deviceUsage.map((usage) => `${usage.instanceId}:${usage.licenseId}`),
+    input.deviceUsage,
+    (usage) => [usage.instanceId, usage.licenseId],
     'usage of instance:license',
   );
   for (const usage of input.deviceUsage) {
     checkQuantity(usage.quantity, 'usage quantity', usage.instanceId);
   }
   for (const reservation of input.reservations) {
-    checkVirtualAccount(known, reservation.virtualAccountId, `reservation ${reservation.id}`);
+    checkVirtualAccount(known, reservation.virtualAccountId, () => `reservation ${reservation.id}`);
     checkQuantity(reservation.quantity, 'reservation quantity', reservation.id);
     checkDate(dates, reservation.endDate, 'reservation endDate', reservation.id);
   }

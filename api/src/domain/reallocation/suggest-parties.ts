@@ -137,14 +137,21 @@ export function collectParties(
   };
 }
 
-/** number → number map: a typed array when the key range is small enough, else a Map. */
+/**
+ * number → non-negative number map (-1 when absent): a typed array when the key range is small
+ * enough, else a Map. Slots hold value + 1, so the zeroed array needs no fill (filling
+ * parties × accounts slots with -1 cost more than the rest of the collection on the large estate).
+ */
 function denseIndex(size: number): {
   get(key: number): number;
   set(key: number, value: number): void;
 } {
   if (size <= 1 << 24) {
-    const slots = new Int32Array(size).fill(-1);
-    return { get: (key) => slots[key] as number, set: (key, value) => void (slots[key] = value) };
+    const slots = new Int32Array(size);
+    return {
+      get: (key) => (slots[key] as number) - 1,
+      set: (key, value) => void (slots[key] = value + 1),
+    };
   }
   const map = new Map<number, number>();
   return { get: (key) => map.get(key) ?? -1, set: (key, value) => void map.set(key, value) };

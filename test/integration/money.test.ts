@@ -91,7 +91,7 @@ describe('price book and exposure', () => {
           nodes: {
             virtualAccountName: string;
             licenseName: string;
-            shortfall: number;
+            shortfall: string;
             unitPrice: string | null;
             exposure: string | null;
             currency: string | null;
@@ -124,11 +124,11 @@ describe('price book and exposure', () => {
         n.exposure === null ? null : `${n.exposure} ${n.currency}`,
       ]),
     ).toEqual([
-      ['Branch', 'DNA Advantage', 0, '0.00 USD'],
-      ['Branch', 'Unpriced', 2, null],
-      ['Campus', 'DNA Advantage', 4, '3200.00 USD'],
-      ['Campus', 'ISE Base', 5, '500.00 EUR'],
-      ['Campus', 'Network Advantage', 2, '900.00 USD'],
+      ['Branch', 'DNA Advantage', '0', '0.00 USD'],
+      ['Branch', 'Unpriced', '2', null],
+      ['Campus', 'DNA Advantage', '4', '3200.00 USD'],
+      ['Campus', 'ISE Base', '5', '500.00 EUR'],
+      ['Campus', 'Network Advantage', '2', '900.00 USD'],
     ]);
     expect(account.exposure.gross).toEqual([
       { amount: '500.00', currency: 'EUR' },
@@ -334,7 +334,7 @@ describe('price book and exposure', () => {
           cheaperOption: string;
           unpricedLicenseNames: string[];
           eaPriceNeededLicenseNames: string[];
-          licenses: { licenseName: string; renewalBaseline: number }[];
+          licenses: { licenseName: string; renewalBaseline: string }[];
         };
       };
     }>(
@@ -372,7 +372,7 @@ describe('price book and exposure', () => {
     expect(model.cheaperOption).toBe('ENTERPRISE_AGREEMENT');
     expect(model.unpricedLicenseNames).toEqual(['ISE Base', 'Unpriced']);
     expect(model.eaPriceNeededLicenseNames).toEqual(['Network Advantage']);
-    expect(model.licenses).toEqual([{ licenseName: 'DNA Advantage', renewalBaseline: 21 }]);
+    expect(model.licenses).toEqual([{ licenseName: 'DNA Advantage', renewalBaseline: '21' }]);
   });
 
   it('asks for a currency when the scope is priced in several', async () => {

@@ -42,8 +42,12 @@ export interface PositionRowRecord extends PositionRow {
   readonly licenseId: number;
 }
 
-/** How a column is written as text: quoted (text, dates) or bare (integers, decimals). */
-export type PositionColumnKind = 'text' | 'date' | 'integer' | 'decimal';
+/**
+ * How a column is written: text and dates quoted in CSV; integers, sums and decimals bare in
+ * CSV. In JSON Lines as GraphQL sends them: a `bigint` column (GraphQL `BigInt`, a sum that may
+ * exceed 32 bits) as a string of digits, an `integer` one (`Int`) as a number.
+ */
+export type PositionColumnKind = 'text' | 'date' | 'integer' | 'bigint' | 'decimal';
 
 /** The flat columns, in order: the GraphQL field names, the CSV header, the JSON Lines keys. */
 export const POSITION_ROW_COLUMNS = [
@@ -57,15 +61,15 @@ export const POSITION_ROW_COLUMNS = [
   { name: 'unit', kind: 'text' },
   { name: 'kind', kind: 'text' },
   { name: 'billing', kind: 'text' },
-  { name: 'owned', kind: 'integer' },
-  { name: 'ownedSmart', kind: 'integer' },
-  { name: 'ownedClassic', kind: 'integer' },
-  { name: 'consumed', kind: 'integer' },
-  { name: 'reserved', kind: 'integer' },
+  { name: 'owned', kind: 'bigint' },
+  { name: 'ownedSmart', kind: 'bigint' },
+  { name: 'ownedClassic', kind: 'bigint' },
+  { name: 'consumed', kind: 'bigint' },
+  { name: 'reserved', kind: 'bigint' },
   { name: 'statedReserved', kind: 'integer' },
-  { name: 'balance', kind: 'integer' },
-  { name: 'shortfall', kind: 'integer' },
-  { name: 'surplus', kind: 'integer' },
+  { name: 'balance', kind: 'bigint' },
+  { name: 'shortfall', kind: 'bigint' },
+  { name: 'surplus', kind: 'bigint' },
   { name: 'usageReportedAt', kind: 'date' },
   { name: 'unitPrice', kind: 'decimal' },
   { name: 'exposure', kind: 'decimal' },

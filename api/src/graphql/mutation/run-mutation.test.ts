@@ -9,7 +9,8 @@ import { ImportInputError } from '../../services/index.js';
 import { runMutation } from './run-mutation.js';
 import { USER_ERROR_CODES } from './user-error-codes.js';
 
-const fail = (error: unknown) => () => Promise.reject(error);
+/** Work that fails with `error` (its result, were it to succeed: a scenario id). */
+const fail = (error: unknown) => (): Promise<{ scenario: number }> => Promise.reject(error);
 
 describe('runMutation: user errors from the one code list', () => {
   it('answers a domain mistake as a user error on the input field its code is about', async () => {

@@ -10,6 +10,7 @@ import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { FLAT, pageQuery, pull } from './cases/bi-flat.js';
 import { drive, typicalVirtualAccount } from './cases/load.js';
 import { touchDatabase } from './cases/paging.js';
 import { summariseProfile, type CpuProfile } from './profile-summary.js';
@@ -22,8 +23,8 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'large' },
     seconds: { type: 'string', default: '10' },
     out: { type: 'string', default: 'one-va-load.cpuprofile' },
-    // one-va-load (50 clients on one Virtual Account) or paging-after-write (a write, then every
-    // page of the account by 5,000, repeated).
+    // one-va-load (50 clients on one Virtual Account), paging-after-write (a write, then every
+    // page of the account by 5,000, repeated) or bi-flat (flat full pulls, every column, warm).
     case: { type: 'string', default: 'one-va-load' },
   },
 });
@@ -38,8 +39,17 @@ try {
   };
   const va = await typicalVirtualAccount(context);
   const variables = oneVirtualAccountVariables(context.domain, context.asOf, va.name);
-  log(`warm-up (2 s) on ${va.name} (${va.lines} lines)…`);
-  await drive({ ...context, scale: { ...context.scale, loadSeconds: 2 } }, context.api, variables);
+  if (values.case === 'bi-flat') {
+    log('warm-up: one flat full pull…');
+    await pull(context.api, context, pageQuery(FLAT));
+  } else {
+    log(`warm-up (2 s) on ${va.name} (${va.lines} lines)…`);
+    await drive(
+      { ...context, scale: { ...context.scale, loadSeconds: 2 } },
+      context.api,
+      variables,
+    );
+  }
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -52,6 +62,11 @@ try {
     while (performance.now() < until) {
       await touchDatabase(context);
       load.total += (await pageAllPositionRows(context.api, context.domain, context.asOf)).pages;
+    }
+  } else if (values.case === 'bi-flat') {
+    const until = performance.now() + Number(values.seconds) * 1000;
+    while (performance.now() < until) {
+      load.total += (await pull(context.api, context, pageQuery(FLAT))).pages;
     }
   } else {
     load = await drive(context, context.api, variables);

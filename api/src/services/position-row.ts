@@ -80,15 +80,26 @@ export const POSITION_ROW_COLUMNS = [
  * The one mapping of a named line to its flat row: the exposure is the domain's rule
  * (`lineExposure`), money written as exact decimal strings.
  */
-export const toPositionRow =
-  (scope: {
-    readonly smartAccountId: number;
-    readonly asOf: IsoDate;
-    readonly unitPrices: ReadonlyMap<number, Money>;
-  }) =>
-  (line: NamedPositionLine): PositionRowRecord => {
+export const toPositionRow = (scope: {
+  readonly smartAccountId: number;
+  readonly asOf: IsoDate;
+  readonly unitPrices: ReadonlyMap<number, Money>;
+}) => {
+  /** Per license: its unit price and a zero exposure as text (a page has many lines of one license). */
+  const priceTexts = new Map<number, { unitPrice: string | null; zeroExposure: string | null }>();
+  return (line: NamedPositionLine): PositionRowRecord => {
     const price = scope.unitPrices.get(line.licenseId);
-    const exposure = lineExposure(line.shortfall, price);
+    let text = priceTexts.get(line.licenseId);
+    if (!text) {
+      const zero = lineExposure(0, price);
+      text = {
+        unitPrice: price ? formatMinor(price.amountMinor) : null,
+        zeroExposure: zero ? formatMinor(zero.amountMinor) : null,
+      };
+      priceTexts.set(line.licenseId, text);
+    }
+    // Most lines are not short: their exposure is the license's zero, written once.
+    const exposure = line.shortfall === 0 ? null : lineExposure(line.shortfall, price);
     return {
       asOf: scope.asOf,
       virtualAccountName: line.virtualAccountName,
@@ -110,11 +121,12 @@ export const toPositionRow =
       shortfall: line.shortfall,
       surplus: line.surplus,
       usageReportedAt: line.usageReportedAt,
-      unitPrice: price ? formatMinor(price.amountMinor) : null,
-      exposure: exposure ? formatMinor(exposure.amountMinor) : null,
+      unitPrice: text.unitPrice,
+      exposure: exposure ? formatMinor(exposure.amountMinor) : text.zeroExposure,
       currency: price?.currency ?? null,
       smartAccountId: scope.smartAccountId,
       virtualAccountId: line.virtualAccountId,
       licenseId: line.licenseId,
     };
   };
+};

@@ -166,6 +166,21 @@ function orderedLines(
   };
 }
 
+/**
+ * A page item whose cursor is encoded only when read (a BI page of 5,000 rows selecting `nodes`
+ * reads two: startCursor and endCursor), from the line's sort key.
+ */
+class RowItem {
+  constructor(
+    private readonly order: PositionRowOrder,
+    private readonly key: SortKey,
+    readonly node: PositionRowRecord,
+  ) {}
+  get cursor(): string {
+    return encodeRowCursor(this.order, this.key);
+  }
+}
+
 /** First position whose key comes after `key` in the order (binary search). */
 function firstAfter(lines: OrderedLines, key: SortKey, descending: boolean): number {
   let low = 0;
@@ -288,9 +303,7 @@ export async function positionRowsPage(
       if (descending ? c < 0 : c > 0) picked.push({ line, key });
     }
   }
-  const items = picked
-    .slice(0, size)
-    .map(({ line, key }) => ({ cursor: encodeRowCursor(order, key), node: toRow(line) }));
+  const items = picked.slice(0, size).map(({ line, key }) => new RowItem(order, key, toRow(line)));
   return {
     items,
     totalCount,

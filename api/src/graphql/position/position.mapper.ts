@@ -40,14 +40,17 @@ export const toPositionLineGql =
     asOf: scope.asOf,
   });
 
-/** A flat row: the service's names are the GraphQL fields; enums are the same strings. */
-export const toPositionRowGql = (row: PositionRowRecord): PositionRowGql => ({
-  ...row,
-  environment: row.environment as Environment,
-  unit: row.unit as LicenseUnit,
-  kind: row.kind as LicenseKind,
-  billing: row.billing as BillingGql,
-});
+/**
+ * A flat row: the service's names are the GraphQL fields and its enum columns the enums' values
+ * (the same strings), so the row is sent as it is, not copied (a BI page is 5,000 of them).
+ */
+export const toPositionRowGql = (row: PositionRowRecord): PositionRowGql =>
+  row as PositionRowRecord & {
+    readonly environment: Environment;
+    readonly unit: LicenseUnit;
+    readonly kind: LicenseKind;
+    readonly billing: BillingGql;
+  };
 
 export const toLicensePositionGql = (position: LicensePosition): LicensePositionGql => ({
   owned: position.owned,

@@ -375,11 +375,21 @@ describe('price book and exposure', () => {
     expect(model.licenses).toEqual([{ licenseName: 'DNA Advantage', renewalBaseline: '21' }]);
   });
 
-  it('asks for a currency when the scope is priced in several', async () => {
+  it('asks for a currency when the scope is priced in several, and the rest of the account still answers', async () => {
     const res = await graphql(
       url,
-      `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel { currency } } }`,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { domain renewalModel { currency }
+          positionRows(first: 1) { nodes { licenseName shortfall } } } }`,
     );
     expect(res.errors?.[0]?.extensions?.reason).toBe('CURRENCY_MISMATCH');
+    expect(res.errors?.[0]?.path).toEqual(['smartAccount', 'renewalModel']);
+    // renewalModel is nullable: its failure nulls it alone, not the Smart Account.
+    expect(res.data).toEqual({
+      smartAccount: {
+        domain: MONEY_DOMAIN,
+        renewalModel: null,
+        positionRows: { nodes: [{ licenseName: 'DNA Advantage', shortfall: '0' }] },
+      },
+    });
   });
 });

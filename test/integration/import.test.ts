@@ -340,10 +340,29 @@ describe('importData over GraphQL', () => {
   it('answers a request it cannot proceed with as an IMPORT_INPUT user error on the input field', async () => {
     const res = await graphql(
       url,
-      `mutation($content: String!) {
-        importData(input: { smartAccount: "gql.example", fileName: "a.csv", content: $content,
-                            sourceSystem: "mainframe", clientMutationId: "m1" }) {
-          summary { committed } userErrors { field code message } clientMutationId } }`,
+      `
+        mutation ($content: String!) {
+          importData(
+            input: {
+              smartAccount: "gql.example"
+              fileName: "a.csv"
+              content: $content
+              sourceSystem: "mainframe"
+              clientMutationId: "m1"
+            }
+          ) {
+            summary {
+              committed
+            }
+            userErrors {
+              field
+              code
+              message
+            }
+            clientMutationId
+          }
+        }
+      `,
       { content: fixture('acme-licenses.csv') },
     );
     expect(res.errors).toBeUndefined();

@@ -10,6 +10,7 @@ import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { FLAT, pageQuery, pull } from './cases/bi-flat.js';
 import { drive, typicalVirtualAccount } from './cases/load.js';
 import { optimizerRequest } from './cases/optimizer.js';
 import { touchDatabase } from './cases/paging.js';
@@ -26,7 +27,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'one-va-load.cpuprofile' },
     // one-va-load (50 clients on one Virtual Account), paging-after-write (a write, then every
     // page of the account by 5,000, repeated), optimizer (the bench's suggestReallocation
-    // request) or findings (every finding of the account, in process), one after another.
+    // request), findings (every finding of the account, in process) or bi-flat (flat full pulls,
+    // every column, warm), one after another.
     case: { type: 'string', default: 'one-va-load' },
   },
 });
@@ -41,7 +43,10 @@ try {
   };
   const va = await typicalVirtualAccount(context);
   const variables = oneVirtualAccountVariables(context.domain, context.asOf, va.name);
-  if (values.case === 'one-va-load' || values.case === 'paging-after-write') {
+  if (values.case === 'bi-flat') {
+    log('warm-up: one flat full pull…');
+    await pull(context.api, context, pageQuery(FLAT));
+  } else if (values.case === 'one-va-load' || values.case === 'paging-after-write') {
     log(`warm-up (2 s) on ${va.name} (${va.lines} lines)…`);
     await drive(
       { ...context, scale: { ...context.scale, loadSeconds: 2 } },
@@ -81,6 +86,11 @@ try {
     while (performance.now() < until) {
       await touchDatabase(context);
       load.total += (await pageAllPositionRows(context.api, context.domain, context.asOf)).pages;
+    }
+  } else if (values.case === 'bi-flat') {
+    const until = performance.now() + Number(values.seconds) * 1000;
+    while (performance.now() < until) {
+      load.total += (await pull(context.api, context, pageQuery(FLAT))).pages;
     }
   } else {
     load = await drive(context, context.api, variables);

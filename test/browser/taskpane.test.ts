@@ -122,12 +122,13 @@ describe('task pane in Chromium against a real API', () => {
             virtualAccountName: string;
             licenseName: string;
             productFamily: string | null;
-            owned: number;
-            consumed: number;
-            reserved: number;
-            balance: number;
-            shortfall: number;
-            surplus: number;
+            // GraphQL BigInt: strings of digits; the sheet holds them as numbers.
+            owned: string;
+            consumed: string;
+            reserved: string;
+            balance: string;
+            shortfall: string;
+            surplus: string;
             unitPrice: string | null;
             exposure: string | null;
             currency: string | null;
@@ -167,12 +168,12 @@ describe('task pane in Chromium against a real API', () => {
         l.virtualAccountName,
         l.licenseName,
         l.productFamily ?? '',
-        l.owned,
-        l.consumed,
-        l.reserved,
-        l.balance,
-        l.shortfall,
-        l.surplus,
+        Number(l.owned),
+        Number(l.consumed),
+        Number(l.reserved),
+        Number(l.balance),
+        Number(l.shortfall),
+        Number(l.surplus),
         l.unitPrice === null ? '' : Number(l.unitPrice),
         l.currency ?? '',
         l.exposure === null ? '' : Number(l.exposure),
@@ -180,7 +181,7 @@ describe('task pane in Chromium against a real API', () => {
         l.usageReportedAt ?? 'not reported',
       ]),
     );
-    expect(lines.some((l) => l.shortfall > 0)).toBe(true);
+    expect(lines.some((l) => Number(l.shortfall) > 0)).toBe(true);
 
     // The chart's data sums the Positions table with formulas, one row per Virtual Account.
     const chart = await pane.grid('Shortfall by VA', 'formulas');
@@ -285,12 +286,12 @@ describe('task pane in Chromium against a real API', () => {
     expect(await pane.act('#evaluate', /^(Evaluated|Not feasible)/)).toMatch(/^Evaluated/);
     const simulation = await graphql<{
       simulateReallocation: {
-        shortfallChange: number;
+        shortfallChange: string;
         lines: {
           virtualAccountName: string;
           licenseName: string;
-          before: Record<string, number>;
-          after: Record<string, number>;
+          before: Record<string, string>;
+          after: Record<string, string>;
         }[];
       };
     }>(
@@ -302,15 +303,15 @@ describe('task pane in Chromium against a real API', () => {
       { d: domain, m: moves },
     );
     const result = simulation.data?.simulateReallocation;
-    expect(result?.shortfallChange).toBeLessThan(0);
+    expect(Number(result?.shortfallChange)).toBeLessThan(0);
     const whatIf = await pane.grid('What-if');
-    expect(whatIf[2]?.slice(0, 2)).toEqual(['Shortfall change', result?.shortfallChange]);
+    expect(whatIf[2]?.slice(0, 2)).toEqual(['Shortfall change', Number(result?.shortfallChange)]);
     const fields = ['owned', 'consumed', 'balance', 'shortfall', 'surplus'];
     expect(whatIf.slice(9)).toEqual(
       (result?.lines ?? []).map((l) => [
         l.virtualAccountName,
         l.licenseName,
-        ...fields.flatMap((f) => [l.before[f], l.after[f]]),
+        ...fields.flatMap((f) => [Number(l.before[f]), Number(l.after[f])]),
       ]),
     );
 
@@ -336,15 +337,15 @@ describe('task pane in Chromium against a real API', () => {
       { timeout: 60_000 },
     );
     expect(await page.textContent('#status')).toMatch(/^Applied: [1-9]\d* transfer\(s\) recorded/);
-    const after = await graphql<{ simulateReallocation: { shortfallChange: number } }>(
+    const after = await graphql<{ simulateReallocation: { shortfallChange: string } }>(
       api.graphqlUrl,
       `query($d: String!, $m: [ReallocationMoveInput!]!) {
         simulateReallocation(smartAccount: $d, asOf: "${TODAY}", moves: $m) { shortfallChange } }`,
       { d: domain, m: moves },
     );
     // The surplus moved: the same moves again no longer cure what they cured.
-    expect(after.data?.simulateReallocation.shortfallChange ?? 0).toBeGreaterThan(
-      result?.shortfallChange ?? 0,
+    expect(Number(after.data?.simulateReallocation.shortfallChange ?? 0)).toBeGreaterThan(
+      Number(result?.shortfallChange ?? 0),
     );
     await page.close();
   });

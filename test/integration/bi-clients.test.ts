@@ -153,7 +153,7 @@ describe('the Power Query snippet (examples/positions.pq)', () => {
         smartAccount: {
           positionRows: {
             pageInfo: { hasNextPage: boolean; endCursor: string };
-            nodes: { virtualAccountName: string; licenseName: string; balance: number }[];
+            nodes: { virtualAccountName: string; licenseName: string; balance: string }[];
           };
         };
       };
@@ -176,7 +176,7 @@ describe('the Power Query snippet (examples/positions.pq)', () => {
         smartAccount: {
           positionRows: {
             pageInfo: { hasNextPage: false },
-            nodes: [{ virtualAccountName: 'Beta', licenseName: 'L-B', balance: 10 }],
+            nodes: [{ virtualAccountName: 'Beta', licenseName: 'L-B', balance: '10' }],
           },
         },
       },

@@ -50,12 +50,12 @@ describe('classic PAK conversion over GraphQL', () => {
   it('converts a classic PAK lot: unified position unchanged, smart-only up by the converted part', async () => {
     const owned = async (includeClassic: boolean) =>
       (
-        await graphql<{ smartAccount: { position: { owned: number }[] } }>(
+        await graphql<{ smartAccount: { position: { owned: string }[] } }>(
           url,
           `{ smartAccount(domain: "gql-conversion.example") {
                position(asOf: "2026-03-01", includeClassic: ${includeClassic}) { owned } } }`,
         )
-      ).data!.smartAccount.position[0]!.owned;
+      ).data!.smartAccount.position[0]!.owned; // a BigInt: a string of digits
     const [lot] = await handle.rows<{ id: number }>(
       sql`select id from entitlement_lots where smart_account_id = ${ids.smartAccountId} and source = 'CLASSIC_PAK'`,
     );
@@ -89,7 +89,7 @@ describe('classic PAK conversion over GraphQL', () => {
         parentLotId: gid('Entitlement', lot!.id),
       },
     });
-    expect([await owned(true), await owned(false)]).toEqual([unified, smart + 6]);
+    expect([await owned(true), await owned(false)]).toEqual([unified, String(Number(smart) + 6)]);
     const list = await graphql<{ smartAccount: { classicConversions: { quantity: number }[] } }>(
       url,
       `

@@ -150,7 +150,15 @@ describe('trueup demo and position against the database', () => {
           billing usageReportedAt } } } }`,
       );
       expect(res.errors).toBeUndefined();
-      expect(rows).toEqual(res.data!.smartAccount.positionRows.nodes);
+      // GraphQL sends the sums as BigInt strings of digits, the CLI's JSON as numbers.
+      const sums = ['owned', 'ownedSmart', 'ownedClassic', 'consumed', 'reserved', 'balance'];
+      sums.push('shortfall', 'surplus');
+      const nodes = res.data!.smartAccount.positionRows.nodes.map((node) =>
+        Object.fromEntries(
+          Object.entries(node).map(([k, v]) => [k, sums.includes(k) ? Number(v) : v]),
+        ),
+      );
+      expect(rows).toEqual(nodes);
     } finally {
       await server.close();
       if (!handle) await opened.close();

@@ -15,7 +15,8 @@ interface FindingNode {
   severity: string;
   virtualAccountName: string | null;
   licenseName: string | null;
-  quantity: number;
+  /** GraphQL BigInt: a string of digits. */
+  quantity: string;
   money: { amount: string; currency: string } | null;
   message: string;
   facts: Record<string, unknown>;
@@ -67,7 +68,7 @@ describe('findings on the demo estate', () => {
     );
     expect(curable).toMatchObject({
       virtualAccountName: 'Campus-AMER',
-      quantity: 12,
+      quantity: '12',
       severity: 'HIGH',
     });
     expect(curable.facts).toMatchObject({ curableByReallocation: 12, needsPurchase: 0 });
@@ -75,7 +76,7 @@ describe('findings on the demo estate', () => {
       'INSUFFICIENT_LICENSES',
       (f) => f.licenseName === CASES.uncurableShortfall.license,
     );
-    expect(uncurable).toMatchObject({ quantity: 500, severity: 'CRITICAL' });
+    expect(uncurable).toMatchObject({ quantity: '500', severity: 'CRITICAL' });
     expect(uncurable.facts).toMatchObject({ curableByReallocation: 100, needsPurchase: 400 });
     expect(uncurable.money?.currency).toBe('USD');
   });
@@ -90,7 +91,7 @@ describe('findings on the demo estate', () => {
   it('finds the stranded reservation (per license) but not the returned one', () => {
     for (const license of CASES.strandedReservation.licenses) {
       const stranded = only('STRANDED_RESERVATION', (f) => f.licenseName === license);
-      expect(stranded.quantity).toBe(35);
+      expect(stranded.quantity).toBe('35');
       expect(mentions(stranded, CASES.strandedReservation.hostname)).toBe(true);
     }
     expect(all.some((f) => f.message.includes(CASES.strandedReservation.returnedHostname))).toBe(
@@ -100,7 +101,7 @@ describe('findings on the demo estate', () => {
 
   it('finds the SLR device running beyond its reservation', () => {
     const over = only('OVER_RESERVATION', () => true);
-    expect(over).toMatchObject({ quantity: 14, licenseName: CASES.beyondReservation.license });
+    expect(over).toMatchObject({ quantity: '14', licenseName: CASES.beyondReservation.license });
     expect(mentions(over, CASES.beyondReservation.hostname)).toBe(true);
   });
 
@@ -142,7 +143,7 @@ describe('findings on the demo estate', () => {
   it('finds the decommissioned switch still consuming', () => {
     const ghost = only('GHOST_CONSUMPTION', () => true);
     expect(mentions(ghost, CASES.ghostConsumption.hostname)).toBe(true);
-    expect(ghost).toMatchObject({ quantity: 2, licenseName: null });
+    expect(ghost).toMatchObject({ quantity: '2', licenseName: null });
     expect(ghost.message).toContain(
       'still consumes 1 × C9300 48P DNA Advantage, 5Y Term and 1 × C9300 Network Advantage',
     );
@@ -154,7 +155,7 @@ describe('findings on the demo estate', () => {
       ['MEDIUM', 'Branch-APAC', 'ISR 4300 Security (SEC)'], // converting cures the smart-only gap
       ['LOW', 'Branch-APAC', 'ISR 4300 Unified Communications (UC)'],
     ]);
-    expect(paks[1]).toMatchObject({ quantity: 20, money: null });
+    expect(paks[1]).toMatchObject({ quantity: '20', money: null });
   });
 
   it('shows every designed-in case once and nothing else', () => {

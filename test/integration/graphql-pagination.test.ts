@@ -41,7 +41,7 @@ const spec: EstateSpec = {
 interface Row {
   virtualAccountName: string;
   licenseName: string;
-  shortfall: number;
+  shortfall: string;
 }
 interface Conn {
   totalCount: number;
@@ -134,7 +134,7 @@ describe('positionRows pagination and filters', () => {
   it('filters by shortfall with the same rule as the position (usage 7,9 fit in 10; 11,13,15 do not)', async () => {
     const short = (await rows('first: 100, filter: { hasShortfall: true }')).conn!;
     expect(short.totalCount).toBe(12);
-    expect(short.nodes.every((n) => n.shortfall > 0)).toBe(true);
+    expect(short.nodes.every((n) => BigInt(n.shortfall) > 0n)).toBe(true);
     expect(new Set(short.nodes.map((n) => n.licenseName))).toEqual(new Set(['D', 'A', 'C']));
     const fine = (await rows('first: 100, filter: { hasShortfall: false }')).conn!;
     expect(fine.totalCount).toBe(8);

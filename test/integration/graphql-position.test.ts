@@ -65,27 +65,27 @@ describe('GraphQL position over HTTP', () => {
     expect(res.data!.smartAccount.position).toEqual([
       {
         licenseName: 'L1 Network Advantage',
-        owned: 20,
-        consumed: 21,
-        reserved: 3,
-        balance: -1,
-        grossShortfall: 4,
-        netShortfall: 1,
-        curableByReallocation: 3,
-        surplus: 0,
-        grossSurplus: 3,
+        owned: '20',
+        consumed: '21',
+        reserved: '3',
+        balance: '-1',
+        grossShortfall: '4',
+        netShortfall: '1',
+        curableByReallocation: '3',
+        surplus: '0',
+        grossSurplus: '3',
       },
       {
         licenseName: 'L2 DNA Advantage',
-        owned: 0,
-        consumed: 1,
-        reserved: 0,
-        balance: -1,
-        grossShortfall: 1,
-        netShortfall: 1,
-        curableByReallocation: 0,
-        surplus: 0,
-        grossSurplus: 0,
+        owned: '0',
+        consumed: '1',
+        reserved: '0',
+        balance: '-1',
+        grossShortfall: '1',
+        netShortfall: '1',
+        curableByReallocation: '0',
+        surplus: '0',
+        grossSurplus: '0',
       },
     ]);
   });
@@ -114,12 +114,12 @@ describe('GraphQL position over HTTP', () => {
     );
     expect(res.data!.smartAccount.smart[0]).toEqual({
       licenseName: 'L1 Network Advantage',
-      owned: 17,
-      netShortfall: 4,
+      owned: '17',
+      netShortfall: '4',
     });
     expect(res.data!.smartAccount.later).toEqual([
-      { licenseName: 'L1 Network Advantage', owned: 15, consumed: 21 },
-      { licenseName: 'L2 DNA Advantage', owned: 20, consumed: 1 },
+      { licenseName: 'L1 Network Advantage', owned: '15', consumed: '21' },
+      { licenseName: 'L2 DNA Advantage', owned: '20', consumed: '1' },
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('GraphQL position over HTTP', () => {
     expect(res.data!.smartAccount.early.nodes).toEqual([
       {
         ...line('East', 'L1 Network Advantage'),
-        consumed: 9,
+        consumed: '9',
         billing: 'UNKNOWN',
         usageReportedAt: '2026-01-01',
         statedReserved: null,
@@ -172,7 +172,7 @@ describe('GraphQL position over HTTP', () => {
       // West reports first on 2026-04-01: its 0 is "not reported", not a measurement.
       {
         ...line('West', 'L1 Network Advantage'),
-        consumed: 0,
+        consumed: '0',
         billing: 'UNKNOWN',
         usageReportedAt: null,
         statedReserved: null,
@@ -180,10 +180,10 @@ describe('GraphQL position over HTTP', () => {
     ]);
     expect(res.data!.smartAccount.later.nodes).toEqual([
       // Device reports of 2026-03-01 and the SLR update of 2026-04-01.
-      { ...line('East', 'L1 Network Advantage'), consumed: 15, usageReportedAt: '2026-04-01' },
+      { ...line('East', 'L1 Network Advantage'), consumed: '15', usageReportedAt: '2026-04-01' },
       // The ledger of 2026-04-15 is newer than the device report of 2026-04-01: it wins.
-      { ...line('West', 'L1 Network Advantage'), consumed: 6, usageReportedAt: '2026-04-15' },
-      { ...line('West', 'L2 DNA Advantage'), consumed: 1, usageReportedAt: '2026-04-01' },
+      { ...line('West', 'L1 Network Advantage'), consumed: '6', usageReportedAt: '2026-04-15' },
+      { ...line('West', 'L2 DNA Advantage'), consumed: '1', usageReportedAt: '2026-04-01' },
     ]);
   });
 
@@ -248,32 +248,32 @@ describe('GraphQL position over HTTP', () => {
     expect(byName.East).toEqual([
       {
         license: { name: 'L1 Network Advantage' },
-        owned: 18,
-        consumed: 15,
-        reserved: 3,
-        balance: 3,
-        shortfall: 0,
-        surplus: 3,
+        owned: '18',
+        consumed: '15',
+        reserved: '3',
+        balance: '3',
+        shortfall: '0',
+        surplus: '3',
       },
     ]);
     expect(byName.West).toEqual([
       {
         license: { name: 'L1 Network Advantage' },
-        owned: 2,
-        consumed: 6,
-        reserved: 0,
-        balance: -4,
-        shortfall: 4,
-        surplus: 0,
+        owned: '2',
+        consumed: '6',
+        reserved: '0',
+        balance: '-4',
+        shortfall: '4',
+        surplus: '0',
       },
       {
         license: { name: 'L2 DNA Advantage' },
-        owned: 0,
-        consumed: 1,
-        reserved: 0,
-        balance: -1,
-        shortfall: 1,
-        surplus: 0,
+        owned: '0',
+        consumed: '1',
+        reserved: '0',
+        balance: '-1',
+        shortfall: '1',
+        surplus: '0',
       },
     ]);
     expect(byName.Empty).toEqual([]);

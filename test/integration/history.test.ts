@@ -12,9 +12,10 @@ import { startTestApi } from '../support/test-server.js';
 type Line = {
   virtualAccountName: string;
   licenseName: string;
-  owned: number;
-  consumed: number;
-  balance: number;
+  // GraphQL BigInt: strings of digits.
+  owned: string;
+  consumed: string;
+  balance: string;
 };
 
 describe('snapshots, drift and roll-ups', () => {
@@ -86,7 +87,7 @@ describe('snapshots, drift and roll-ups', () => {
   it('gives drift between two snapshots equal to the difference of the two positions', async () => {
     const res = await graphql<{
       smartAccount: {
-        drift: { fromAsOf: string; toAsOf: string; lines: (Line & Record<string, number>)[] };
+        drift: { fromAsOf: string; toAsOf: string; lines: (Line & Record<string, string>)[] };
       };
     }>(
       url,
@@ -118,17 +119,17 @@ describe('snapshots, drift and roll-ups', () => {
     const expected = [...keys]
       .map((k) => {
         const [virtualAccountName, licenseName] = k.split('/') as [string, string];
-        const before = may.get(k) ?? { owned: 0, consumed: 0, balance: 0 };
-        const after = july.get(k) ?? { owned: 0, consumed: 0, balance: 0 };
+        const before = may.get(k) ?? { owned: '0', consumed: '0', balance: '0' };
+        const after = july.get(k) ?? { owned: '0', consumed: '0', balance: '0' };
         return {
           virtualAccountName,
           licenseName,
-          ownedChange: after.owned - before.owned,
-          consumedChange: after.consumed - before.consumed,
-          balanceChange: after.balance - before.balance,
+          ownedChange: String(BigInt(after.owned) - BigInt(before.owned)),
+          consumedChange: String(BigInt(after.consumed) - BigInt(before.consumed)),
+          balanceChange: String(BigInt(after.balance) - BigInt(before.balance)),
         };
       })
-      .filter((l) => l.ownedChange || l.consumedChange || l.balanceChange);
+      .filter((l) => [l.ownedChange, l.consumedChange, l.balanceChange].some((c) => c !== '0'));
     const got = res.data!.smartAccount.drift.lines.map(
       ({ virtualAccountName, licenseName, ownedChange, consumedChange, balanceChange }) => ({
         virtualAccountName,
@@ -147,9 +148,9 @@ describe('snapshots, drift and roll-ups', () => {
     expect(got).toContainEqual({
       virtualAccountName: 'East',
       licenseName: 'L1 Network Advantage',
-      ownedChange: -5,
-      consumedChange: 0,
-      balanceChange: -5,
+      ownedChange: '-5',
+      consumedChange: '0',
+      balanceChange: '-5',
     });
     expect(res.data!.smartAccount.drift).toMatchObject({
       fromAsOf: '2026-05-01',
@@ -247,15 +248,15 @@ describe('snapshots, drift and roll-ups', () => {
         group: 'AMER',
         virtualAccountCount: 1,
         positions: [
-          { licenseName: 'L1 Network Advantage', owned: 18, consumed: 15, netShortfall: 0 },
+          { licenseName: 'L1 Network Advantage', owned: '18', consumed: '15', netShortfall: '0' },
         ],
       },
       {
         group: 'EMEA',
         virtualAccountCount: 1,
         positions: [
-          { licenseName: 'L1 Network Advantage', owned: 2, consumed: 6, netShortfall: 4 },
-          { licenseName: 'L2 DNA Advantage', owned: 0, consumed: 1, netShortfall: 1 },
+          { licenseName: 'L1 Network Advantage', owned: '2', consumed: '6', netShortfall: '4' },
+          { licenseName: 'L2 DNA Advantage', owned: '0', consumed: '1', netShortfall: '1' },
         ],
       },
     ]);

@@ -313,7 +313,7 @@ describe('importData over GraphQL', () => {
               fileName: 'acme-licenses.csv',
               status: 'COMMITTED',
               rowCounts: {
-                rowsRead: 4,
+                rowsRead: '4',
                 pass: null,
                 counts: expect.arrayContaining([{ kind: 'entitlementLots', created: 4 }]),
               },
@@ -335,5 +335,49 @@ describe('importData over GraphQL', () => {
     expect(res.data!.importData.summary.issues).toEqual([
       expect.objectContaining({ line: 2, column: 3, code: 'NEGATIVE_QUANTITY' }),
     ]);
+  });
+
+  it('answers a request it cannot proceed with as an IMPORT_INPUT user error on the input field', async () => {
+    const res = await graphql(
+      url,
+      `
+        mutation ($content: String!) {
+          importData(
+            input: {
+              smartAccount: "gql.example"
+              fileName: "a.csv"
+              content: $content
+              sourceSystem: "mainframe"
+              clientMutationId: "m1"
+            }
+          ) {
+            summary {
+              committed
+            }
+            userErrors {
+              field
+              code
+              message
+            }
+            clientMutationId
+          }
+        }
+      `,
+      { content: fixture('acme-licenses.csv') },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      importData: {
+        summary: null,
+        userErrors: [
+          {
+            field: ['input', 'sourceSystem'],
+            code: 'IMPORT_INPUT',
+            message: 'the source "mainframe" is neither cloud nor onprem:<host>',
+          },
+        ],
+        clientMutationId: 'm1',
+      },
+    });
   });
 });

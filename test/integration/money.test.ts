@@ -92,7 +92,7 @@ describe('price book and exposure', () => {
           nodes: {
             virtualAccountName: string;
             licenseName: string;
-            shortfall: number;
+            shortfall: string;
             unitPrice: string | null;
             exposure: string | null;
             currency: string | null;
@@ -125,11 +125,11 @@ describe('price book and exposure', () => {
         n.exposure === null ? null : `${n.exposure} ${n.currency}`,
       ]),
     ).toEqual([
-      ['Branch', 'DNA Advantage', 0, '0.00 USD'],
-      ['Branch', 'Unpriced', 2, null],
-      ['Campus', 'DNA Advantage', 4, '3200.00 USD'],
-      ['Campus', 'ISE Base', 5, '500.00 EUR'],
-      ['Campus', 'Network Advantage', 2, '900.00 USD'],
+      ['Branch', 'DNA Advantage', '0', '0.00 USD'],
+      ['Branch', 'Unpriced', '2', null],
+      ['Campus', 'DNA Advantage', '4', '3200.00 USD'],
+      ['Campus', 'ISE Base', '5', '500.00 EUR'],
+      ['Campus', 'Network Advantage', '2', '900.00 USD'],
     ]);
     expect(account.exposure.gross).toEqual([
       { amount: '500.00', currency: 'EUR' },
@@ -335,7 +335,7 @@ describe('price book and exposure', () => {
           cheaperOption: string;
           unpricedLicenseNames: string[];
           eaPriceNeededLicenseNames: string[];
-          licenses: { licenseName: string; renewalBaseline: number }[];
+          licenses: { licenseName: string; renewalBaseline: string }[];
         };
       };
     }>(
@@ -373,14 +373,24 @@ describe('price book and exposure', () => {
     expect(model.cheaperOption).toBe('ENTERPRISE_AGREEMENT');
     expect(model.unpricedLicenseNames).toEqual(['ISE Base', 'Unpriced']);
     expect(model.eaPriceNeededLicenseNames).toEqual(['Network Advantage']);
-    expect(model.licenses).toEqual([{ licenseName: 'DNA Advantage', renewalBaseline: 21 }]);
+    expect(model.licenses).toEqual([{ licenseName: 'DNA Advantage', renewalBaseline: '21' }]);
   });
 
-  it('asks for a currency when the scope is priced in several', async () => {
+  it('asks for a currency when the scope is priced in several, and the rest of the account still answers', async () => {
     const res = await graphql(
       url,
-      `{ smartAccount(domain: "${MONEY_DOMAIN}") { renewalModel { currency } } }`,
+      `{ smartAccount(domain: "${MONEY_DOMAIN}") { domain renewalModel { currency }
+          positionRows(first: 1) { nodes { licenseName shortfall } } } }`,
     );
     expect(res.errors?.[0]?.extensions?.reason).toBe('CURRENCY_MISMATCH');
+    expect(res.errors?.[0]?.path).toEqual(['smartAccount', 'renewalModel']);
+    // renewalModel is nullable: its failure nulls it alone, not the Smart Account.
+    expect(res.data).toEqual({
+      smartAccount: {
+        domain: MONEY_DOMAIN,
+        renewalModel: null,
+        positionRows: { nodes: [{ licenseName: 'DNA Advantage', shortfall: '0' }] },
+      },
+    });
   });
 });

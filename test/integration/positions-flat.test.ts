@@ -49,8 +49,8 @@ const COLUMNS = [
 const base = {
   asOf: MONEY_TODAY,
   billing: 'UNKNOWN',
-  ownedClassic: 0,
-  reserved: 0,
+  ownedClassic: '0',
+  reserved: '0',
   statedReserved: null,
   usageReportedAt: '2026-11-01',
 };
@@ -74,7 +74,7 @@ const ROWS = {
     ...device,
     licenseName: 'DNA Advantage',
     productFamily: 'Switching',
-    ...{ owned: 5, ownedSmart: 5, consumed: 3, balance: 2, shortfall: 0, surplus: 2 },
+    ...{ owned: '5', ownedSmart: '5', consumed: '3', balance: '2', shortfall: '0', surplus: '2' },
     ...{ unitPrice: '800.00', exposure: '0.00', currency: 'USD' },
   },
   branchUnpriced: {
@@ -83,7 +83,7 @@ const ROWS = {
     ...device,
     licenseName: 'Unpriced',
     productFamily: 'Wireless',
-    ...{ owned: 0, ownedSmart: 0, consumed: 2, balance: -2, shortfall: 2, surplus: 0 },
+    ...{ owned: '0', ownedSmart: '0', consumed: '2', balance: '-2', shortfall: '2', surplus: '0' },
     ...{ unitPrice: null, exposure: null, currency: null },
   },
   campusDna: {
@@ -92,7 +92,14 @@ const ROWS = {
     ...device,
     licenseName: 'DNA Advantage',
     productFamily: 'Switching',
-    ...{ owned: 10, ownedSmart: 10, consumed: 14, balance: -4, shortfall: 4, surplus: 0 },
+    ...{
+      owned: '10',
+      ownedSmart: '10',
+      consumed: '14',
+      balance: '-4',
+      shortfall: '4',
+      surplus: '0',
+    },
     ...{ unitPrice: '800.00', exposure: '3200.00', currency: 'USD' },
   },
   campusIse: {
@@ -102,7 +109,7 @@ const ROWS = {
     kind: 'ADD_ON',
     licenseName: 'ISE Base',
     productFamily: 'Security',
-    ...{ owned: 0, ownedSmart: 0, consumed: 5, balance: -5, shortfall: 5, surplus: 0 },
+    ...{ owned: '0', ownedSmart: '0', consumed: '5', balance: '-5', shortfall: '5', surplus: '0' },
     ...{ unitPrice: '100.00', exposure: '500.00', currency: 'EUR' },
   },
   campusNetwork: {
@@ -111,7 +118,14 @@ const ROWS = {
     ...device,
     licenseName: 'Network Advantage',
     productFamily: 'Switching',
-    ...{ owned: 20, ownedSmart: 20, consumed: 22, balance: -2, shortfall: 2, surplus: 0 },
+    ...{
+      owned: '20',
+      ownedSmart: '20',
+      consumed: '22',
+      balance: '-2',
+      shortfall: '2',
+      surplus: '0',
+    },
     ...{ unitPrice: '450.00', exposure: '900.00', currency: 'USD' },
   },
 };

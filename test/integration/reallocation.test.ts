@@ -29,9 +29,9 @@ const POSITION = `
 interface Row {
   virtualAccountName: string;
   licenseName: string;
-  owned: number;
-  shortfall: number;
-  surplus: number;
+  owned: string;
+  shortfall: string;
+  surplus: string;
 }
 
 describe('what-if reallocation over GraphQL', () => {
@@ -86,7 +86,7 @@ describe('what-if reallocation over GraphQL', () => {
   it('suggests, creates a scenario from it, applies it, and the position shows the simulated result', async () => {
     const suggestion = await graphql<{
       suggestReallocation: {
-        curedUnits: number;
+        curedUnits: string;
         transferRequests: { sourceVirtualAccount: string; licenses: { quantity: number }[] }[];
       };
     }>(
@@ -117,7 +117,7 @@ describe('what-if reallocation over GraphQL', () => {
       `,
     );
     expect(suggestion.errors).toBeUndefined();
-    expect(suggestion.data?.suggestReallocation.curedUnits).toBe(16);
+    expect(suggestion.data?.suggestReallocation.curedUnits).toBe('16');
     expect(
       suggestion.data?.suggestReallocation.transferRequests.map((r) => r.sourceVirtualAccount),
     ).toEqual(['East']);

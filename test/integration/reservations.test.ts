@@ -142,7 +142,7 @@ describe('reservations and classic PAK conversion over GraphQL', () => {
     const reservedEast = async (asOf: string) =>
       (
         await graphql<{
-          smartAccount: { virtualAccounts: { name: string; position: { reserved: number }[] }[] };
+          smartAccount: { virtualAccounts: { name: string; position: { reserved: string }[] }[] };
         }>(
           url,
           `{ smartAccount(domain: "gql-reservations.example") {

@@ -91,7 +91,7 @@ describe('SLR authorization codes over GraphQL', () => {
     expect(res.data!.smartAccount.findings.nodes).toEqual([
       expect.objectContaining({
         code: 'RESERVATION_EXPIRED',
-        quantity: 2,
+        quantity: '2',
         facts: expect.objectContaining({ endDate: '2026-06-30', reserved: 2 }),
       }),
     ]);

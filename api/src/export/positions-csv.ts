@@ -64,15 +64,19 @@ export function* positionsCsvChunks(rows: Iterable<PositionRow>): Generator<stri
 
 /**
  * Flat position rows as JSON Lines: one object a line with the `PositionRow` fields in column
- * order, values as GraphQL sends them (counts as numbers, money as decimal strings, null for
- * none). Text is left as it is: JSON is read by programs, not run by spreadsheets.
+ * order, values as GraphQL sends them (sums as BigInt digit strings, other counts as numbers,
+ * money as decimal strings, null for none). Text is left as it is: JSON is read by programs,
+ * not run by spreadsheets.
  */
 export function* positionsJsonLines(rows: Iterable<PositionRow>): Generator<string> {
   let batch = '';
   let count = 0;
   for (const row of rows) {
     const line: Record<string, unknown> = {};
-    for (const column of POSITION_ROW_COLUMNS) line[column.name] = row[column.name];
+    for (const column of POSITION_ROW_COLUMNS) {
+      const value = row[column.name];
+      line[column.name] = column.kind === 'bigint' && value !== null ? String(value) : value;
+    }
     batch += `${JSON.stringify(line)}\n`;
     if (++count % ROWS_PER_CHUNK === 0) {
       yield batch;

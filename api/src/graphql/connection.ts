@@ -71,18 +71,23 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
   return ConnectionType;
 }
 
-/** Service page → connection, mapping each node with the edge's one mapper. */
+/**
+ * Service page → connection, mapping each node with the edge's one mapper. The edges are built
+ * only when the query reads them (a BI pull selects nodes), each cursor only when read.
+ */
 export function toConnection<S, T>(page: Page<S>, map: (node: S) => T): ConnectionShape<T> {
-  // The cursor is read (encoded) only when the query selects edges { cursor }.
-  const edges = page.items.map((item) => ({
-    get cursor() {
-      return item.cursor;
-    },
-    node: map(item.node),
-  }));
+  const nodes = page.items.map((item) => map(item.node));
+  let edges: ConnectionShape<T>['edges'] | undefined;
   return {
-    edges,
-    nodes: edges.map((e) => e.node),
+    get edges() {
+      return (edges ??= page.items.map((item, i) => ({
+        get cursor() {
+          return item.cursor;
+        },
+        node: nodes[i] as T,
+      })));
+    },
+    nodes,
     totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasNextPage,

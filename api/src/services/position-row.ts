@@ -42,8 +42,12 @@ export interface PositionRowRecord extends PositionRow {
   readonly licenseId: number;
 }
 
-/** How a column is written as text: quoted (text, dates) or bare (integers, decimals). */
-export type PositionColumnKind = 'text' | 'date' | 'integer' | 'decimal';
+/**
+ * How a column is written: text and dates quoted in CSV; integers, sums and decimals bare in
+ * CSV. In JSON Lines as GraphQL sends them: a `bigint` column (GraphQL `BigInt`, a sum that may
+ * exceed 32 bits) as a string of digits, an `integer` one (`Int`) as a number.
+ */
+export type PositionColumnKind = 'text' | 'date' | 'integer' | 'bigint' | 'decimal';
 
 /** The flat columns, in order: the GraphQL field names, the CSV header, the JSON Lines keys. */
 export const POSITION_ROW_COLUMNS = [
@@ -57,15 +61,15 @@ export const POSITION_ROW_COLUMNS = [
   { name: 'unit', kind: 'text' },
   { name: 'kind', kind: 'text' },
   { name: 'billing', kind: 'text' },
-  { name: 'owned', kind: 'integer' },
-  { name: 'ownedSmart', kind: 'integer' },
-  { name: 'ownedClassic', kind: 'integer' },
-  { name: 'consumed', kind: 'integer' },
-  { name: 'reserved', kind: 'integer' },
+  { name: 'owned', kind: 'bigint' },
+  { name: 'ownedSmart', kind: 'bigint' },
+  { name: 'ownedClassic', kind: 'bigint' },
+  { name: 'consumed', kind: 'bigint' },
+  { name: 'reserved', kind: 'bigint' },
   { name: 'statedReserved', kind: 'integer' },
-  { name: 'balance', kind: 'integer' },
-  { name: 'shortfall', kind: 'integer' },
-  { name: 'surplus', kind: 'integer' },
+  { name: 'balance', kind: 'bigint' },
+  { name: 'shortfall', kind: 'bigint' },
+  { name: 'surplus', kind: 'bigint' },
   { name: 'usageReportedAt', kind: 'date' },
   { name: 'unitPrice', kind: 'decimal' },
   { name: 'exposure', kind: 'decimal' },
@@ -76,15 +80,26 @@ export const POSITION_ROW_COLUMNS = [
  * The one mapping of a named line to its flat row: the exposure is the domain's rule
  * (`lineExposure`), money written as exact decimal strings.
  */
-export const toPositionRow =
-  (scope: {
-    readonly smartAccountId: number;
-    readonly asOf: IsoDate;
-    readonly unitPrices: ReadonlyMap<number, Money>;
-  }) =>
-  (line: NamedPositionLine): PositionRowRecord => {
+export const toPositionRow = (scope: {
+  readonly smartAccountId: number;
+  readonly asOf: IsoDate;
+  readonly unitPrices: ReadonlyMap<number, Money>;
+}) => {
+  /** Per license: its unit price and a zero exposure as text (a page has many lines of one license). */
+  const priceTexts = new Map<number, { unitPrice: string | null; zeroExposure: string | null }>();
+  return (line: NamedPositionLine): PositionRowRecord => {
     const price = scope.unitPrices.get(line.licenseId);
-    const exposure = lineExposure(line.shortfall, price);
+    let text = priceTexts.get(line.licenseId);
+    if (!text) {
+      const zero = lineExposure(0, price);
+      text = {
+        unitPrice: price ? formatMinor(price.amountMinor) : null,
+        zeroExposure: zero ? formatMinor(zero.amountMinor) : null,
+      };
+      priceTexts.set(line.licenseId, text);
+    }
+    // Most lines are not short: their exposure is the license's zero, written once.
+    const exposure = line.shortfall === 0 ? null : lineExposure(line.shortfall, price);
     return {
       asOf: scope.asOf,
       virtualAccountName: line.virtualAccountName,
@@ -106,11 +121,12 @@ export const toPositionRow =
       shortfall: line.shortfall,
       surplus: line.surplus,
       usageReportedAt: line.usageReportedAt,
-      unitPrice: price ? formatMinor(price.amountMinor) : null,
-      exposure: exposure ? formatMinor(exposure.amountMinor) : null,
+      unitPrice: text.unitPrice,
+      exposure: exposure ? formatMinor(exposure.amountMinor) : text.zeroExposure,
       currency: price?.currency ?? null,
       smartAccountId: scope.smartAccountId,
       virtualAccountId: line.virtualAccountId,
       licenseId: line.licenseId,
     };
   };
+};

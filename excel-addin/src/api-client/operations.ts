@@ -7,10 +7,10 @@ import { op } from './operation.js';
 export type { Operation } from './operation.js';
 
 /**
- * A GraphQL `BigInt` (sums of license units): a JSON number below 2^53 today, a decimal string
- * beyond (and everywhere once the API sends strings). Cells are doubles; {@link units} converts.
+ * A GraphQL `BigInt` (sums of license units): a JSON string of base-10 digits, exact beyond
+ * 2^53. Cells are doubles; {@link units} converts.
  */
-export type BigIntString = number | string;
+export type BigIntString = string;
 
 /** A `BigInt` as a cell number (exact below 2^53, 15 significant digits beyond, as Excel keeps). */
 export const units = (value: BigIntString): number => Number(value);

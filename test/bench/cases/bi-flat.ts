@@ -4,7 +4,7 @@ import { median, timed } from '../stats.js';
 import type { BenchCase, BenchContext } from '../types.js';
 
 /** Every flat column of PositionRow: tags, catalog columns, the split and the money. */
-const FLAT = `asOf virtualAccountName region businessUnit environment licenseName productFamily unit
+export const FLAT = `asOf virtualAccountName region businessUnit environment licenseName productFamily unit
   kind billing owned ownedSmart ownedClassic consumed reserved statedReserved balance shortfall
   surplus usageReportedAt unitPrice exposure currency`;
 
@@ -13,7 +13,7 @@ const NESTED = `asOf virtualAccountName licenseName billing owned ownedSmart own
   reserved statedReserved balance shortfall surplus usageReportedAt unitPrice exposure currency
   virtualAccount { region businessUnit environment } license { productFamily unit kind }`;
 
-const pageQuery = (columns: string) => /* GraphQL */ `
+export const pageQuery = (columns: string) => /* GraphQL */ `
   query BenchFlat($domain: String!, $asOf: Date, $first: Int, $after: String) {
     smartAccount(domain: $domain) {
       positionRows(asOf: $asOf, first: $first, after: $after) {
@@ -32,7 +32,7 @@ interface Page {
   } | null;
 }
 
-async function pull(endpoint: GraphqlEndpoint, context: BenchContext, query: string) {
+export async function pull(endpoint: GraphqlEndpoint, context: BenchContext, query: string) {
   let after: string | null = null;
   let rows = 0;
   let pages = 0;

@@ -34,7 +34,7 @@ interface ImportBody {
   };
 }
 interface PositionsBody {
-  smartAccount: { today: { consumed: number }[]; past: { consumed: number }[] };
+  smartAccount: { today: { consumed: string }[]; past: { consumed: string }[] };
 }
 
 /** The same export a day later: Sales-West uses `inUse` of its 10 DNA Essentials. */
@@ -135,7 +135,7 @@ describe.skipIf(!onPostgres())('two trueup serve processes on one PostgreSQL', (
   it('a write through one is seen by the next read through the other', async () => {
     const consumed = (r: { data?: PositionsBody }) =>
       (['today', 'past'] as const).map((when) =>
-        r.data!.smartAccount[when].reduce((s, l) => s + l.consumed, 0),
+        r.data!.smartAccount[when].reduce((s, l) => s + Number(l.consumed), 0),
       );
     // B reads (and keeps) both positions; A imports usage; B reads again, then A.
     const before = consumed(await graphql<PositionsBody>(b.graphqlUrl, POSITIONS));

@@ -60,14 +60,16 @@ describe('sums beyond 32 bits', () => {
   // 2 × 2,000,000,000 owned; 2 × 2,147,483,647 = 4,294,967,294 consumed (reserved counts as
   // used) and reserved; balance 4,000,000,000 − 4,294,967,294 = −294,967,294.
   const OWNED = 4_000_000_000;
-  const CONSUMED = 4_294_967_294;
+  // GraphQL BigInt: a JSON string of the digits (exact whatever the client's number type).
+  const OWNED_TEXT = '4000000000';
+  const CONSUMED_TEXT = '4294967294';
 
   it('position, positionRows and rollup read the 64-bit sums', async () => {
     const res = await graphql<{
       smartAccount: {
-        position: Record<string, number>[];
-        positionRows: { nodes: Record<string, number>[] };
-        rollup: { positions: { owned: number }[] }[];
+        position: Record<string, string>[];
+        positionRows: { nodes: Record<string, string>[] };
+        rollup: { positions: { owned: string }[] }[];
       };
     }>(
       api.graphqlUrl,
@@ -81,23 +83,23 @@ describe('sums beyond 32 bits', () => {
     const account = res.data!.smartAccount;
     expect(account.position).toEqual([
       {
-        owned: OWNED,
-        consumed: CONSUMED,
-        reserved: CONSUMED,
-        balance: -294_967_294,
-        grossShortfall: 294_967_294,
+        owned: OWNED_TEXT,
+        consumed: CONSUMED_TEXT,
+        reserved: CONSUMED_TEXT,
+        balance: '-294967294',
+        grossShortfall: '294967294',
       },
     ]);
     expect(account.positionRows.nodes).toEqual([
       {
-        owned: OWNED,
-        consumed: CONSUMED,
-        reserved: CONSUMED,
-        balance: -294_967_294,
-        shortfall: 294_967_294,
+        owned: OWNED_TEXT,
+        consumed: CONSUMED_TEXT,
+        reserved: CONSUMED_TEXT,
+        balance: '-294967294',
+        shortfall: '294967294',
       },
     ]);
-    expect(account.rollup).toEqual([{ positions: [{ owned: OWNED }] }]);
+    expect(account.rollup).toEqual([{ positions: [{ owned: OWNED_TEXT }] }]);
   });
 
   it('the positions CSV carries the sums', async () => {

@@ -1,55 +1,37 @@
-import { DomainError, type DomainErrorCode } from '../../domain/index.js';
+import { DomainError } from '../../domain/index.js';
+import { ImportInputError } from '../../services/index.js';
 
 import type { MutationInput } from './mutation-input.js';
+import { fieldOfUserError, isUserErrorCode, type UserErrorCode } from './user-error-codes.js';
 import type { UserErrorGql } from './user-error.type.js';
 
-/** The input field each code is usually about (overridable per mutation); absent: none. */
-const FIELD_OF: Partial<Record<DomainErrorCode, string>> = {
-  INVALID_DATE: 'asOf',
-  INVALID_QUANTITY: 'quantity',
-  EXCEEDS_RESERVED: 'quantity',
-  EXCEEDS_LOT: 'quantity',
-  EXCEEDS_PAK: 'quantity',
-  QUANTITY_UNCHANGED: 'quantity',
-  MISSING_ACTOR: 'actor',
-  UNKNOWN_SCENARIO: 'id',
-  SCENARIO_NOT_DRAFT: 'id',
-  SCENARIO_VERSION_CONFLICT: 'expectedVersion',
-  SCENARIO_EXISTS: 'name',
-  UNKNOWN_RESERVATION: 'reservationId',
-  UNKNOWN_LOT: 'lotId',
-  NOT_CLASSIC_LOT: 'lotId',
-  LOT_NOT_CONVERTIBLE: 'lotId',
-  UNKNOWN_PAK: 'pakNumber',
-  CURRENCY_MISMATCH: 'currency',
-  INVALID_PRICE: 'listPrice',
-  SNAPSHOT_EXISTS: 'label',
-};
+/** Per mutation: the input field a code is about when not its usual one (user-error-codes.ts). */
+export type UserErrorFields = Partial<Record<UserErrorCode, string>>;
+
+/** A user error on `field` of the input (none: the mistake is not one field's). */
+function userError(code: UserErrorCode, message: string, field: string | null): UserErrorGql {
+  return { field: field ? ['input', field] : null, code, message };
+}
 
 /**
- * Codes that stay top-level errors: a Smart Account the token may not see must answer exactly
- * as before (and as an unknown one), so scope refusals are not turned into user errors.
+ * The user's mistake an error describes, or undefined when it is unexpected (rethrown). A
+ * domain code outside USER_ERROR_CODE_LIST (scope: UNKNOWN_SMART_ACCOUNT must answer exactly as
+ * before, and as an unknown account) stays a top-level error.
  */
-const TOP_LEVEL: ReadonlySet<DomainErrorCode> = new Set(['UNKNOWN_SMART_ACCOUNT']);
-
 /** The input field an INVALID_ID error names (node/global-id.ts parseGlobalId). */
 const idField = (error: DomainError): string | undefined =>
   error.code === 'INVALID_ID' && typeof error.details.field === 'string'
     ? error.details.field
     : undefined;
 
-/** The user's mistake an error describes, or undefined when it is unexpected (rethrown). */
-function userErrorOf(
-  error: unknown,
-  fields: Partial<Record<string, string>>,
-): UserErrorGql | undefined {
-  if (error instanceof DomainError && !TOP_LEVEL.has(error.code)) {
-    const field = idField(error) ?? fields[error.code] ?? FIELD_OF[error.code];
-    return { field: field ? ['input', field] : null, code: error.code, message: error.message };
+function userErrorOf(error: unknown, fields: UserErrorFields): UserErrorGql | undefined {
+  if (error instanceof DomainError && isUserErrorCode(error.code)) {
+    const code = error.code;
+    return userError(code, error.message, idField(error) ?? fields[code] ?? fieldOfUserError(code));
   }
-  // Import input the parser refuses before reading rows (unknown format, unreadable file).
-  if ((error as { code?: unknown } | null)?.code === 'IMPORT_INPUT') {
-    return { field: ['input', 'content'], code: 'IMPORT_INPUT', message: (error as Error).message };
+  // Import input that cannot proceed (an unknown source system, a device without its Virtual Account).
+  if (error instanceof ImportInputError) {
+    return userError('IMPORT_INPUT', error.message, error.field);
   }
   return undefined;
 }
@@ -70,7 +52,7 @@ export type MutationPayloadOf<R> = { [K in keyof R]: R[K] | null } & {
 export async function runMutation<R extends object>(
   input: MutationInput,
   work: () => Promise<R>,
-  fields: Partial<Record<string, string>> = {},
+  fields: UserErrorFields = {},
 ): Promise<MutationPayloadOf<R>> {
   const clientMutationId = input.clientMutationId ?? null;
   try {

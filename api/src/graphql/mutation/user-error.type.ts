@@ -1,4 +1,19 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+import { USER_ERROR_CODE_LIST, type UserErrorCode } from './user-error-codes.js';
+
+/** The GraphQL enum of the codes, built from the one list (value = name). */
+export const UserErrorCodeGql = Object.fromEntries(
+  USER_ERROR_CODE_LIST.map(({ code }) => [code, code]),
+) as { readonly [K in UserErrorCode]: K };
+registerEnumType(UserErrorCodeGql, {
+  name: 'UserErrorCode',
+  description:
+    'What is wrong with a mutation’s input, a stable code programs match on (each value says what it means and what to do). A new value may be added; treat an unknown one as a generic input error and show its message.',
+  valuesConfig: Object.fromEntries(
+    USER_ERROR_CODE_LIST.map(({ code, description }) => [code, { description }]),
+  ),
+});
 
 /** A mistake in a mutation's input, returned in its payload instead of a top-level error. */
 @ObjectType('UserError', {
@@ -13,11 +28,11 @@ export class UserErrorGql {
   })
   field!: string[] | null;
 
-  @Field(() => String, {
+  @Field(() => UserErrorCodeGql, {
     description:
       'Stable machine code of the mistake (e.g. SCENARIO_VERSION_CONFLICT, UNKNOWN_LICENSE, INVALID_QUANTITY, IMPORT_INPUT); programs match on it, people read message.',
   })
-  code!: string;
+  code!: UserErrorCode;
 
   @Field(() => String, { description: 'What is wrong, in words for a person.' })
   message!: string;

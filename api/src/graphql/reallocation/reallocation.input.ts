@@ -71,8 +71,12 @@ export class CreateScenarioInput extends MutationInput {
   actor?: string | null;
 }
 
+/**
+ * The scenario and the version seen: the fields updateScenario, applyScenario and
+ * discardScenario inputs inherit. Never an argument itself, so not emitted.
+ */
 @InputType('ScenarioRefInput')
-export class ScenarioRefInput extends MutationInput {
+abstract class ScenarioRefInput extends MutationInput {
   @Field(() => String, { description: 'Smart Account domain.' }) smartAccount!: string;
   @Field(() => ID, { description: 'The scenario (Scenario.id).' }) id!: string;
   @Field(() => Int, { description: 'The version you evaluated (Scenario.version).' })

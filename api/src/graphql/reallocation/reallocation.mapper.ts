@@ -22,7 +22,6 @@ import type {
   ReallocationMoveGql,
   ReallocationPlanGql,
   ReallocationSimulationGql,
-  ScenarioApplyResultGql,
   ScenarioGql,
   ScenarioStatusGql,
   TransferGql,
@@ -176,9 +175,8 @@ export const toTransferGql = (book: NameBook, t: TransferRecord): TransferGql =>
   toVirtualAccountId: t.toVirtualAccountId,
 });
 
-export const toApplyResultGql = (
-  applied: AppliedScenario & { book: NameBook },
-): ScenarioApplyResultGql => ({
+/** applyScenario's payload fields (ApplyScenarioPayload). */
+export const toApplyResultGql = (applied: AppliedScenario & { book: NameBook }) => ({
   scenario: toScenarioGql(applied.scenario),
   transfers: applied.transfers.map((t) => toTransferGql(applied.book, t)),
   simulation: toSimulationGql(

@@ -346,15 +346,3 @@ export class ScenarioGql {
   scenarioId!: number;
   smartAccountId!: number;
 }
-
-@ObjectType('ScenarioApplyResult', { description: 'What applying a scenario wrote.' })
-export class ScenarioApplyResultGql {
-  @Field(() => ScenarioGql, { description: 'The scenario, now APPLIED.' }) scenario!: ScenarioGql;
-  @Field(() => [TransferGql], { description: 'The lot transfers written.' })
-  transfers!: TransferGql[];
-  @Field(() => ReallocationSimulationGql, {
-    description:
-      'The validation the apply ran against the live data; the position now equals its after.',
-  })
-  simulation!: ReallocationSimulationGql;
-}

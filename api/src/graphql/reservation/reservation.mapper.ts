@@ -34,7 +34,6 @@ import type {
   ReservationChangeGql,
   ReservationEventGql,
   ReservationGql,
-  ReservationTransferGql,
 } from './reservation.type.js';
 
 // Reservation inputs → service commands, and service records → GraphQL objects: the one mapper
@@ -172,7 +171,8 @@ const toChangeGql = (c: Omit<ReservationChange, 'asOf'>, asOf: string): Reservat
 export const toReservationChangeGql = (c: ReservationChange): ReservationChangeGql =>
   toChangeGql(c, c.asOf);
 
-export const toReservationTransferGql = (t: ReservationTransfer): ReservationTransferGql => ({
+/** transferReservation's payload fields (TransferReservationPayload). */
+export const toReservationTransferGql = (t: ReservationTransfer) => ({
   source: toChangeGql(t.source, t.asOf),
   target: toChangeGql(t.target, t.asOf),
 });

@@ -91,17 +91,6 @@ export class ReservationChangeGql {
   event!: ReservationEventGql;
 }
 
-@ObjectType('ReservationTransfer', {
-  description:
-    'A transfer: TRANSFER_OUT on the source, TRANSFER_IN on the target, equal and opposite.',
-})
-export class ReservationTransferGql {
-  @Field(() => ReservationChangeGql, { description: 'The source device’s TRANSFER_OUT.' })
-  source!: ReservationChangeGql;
-  @Field(() => ReservationChangeGql, { description: 'The target device’s TRANSFER_IN.' })
-  target!: ReservationChangeGql;
-}
-
 @ObjectType('ClassicConversion', {
   implements: NodeInterface,
   description:

@@ -68,6 +68,7 @@ export class InstanceBatch {
       if (!vaName) {
         throw new ImportInputError(
           `the instance ${r.name} (line ${r.at.line}) names no Virtual Account and none was given: pass --virtual-account`,
+          'virtualAccount',
         );
       }
       const connection = resolveConnection({
@@ -247,6 +248,7 @@ export class InstanceBatch {
     if (!vaName)
       throw new ImportInputError(
         `the device ${udiPid} ${udiSerial} is not registered and the file names no Virtual Account: pass --virtual-account`,
+        'virtualAccount',
       );
     const created = inserted(
       await tx
@@ -275,4 +277,11 @@ export class InstanceBatch {
 /** An import that cannot proceed for a reason the user can fix (not a file-content issue). */
 export class ImportInputError extends Error {
   readonly code = 'IMPORT_INPUT';
+  /** The import input at fault (importData's input field), when one is. */
+  constructor(
+    message: string,
+    readonly field: 'sourceSystem' | 'virtualAccount' | null = null,
+  ) {
+    super(message);
+  }
 }

@@ -10,6 +10,7 @@ export function onPremHost(sourceSystem: string): string | null {
   if (host === undefined) {
     throw new ImportInputError(
       `the source ${JSON.stringify(sourceSystem)} is neither cloud nor onprem:<host>`,
+      'sourceSystem',
     );
   }
   return host;

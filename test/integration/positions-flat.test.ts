@@ -208,7 +208,7 @@ describe('PositionRow', () => {
     expect(names.data!.smartAccount.positionRows.nodes[2]).toEqual({
       virtualAccountName: 'Campus',
       licenseName: 'DNA Advantage',
-      shortfall: 4,
+      shortfall: '4',
     });
     // The price columns through a fragment and edges: still read from the price book.
     const priced = await graphql<{

@@ -72,7 +72,7 @@ async function seed(domain: string): Promise<Ids> {
       asOf: '2026-05-31',
     })
     .returning();
-  const reservation = await graphql<{ smartAccount: { reservations: { databaseId: number }[] } }>(
+  const reservation = await graphql<{ smartAccount: { reservations: { databaseId: string }[] } }>(
     api.graphqlUrl,
     `{ smartAccount(domain: "${domain}") { reservations { databaseId } } }`,
   );
@@ -81,7 +81,7 @@ async function seed(domain: string): Promise<Ids> {
     VirtualAccount: inserted.virtualAccountIds[0]!,
     License: inserted.licenseIds[0]!,
     ProductInstance: inserted.instanceIds[0]!,
-    Reservation: reservation.data!.smartAccount.reservations[0]!.databaseId,
+    Reservation: Number(reservation.data!.smartAccount.reservations[0]!.databaseId),
     Entitlement: lot!.id,
     Scenario: scenario!.id,
     Snapshot: snapshot!.id,
@@ -131,7 +131,7 @@ describe('Node: global ids', () => {
           importRunsConnection(first: 5) { nodes { id databaseId } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const pair = (type: string) => ({ id: gid(type, a[type]!), databaseId: a[type] });
+    const pair = (type: string) => ({ id: gid(type, a[type]!), databaseId: String(a[type]) });
     expect(res.data!.smartAccount).toEqual({
       ...pair('SmartAccount'),
       virtualAccounts: [
@@ -171,7 +171,7 @@ describe('Node: global ids', () => {
     );
     expect(one.errors).toBeUndefined();
     expect(one.data).toEqual({
-      node: { id: gid('License', a.License!), name: `${A} license`, databaseId: a.License },
+      node: { id: gid('License', a.License!), name: `${A} license`, databaseId: String(a.License) },
     });
   });
 

@@ -2,9 +2,9 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { toConnection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toFindingGql } from './finding.mapper.js';
 import {
@@ -26,7 +26,7 @@ export class SmartAccountFindingsResolver {
   })
   async findings(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('codes', () => [FindingCodeGql], {
       nullable: true,
@@ -50,7 +50,7 @@ export class SmartAccountFindingsResolver {
   ): Promise<FindingConnection> {
     const page = await this.services.findingsPage({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       filter: {
         codes: codes ?? undefined,
         severities: severities ?? undefined,
@@ -74,7 +74,7 @@ export class VirtualAccountFindingsResolver {
   })
   async findings(
     @Root() account: VirtualAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('codes', () => [FindingCodeGql], {
       nullable: true,
@@ -89,7 +89,7 @@ export class VirtualAccountFindingsResolver {
   ): Promise<FindingGql[]> {
     const page = await this.services.findingsPage({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       filter: {
         codes: codes ?? undefined,
         severities: severities ?? undefined,

@@ -3,7 +3,7 @@ import type { CurrencyCode, AccountExposure, ExposureTotals, IsoDate } from '../
 import type {
   PriceBookEntryRecord,
   RemovePriceCommand,
-  SetPriceCommand,
+  SetPriceRequest,
 } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
 
@@ -91,7 +91,7 @@ function priceLicenseType(type: LicenseType | null | undefined): 'TERM' | 'PERPE
 const licenseRef = (input: { licenseId?: string | null; license?: string | null }) =>
   input.licenseId ? { licenseId: Number(input.licenseId) } : { license: input.license ?? '' };
 
-export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPriceCommand => ({
+export const toSetPriceCommand = (input: SetPriceInput): SetPriceRequest => ({
   smartAccountId: Number(input.smartAccountId),
   ...licenseRef(input),
   currency: input.currency,
@@ -105,7 +105,7 @@ export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPric
     input.eaUnitPrice === null || input.eaUnitPrice === undefined
       ? null
       : amountMinor(input.eaUnitPrice, 'eaUnitPrice'),
-  validFrom: input.validFrom ?? today,
+  validFrom: input.validFrom,
 });
 
 export const toRemovePriceCommand = (input: RemovePriceInput): RemovePriceCommand => ({

@@ -3,10 +3,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
+import { AsOfArg, IncludeClassicArg } from '../args.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
   PositionRowConnection,
@@ -26,13 +26,9 @@ export class SmartAccountPositionRowsResolver {
   })
   async positionRows(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
+    @IncludeClassicArg()
     includeClassic: boolean | null,
     @Arg('filter', () => PositionFilterInput, {
       nullable: true,
@@ -55,7 +51,7 @@ export class SmartAccountPositionRowsResolver {
   ): Promise<PositionRowConnection> {
     const page = await this.services.position.rowsPage({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       includeClassic: includeClassic ?? true,
       filter: toPositionRowFilter(filter),
       orderBy: orderBy ?? undefined,

@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { AsOfArg } from '../args.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { runMutation } from '../mutation/run-mutation.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
   ApplyScenarioInput,
@@ -55,7 +55,7 @@ export class ReallocationResolver {
       description: 'The moves, applied in order, each on the position the earlier ones left.',
     })
     moves: ReallocationMoveInput[],
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('policy', () => ReallocationPolicyInput, {
       nullable: true,
@@ -86,7 +86,7 @@ export class ReallocationResolver {
   async suggestReallocation(
     @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
     smartAccount: string,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('policy', () => ReallocationPolicyInput, {
       nullable: true,
@@ -111,10 +111,7 @@ export class ReallocationResolver {
     @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
     smartAccount: string,
     @Arg('id', () => ID, { description: 'The scenario (Scenario.id).' }) id: string,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'The date to evaluate at (default: the scenario’s asOf).',
-    })
+    @AsOfArg('The date to evaluate at (default: the scenario’s asOf).')
     asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<ReallocationSimulationGql> {

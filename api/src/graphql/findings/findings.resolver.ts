@@ -14,6 +14,18 @@ import {
   FindingSeverityGql,
 } from './finding.type.js';
 
+/** The filters both findings fields take. */
+const CodesArg = () =>
+  Arg('codes', () => [FindingCodeGql], {
+    nullable: true,
+    description: 'Only findings of these codes (default all).',
+  });
+const SeveritiesArg = () =>
+  Arg('severities', () => [FindingSeverityGql], {
+    nullable: true,
+    description: 'Only findings of these severities (default all).',
+  });
+
 @Resolver(() => SmartAccountGql)
 export class SmartAccountFindingsResolver {
   constructor(private readonly services: Services) {}
@@ -28,15 +40,9 @@ export class SmartAccountFindingsResolver {
     @Root() account: SmartAccountGql,
     @AsOfArg()
     asOf: string | null,
-    @Arg('codes', () => [FindingCodeGql], {
-      nullable: true,
-      description: 'Only findings of these codes (default all).',
-    })
+    @CodesArg()
     codes: FindingCodeGql[] | null,
-    @Arg('severities', () => [FindingSeverityGql], {
-      nullable: true,
-      description: 'Only findings of these severities (default all).',
-    })
+    @SeveritiesArg()
     severities: FindingSeverityGql[] | null,
     @Arg('virtualAccount', () => String, {
       nullable: true,
@@ -76,15 +82,9 @@ export class VirtualAccountFindingsResolver {
     @Root() account: VirtualAccountGql,
     @AsOfArg()
     asOf: string | null,
-    @Arg('codes', () => [FindingCodeGql], {
-      nullable: true,
-      description: 'Only findings of these codes (default all).',
-    })
+    @CodesArg()
     codes: FindingCodeGql[] | null,
-    @Arg('severities', () => [FindingSeverityGql], {
-      nullable: true,
-      description: 'Only findings of these severities (default all).',
-    })
+    @SeveritiesArg()
     severities: FindingSeverityGql[] | null,
   ): Promise<FindingGql[]> {
     const page = await this.services.findingsPage({

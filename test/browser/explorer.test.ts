@@ -1,30 +1,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { seedDemo, type DbHandle } from '@trueup/db';
-
 import { launchChromium } from '../support/chromium.js';
-import { createTestDb } from '../support/test-db.js';
-import { startTestApi } from '../support/test-server.js';
+import { startDemoApi, type DemoApi } from '../support/demo-api.js';
 
 const TODAY = '2026-05-01';
 
 describe('GraphQL explorer first run in Chromium', () => {
-  let handle: DbHandle;
-  let api: Awaited<ReturnType<typeof startTestApi>>;
+  let api: DemoApi;
   let browser: Browser;
 
   beforeAll(async () => {
-    handle = await createTestDb();
-    await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
-    api = await startTestApi(handle, TODAY);
+    api = await startDemoApi(TODAY);
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await api?.close();
-    await handle?.close();
   });
 
   it('asks for the token first, then has docs and autocomplete, and keeps it across a reload', async () => {

@@ -4,10 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { DbHandle } from '@trueup/db';
-
-import { runCli } from '../support/cli.js';
-import { createTestDb, onPostgres } from '../support/test-db.js';
+import { cliTarget, runCli, type CliTarget } from '../support/cli.js';
 
 // An invented Smart Account Event Log (headers and wording INFERRED), semicolon-separated.
 const EVENT_LOG = [
@@ -18,22 +15,18 @@ const EVENT_LOG = [
 ].join('\n');
 
 describe('trueup import / trueup events', () => {
-  let handle: DbHandle | undefined;
+  let cli: CliTarget;
   let target: Record<string, string>;
   const scratch = mkdtempSync(join(tmpdir(), 'trueup-events-'));
   const file = join(scratch, 'event-log.csv');
 
   beforeAll(async () => {
     writeFileSync(file, EVENT_LOG);
-    if (onPostgres()) {
-      handle = await createTestDb();
-      target = { DATABASE_URL: handle.location };
-    } else {
-      target = { TRUEUP_DATA_DIR: join(scratch, 'data') };
-    }
+    cli = await cliTarget(scratch);
+    target = cli.env;
   });
   afterAll(async () => {
-    await handle?.close();
+    await cli?.close();
   });
 
   it('imports an Event Log by content and lists it newest first, a page at a time', async () => {

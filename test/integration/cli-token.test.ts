@@ -5,27 +5,22 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createPgliteDb, type DbHandle } from '@trueup/db';
+import { createPgliteDb } from '@trueup/db';
 
 import { createServices, fixedClock } from '../../api/src/index.js';
-import { runCli } from '../support/cli.js';
-import { createTestDb, onPostgres } from '../support/test-db.js';
+import { cliTarget, runCli, type CliTarget } from '../support/cli.js';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
 describe('trueup token', () => {
-  let handle: DbHandle | undefined;
+  let cli: CliTarget;
   let target: Record<string, string>;
   const scratch = mkdtempSync(join(tmpdir(), 'trueup-token-'));
 
   beforeAll(async () => {
-    if (onPostgres()) {
-      handle = await createTestDb();
-      target = { DATABASE_URL: handle.location };
-    } else {
-      target = { TRUEUP_DATA_DIR: join(scratch, 'data') };
-    }
+    cli = await cliTarget(scratch);
+    target = cli.env;
     const imported = await runCli(
       [
         'import',
@@ -40,16 +35,16 @@ describe('trueup token', () => {
     expect(imported.code).toBe(0);
   });
   afterAll(async () => {
-    await handle?.close();
+    await cli?.close();
   });
 
   /** What the token authenticates to, read straight from the database the CLI wrote. */
   async function whoIs(token: string) {
-    const db = handle ?? (await createPgliteDb({ dataDir: target.TRUEUP_DATA_DIR! }));
+    const db = cli.handle ?? (await createPgliteDb({ dataDir: target.TRUEUP_DATA_DIR! }));
     try {
       return await createServices(db, fixedClock('2026-11-28')).access.authenticate(token);
     } finally {
-      if (!handle) await db.close();
+      if (!cli.handle) await db.close();
     }
   }
 

@@ -10,10 +10,10 @@ import type { DbHandle } from '@trueup/db';
 import { DomainError } from '../../api/src/domain/index.js';
 import { createServices, fixedClock, type Services } from '../../api/src/index.js';
 import { textSource } from '../../api/src/services/index.js';
-import { runCli } from '../support/cli.js';
+import { cliTarget, runCli, type CliTarget } from '../support/cli.js';
 import { gid } from '../support/global-id.js';
 import { graphql } from '../support/graphql-client.js';
-import { createTestDb, onPostgres } from '../support/test-db.js';
+import { createTestDb } from '../support/test-db.js';
 import { startTestApi } from '../support/test-server.js';
 
 const LICENSES = [
@@ -205,17 +205,13 @@ describe('classic PAK conversion into a chosen Virtual Account', () => {
 });
 
 describe('trueup convert and trueup catalog export', () => {
-  let handle: DbHandle | undefined;
+  let cli: CliTarget;
   let target: Record<string, string>;
   const scratch = mkdtempSync(join(tmpdir(), 'trueup-convert-'));
 
   beforeAll(async () => {
-    if (onPostgres()) {
-      handle = await createTestDb();
-      target = { DATABASE_URL: handle.location };
-    } else {
-      target = { TRUEUP_DATA_DIR: join(scratch, 'data') };
-    }
+    cli = await cliTarget(scratch);
+    target = cli.env;
     for (const [name, content] of [
       ['licenses.csv', LICENSES],
       ['instances.csv', INSTANCES],
@@ -230,7 +226,7 @@ describe('trueup convert and trueup catalog export', () => {
     }
   });
   afterAll(async () => {
-    await handle?.close();
+    await cli?.close();
   });
 
   it('converts by PAK and device-led, and says why it refuses', async () => {

@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import type { DbHandle } from '../../db/src/index.js';
+
+import { createTestDb, onPostgres } from './test-db.js';
 
 /** The compiled CLI (`pnpm test` builds it first). */
 export const CLI = fileURLToPath(new URL('../../api/dist/cli/main.js', import.meta.url));
@@ -63,4 +68,29 @@ export function spawnCli(args: readonly string[], env: Record<string, string> = 
 function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, TRUEUP_DATA_DIR: _alsoIgnored, ...rest } = process.env;
   return { ...rest, LOG_LEVEL: 'silent', ...extra };
+}
+
+/** Where a spawned CLI keeps its data, and the database handle when there is one. */
+export interface CliTarget {
+  /** The environment to run the CLI with (`runCli(args, target.env)`). */
+  readonly env: Record<string, string>;
+  /** The fresh PostgreSQL test database (on PostgreSQL only; PGlite is the CLI's own folder). */
+  readonly handle: DbHandle | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The database a CLI test runs against: a fresh test database on PostgreSQL, else an embedded
+ * PGlite data directory in `scratch` (the CLI creates it on first use).
+ */
+export async function cliTarget(scratch: string): Promise<CliTarget> {
+  if (onPostgres()) {
+    const handle = await createTestDb();
+    return { env: { DATABASE_URL: handle.location }, handle, close: () => handle.close() };
+  }
+  return {
+    env: { TRUEUP_DATA_DIR: join(scratch, 'data') },
+    handle: undefined,
+    close: async () => {},
+  };
 }

@@ -48,7 +48,7 @@ export async function findingsCommand(
   if (!account) throw new CliError(`no Smart Account with domain "${options.smartAccount}"`);
   const all = await services.findings({
     smartAccountId: account.id,
-    asOf: services.position.asOfOrToday(options.asOf),
+    asOf: options.asOf,
     includeClassic: true,
   });
   const selected = all.filter(

@@ -17,7 +17,7 @@ export async function snapshotCommand(
   const snapshot = await services.history.takeSnapshot({
     smartAccountId: await accountId(services, options.smartAccount),
     label: options.label,
-    asOf: services.position.asOfOrToday(options.asOf),
+    asOf: options.asOf,
     includeClassic: true,
   });
   return `snapshot "${snapshot.name}" of ${options.smartAccount} as of ${snapshot.asOf} taken\n`;

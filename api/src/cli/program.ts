@@ -1,32 +1,25 @@
-import { Argument, Command, Option } from 'commander';
+import { Command, Option } from 'commander';
 
-import { FINDING_CODES, type Role } from '../domain/index.js';
+import { FINDING_CODES } from '../domain/index.js';
 import { ACCOUNT_EVENT_KINDS } from '../ingest/csv/event-messages.js';
 import { IMPORT_FORMATS } from '../ingest/parser.js';
 
-import {
-  isoDate,
-  percent,
-  port,
-  positiveInt,
-  role,
-  scenarioId,
-  sourceSystem,
-  termYears,
-  withPolicyOptions,
-} from './arguments.js';
+import { isoDate, percent, port, positiveInt, sourceSystem, termYears } from './arguments.js';
 import { OUTPUT_FORMATS } from './formats.js';
 import { registerLotCommands, type LotCommandHandlers } from './lot-program.js';
-import type { PolicyFlags } from './reallocation-command.js';
-import { SCENARIO_ACTIONS, type ScenarioAction } from './scenario-actions.js';
-import type { ScenarioOptions } from './scenario-command.js';
+import {
+  registerReallocationCommands,
+  type ReallocationCommandHandlers,
+} from './reallocation-program.js';
+import { registerTokenCommands, type TokenCommandHandlers } from './token-program.js';
 
 export interface GlobalOptions {
   dataDir?: string;
   databaseUrl?: string;
 }
 
-export interface CommandHandlers extends LotCommandHandlers {
+export interface CommandHandlers
+  extends LotCommandHandlers, ReallocationCommandHandlers, TokenCommandHandlers {
   serve(
     options: GlobalOptions & {
       port?: number;
@@ -48,22 +41,6 @@ export interface CommandHandlers extends LotCommandHandlers {
     },
   ): Promise<void>;
   schema(): Promise<void>;
-  tokenCreate(
-    options: GlobalOptions & {
-      role: Role;
-      smartAccount?: string[];
-      allSmartAccounts: boolean;
-      name?: string;
-      expires?: string;
-    },
-  ): Promise<void>;
-  tokenList(options: GlobalOptions & { format: 'table' | 'json' | 'csv' }): Promise<void>;
-  tokenRevoke(nameOrId: string, options: GlobalOptions): Promise<void>;
-  suggest(
-    options: GlobalOptions &
-      PolicyFlags & { smartAccount: string; asOf?: string; format: 'table' | 'json' | 'csv' },
-  ): Promise<void>;
-  scenario(action: ScenarioAction, options: GlobalOptions & ScenarioOptions): Promise<void>;
   snapshot(
     options: GlobalOptions & { smartAccount: string; label: string; asOf?: string },
   ): Promise<void>;
@@ -324,88 +301,8 @@ export function buildProgram(handlers: CommandHandlers): Command {
     )
     .action((_options, command: Command) => handlers.drift(command.optsWithGlobals()));
 
-  withPolicyOptions(
-    program
-      .command('suggest')
-      .description(
-        'the reallocation plan that cures the most true-up exposure with the fewest moves, and the transfer requests for Cisco’s API',
-      )
-      .requiredOption('--smart-account <domain>', 'Smart Account domain')
-      .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default today)', isoDate)
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices([...OUTPUT_FORMATS])
-          .default('table'),
-      ),
-  ).action((_options, command: Command) => handlers.suggest(command.optsWithGlobals()));
-
-  withPolicyOptions(
-    program
-      .command('scenario')
-      .description('what-if scenarios: list, create, show, evaluate, apply, discard')
-      .addArgument(new Argument('<action>', 'what to do').choices([...SCENARIO_ACTIONS]))
-      .requiredOption('--smart-account <domain>', 'Smart Account domain')
-      .option(
-        '--id <id>',
-        'scenario id, its number or GraphQL global id (show, evaluate, apply, discard)',
-        scenarioId,
-      )
-      .option('--name <name>', 'scenario name (create)')
-      .option('--description <text>', 'scenario description (create)')
-      .option(
-        '--moves <file>',
-        'create from moves: JSON array or CSV license,quantity,from,to[,licenseType]',
-      )
-      .option('--from-suggestion', 'create from the optimizer’s plan (policy flags apply)')
-      .option('--expected-version <n>', 'the version you evaluated (apply, discard)', positiveInt)
-      .option('--as-of <date>', 'evaluation date, or the date applied moves take effect', isoDate)
-      .option('--actor <name>', 'who acts (default: $USER)', process.env.USER ?? 'cli')
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices([...OUTPUT_FORMATS])
-          .default('table'),
-      ),
-  ).action((action: ScenarioAction, _options, command: Command) =>
-    handlers.scenario(action, command.optsWithGlobals()),
-  );
-
-  const token = program
-    .command('token')
-    .description('API tokens: every GraphQL request needs one (Authorization: Bearer <token>)');
-  token
-    .command('create')
-    .description('create a token; prints it once, alone on the last line (only its hash is kept)')
-    .requiredOption(
-      '--role <role>',
-      'viewer (reads), analyst (+ scenarios), admin (+ writes)',
-      role,
-    )
-    .option('--smart-account <domains...>', 'Smart Accounts the token may see')
-    .option(
-      '--all-smart-accounts',
-      'every Smart Account, including future ones (an operator token)',
-      false,
-    )
-    .option('--name <name>', 'a name for logs and `token list` (default <role>-<random>)')
-    .option('--expires <date>', 'stops working at 00:00 UTC on this date, YYYY-MM-DD', isoDate)
-    .action((_options, command: Command) => handlers.tokenCreate(command.optsWithGlobals()));
-  token
-    .command('list')
-    .description('list tokens (never their secrets)')
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices([...OUTPUT_FORMATS])
-        .default('table'),
-    )
-    .action((_options, command: Command) => handlers.tokenList(command.optsWithGlobals()));
-  token
-    .command('revoke')
-    .description('revoke a token by name or id; it stops working at once')
-    .argument('<name-or-id>', 'token name or id, as `token list` shows')
-    .action((nameOrId: string, _options, command: Command) =>
-      handlers.tokenRevoke(nameOrId, command.optsWithGlobals()),
-    );
-
+  registerReallocationCommands(program, handlers);
+  registerTokenCommands(program, handlers);
   registerLotCommands(program, handlers);
 
   program

@@ -100,7 +100,7 @@ export async function renewalCommand(
   if (options.escalator !== undefined) parameters.listEscalatorBasisPoints = options.escalator;
   const report = await services.money.renewal({
     smartAccountId: account.id,
-    asOf: services.position.asOfOrToday(options.asOf),
+    asOf: options.asOf,
     includeClassic: true,
     suite: options.suite,
     licenseNames: options.license,

@@ -36,8 +36,8 @@ export type BillingType = 'PREPAID' | 'USAGE' | 'SUBSCRIPTION';
 
 /**
  * One Virtual Account × license line of an account ledger (licenses export, licenses API,
- * v2 get-summary). `owned` and `inUse` are as stated by the source; `reserved` is a breakdown of
- * `inUse` (null when the source does not state it); `billingType` is null when the source does
+ * v2 get-summary). `owned` and `consumed` (Cisco's "In Use") are as stated by the source; `reserved` is a breakdown of
+ * `consumed` (null when the source does not state it); `billingType` is null when the source does
  * not say (v2 get-summary, an export without a `Billing` column). `lots` are the entitlement
  * lines when the source lists them (may be empty: then the importer records one lot of `owned`,
  * typed from the catalog or the name, else UNKNOWN).
@@ -49,7 +49,7 @@ export interface LedgerRecord {
   readonly license: string;
   readonly entitlementTag: string | null;
   readonly owned: number;
-  readonly inUse: number;
+  readonly consumed: number;
   readonly reserved: number | null;
   readonly billingType: BillingType | null;
   readonly lots: readonly LotRecord[];

@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 
 import type { DbHandle } from '@trueup/db';
 
-import { parseIsoDate, type IsoDate } from '../domain/index.js';
+import type { IsoDate } from '../domain/index.js';
 
 import { accessService } from './access/index.js';
 import { accountService } from './account-service.js';
 import { catalogRows } from './catalog-service.js';
-import type { Clock } from './clock.js';
+import { asOfOrTodayOn, datedBy, type Clock, type Dated } from './clock.js';
 import { conversionService } from './conversions/index.js';
 import { accountEventService } from './events/index.js';
 import { accountFindings, findingsPage } from './findings-service.js';
@@ -36,9 +36,9 @@ export function createServices(handle: DbHandle, clock: Clock) {
   /** Net unit true-up prices from the price book, for exposure in what-if reallocation. */
   const unitPrices: UnitPriceSource = (smartAccountId, asOf, executor) =>
     unitTrueUpPrices(handle, smartAccountId, asOf, executor);
-  /** The explicit as-of date, validated, or today. */
-  const asOfOrToday = (asOf: string | null | undefined): IsoDate =>
-    asOf === null || asOf === undefined ? clock.today() : parseIsoDate(asOf);
+  /** The explicit as-of date, validated, or today: the one place "today" is resolved. */
+  const asOfOrToday = asOfOrTodayOn(clock);
+  const dated = datedBy(asOfOrToday);
   /** The in-memory cache of position sums (not the stored history snapshots). */
   const cache = positionCache(handle, clock);
   /** A service function with the database bound: `(handle, query) => R` becomes `(query) => R`. */
@@ -46,6 +46,11 @@ export function createServices(handle: DbHandle, clock: Clock) {
     <Q, R>(f: (handle: DbHandle, query: Q) => R) =>
     (query: Q): R =>
       f(handle, query);
+  /** As `onDb`, and an as-of date left out of the query is today. */
+  const onDbDated =
+    <Q extends { asOf: IsoDate }, R>(f: (handle: DbHandle, query: Q) => R) =>
+    (query: Dated<Q>): R =>
+      f(handle, dated(query));
   const prices = (smartAccountId: number, asOf: IsoDate) =>
     unitTrueUpPrices(handle, smartAccountId, asOf);
   return {
@@ -53,39 +58,43 @@ export function createServices(handle: DbHandle, clock: Clock) {
     accounts: accountService(handle),
     position: {
       asOfOrToday,
-      lines: onDb(positionLines),
-      account: onDb(accountPosition),
+      lines: onDbDated(positionLines),
+      account: onDbDated(accountPosition),
       /** The account of a domain and its position version: what a cached position read depends on. */
       stamp: (domain: string) => cache.stamp(domain),
       /** Every named, priced line (or those of some Virtual Accounts), sorted: what surfaces slice. */
-      named: (query: NamedLinesQuery) => namedPositionLines(cache, prices, query),
+      named: (query: Dated<NamedLinesQuery>) => namedPositionLines(cache, prices, dated(query)),
       /** Flat BI rows (every tag, money flat) from the position cache, a page in a chosen order. */
-      rowsPage: (query: Parameters<typeof positionRowsPage>[2]) =>
-        positionRowsPage(cache, prices, query),
+      rowsPage: (query: Dated<Parameters<typeof positionRowsPage>[2]>) =>
+        positionRowsPage(cache, prices, dated(query)),
       /** Every flat row matching a filter, in order, for the bulk exports to stream. */
-      allRows: (query: Parameters<typeof positionRowsAll>[2]) =>
-        positionRowsAll(cache, prices, query),
+      allRows: (query: Dated<Parameters<typeof positionRowsAll>[2]>) =>
+        positionRowsAll(cache, prices, dated(query)),
       firstUsageReportAfter: onDb(firstUsageReportAfter),
     },
-    findings: onDb(accountFindings),
+    findings: onDbDated(accountFindings),
     money: {
-      priceBook: priceBookService(handle),
+      priceBook: priceBookService(handle, asOfOrToday),
       unitTrueUpPrices: (smartAccountId: number, asOf: IsoDate) =>
         unitTrueUpPrices(handle, smartAccountId, asOf),
-      exposure: onDb(exposureOf),
-      renewal: onDb(renewalReport),
+      /** The exposure at a date, and the date used (today when left out). */
+      exposure: async (query: Dated<Parameters<typeof exposureOf>[1]>) => {
+        const at = dated(query);
+        return { ...(await exposureOf(handle, at)), asOf: at.asOf };
+      },
+      renewal: onDbDated(renewalReport),
     },
-    findingsPage: onDb(findingsPage),
+    findingsPage: onDbDated(findingsPage),
     reservations: reservationService(handle, asOfOrToday),
     conversions: conversionService(handle, asOfOrToday),
     /** Cisco's Event Log rows, as imported. */
     events: accountEventService(handle),
     reallocation: reallocationService(handle, asOfOrToday, unitPrices),
     history: {
-      takeSnapshot: onDb(takeSnapshot),
+      takeSnapshot: onDbDated(takeSnapshot),
       snapshotsOf: (smartAccountId: number) => snapshotsOf(handle, smartAccountId),
       drift: onDb(driftBetween),
-      rollup: onDb(rollupBy),
+      rollup: onDbDated(rollupBy),
       /**
        * One scheduled run: every Smart Account, as of today, labelled `auto-<date>`; once
        * across replicas (another holding the job's lock: nothing to do, `[]`).
@@ -100,7 +109,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
       rows: (smartAccountId: number) => catalogRows(handle, smartAccountId),
     },
     imports: {
-      run: (command: ImportCommand) => importFiles(handle, command),
+      run: (command: Dated<ImportCommand>) => importFiles(handle, dated(command)),
       runsOf: (smartAccountId: number, limit: number) =>
         importRunsOf(handle, smartAccountId, limit),
       /** Imports of the account running in this process (RUNNING, with their progress so far). */
@@ -116,7 +125,7 @@ export function createServices(handle: DbHandle, clock: Clock) {
 }
 
 export type Services = ReturnType<typeof createServices>;
-export type { Clock } from './clock.js';
+export type { Clock, Dated } from './clock.js';
 export { fixedClock, systemClock } from './clock.js';
 export type { Page, PageRequest } from './pagination.js';
 export type {
@@ -157,4 +166,5 @@ export type {
   RenewalQuery,
   RenewalReport,
   SetPriceCommand,
+  SetPriceRequest,
 } from './money/index.js';

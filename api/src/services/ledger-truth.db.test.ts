@@ -264,7 +264,7 @@ describe('ledger truth (issue 13)', () => {
       expect(line).toMatchObject({
         consumed: 4,
         reserved: 1,
-        ledger: { inUse: 4, asOf: '2026-11-30', reserved: 2 },
+        ledger: { consumed: 4, asOf: '2026-11-30', reserved: 2 },
       });
       const [finding, ...more] = await findingsOf(
         'reserved.example',

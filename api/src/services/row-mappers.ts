@@ -30,7 +30,7 @@ export function toPositionSums(row: PositionSumsRow): PositionSums {
       row.ledger_in_use === null || row.ledger_as_of === null
         ? null
         : {
-            inUse: Number(row.ledger_in_use),
+            consumed: Number(row.ledger_in_use),
             asOf: row.ledger_as_of,
             reserved: orNull(row.ledger_reserved),
             billing: (row.billing_type as BillingType | null) ?? 'UNKNOWN',

@@ -1,19 +1,24 @@
 import { breakEvenGrowthAddress, breakEvenSheets } from './break-even-sheet.js';
 import { positionColumn } from './positions-sheet.js';
 import {
+  GROWTH_KEYS,
+  GROWTH_MILESTONE_KEYS,
+  RENEWAL_YEARS,
+  growthFormulas,
+} from './renewal-growth.js';
+import { renewalOutputs } from './renewal-outputs.js';
+import {
   NUMBER_FORMATS,
   columnLetter,
   layoutOf,
   sheetRef,
   type Cell,
   type InputCell,
-  type OutputCell,
   type SheetColumn,
   type SheetModel,
 } from './sheet-model.js';
 
-/** Years the sheets always lay out; years beyond the term input show zeros. */
-export const RENEWAL_YEARS = 5;
+export { RENEWAL_YEARS } from './renewal-growth.js';
 
 /** The renewal inputs and licenses, as numbers a sheet holds (rates as fractions, 0.2 = 20 %). */
 export interface RenewalSheetInput {
@@ -163,82 +168,6 @@ export const RENEWAL_COLUMNS = [
   'enterpriseAgreementPresentValue',
 ] as const;
 
-/** The per-license yearly figures that move with growth (the rest do not). */
-const GROWTH_KEYS = [
-  'units',
-  'held',
-  'aLaCarte',
-  'allowance',
-  'trueForwardUnits',
-  'baseline',
-  'trueForward',
-] as const;
-const GROWTH_MILESTONE_KEYS = new Set<string>([
-  'allowance',
-  'trueForwardUnits',
-  'baseline',
-  'trueForward',
-]);
-
-/**
- * Sets a license's growth-dependent yearly figures (units, held, a-la-carte, the true-forward
- * milestones) as formulas. `growth` is the growth rate as a formula term; `local` addresses the
- * figures being set, `fixed` those that do not move with growth (type, baseline, prices) and
- * `ref` the Renewal inputs. The Renewal detail sheet calls it with its own row for both; the
- * Break-even detail sheet with a trial growth and the Renewal detail row for `fixed`.
- */
-function growthFormulas(
-  cells: Map<string, Cell>,
-  o: {
-    readonly growth: string;
-    readonly term: string;
-    readonly ref: (key: string) => string;
-    readonly local: (key: string) => string;
-    readonly fixed: (key: string) => string;
-  },
-): void {
-  const { local, fixed, ref } = o;
-  for (let y = 1; y <= RENEWAL_YEARS; y++) {
-    const inTerm = (formula: string): Cell => ({ formula: `IF(${y}<=${o.term},${formula},0)` });
-    const prevHeld = y === 1 ? fixed('owned') : local(`held${y - 1}`);
-    const perpetual = `${fixed('type')}="PERPETUAL"`;
-    cells.set(
-      `units${y}`,
-      inTerm(`ROUND(ROUND(${fixed('renewalBaseline')}*(1+${o.growth})^${y - 1},6),0)`),
-    );
-    cells.set(
-      `held${y}`,
-      inTerm(`IF(${perpetual},MAX(${prevHeld},${local(`units${y}`)}),${local(`units${y}`)})`),
-    );
-    const held = local(`held${y}`);
-    cells.set(
-      `aLaCarte${y}`,
-      inTerm(
-        `IF(${perpetual},ROUND((${held}-${prevHeld})*${fixed(`net${y}`)}+${held}*${fixed(`support${y}`)},2),ROUND(${held}*${fixed(`net${y}`)},2))`,
-      ),
-    );
-    if (y >= 2) {
-      const prevBaseline = y === 2 ? fixed('renewalBaseline') : local(`baseline${y - 1}`);
-      const units = local(`units${y}`);
-      const allowance = local(`allowance${y}`);
-      cells.set(`allowance${y}`, inTerm(`INT(ROUND(${prevBaseline}*(1+${ref('allowance')}),6))`));
-      cells.set(
-        `trueForwardUnits${y}`,
-        inTerm(
-          `IF(${ref('trueForwardMode')}="A",MAX(0,${units}-${allowance}),IF(${units}>${allowance},${units}-${prevBaseline},0))`,
-        ),
-      );
-      cells.set(`baseline${y}`, inTerm(`${prevBaseline}+${local(`trueForwardUnits${y}`)}`));
-      cells.set(
-        `trueForward${y}`,
-        inTerm(
-          `ROUND(${local(`trueForwardUnits${y}`)}*${fixed('eaPrice')}*(${o.term}-${y - 1}),2)`,
-        ),
-      );
-    }
-  }
-}
-
 /**
  * The Renewal sheet (inputs, the yearly table, checks) and the Renewal detail sheet (a row per
  * license, every figure a formula over the Positions table and the inputs). The formulas round
@@ -370,63 +299,10 @@ export function renewalSheets(input: RenewalSheetInput): {
       growthFormulas(cells, { growth, term: T, ref, local, fixed }),
     growthKeys: (y) => GROWTH_KEYS.filter((key) => y >= 2 || !GROWTH_MILESTONE_KEYS.has(key)),
   });
-  const outputs: OutputCell[] = [
-    {
-      key: 'eaValue',
-      label: 'EA value (subscriptions over the term)',
-      value: { formula: `${sc('eaSubscription')}${totalsRow}` },
-      numberFormat: NUMBER_FORMATS.money,
-    },
-    {
-      key: 'meetsMinimumEaValue',
-      label: 'Meets the minimum EA value',
-      value: {
-        formula: `${sc('eaSubscription')}${totalsRow}>=${summaryLayout.inputAddress('minimumEaValue')}`,
-      },
-    },
-    {
-      key: 'cheaperOption',
-      label: 'Cheaper by NPV',
-      value: {
-        formula: `IF(${sc('enterpriseAgreementPresentValue')}${totalsRow}<${sc('aLaCartePresentValue')}${totalsRow},"Enterprise Agreement","A-la-carte")`,
-      },
-    },
-    {
-      key: 'breakEvenGrowth',
-      label: 'Break-even growth (the cheaper option by NPV changes; see Break-even)',
-      value: { formula: breakEvenGrowthAddress(breakEven.breakEven) },
-      numberFormat: NUMBER_FORMATS.percent,
-    },
-    {
-      key: 'eaPriceNeeded',
-      label: 'Left out: EA price needed (perpetual, no EA price in the price book)',
-      value:
-        input.eaPriceNeededLicenseNames.length === 0
-          ? 'none'
-          : input.eaPriceNeededLicenseNames.join(', '),
-    },
-    {
-      key: 'outsideEa',
-      label: 'Not in the EA (a-la-carte under both options, left out of the comparison)',
-      value:
-        (input.outsideEaLicenseNames ?? []).length === 0
-          ? 'none'
-          : (input.outsideEaLicenseNames ?? []).join(', '),
-    },
-    {
-      key: 'baselineAdjustments',
-      label: 'Baseline adjustments (reclaimable units out of both options; Reclaimed column)',
-      value:
-        (input.baselineAdjustments ?? []).length === 0
-          ? 'none'
-          : (input.baselineAdjustments ?? [])
-              .map(
-                (a) =>
-                  `−${a.units} ${a.licenseName}: ${a.reason === 'STRANDED_RESERVATION' ? 'stranded reservation' : 'ghost consumption'} on ${a.deviceName} (${a.virtualAccountName})`,
-              )
-              .join('; '),
-    },
-  ];
+  const outputs = renewalOutputs(input, (key) => `${sc(key)}${totalsRow}`, {
+    minimumEaValue: summaryLayout.inputAddress('minimumEaValue'),
+    breakEvenGrowth: breakEvenGrowthAddress(breakEven.breakEven),
+  });
   const money = NUMBER_FORMATS.money;
   const renewal: SheetModel = {
     name: RENEWAL_SHEET,

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { DbHandle } from '../../../db/src/index.js';
-import { DEMO_ACCOUNTS, seedDemo } from '../../../db/src/index.js';
+import { DEMO_ACCOUNTS } from '../../../db/src/index.js';
+import { startDemoApi, type DemoApi } from '../../support/demo-api.js';
 import { graphqlResponse } from '../../support/graphql-client.js';
 import { ledgerChecksum } from '../../support/ledger-checksum.js';
-import { createTestDb } from '../../support/test-db.js';
-import { startTestApi, type TestApi } from '../../support/test-server.js';
 
 // Issue 19 items 3 (security headers) and 4 (oversized inputs are BAD_USER_INPUT, nothing
 // written).
@@ -15,17 +13,13 @@ const TODAY = '2026-03-01';
 const DOMAIN = DEMO_ACCOUNTS.small.domain;
 
 describe('the edge: headers and input bounds', () => {
-  let handle: DbHandle;
-  let api: TestApi;
+  let api: DemoApi;
 
   beforeAll(async () => {
-    handle = await createTestDb();
-    await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
-    api = await startTestApi(handle, TODAY);
+    api = await startDemoApi(TODAY);
   });
   afterAll(async () => {
     await api.close();
-    await handle.close();
   });
 
   it('sends nosniff and a no-content CSP on /graphql', async () => {
@@ -57,7 +51,7 @@ describe('the edge: headers and input bounds', () => {
   });
 
   async function refused(query: string, variables: Record<string, unknown>, pattern: RegExp) {
-    const before = await ledgerChecksum(handle);
+    const before = await ledgerChecksum(api.handle);
     const res = await graphqlResponse(api.graphqlUrl, query, variables);
     const body = (await res.json()) as {
       errors?: { message: string; extensions?: { code?: string } }[];
@@ -66,7 +60,7 @@ describe('the edge: headers and input bounds', () => {
       'BAD_USER_INPUT',
     );
     expect(body.errors?.[0]?.message).toMatch(pattern);
-    expect(await ledgerChecksum(handle)).toEqual(before);
+    expect(await ledgerChecksum(api.handle)).toEqual(before);
   }
 
   it('refuses a 3,000-character snapshot label', async () => {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createServices, fixedClock, startApi } from '../../../api/src/index.js';
-import type { DbHandle } from '../../../db/src/index.js';
-import { DEMO_ACCOUNTS, seedDemo } from '../../../db/src/index.js';
+import { DEMO_ACCOUNTS } from '../../../db/src/index.js';
+import { startDemoApi, type DemoApi } from '../../support/demo-api.js';
 import { graphql, graphqlResponse, setDefaultToken } from '../../support/graphql-client.js';
-import { createTestDb } from '../../support/test-db.js';
-import { startTestApi, type TestApi } from '../../support/test-server.js';
 
 // Issue 19 item 1: aliases of expensive fields cost their real weight and are capped; every
 // request has a time budget that stops its database work.
@@ -16,17 +14,13 @@ const aliases = (count: number, field: string) =>
   Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join('\n');
 
 describe('expensive fields and the request budget', () => {
-  let handle: DbHandle;
-  let api: TestApi;
+  let api: DemoApi;
 
   beforeAll(async () => {
-    handle = await createTestDb();
-    await seedDemo(handle, { preset: 'small', referenceDate: TODAY });
-    api = await startTestApi(handle, TODAY);
+    api = await startDemoApi(TODAY);
   });
   afterAll(async () => {
     await api.close();
-    await handle.close();
   });
 
   it('refuses 200 aliases of drift before running any (was accepted, cost 401)', async () => {
@@ -78,7 +72,7 @@ describe('expensive fields and the request budget', () => {
 
   it('stops a request whose budget is spent: its next query is not sent', async () => {
     // A 1 ms budget: three whole-account computations cannot all start within it.
-    const services = createServices(handle, fixedClock(TODAY));
+    const services = createServices(api.handle, fixedClock(TODAY));
     const { token } = await services.access.create({
       role: 'VIEWER',
       smartAccounts: [],

@@ -7,7 +7,7 @@ import { findings } from './findings.js';
 
 /** Campus × DNA Essentials from its ledger and device figures, by the position rules. */
 function campusLine(
-  ledger: { inUse: number; asOf: string; reserved: number | null } | null,
+  ledger: { consumed: number; asOf: string; reserved: number | null } | null,
   device: { consumed: number; reserved: number; reportedOn: string | null } | null,
 ) {
   return positionLine(
@@ -29,7 +29,7 @@ const mismatches = (line: ReturnType<typeof campusLine>, rows = {}) =>
 describe('LEDGER_DEVICE_MISMATCH', () => {
   it('names both figures and dates, and which one the position uses', () => {
     const line = campusLine(
-      { inUse: 3, asOf: '2026-01-31', reserved: null },
+      { consumed: 3, asOf: '2026-01-31', reserved: null },
       { consumed: 5, reserved: 0, reportedOn: '2026-06-29' },
     );
     const input = {
@@ -68,11 +68,13 @@ describe('LEDGER_DEVICE_MISMATCH', () => {
 
   it('is silent when they agree, without device reports, or without a ledger', () => {
     const agree = campusLine(
-      { inUse: 5, asOf: '2026-06-29', reserved: null },
+      { consumed: 5, asOf: '2026-06-29', reserved: null },
       { consumed: 5, reserved: 0, reportedOn: '2026-06-29' },
     );
     expect(mismatches(agree)).toEqual([]);
-    expect(mismatches(campusLine({ inUse: 7, asOf: '2026-06-29', reserved: 2 }, null))).toEqual([]);
+    expect(mismatches(campusLine({ consumed: 7, asOf: '2026-06-29', reserved: 2 }, null))).toEqual(
+      [],
+    );
     expect(
       mismatches(campusLine(null, { consumed: 4, reserved: 0, reportedOn: '2026-06-29' })),
     ).toEqual([]);
@@ -81,7 +83,7 @@ describe('LEDGER_DEVICE_MISMATCH', () => {
   it("reconciles the ledger's reserved with the authorization codes when both exist", () => {
     // Reservations only (SLR devices never report): in-use is not compared, reserved is.
     const line = campusLine(
-      { inUse: 4, asOf: '2026-06-29', reserved: 2 },
+      { consumed: 4, asOf: '2026-06-29', reserved: 2 },
       { consumed: 3, reserved: 3, reportedOn: null },
     );
     const [finding] = mismatches(line);
@@ -90,7 +92,7 @@ describe('LEDGER_DEVICE_MISMATCH', () => {
       'Campus, DNA Essentials: the ledger reserves 2 (as of 2026-06-29) but SLR/PLR authorization codes hold 3. Check for unimported device reports or codes, or a stale export.',
     );
     const unstated = campusLine(
-      { inUse: 4, asOf: '2026-06-29', reserved: null },
+      { consumed: 4, asOf: '2026-06-29', reserved: null },
       { consumed: 3, reserved: 3, reportedOn: null },
     );
     expect(mismatches(unstated)).toEqual([]);

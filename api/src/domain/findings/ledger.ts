@@ -63,7 +63,7 @@ export function ledgerDeviceDifferences(
 ): { inUseDifference: number; reservedDifference: number } | null {
   const { ledger, device } = line;
   if (!ledger || !device) return null;
-  const inUseDifference = device.reportedOn === null ? 0 : device.consumed - ledger.inUse;
+  const inUseDifference = device.reportedOn === null ? 0 : device.consumed - ledger.consumed;
   const reservedDifference =
     ledger.reserved === null || device.reserved === 0 ? 0 : device.reserved - ledger.reserved;
   if (inUseDifference === 0 && reservedDifference === 0) return null;
@@ -93,7 +93,7 @@ export function ledgerDeviceMismatchFindings(estate: Estate): LedgerDeviceMismat
     if (!differences || !ledger || !device) continue;
     const { inUseDifference, reservedDifference } = differences;
     const facts: LedgerDeviceMismatchFinding['facts'] = {
-      ledgerInUse: ledger.inUse,
+      ledgerInUse: ledger.consumed,
       ledgerAsOf: ledger.asOf,
       ledgerReserved: ledger.reserved,
       deviceConsumed: device.consumed,

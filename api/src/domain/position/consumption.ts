@@ -9,10 +9,10 @@ export type BillingType = 'PREPAID' | 'USAGE' | 'SUBSCRIPTION' | 'UNKNOWN';
 
 /** The account ledger's figures for a Virtual Account × license: its latest report on or before the date. */
 export interface LedgerUsage {
-  readonly inUse: number;
+  readonly consumed: number;
   /** The as-of date of that ledger report. */
   readonly asOf: IsoDate;
-  /** The ledger's own `reserved` figure (a breakdown of `inUse`); null when it does not state one. */
+  /** The ledger's own `reserved` figure (a breakdown of `consumed`); null when it does not state one. */
   readonly reserved: number | null;
   readonly billing: BillingType;
 }
@@ -60,6 +60,6 @@ export function virtualAccountConsumption(
   if (deviceWins) {
     return { consumed: device.consumed, source: 'DEVICE', usageReportedAt: deviceDate };
   }
-  if (ledger) return { consumed: ledger.inUse, source: 'LEDGER', usageReportedAt: ledger.asOf };
+  if (ledger) return { consumed: ledger.consumed, source: 'LEDGER', usageReportedAt: ledger.asOf };
   return { consumed: 0, source: 'NONE', usageReportedAt: null };
 }

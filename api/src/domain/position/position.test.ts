@@ -163,7 +163,7 @@ describe('reservation and consumption rules', () => {
     expect(deviceConsumption(8, 5)).toBe(8);
   });
   it('takes the newer of ledger and device reports, the ledger on the same date', () => {
-    const ledger = { inUse: 3, asOf: '2026-06-30', reserved: null, billing: 'PREPAID' } as const;
+    const ledger = { consumed: 3, asOf: '2026-06-30', reserved: null, billing: 'PREPAID' } as const;
     const device = { consumed: 5, reserved: 0, reportedOn: '2026-11-30', reservedOn: null };
     expect(virtualAccountConsumption(ledger, device)).toEqual({
       consumed: 5,
@@ -183,7 +183,7 @@ describe('reservation and consumption rules', () => {
     });
   });
   it('never lets reservations alone outrank a ledger', () => {
-    const ledger = { inUse: 3, asOf: '2026-06-30', reserved: 2, billing: 'PREPAID' } as const;
+    const ledger = { consumed: 3, asOf: '2026-06-30', reserved: 2, billing: 'PREPAID' } as const;
     const reservedOnly = { consumed: 4, reserved: 4, reportedOn: null, reservedOn: '2026-09-01' };
     expect(virtualAccountConsumption(ledger, reservedOnly).consumed).toBe(3);
     expect(virtualAccountConsumption(null, reservedOnly).usageReportedAt).toBe('2026-09-01');

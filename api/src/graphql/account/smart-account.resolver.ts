@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { AsOfArg, IncludeClassicArg } from '../args.js';
 import { visibleOnly, visibleSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { toLicensePositionGql } from '../position/position.mapper.js';
 import { LicensePositionGql } from '../position/position.type.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toLicenseGql, toSmartAccountGql, toVirtualAccountGql } from './account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from './account.type.js';
@@ -61,18 +61,14 @@ export class SmartAccountResolver {
   })
   async position(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
+    @IncludeClassicArg()
     includeClassic: boolean | null,
   ): Promise<LicensePositionGql[]> {
     const positions = await this.services.position.account({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       includeClassic: includeClassic ?? true,
     });
     return positions.map(toLicensePositionGql);

@@ -1,12 +1,12 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { AsOfArg, IncludeClassicArg } from '../args.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { toPositionLineGql } from '../position/position.mapper.js';
 import { PositionLineGql } from '../position/position.type.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toEntitlementGql, toProductInstanceGql } from './account.mapper.js';
 import { EntitlementGql, ProductInstanceConnection, VirtualAccountGql } from './account.type.js';
@@ -37,13 +37,9 @@ export class VirtualAccountResolver {
   })
   async position(
     @Root() account: VirtualAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
+    @IncludeClassicArg()
     includeClassic: boolean | null,
     @Ctx() ctx: GqlContext,
   ): Promise<PositionLineGql[]> {

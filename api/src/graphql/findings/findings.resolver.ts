@@ -2,9 +2,9 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { toConnection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toFindingGql } from './finding.mapper.js';
 import {
@@ -13,6 +13,18 @@ import {
   FindingGql,
   FindingSeverityGql,
 } from './finding.type.js';
+
+/** The filters both findings fields take. */
+const CodesArg = () =>
+  Arg('codes', () => [FindingCodeGql], {
+    nullable: true,
+    description: 'Only findings of these codes (default all).',
+  });
+const SeveritiesArg = () =>
+  Arg('severities', () => [FindingSeverityGql], {
+    nullable: true,
+    description: 'Only findings of these severities (default all).',
+  });
 
 @Resolver(() => SmartAccountGql)
 export class SmartAccountFindingsResolver {
@@ -26,17 +38,11 @@ export class SmartAccountFindingsResolver {
   })
   async findings(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('codes', () => [FindingCodeGql], {
-      nullable: true,
-      description: 'Only findings of these codes (default all).',
-    })
+    @CodesArg()
     codes: FindingCodeGql[] | null,
-    @Arg('severities', () => [FindingSeverityGql], {
-      nullable: true,
-      description: 'Only findings of these severities (default all).',
-    })
+    @SeveritiesArg()
     severities: FindingSeverityGql[] | null,
     @Arg('virtualAccount', () => String, {
       nullable: true,
@@ -50,7 +56,7 @@ export class SmartAccountFindingsResolver {
   ): Promise<FindingConnection> {
     const page = await this.services.findingsPage({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       filter: {
         codes: codes ?? undefined,
         severities: severities ?? undefined,
@@ -74,22 +80,16 @@ export class VirtualAccountFindingsResolver {
   })
   async findings(
     @Root() account: VirtualAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('codes', () => [FindingCodeGql], {
-      nullable: true,
-      description: 'Only findings of these codes (default all).',
-    })
+    @CodesArg()
     codes: FindingCodeGql[] | null,
-    @Arg('severities', () => [FindingSeverityGql], {
-      nullable: true,
-      description: 'Only findings of these severities (default all).',
-    })
+    @SeveritiesArg()
     severities: FindingSeverityGql[] | null,
   ): Promise<FindingGql[]> {
     const page = await this.services.findingsPage({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       filter: {
         codes: codes ?? undefined,
         severities: severities ?? undefined,

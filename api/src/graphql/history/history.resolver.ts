@@ -2,13 +2,13 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { toFindingGql } from '../findings/finding.mapper.js';
 import { runMutation } from '../mutation/run-mutation.js';
 import { toLicensePositionGql } from '../position/position.mapper.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toDriftLineGql, toSnapshotGql } from './history.mapper.js';
 import { DriftGql, RollupDimensionGql, RollupGroupGql, SnapshotGql } from './history.type.js';
@@ -34,7 +34,7 @@ export class HistoryResolver {
         await this.services.history.takeSnapshot({
           smartAccountId: account.id,
           label: input.label,
-          asOf: this.services.position.asOfOrToday(input.asOf ?? null),
+          asOf: input.asOf,
           includeClassic: input.includeClassic ?? true,
         }),
       ),
@@ -78,12 +78,12 @@ export class HistoryResolver {
     @Root() account: SmartAccountGql,
     @Arg('by', () => RollupDimensionGql, { description: 'The tag to group by.' })
     by: RollupDimensionGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
   ): Promise<RollupGroupGql[]> {
     const groups = await this.services.history.rollup({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       by,
       includeClassic: true,
     });

@@ -1,4 +1,4 @@
-import type { ImportCommand, ImportRunRecord, ImportSummary } from '../../services/index.js';
+import type { Dated, ImportCommand, ImportRunRecord, ImportSummary } from '../../services/index.js';
 import { textSource } from '../../services/index.js';
 import { toGlobalId } from '../node/global-id.js';
 
@@ -25,10 +25,10 @@ export function toImportCommand(args: {
   fileName: string;
   content: string;
   dryRun: boolean | null;
-  asOf: string;
+  asOf: string | null | undefined;
   virtualAccount: string | null;
   sourceSystem: string | null;
-}): ImportCommand {
+}): Dated<ImportCommand> {
   return {
     smartAccount: args.smartAccount,
     smartAccountName: args.smartAccountName ?? undefined,

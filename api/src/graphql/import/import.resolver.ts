@@ -36,7 +36,7 @@ export class ImportResolver {
         dryRun: input.dryRun ?? false,
         virtualAccount: input.virtualAccount ?? null,
         sourceSystem: input.sourceSystem ?? null,
-        asOf: this.services.position.asOfOrToday(input.asOf ?? null),
+        asOf: input.asOf,
       });
       return { summary: toImportSummaryGql(await this.services.imports.run(command)) };
     });

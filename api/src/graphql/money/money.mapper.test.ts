@@ -17,15 +17,13 @@ const input = (licenseType: LicenseType | null): SetPriceInput =>
 
 describe('toSetPriceCommand', () => {
   it('keeps TERM and PERPETUAL, and none by default (the price follows the license)', () => {
-    expect(toSetPriceCommand(input(LicenseType.PERPETUAL), '2026-11-28').licenseType).toBe(
-      'PERPETUAL',
-    );
-    expect(toSetPriceCommand(input(null), '2026-11-28').licenseType).toBeNull();
+    expect(toSetPriceCommand(input(LicenseType.PERPETUAL)).licenseType).toBe('PERPETUAL');
+    expect(toSetPriceCommand(input(null)).licenseType).toBeNull();
   });
 
   it('refuses UNKNOWN: it is a lot’s type, never a price’s', () => {
-    expect(() => toSetPriceCommand(input(LicenseType.UNKNOWN), '2026-11-28')).toThrow(DomainError);
-    expect(() => toSetPriceCommand(input(LicenseType.UNKNOWN), '2026-11-28')).toThrow(
+    expect(() => toSetPriceCommand(input(LicenseType.UNKNOWN))).toThrow(DomainError);
+    expect(() => toSetPriceCommand(input(LicenseType.UNKNOWN))).toThrow(
       'a price is for TERM or PERPETUAL licenses, not UNKNOWN',
     );
   });

@@ -3,7 +3,7 @@ import type { CurrencyCode, AccountExposure, ExposureTotals, IsoDate } from '../
 import type {
   PriceBookEntryRecord,
   RemovePriceCommand,
-  SetPriceCommand,
+  SetPriceRequest,
 } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
 import { parseGlobalId, toGlobalId } from '../node/global-id.js';
@@ -95,7 +95,7 @@ const licenseRef = (input: { licenseId?: string | null; license?: string | null 
     ? { licenseId: parseGlobalId(input.licenseId, 'License', 'licenseId') }
     : { license: input.license ?? '' };
 
-export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPriceCommand => ({
+export const toSetPriceCommand = (input: SetPriceInput): SetPriceRequest => ({
   smartAccountId: parseGlobalId(input.smartAccountId, 'SmartAccount', 'smartAccountId'),
   ...licenseRef(input),
   currency: input.currency,
@@ -109,7 +109,7 @@ export const toSetPriceCommand = (input: SetPriceInput, today: IsoDate): SetPric
     input.eaUnitPrice === null || input.eaUnitPrice === undefined
       ? null
       : amountMinor(input.eaUnitPrice, 'eaUnitPrice'),
-  validFrom: input.validFrom ?? today,
+  validFrom: input.validFrom,
 });
 
 export const toRemovePriceCommand = (input: RemovePriceInput): RemovePriceCommand => ({

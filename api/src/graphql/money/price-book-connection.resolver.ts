@@ -3,9 +3,9 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { pageOfList } from '../../services/list-page.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { Connection, toConnection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toPriceBookEntryGql } from './money.mapper.js';
 import { PriceBookEntryGql } from './money.type.js';
@@ -23,10 +23,7 @@ export class PriceBookConnectionResolver {
   })
   async priceBookConnection(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Only the entries in force at this date (default: every entry).',
-    })
+    @AsOfArg('Only the entries in force at this date (default: every entry).')
     asOf: string | null,
     @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })

@@ -4,12 +4,12 @@ import { entryAt, lineExposure } from '../../domain/index.js';
 import type { CurrencyCode } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { LicenseGql, SmartAccountGql } from '../account/account.type.js';
+import { AsOfArg, IncludeClassicArg } from '../args.js';
 import { RequiresRole, scoped } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { runMutation } from '../mutation/run-mutation.js';
 import { PositionLineGql } from '../position/position.type.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { CurrencyCodeGql } from './currency-code.type.js';
 import { toMoneyGql } from './money-value.mapper.js';
@@ -36,14 +36,11 @@ export class PriceBookMutationResolver {
     @Arg('input', () => SetPriceInput, { description: 'The price to set.' }) input: SetPriceInput,
     @Ctx() ctx: GqlContext,
   ) {
-    const today = this.services.position.asOfOrToday(null);
     return runMutation(
       input,
       async () => ({
         priceBookEntry: toPriceBookEntryGql(
-          await this.services.money.priceBook.setPrice(
-            scoped(ctx, toSetPriceCommand(input, today)),
-          ),
+          await this.services.money.priceBook.setPrice(scoped(ctx, toSetPriceCommand(input))),
         ),
       }),
       { UNKNOWN_LICENSE: input.licenseId ? 'licenseId' : 'license' },
@@ -79,10 +76,7 @@ export class SmartAccountMoneyResolver {
   })
   async priceBook(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Only the entries in force at this date (default: every entry).',
-    })
+    @AsOfArg('Only the entries in force at this date (default: every entry).')
     asOf: string | null,
   ): Promise<PriceBookEntryGql[]> {
     const entries = await this.services.money.priceBook.entries(
@@ -99,22 +93,17 @@ export class SmartAccountMoneyResolver {
   })
   async exposure(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
+    @IncludeClassicArg()
     includeClassic: boolean | null,
   ): Promise<ExposureGql> {
-    const day = this.services.position.asOfOrToday(asOf);
     const exposure = await this.services.money.exposure({
       smartAccountId: account.smartAccountId,
-      asOf: day,
+      asOf,
       includeClassic: includeClassic ?? true,
     });
-    return toExposureGql(exposure, day, exposure.licenseNames);
+    return toExposureGql(exposure, exposure.asOf, exposure.licenseNames);
   }
 }
 
@@ -128,7 +117,7 @@ export class LicensePriceResolver {
   })
   async price(
     @Root() license: LicenseGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('currency', () => CurrencyCodeGql, {
       nullable: true,

@@ -1,6 +1,6 @@
 import { DomainError, parseMinor } from '../../domain/index.js';
-import type { CurrencyCode, IsoDate, RenewalParameters } from '../../domain/index.js';
-import type { RenewalQuery, RenewalReport } from '../../services/index.js';
+import type { CurrencyCode, RenewalParameters } from '../../domain/index.js';
+import type { Dated, RenewalQuery, RenewalReport } from '../../services/index.js';
 import type { LicenseType } from '../account/enums.js';
 
 import { toMoneyGql } from './money-value.mapper.js';
@@ -25,8 +25,7 @@ function amount(text: string, field: string): bigint {
 export function toRenewalQuery(
   input: RenewalModelInput | null,
   smartAccountId: number,
-  asOf: IsoDate,
-): RenewalQuery {
+): Dated<RenewalQuery> {
   const parameters: { -readonly [K in keyof RenewalParameters]?: RenewalParameters[K] } = {};
   if (input?.termYears != null) parameters.termYears = input.termYears;
   if (input?.growthBasisPoints != null) parameters.growthBasisPoints = input.growthBasisPoints;
@@ -45,7 +44,7 @@ export function toRenewalQuery(
     parameters.supportCreditMinor = amount(input.supportCredit, 'supportCredit');
   return {
     smartAccountId,
-    asOf,
+    asOf: input?.asOf,
     includeClassic: input?.includeClassic ?? true,
     suite: input?.suite ?? undefined,
     licenseNames: input?.licenseNames ?? undefined,

@@ -33,9 +33,8 @@ export class SmartAccountRenewalResolver {
     })
     input: RenewalModelInput | null,
   ): Promise<RenewalModelGql> {
-    const asOf = this.services.position.asOfOrToday(input?.asOf);
     const report = await this.services.money.renewal(
-      toRenewalQuery(input ?? null, account.smartAccountId, asOf),
+      toRenewalQuery(input ?? null, account.smartAccountId),
     );
     return toRenewalModelGql(report);
   }

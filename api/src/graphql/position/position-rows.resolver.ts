@@ -5,9 +5,9 @@ import { currentRequest } from '../../http/request-context.js';
 import type { Services } from '../../services/index.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
+import { AsOfArg, IncludeClassicArg } from '../args.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
   PositionRowConnection,
@@ -28,13 +28,9 @@ export class SmartAccountPositionRowsResolver {
   })
   async positionRows(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
-    @Arg('includeClassic', () => Boolean, {
-      nullable: true,
-      defaultValue: true,
-      description: DESCRIBE.includeClassic,
-    })
+    @IncludeClassicArg()
     includeClassic: boolean | null,
     @Arg('filter', () => PositionFilterInput, {
       nullable: true,
@@ -58,7 +54,7 @@ export class SmartAccountPositionRowsResolver {
   ): Promise<PositionRowConnection> {
     const page = await this.services.position.rowsPage({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       includeClassic: includeClassic ?? true,
       filter: toPositionRowFilter(filter),
       orderBy: orderBy ?? undefined,

@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { Services } from '../../services/index.js';
+import { AsOfArg } from '../args.js';
 import { RequiresRole, requireSmartAccount } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 import { runMutation } from '../mutation/run-mutation.js';
 import { parseGlobalId } from '../node/global-id.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import {
   ApplyScenarioInput,
@@ -56,7 +56,7 @@ export class ReallocationResolver {
       description: 'The moves, applied in order, each on the position the earlier ones left.',
     })
     moves: ReallocationMoveInput[],
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('policy', () => ReallocationPolicyInput, {
       nullable: true,
@@ -87,7 +87,7 @@ export class ReallocationResolver {
   async suggestReallocation(
     @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
     smartAccount: string,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('policy', () => ReallocationPolicyInput, {
       nullable: true,
@@ -112,10 +112,7 @@ export class ReallocationResolver {
     @Arg('smartAccount', () => String, { description: DESCRIBE.smartAccountDomain })
     smartAccount: string,
     @Arg('id', () => ID, { description: 'The scenario (Scenario.id).' }) id: string,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'The date to evaluate at (default: the scenario’s asOf).',
-    })
+    @AsOfArg('The date to evaluate at (default: the scenario’s asOf).')
     asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<ReallocationSimulationGql> {

@@ -3,10 +3,10 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { DomainError } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { RequiresRole } from '../auth.js';
 import type { GqlContext } from '../context.js';
 import { parseGlobalId } from '../node/global-id.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toMoveGql, toScenarioGql, toSimulationGql, toTransferGql } from './reallocation.mapper.js';
 import {
@@ -66,10 +66,7 @@ export class ScenarioResolver {
   })
   async evaluation(
     @Root() s: ScenarioGql,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'The date to evaluate at (default: the scenario’s asOf).',
-    })
+    @AsOfArg('The date to evaluate at (default: the scenario’s asOf).')
     asOf: string | null,
   ): Promise<ReallocationSimulationGql> {
     const evaluation = await this.services.reallocation.evaluate({

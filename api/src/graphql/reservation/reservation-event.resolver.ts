@@ -3,10 +3,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { toProductInstanceGql } from '../account/account.mapper.js';
 import { ProductInstanceGql, SmartAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toReservationEventGql, toReservationGql } from './reservation.mapper.js';
 import {
@@ -62,7 +62,7 @@ export class SmartAccountReservationsResolver {
   })
   async reservations(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('includeReturned', () => Boolean, {
       nullable: true,
@@ -73,7 +73,7 @@ export class SmartAccountReservationsResolver {
   ): Promise<ReservationGql[]> {
     const rows = await this.services.reservations.reservationsOf({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       includeReturned: includeReturned ?? false,
     });
     return rows.map((r) => toReservationGql(r, r.asOf));

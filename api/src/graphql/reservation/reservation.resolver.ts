@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 
 import type { ReservationStanding } from '../../domain/index.js';
 import type { Services } from '../../services/index.js';
@@ -8,14 +8,14 @@ import {
   toVirtualAccountGql,
 } from '../account/account.mapper.js';
 import { LicenseGql, ProductInstanceGql, VirtualAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import type { GqlContext } from '../context.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { StrandedReasonGql, TransferHistoryGql } from './enums.js';
 import { toReservationEventGql } from './reservation.mapper.js';
 import { ReservationEventGql, ReservationGql } from './reservation.type.js';
 
-const asOfArg = { nullable: true, description: 'Default: the date the reservation was read at.' };
+const READ_DATE = 'Default: the date the reservation was read at.';
 
 @Resolver(() => ReservationGql)
 export class ReservationResolver {
@@ -28,7 +28,7 @@ export class ReservationResolver {
   ): Promise<ReservationStanding> {
     return ctx.loaders.reservations.standing.load({
       reservationId: reservation.reservationId,
-      asOf: this.services.position.asOfOrToday(asOf ?? reservation.asOf),
+      asOf: asOf ?? reservation.asOf,
     });
   }
 
@@ -59,7 +59,7 @@ export class ReservationResolver {
   @FieldResolver(() => Int, { description: 'Quantity held: the sum of the trail up to the date.' })
   async quantity(
     @Root() r: ReservationGql,
-    @Arg('asOf', () => DateScalar, asOfArg) asOf: string | null,
+    @AsOfArg(READ_DATE) asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<number> {
     return (await this.standing(r, asOf, ctx)).quantity;
@@ -71,7 +71,7 @@ export class ReservationResolver {
   })
   async stranded(
     @Root() r: ReservationGql,
-    @Arg('asOf', () => DateScalar, asOfArg) asOf: string | null,
+    @AsOfArg(READ_DATE) asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<StrandedReasonGql | null> {
     return (await this.standing(r, asOf, ctx)).strandedReason as StrandedReasonGql | null;
@@ -82,7 +82,7 @@ export class ReservationResolver {
   })
   async transferHistory(
     @Root() r: ReservationGql,
-    @Arg('asOf', () => DateScalar, asOfArg) asOf: string | null,
+    @AsOfArg(READ_DATE) asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<TransferHistoryGql> {
     return (await this.standing(r, asOf, ctx)).transferHistory as TransferHistoryGql;
@@ -93,7 +93,7 @@ export class ReservationResolver {
   })
   async strandedWithCleanTransferHistory(
     @Root() r: ReservationGql,
-    @Arg('asOf', () => DateScalar, asOfArg) asOf: string | null,
+    @AsOfArg(READ_DATE) asOf: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<boolean> {
     return (await this.standing(r, asOf, ctx)).strandedWithCleanTransferHistory;

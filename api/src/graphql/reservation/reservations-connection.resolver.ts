@@ -3,9 +3,9 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { pageOfList } from '../../services/list-page.js';
 import { SmartAccountGql } from '../account/account.type.js';
+import { AsOfArg } from '../args.js';
 import { Connection, toConnection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
-import { DateScalar } from '../scalars/date.scalar.js';
 
 import { toReservationGql } from './reservation.mapper.js';
 import { ReservationGql } from './reservation.type.js';
@@ -23,7 +23,7 @@ export class ReservationsConnectionResolver {
   })
   async reservationsConnection(
     @Root() account: SmartAccountGql,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: DESCRIBE.asOf })
+    @AsOfArg()
     asOf: string | null,
     @Arg('includeReturned', () => Boolean, {
       nullable: true,
@@ -37,7 +37,7 @@ export class ReservationsConnectionResolver {
   ): Promise<ReservationConnection> {
     const rows = await this.services.reservations.reservationsOf({
       smartAccountId: account.smartAccountId,
-      asOf: this.services.position.asOfOrToday(asOf),
+      asOf,
       includeReturned: includeReturned ?? false,
     });
     return toConnection(pageOfList(rows, { first, after }), (r) => toReservationGql(r, r.asOf));

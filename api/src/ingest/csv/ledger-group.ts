@@ -6,14 +6,14 @@ import type { PendingLot } from './lots.js';
 /** The figures one licenses-export row states for its Virtual Account × license. */
 export interface LedgerFigures {
   readonly owned: number | null;
-  readonly inUse: number | null;
+  readonly consumed: number | null;
   readonly reserved: number | null;
 }
 
 type FigureName = keyof LedgerFigures;
 const LABELS: Readonly<Record<FigureName, string>> = {
   owned: 'Purchased',
-  inUse: 'In Use',
+  consumed: 'In Use',
   reserved: 'Reserved',
 };
 
@@ -24,7 +24,7 @@ const LABELS: Readonly<Record<FigureName, string>> = {
 export class LedgerGroup {
   private readonly figures: { -readonly [F in FigureName]: number | null } = {
     owned: null,
-    inUse: null,
+    consumed: null,
     reserved: null,
   };
   private readonly lots: PendingLot[] = [];
@@ -44,8 +44,8 @@ export class LedgerGroup {
     return this.figures.owned;
   }
 
-  get inUse(): number | null {
-    return this.figures.inUse;
+  get consumed(): number | null {
+    return this.figures.consumed;
   }
 
   /** Marks the group as holding a bad row: it is not turned into a record. */
@@ -94,8 +94,8 @@ export class LedgerGroup {
    * `LOT_SUM_MISMATCH` warning.
    */
   finish(issues: IssueCollector): LedgerRecord | null {
-    const { owned, inUse, reserved } = this.figures;
-    if (this.failed || owned === null || inUse === null) return null;
+    const { owned, consumed, reserved } = this.figures;
+    if (this.failed || owned === null || consumed === null) return null;
     const lots: LotRecord[] = [];
     for (const { at: _at, quantity, ...lot } of this.lots) {
       if (quantity !== null) lots.push({ ...lot, quantity });
@@ -129,7 +129,7 @@ export class LedgerGroup {
       license: this.license,
       entitlementTag: this.tag,
       owned,
-      inUse,
+      consumed,
       reserved,
       billingType: this.billing,
       lots,

@@ -79,7 +79,7 @@ describe('parseCssmLicensesCsv (property)', () => {
             license: l.license,
             entitlementTag: null,
             owned: owned[i]!,
-            inUse: l.inUse,
+            consumed: l.inUse,
             reserved: null,
             billingType: null,
             lots: [],
@@ -140,7 +140,8 @@ describe('parseCssmLicensesCsv (property)', () => {
         const order = [...new Set(shuffled.map((r) => r.group))];
         expect(
           run.records.map(
-            (r) => r.kind === 'ledger' && [r.virtualAccount, r.license, r.owned, r.inUse, r.lots],
+            (r) =>
+              r.kind === 'ledger' && [r.virtualAccount, r.license, r.owned, r.consumed, r.lots],
           ),
         ).toEqual(
           order.map((group) => {

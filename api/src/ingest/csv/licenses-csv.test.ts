@@ -31,7 +31,7 @@ const SAMPLE_RECORDS: LedgerRecord[] = [
     license: 'C9200 24P DNA Essentials, 3Y Term',
     entitlementTag: null,
     owned: 10,
-    inUse: 12,
+    consumed: 12,
     reserved: null,
     billingType: 'PREPAID',
     lots: [
@@ -53,7 +53,7 @@ const SAMPLE_RECORDS: LedgerRecord[] = [
     license: 'C9200 24P Network Essentials',
     entitlementTag: null,
     owned: 12,
-    inUse: 12,
+    consumed: 12,
     reserved: null,
     billingType: 'PREPAID',
     lots: [
@@ -123,7 +123,7 @@ describe('parseCssmLicensesCsv', () => {
   it('reads a summary export: one record per VA × license, no lots', async () => {
     const { records, issues } = await run(csv(SUMMARY));
     expect(issues).toEqual([]);
-    expect(records.map((r) => [r.virtualAccount, r.license, r.owned, r.inUse, r.lots])).toEqual([
+    expect(records.map((r) => [r.virtualAccount, r.license, r.owned, r.consumed, r.lots])).toEqual([
       ['Sales-West', 'C9300 24P Network Advantage', 20, 18, []],
       ['Sales-East', 'C9300 24P Network Advantage', 5, 7, []],
     ]);
@@ -144,7 +144,9 @@ describe('parseCssmLicensesCsv', () => {
         virtualAccount: 'Default',
       },
     );
-    expect(records.map((r) => [r.virtualAccount, r.owned, r.inUse])).toEqual([['Default', 9, 4]]);
+    expect(records.map((r) => [r.virtualAccount, r.owned, r.consumed])).toEqual([
+      ['Default', 9, 4],
+    ]);
   });
 
   it.each([
@@ -187,7 +189,7 @@ describe('parseCssmLicensesCsv', () => {
       ]),
     );
     expect(issues).toEqual([]);
-    expect(records.map((r) => [r.virtualAccount, r.owned, r.inUse, r.at.line])).toEqual([
+    expect(records.map((r) => [r.virtualAccount, r.owned, r.consumed, r.at.line])).toEqual([
       ['VA1', 15, 12, 2],
       ['VA2', 4, 0, 3],
     ]);

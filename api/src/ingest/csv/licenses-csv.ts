@@ -14,7 +14,7 @@ const LICENSES_COLUMNS = {
   license: { aliases: ['License'], required: true },
   tag: { aliases: ['Entitlement Tag', 'Tag'] },
   owned: { aliases: ['Purchased', 'Available to Use', 'Quantity', 'Owned'], required: true },
-  inUse: { aliases: ['In Use', 'Used', 'Consumed'], required: true },
+  consumed: { aliases: ['In Use', 'Used', 'Consumed'], required: true },
   reserved: { aliases: ['Reserved'] },
   billing: { aliases: ['Billing', 'Billing Type'] },
   balance: { aliases: ['Balance'] },
@@ -26,17 +26,17 @@ type Row = TableRow<Key>;
 
 /** Reports a `Balance` cell that disagrees with owned − in use (Balance is never trusted). */
 function checkBalance(row: Row, group: LedgerGroup, issues: IssueCollector): void {
-  if (group.balanceChecked || group.owned === null || group.inUse === null) return;
+  if (group.balanceChecked || group.owned === null || group.consumed === null) return;
   if (row.text('balance') === null) return;
   group.balanceChecked = true;
   const options = { label: 'Balance', allowNegative: true, severity: 'warning' } as const;
   const balance = readInteger(row, 'balance', issues, options);
-  const computed = group.owned - group.inUse;
+  const computed = group.owned - group.consumed;
   if (balance !== null && balance !== computed) {
     issues.warning(
       'BALANCE_MISMATCH',
       row.at('balance'),
-      `Balance ${balance} disagrees with Purchased ${group.owned} − In Use ${group.inUse} = ` +
+      `Balance ${balance} disagrees with Purchased ${group.owned} − In Use ${group.consumed} = ` +
         `${computed} for "${group.license}" in "${group.virtualAccount}"; using ${computed}`,
     );
   }
@@ -87,7 +87,7 @@ function checkTag(
  *   `DUPLICATE_ROW` error at the repeat. Lots are left empty.
  * - Transaction-detail level (any of `License Type`, `Start Date`, `Expiration Date`/`End Date`,
  *   `Subscription ID`, `Product SKU`/`SKU`, `Order Number`, `Quantity Purchased`): each row is
- *   one lot of its VA × license, rows of one VA × license need not be adjacent. `owned`/`inUse`
+ *   one lot of its VA × license, rows of one VA × license need not be adjacent. `owned`/`consumed`
  *   are the license's `Purchased`/`In Use` (repeated on each row, or blank after the first).
  * - `Virtual Account` column optional: without it (or in a blank cell) `context.virtualAccount`
  *   names the VA; with neither, `MISSING_COLUMN`. Tags (`Entitlement Tag`/`Tag`) are optional;
@@ -140,7 +140,7 @@ export const parseCssmLicensesCsv: Parser = async function* (
     const required = group === undefined;
     const figures = {
       owned: readInteger(row, 'owned', issues, { label: 'Purchased', required }),
-      inUse: readInteger(row, 'inUse', issues, { label: 'In Use', required }),
+      consumed: readInteger(row, 'consumed', issues, { label: 'In Use', required }),
       reserved: readInteger(row, 'reserved', issues, { label: 'Reserved' }),
     };
     const tagOk = checkTag(row, license, tags, issues);

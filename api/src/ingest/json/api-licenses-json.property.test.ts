@@ -103,7 +103,7 @@ describe('parseApiLicensesJson (property)', () => {
             license: item.license,
             entitlementTag: null,
             owned,
-            inUse: item.inUse,
+            consumed: item.inUse,
             reserved: item.reserved,
             billingType: null,
             lots: item.lots ? item.lots.map((lot) => lot.expected) : [],

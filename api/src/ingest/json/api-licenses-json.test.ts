@@ -78,7 +78,7 @@ describe('parseApiLicensesJson', () => {
         license: 'C9200 24P DNA Essentials, 3Y Term',
         entitlementTag: null,
         owned: 10,
-        inUse: 12,
+        consumed: 12,
         reserved: 0,
         billingType: 'PREPAID',
         lots: [
@@ -109,7 +109,7 @@ describe('parseApiLicensesJson', () => {
         license: 'C9200 24P Network Essentials',
         entitlementTag: null,
         owned: 12,
-        inUse: 12,
+        consumed: 12,
         reserved: 0,
         billingType: 'PREPAID',
         lots: [
@@ -130,7 +130,7 @@ describe('parseApiLicensesJson', () => {
   it('keeps the billing type and a not-stated reserved figure as null', async () => {
     const usage = await run(v1('"quantity":0,"inUse":50,"billingType":"USAGE"'));
     expect(usage.issues).toEqual([]);
-    expect(usage.records[0]).toMatchObject({ inUse: 50, reserved: null, billingType: 'USAGE' });
+    expect(usage.records[0]).toMatchObject({ consumed: 50, reserved: null, billingType: 'USAGE' });
     const odd = await run(v1('"quantity":5,"inUse":5,"reserved":2,"billingType":"BARTER"'));
     expect(odd.records[0]).toMatchObject({ reserved: 2, billingType: null });
     expect(odd.issues).toHaveLength(1);
@@ -148,7 +148,7 @@ describe('parseApiLicensesJson', () => {
         license: 'C9200 24P DNA Essentials, 3Y Term',
         entitlementTag: TAG,
         owned: 10,
-        inUse: 12,
+        consumed: 12,
         reserved: 0,
         billingType: null,
         lots: [
@@ -178,7 +178,7 @@ describe('parseApiLicensesJson', () => {
     const text = v1('"quantity":"12","inUse":" 3 ","reserved":"1","available":"9"');
     const { records, issues } = await run(text);
     expect(issues).toEqual([]);
-    expect(records[0]).toMatchObject({ owned: 12, inUse: 3, reserved: 1, lots: [] });
+    expect(records[0]).toMatchObject({ owned: 12, consumed: 3, reserved: 1, lots: [] });
   });
 
   it('reads pages concatenated back to back, one per line, or as an array of responses', async () => {

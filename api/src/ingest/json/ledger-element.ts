@@ -69,16 +69,20 @@ export function readLedgerElement(
     v2 ? ['entitled', 'quantity'] : ['quantity', 'entitled'],
     issues,
   );
-  const inUse = readQuantity(node, v2 ? ['inuse', 'inUse'] : ['inUse', 'inuse', 'in_use'], issues);
+  const consumed = readQuantity(
+    node,
+    v2 ? ['inuse', 'inUse'] : ['inUse', 'inuse', 'in_use'],
+    issues,
+  );
   // -1 (never a valid quantity) stands for "not stated": the figure is kept as null then.
   const stated = readQuantity(node, ['reserved'], issues, -1);
   const reserved = stated === -1 ? null : stated;
   const billingType = readBillingType(node, issues);
   const lots = readLots(node, issues);
-  if (owned !== undefined && inUse !== undefined) checkAvailable(node, owned, inUse, issues);
+  if (owned !== undefined && consumed !== undefined) checkAvailable(node, owned, consumed, issues);
   if (owned !== undefined && lots && lots.length > 0) checkLotSum(node, v2, owned, lots, issues);
   if (issues.errorCount > errorsBefore || license === null || virtualAccount === null) return null;
-  if (owned === undefined || inUse === undefined || reserved === undefined || !lots) return null;
+  if (owned === undefined || consumed === undefined || reserved === undefined || !lots) return null;
   return {
     kind: 'ledger',
     at: node.at,
@@ -86,7 +90,7 @@ export function readLedgerElement(
     license,
     entitlementTag,
     owned,
-    inUse,
+    consumed,
     reserved,
     billingType,
     lots,
@@ -114,7 +118,7 @@ function readBillingType(node: JsonObjectNode, issues: IssueCollector): BillingT
 function checkAvailable(
   node: JsonObjectNode,
   owned: number,
-  inUse: number,
+  consumed: number,
   issues: IssueCollector,
 ): void {
   const available = field(node, 'available');
@@ -123,7 +127,7 @@ function checkAvailable(
     available.type === 'number' || available.type === 'string'
       ? reported(parseQuantity(available.value, '"available"'), available, issues, 'warning')
       : undefined;
-  const balance = Math.max(0, owned - inUse);
+  const balance = Math.max(0, owned - consumed);
   if (stated !== undefined && stated !== balance) {
     issues.warning(
       'BALANCE_MISMATCH',

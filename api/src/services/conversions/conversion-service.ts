@@ -1,7 +1,7 @@
 import type { DbHandle } from '@trueup/db';
 
 import type { IsoDate } from '../../domain/index.js';
-import type { Dated } from '../reservations/reservation-service.js';
+import type { Dated } from '../clock.js';
 
 import { conversionsOf, convertClassicLots } from './classic-conversion.js';
 import { convertDevice, convertPak } from './pak-conversion.js';

@@ -178,7 +178,7 @@ export class RecordWriter {
       virtualAccountId: va,
       licenseId: license,
       productInstanceId: null,
-      quantity: record.inUse,
+      quantity: record.consumed,
       reserved: record.reserved,
       billingType: record.billingType,
       source: this.context.usageSource,

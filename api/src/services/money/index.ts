@@ -3,6 +3,7 @@ export {
   priceBookService,
   type RemovePriceCommand,
   type SetPriceCommand,
+  type SetPriceRequest,
 } from './price-book-service.js';
 export type { PriceBookEntryRecord } from './price-rows.js';
 export { unitTrueUpPrices } from './unit-prices.js';

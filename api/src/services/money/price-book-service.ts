@@ -19,6 +19,11 @@ export interface SetPriceCommand extends Omit<PriceEntry, 'licenseId'> {
   readonly license?: string | undefined;
 }
 
+/** A price to set; `validFrom` left out is today. */
+export type SetPriceRequest = Omit<SetPriceCommand, 'validFrom'> & {
+  readonly validFrom?: string | null | undefined;
+};
+
 export interface RemovePriceCommand {
   readonly smartAccountId: number;
   readonly licenseId?: number | undefined;
@@ -51,7 +56,7 @@ async function licenseIdOf(
 }
 
 /** The price book: listing, setting and removing entries. */
-export function priceBookService(handle: DbHandle) {
+export function priceBookService(handle: DbHandle, asOfOrToday: (asOf?: string | null) => IsoDate) {
   return {
     /** Entries of one Smart Account; with `asOf`, only those in force then. */
     entries: (smartAccountId: number, asOf?: IsoDate) =>
@@ -60,7 +65,8 @@ export function priceBookService(handle: DbHandle) {
     entriesOfLicenses: (licenseIds: readonly number[], asOf: IsoDate) =>
       priceRows(handle, { licenseIds, asOf }),
 
-    async setPrice(command: SetPriceCommand): Promise<PriceBookEntryRecord> {
+    async setPrice(request: SetPriceRequest): Promise<PriceBookEntryRecord> {
+      const command: SetPriceCommand = { ...request, validFrom: asOfOrToday(request.validFrom) };
       validatePriceEntry(command);
       const licenseId = await licenseIdOf(handle, command);
       const values = {

@@ -1,9 +1,9 @@
 import type { DbHandle } from '@trueup/db';
 
 import type { IsoDate } from '../../domain/index.js';
+import { datedBy, type Dated } from '../clock.js';
 
 import type {
-  ChangeContext,
   ReserveCommand,
   ReturnReservationCommand,
   TransferReservationCommand,
@@ -18,11 +18,6 @@ import {
   updateReservation,
 } from './reservation-writes.js';
 
-/** A command whose as-of may be left out (it then means today). */
-export type Dated<C extends { asOf: IsoDate }> = Omit<C, 'asOf'> & {
-  asOf?: string | null | undefined;
-};
-
 /**
  * Reservations with their append-only trail. Each change runs in one transaction and appends
  * exactly one event per reservation it touches.
@@ -31,8 +26,8 @@ export function reservationService(
   handle: DbHandle,
   asOfOrToday: (asOf?: string | null) => IsoDate,
 ) {
-  const dated = <C extends ChangeContext>(command: Dated<C>): C =>
-    ({ ...command, asOf: asOfOrToday(command.asOf) }) as C;
+  const dated = datedBy(asOfOrToday);
+  const reads = reservationReads(handle);
   return {
     // async: a bad date rejects like every other refusal, never throws synchronously.
     reserve: async (command: Dated<ReserveCommand>) => reserve(handle, dated(command)),
@@ -43,7 +38,10 @@ export function reservationService(
     return: async (command: Dated<ReturnReservationCommand>) =>
       returnReservation(handle, dated(command)),
     standingsOf: (ids: readonly number[], asOf: IsoDate) => standingsOf(handle, ids, asOf),
-    ...reservationReads(handle),
+    ...reads,
+    /** As `reads.reservationsOf`; an as-of left out is today. */
+    reservationsOf: async (query: Dated<Parameters<typeof reads.reservationsOf>[0]>) =>
+      reads.reservationsOf(dated(query)),
   };
 }
 

@@ -16,3 +16,11 @@ export const IncludeClassicArg = () =>
     defaultValue: true,
     description: DESCRIBE.includeClassic,
   });
+
+/** `includeReturned: Boolean = false`: also list reservations that hold nothing at the date. */
+export const IncludeReturnedArg = () =>
+  Arg('includeReturned', () => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also list reservations that hold nothing at the date.',
+  });

@@ -6,6 +6,7 @@ import type { Services } from '../../services/index.js';
 import { toLicenseGql, toVirtualAccountGql } from '../account/account.mapper.js';
 import { LicenseGql, SmartAccountGql, VirtualAccountGql } from '../account/account.type.js';
 import { AsOfArg, IncludeClassicArg } from '../args.js';
+import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
 
@@ -62,27 +63,9 @@ export class SmartAccountPositionRowsResolver {
       seen: currentRequest()?.positionVersion,
       withPrices: selectsPriceColumns(info),
     });
-    // The page's items are the edges as they are (rows served as read, cursors encoded when
-    // asked): a BI page of 5,000 rows builds no edge objects it does not select.
-    const nodes = page.items.map((item) => toPositionRowGql(item.node));
-    return {
-      get edges() {
-        return page.items.map((item, i) => ({
-          get cursor() {
-            return item.cursor;
-          },
-          node: nodes[i] as PositionRowGql,
-        }));
-      },
-      nodes,
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: page.startCursor,
-        endCursor: page.endCursor,
-      },
-    };
+    // Rows served as read, cursors encoded when asked, edges built only when selected (a BI
+    // page of 5,000 rows selects nodes).
+    return toConnection(page, toPositionRowGql);
   }
 }
 

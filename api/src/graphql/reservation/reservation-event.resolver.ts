@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { toProductInstanceGql } from '../account/account.mapper.js';
 import { ProductInstanceGql, SmartAccountGql } from '../account/account.type.js';
-import { AsOfArg } from '../args.js';
+import { AsOfArg, IncludeReturnedArg } from '../args.js';
 import { toConnection } from '../connection.js';
 import type { GqlContext } from '../context.js';
 import { DESCRIBE } from '../descriptions.js';
@@ -64,11 +64,7 @@ export class SmartAccountReservationsResolver {
     @Root() account: SmartAccountGql,
     @AsOfArg()
     asOf: string | null,
-    @Arg('includeReturned', () => Boolean, {
-      nullable: true,
-      defaultValue: false,
-      description: 'Also list reservations that hold nothing at the date.',
-    })
+    @IncludeReturnedArg()
     includeReturned: boolean | null,
   ): Promise<ReservationGql[]> {
     const rows = await this.services.reservations.reservationsOf({

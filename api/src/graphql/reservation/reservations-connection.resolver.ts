@@ -3,7 +3,7 @@ import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Services } from '../../services/index.js';
 import { pageOfList } from '../../services/list-page.js';
 import { SmartAccountGql } from '../account/account.type.js';
-import { AsOfArg } from '../args.js';
+import { AsOfArg, IncludeReturnedArg } from '../args.js';
 import { Connection, toConnection } from '../connection.js';
 import { DESCRIBE } from '../descriptions.js';
 
@@ -25,11 +25,7 @@ export class ReservationsConnectionResolver {
     @Root() account: SmartAccountGql,
     @AsOfArg()
     asOf: string | null,
-    @Arg('includeReturned', () => Boolean, {
-      nullable: true,
-      defaultValue: false,
-      description: 'Also list reservations that hold nothing at the date.',
-    })
+    @IncludeReturnedArg()
     includeReturned: boolean | null,
     @Arg('first', () => Int, { nullable: true, description: DESCRIBE.first }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: DESCRIBE.after })

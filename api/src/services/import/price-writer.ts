@@ -1,8 +1,5 @@
-import { sql } from 'drizzle-orm';
-
-import { priceBookEntries } from '@trueup/db';
-
 import type { PriceRecord } from '../../ingest/index.js';
+import { upsertPriceEntry } from '../money/price-upsert.js';
 
 import type { WriteContext } from './record-writer.js';
 
@@ -14,35 +11,16 @@ import type { WriteContext } from './record-writer.js';
 export async function writePriceEntry(context: WriteContext, record: PriceRecord): Promise<void> {
   const { tx, names, counts, asOf } = context;
   const licenseId = await names.license(record.license, null);
-  const values = {
-    licenseType: record.licenseType,
-    listPriceMinor: record.listPriceMinor,
-    discountBasisPoints: record.discountBasisPoints,
-    supportRateBasisPoints: record.supportRateBasisPoints,
-    eaSuite: record.eaSuite,
-    inEnterpriseAgreement: record.inEnterpriseAgreement,
-    eaUnitPriceMinor: record.eaUnitPriceMinor,
-  };
-  const [row] = await tx
-    .insert(priceBookEntries)
-    .values({
+  const row = await upsertPriceEntry(
+    tx,
+    {
       smartAccountId: names.smartAccountId,
       licenseId,
       currency: record.currency,
       validFrom: record.validFrom ?? asOf,
-      ...values,
-    })
-    .onConflictDoUpdate({
-      target: [
-        priceBookEntries.smartAccountId,
-        priceBookEntries.licenseId,
-        priceBookEntries.currency,
-        priceBookEntries.validFrom,
-      ],
-      set: values,
-    })
-    // xmax = 0 only on a freshly inserted row version.
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
-  if (row?.inserted) counts.created.priceBookEntries++;
+    },
+    record,
+  );
+  if (row.inserted) counts.created.priceBookEntries++;
   else counts.updated.priceBookEntries++;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../domain/index.js';
 
 import { priceRows, type PriceBookEntryRecord } from './price-rows.js';
+import { upsertPriceEntry } from './price-upsert.js';
 
 /** Sets one license's price in one currency from a date (creating or replacing that entry). */
 export interface SetPriceCommand extends Omit<PriceEntry, 'licenseId'> {
@@ -69,36 +70,18 @@ export function priceBookService(handle: DbHandle, asOfOrToday: (asOf?: string |
       const command: SetPriceCommand = { ...request, validFrom: asOfOrToday(request.validFrom) };
       validatePriceEntry(command);
       const licenseId = await licenseIdOf(handle, command);
-      const values = {
-        licenseType: command.licenseType,
-        listPriceMinor: command.listPriceMinor,
-        discountBasisPoints: command.discountBasisPoints,
-        supportRateBasisPoints: command.supportRateBasisPoints,
-        eaSuite: command.eaSuite,
-        inEnterpriseAgreement: command.inEnterpriseAgreement,
-        eaUnitPriceMinor: command.eaUnitPriceMinor,
-      };
-      const [row] = await handle.db
-        .insert(priceBookEntries)
-        .values({
+      const row = await upsertPriceEntry(
+        handle.db,
+        {
           smartAccountId: command.smartAccountId,
           licenseId,
           currency: command.currency,
           validFrom: command.validFrom,
-          ...values,
-        })
-        .onConflictDoUpdate({
-          target: [
-            priceBookEntries.smartAccountId,
-            priceBookEntries.licenseId,
-            priceBookEntries.currency,
-            priceBookEntries.validFrom,
-          ],
-          set: values,
-        })
-        .returning({ id: priceBookEntries.id });
+        },
+        command,
+      );
       const [entry] = (await priceRows(handle, { licenseIds: [licenseId] })).filter(
-        (e) => e.id === row?.id,
+        (e) => e.id === row.id,
       );
       if (!entry) throw new Error('the price just written is missing');
       return entry;

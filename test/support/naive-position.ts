@@ -20,7 +20,7 @@ export interface OracleLine {
   billing: 'PREPAID' | 'USAGE' | 'SUBSCRIPTION' | 'UNKNOWN';
   usageReportedAt: string | null;
   ledger: {
-    inUse: number;
+    consumed: number;
     asOf: string;
     reserved: number | null;
     billing: 'PREPAID' | 'USAGE' | 'SUBSCRIPTION' | 'UNKNOWN';
@@ -138,7 +138,7 @@ export function naivePosition(
     const row = ledgerRow.get(k);
     const ledger: OracleLine['ledger'] = row
       ? {
-          inUse: row.quantity,
+          consumed: row.quantity,
           asOf: row.asOf,
           reserved: row.reserved ?? null,
           billing: row.billing ?? 'UNKNOWN',
@@ -153,7 +153,7 @@ export function naivePosition(
       consumed = dev.consumed;
       usageReportedAt = latestOf(dev.reportedOn, dev.reservedOn);
     } else if (ledger) {
-      consumed = ledger.inUse;
+      consumed = ledger.consumed;
       usageReportedAt = ledger.asOf;
     }
     const ownedSmart = smart.get(k) ?? 0;
